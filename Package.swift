@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gridplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gridplan", targets: ["gridplan"]),
+        .library(name: "GridService", targets: ["GridService"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // PROJ, the only C library besides SQLite (pkg-config `proj`, Debian libproj-dev).
+        .systemLibrary(name: "CProj", path: "Sources/CProj", pkgConfig: "proj",
+                       providers: [.apt(["libproj-dev"])]),
+        // Geometry, spatial index, coordinate systems (PROJ wrapper, GCJ-02, BD-09).
+        .target(name: "GridGeo", dependencies: ["CProj"]),
+        // Fast JSON (with positions and duplicate-key detection) and CSV, no dependencies.
+        .target(name: "GridFormats"),
+        // Entities, the analysis snapshot, policy standards, validation problems.
+        .target(name: "GridModel", dependencies: ["GridGeo"]),
+        // GeoPackage store (GRDB), dataset import and export.
+        .target(name: "GridStore", dependencies: [
+            "GridModel", "GridGeo", "GridFormats",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Pure analyses over a snapshot: area standard, coverage, siting, grids, party network.
+        .target(name: "GridAnalysis", dependencies: ["GridModel", "GridGeo"]),
+        // Table, CSV, GeoJSON, SVG and HTML renderers of analysis results.
+        .target(name: "GridRender", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridFormats"]),
+        // Operations shared by the CLI and JSON-RPC: options in, result values out.
+        .target(name: "GridService", dependencies: ["GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats"]),
+        // JSON-RPC 2.0 over stdin/stdout.
+        .target(name: "GridRPC", dependencies: ["GridService", "GridFormats"]),
+        // The thin command-line front end.
+        .executableTarget(name: "gridplan", dependencies: [
+            "GridService", "GridRPC", "GridModel", "GridGeo", "GridRender",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "GridGeoTests", dependencies: ["GridGeo"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GridFormatsTests", dependencies: ["GridFormats"]),
+        .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
+        .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridModel", "GridGeo",
+                                                           .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo"]),
+        .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GridFormats"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

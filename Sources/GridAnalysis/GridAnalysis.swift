@@ -1,0 +1,2 @@
+/// GridAnalysis: pure analyses over a `Snapshot`.
+public enum GridAnalysisModule {}

@@ -1,0 +1,2 @@
+/// GridFormats: fast JSON (positions, duplicate keys) and CSV reading and writing.
+public enum GridFormats {}

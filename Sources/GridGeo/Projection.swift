@@ -1,0 +1,190 @@
+import CProj
+import Foundation
+
+/// An error from PROJ or from a coordinate conversion, with PROJ's own message.
+public struct ProjectionError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// PROJ's version and the path of the proj.db it reads.
+public enum ProjInfo {
+    public static var version: String { String(cString: proj_info().version) }
+
+    public static var databasePath: String {
+        let ctx = proj_context_create()
+        defer { proj_context_destroy(ctx) }
+        guard let p = proj_context_get_database_path(ctx) else { return "" }
+        return String(cString: p)
+    }
+}
+
+/// Owns one PROJ context. PROJ contexts must not be shared between threads, so this
+/// class is deliberately not `Sendable`: make one per thread.
+final class ProjContext {
+    let handle: OpaquePointer
+    /// Messages PROJ logged since the last `takeLog()`.
+    fileprivate var log: [String] = []
+
+    init() {
+        handle = proj_context_create()
+        proj_context_set_enable_network(handle, 0)
+        proj_log_level(handle, PJ_LOG_ERROR)
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        proj_log_func(handle, me) { user, _, message in
+            guard let user, let message else { return }
+            let ctx = Unmanaged<ProjContext>.fromOpaque(user).takeUnretainedValue()
+            ctx.log.append(String(cString: message))
+        }
+    }
+
+    deinit {
+        proj_log_func(handle, nil, nil)
+        proj_context_destroy(handle)
+    }
+
+    /// The current error (PROJ's errno string plus anything logged), and resets both.
+    func takeError(_ fallback: String) -> String {
+        let code = proj_context_errno(handle)
+        var parts: [String] = []
+        if code != 0, let s = proj_context_errno_string(handle, code) { parts.append(String(cString: s)) }
+        parts.append(contentsOf: log.filter { !parts.contains($0) })
+        log.removeAll()
+        proj_errno_reset(nil)
+        proj_context_errno(handle) // read again: nothing to reset on a context in PROJ ≥ 8
+        return parts.isEmpty ? fallback : fallback + ": " + parts.joined(separator: "; ")
+    }
+}
+
+/// A PROJ object handle, destroyed with its owner.
+final class ProjObject {
+    let handle: OpaquePointer
+    let context: ProjContext
+    init(_ handle: OpaquePointer, _ context: ProjContext) { self.handle = handle; self.context = context }
+    deinit { proj_destroy(handle) }
+}
+
+/// Converts points between two coordinate systems, with longitude first for geographic ones
+/// (axis order normalized for visualization) whatever the CRS definition says.
+///
+/// GCJ-02 and BD-09 are handled in the project (via WGS84); everything else by PROJ.
+/// Not thread-safe: create one per thread (it owns a PROJ context).
+public final class CoordinateTransformer {
+    public let source: CoordinateSystem
+    public let target: CoordinateSystem
+    private let context = ProjContext()
+    /// The PROJ leg between the PROJ-known ends (nil when both ends are the same or both are WGS84-derived).
+    private var operation: ProjObject?
+    private let projSource: String
+    private let projTarget: String
+
+    /// Prepares the conversion; throws a `ProjectionError` with PROJ's message when either CRS is unknown.
+    public init(from source: CoordinateSystem, to target: CoordinateSystem) throws {
+        self.source = source
+        self.target = target
+        projSource = CoordinateTransformer.projDefinition(source)
+        projTarget = CoordinateTransformer.projDefinition(target)
+        try CoordinateTransformer.checkCRS(projSource, context, name: source.description)
+        try CoordinateTransformer.checkCRS(projTarget, context, name: target.description)
+        if projSource != projTarget {
+            guard let raw = proj_create_crs_to_crs(context.handle, projSource, projTarget, nil) else {
+                throw ProjectionError(context.takeError("no transformation from \(source) to \(target)"))
+            }
+            let raw2 = proj_normalize_for_visualization(context.handle, raw)
+            proj_destroy(raw)
+            guard let norm = raw2 else {
+                throw ProjectionError(context.takeError("cannot normalize axis order from \(source) to \(target)"))
+            }
+            operation = ProjObject(norm, context)
+        }
+    }
+
+    /// PROJ's definition for the PROJ-side end of a conversion (GCJ-02 and BD-09 go through WGS84).
+    static func projDefinition(_ crs: CoordinateSystem) -> String {
+        switch crs {
+        case .proj(let s): return s
+        case .gcj02, .bd09: return "EPSG:4326"
+        }
+    }
+
+    /// Throws unless PROJ can build a CRS from `definition`.
+    static func checkCRS(_ definition: String, _ context: ProjContext, name: String) throws {
+        guard let pj = proj_create(context.handle, definition) else {
+            throw ProjectionError(context.takeError("unknown CRS '\(name)'"))
+        }
+        defer { proj_destroy(pj) }
+        if proj_is_crs(pj) == 0 {
+            throw ProjectionError("'\(name)' is not a coordinate reference system")
+        }
+    }
+
+    /// Whether a PROJ-known CRS is geographic (degrees); GCJ-02 and BD-09 are.
+    public static func isGeographic(_ crs: CoordinateSystem) throws -> Bool {
+        guard case .proj(let def) = crs else { return true }
+        let ctx = ProjContext()
+        guard let pj = proj_create(ctx.handle, def) else {
+            throw ProjectionError(ctx.takeError("unknown CRS '\(def)'"))
+        }
+        defer { proj_destroy(pj) }
+        switch proj_get_type(pj) {
+        case PJ_TYPE_GEOGRAPHIC_2D_CRS, PJ_TYPE_GEOGRAPHIC_3D_CRS, PJ_TYPE_GEOGRAPHIC_CRS: return true
+        default: return false
+        }
+    }
+
+    /// Converts one point; throws when PROJ cannot (the result would be infinite).
+    public func transform(_ p: Point) throws -> Point {
+        var q = p
+        switch source {
+        case .gcj02: q = ChinaCoordinates.gcj02ToWGS84(q)
+        case .bd09: q = ChinaCoordinates.bd09ToWGS84(q)
+        case .proj: break
+        }
+        if let op = operation {
+            let out = proj_trans(op.handle, PJ_FWD, proj_coord(q.x, q.y, 0, 0))
+            let r = Point(out.xy.x, out.xy.y)
+            guard r.isFinite else {
+                throw ProjectionError(context.takeError("cannot convert (\(p.x), \(p.y)) from \(source) to \(target)"))
+            }
+            q = r
+        }
+        switch target {
+        case .gcj02: q = ChinaCoordinates.wgs84ToGCJ02(q)
+        case .bd09: q = ChinaCoordinates.wgs84ToBD09(q)
+        case .proj: break
+        }
+        return q
+    }
+
+    /// Converts many points in place with one PROJ call; throws naming the first point PROJ could not convert.
+    public func transform(_ points: inout [Point]) throws {
+        if points.isEmpty { return }
+        switch source {
+        case .gcj02: for i in points.indices { points[i] = ChinaCoordinates.gcj02ToWGS84(points[i]) }
+        case .bd09: for i in points.indices { points[i] = ChinaCoordinates.bd09ToWGS84(points[i]) }
+        case .proj: break
+        }
+        if let op = operation {
+            let original = points
+            let n = points.count
+            let stride = MemoryLayout<Point>.stride
+            points.withUnsafeMutableBytes { raw in
+                let base = raw.baseAddress!.assumingMemoryBound(to: Double.self)
+                _ = proj_trans_generic(op.handle, PJ_FWD,
+                                       base, stride, n,
+                                       base + 1, stride, n,
+                                       nil, 0, 0, nil, 0, 0)
+            }
+            if let bad = points.firstIndex(where: { !$0.isFinite }) {
+                let p = original[bad]
+                throw ProjectionError(context.takeError("cannot convert point \(bad + 1) (\(p.x), \(p.y)) from \(source) to \(target)"))
+            }
+        }
+        switch target {
+        case .gcj02: for i in points.indices { points[i] = ChinaCoordinates.wgs84ToGCJ02(points[i]) }
+        case .bd09: for i in points.indices { points[i] = ChinaCoordinates.wgs84ToBD09(points[i]) }
+        case .proj: break
+        }
+    }
+}

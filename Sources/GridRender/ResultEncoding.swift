@@ -1,0 +1,19 @@
+import Foundation
+
+/// JSON encoding of results, the same for the CLI (`--format json`) and JSON-RPC.
+public enum ResultEncoding {
+    /// Sorted keys; compact for the wire, indented for people.
+    public static func json<T: Encodable>(_ value: T, pretty: Bool = false) throws -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                                      : [.sortedKeys, .withoutEscapingSlashes]
+        enc.nonConformingFloatEncodingStrategy = .throw
+        return String(decoding: try enc.encode(value), as: UTF8.self)
+    }
+}
+
+/// Rounds to `places` decimals, for figures in reports (20.2567 → 20.26).
+@inlinable public func rounded(_ x: Double, _ places: Int) -> Double {
+    let f = pow(10.0, Double(places))
+    return (x * f).rounded() / f
+}

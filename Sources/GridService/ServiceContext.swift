@@ -1,0 +1,42 @@
+import Foundation
+import GridModel
+
+/// What every operation needs besides its own options: which store, which standards,
+/// where progress goes. Loads the snapshot once and keeps it.
+public final class ServiceContext: @unchecked Sendable {
+    /// Store path: `--db`, else `$GRIDPLAN_DB`, else `gridplan.gpkg` in the working directory.
+    public let databasePath: String
+    public let progress: any ProgressReporter
+    /// Where notes for the user go (stderr in the CLI).
+    public let note: @Sendable (String) -> Void
+    private var cachedSnapshot: Snapshot?
+    private let lock = NSLock()
+
+    public init(db: String? = nil, progress: any ProgressReporter = SilentProgress(),
+                note: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.databasePath = ServiceContext.resolveDatabasePath(db)
+        self.progress = progress
+        self.note = note
+    }
+
+    /// The store path a command uses when `db` is nil.
+    public static func resolveDatabasePath(_ db: String?) -> String {
+        if let db, !db.isEmpty { return db }
+        if let env = ProcessInfo.processInfo.environment["GRIDPLAN_DB"], !env.isEmpty { return env }
+        return "gridplan.gpkg"
+    }
+
+    /// The snapshot of the store, or of the bundled demo district when no store exists (said in a note).
+    public func snapshot() throws -> Snapshot {
+        lock.lock(); defer { lock.unlock() }
+        if let s = cachedSnapshot { return s }
+        let s = try SnapshotLoader.load(databasePath: databasePath, progress: progress, note: note)
+        cachedSnapshot = s
+        return s
+    }
+
+    /// Forgets the cached snapshot (after an import or `--apply`).
+    public func invalidate() {
+        lock.lock(); cachedSnapshot = nil; lock.unlock()
+    }
+}

@@ -1,0 +1,2 @@
+/// GridStore: the GeoPackage store, import and export.
+public enum GridStoreModule {}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import GridRender
+import GridService
+import GridModel
+import GridGeo
+
+/// `--db FILE`, shared by every command.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The store (a GeoPackage file). Default: $GRIDPLAN_DB or ./gridplan.gpkg.")
+    var db: String?
+
+    /// A context whose progress and notes go to stderr.
+    func context() -> ServiceContext {
+        ServiceContext(db: db, progress: StderrProgress(), note: { printError($0) })
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `--format table|json|csv|geojson`.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json, csv or geojson.")
+    var format: OutputFormat = .table
+}
+
+/// Prints to stderr (stdout carries results only).
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Writes a result to stdout.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Progress lines on stderr, at most a few a second.
+final class StderrProgress: ProgressReporter, @unchecked Sendable {
+    private var last = Date.distantPast
+    private var lastStage = ""
+    private let lock = NSLock()
+    func report(stage: String, done: Int, total: Int?) {
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        let finished = total.map { done >= $0 } ?? false
+        guard stage != lastStage || finished || now.timeIntervalSince(last) > 0.5 else { return }
+        last = now; lastStage = stage
+        if let total { printError("\(stage): \(done)/\(total)") } else { printError("\(stage): \(done)") }
+    }
+}
+
+/// Runs a command body, turning library errors into clear messages on stderr and the
+/// exit codes of sysexits.h: 65 for bad data, 64 for bad usage, 1 otherwise.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as InputError {
+        printError(e.report())
+        throw ExitCode(65)
+    } catch let e as ValidationProblem {
+        printError(e.description)
+        throw ExitCode(65)
+    } catch let e as UsageError {
+        printError("error: \(e.message)")
+        throw ExitCode(64)
+    } catch let e as ExitCode {
+        throw e
+    } catch let e as ProjectionError {
+        printError("error: \(e.message)")
+        throw ExitCode(65)
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(1)
+    }
+}
