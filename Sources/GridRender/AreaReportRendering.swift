@@ -105,81 +105,31 @@ public enum AreaReportRendering {
 
     /// A FeatureCollection of the listed communities' polygons (of the grids with `--by grid`),
     /// lon/lat WGS84, each carrying the report's figures (null geometry when no boundary is known).
-    public static func geojson(_ r: AreaReport, communities: [Community], grids: [Grid]) throws -> String {
-        let standard = r.standardM2Per100Households
+    public static func geojson(_ r: AreaReport, communities: [Community], grids: [Grid]) -> String {
+        var w = GeoJSONWriter(name: r.grids == nil ? "area_by_community" : "area_by_grid")
+        func figures(_ f: AreaFigures, count: Int, meets: Bool) -> [(String, GeoJSONWriter.Value)] {
+            [("households", .int(f.households)), ("facility_count", .int(count)),
+             ("facility_area_m2", .double(f.facilityArea, places: 2)),
+             ("area_per_100_households", .double(f.areaPer100, places: 2)),
+             ("required_area_m2", .double(f.requiredArea, places: 2)),
+             ("deficit_m2", .double(f.deficit, places: 2)), ("meets_standard", .bool(meets)),
+             ("standard_m2_per_100_households", .double(r.standardM2Per100Households, places: 2))]
+        }
         if let gridRows = r.grids {
             let shapes = Dictionary(grids.map { ($0.id, $0.boundaryLonLat) }, uniquingKeysWith: { a, _ in a })
-            let features = gridRows.map {
-                AreaFeature(id: $0.id, geometry: shapes[$0.id] ?? nil,
-                            properties: AreaFeatureProperties(row: $0, standard: standard))
+            for g in gridRows {
+                w.add(geometry: (shapes[g.id] ?? nil).map { .multiPolygon($0) },
+                      properties: [("id", .string(g.id)), ("community_id", .string(g.communityId)), ("name", .string(g.name))]
+                        + figures(g.figures, count: g.facilityCount, meets: g.meetsStandard))
             }
-            return try ResultEncoding.json(AreaFeatureCollection(features: features), pretty: false)
-        }
-        let shapes = Dictionary(communities.map { ($0.id, $0.boundaryLonLat) }, uniquingKeysWith: { a, _ in a })
-        let features = r.communities.map {
-            AreaFeature(id: $0.id, geometry: shapes[$0.id] ?? nil,
-                        properties: AreaFeatureProperties(row: $0, standard: standard))
-        }
-        return try ResultEncoding.json(AreaFeatureCollection(features: features), pretty: false)
-    }
-}
-
-/// A row plus the standard, as one feature's properties.
-struct AreaFeatureProperties<Row: Encodable>: Encodable {
-    var row: Row
-    var standard: Double
-    enum Key: String, CodingKey { case standard = "standard_m2_per_100_households" }
-    func encode(to encoder: Encoder) throws {
-        try row.encode(to: encoder)
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(standard, forKey: .standard)
-    }
-}
-
-struct AreaFeature<P: Encodable>: Encodable {
-    var id: String
-    var geometry: MultiPolygon?
-    var properties: P
-    enum Key: String, CodingKey { case type, id, geometry, properties }
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode("Feature", forKey: .type)
-        try c.encode(id, forKey: .id)
-        if let g = geometry {
-            try c.encode(AreaGeoJSONMultiPolygon(shape: g), forKey: .geometry)
         } else {
-            try c.encodeNil(forKey: .geometry)
+            let shapes = Dictionary(communities.map { ($0.id, $0.boundaryLonLat) }, uniquingKeysWith: { a, _ in a })
+            for c in r.communities {
+                w.add(geometry: (shapes[c.id] ?? nil).map { .multiPolygon($0) },
+                      properties: [("id", .string(c.id)), ("name", .string(c.name)), ("street", .string(c.street))]
+                        + figures(c.figures, count: c.facilityCount, meets: c.meetsStandard))
+            }
         }
-        try c.encode(properties, forKey: .properties)
-    }
-}
-
-struct AreaFeatureCollection<P: Encodable>: Encodable {
-    var features: [AreaFeature<P>]
-    enum Key: String, CodingKey { case type, features }
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode("FeatureCollection", forKey: .type)
-        try c.encode(features, forKey: .features)
-    }
-}
-
-/// RFC 7946 MultiPolygon: exteriors counter-clockwise, holes clockwise, 7 decimals (~1 cm).
-struct AreaGeoJSONMultiPolygon: Encodable {
-    var shape: MultiPolygon
-    enum Key: String, CodingKey { case type, coordinates }
-    static func ring(_ pts: [Point], counterClockwise: Bool) -> [[Double]] {
-        let ccw = Polygon.signedArea(pts) > 0
-        let ordered = ccw == counterClockwise ? pts : pts.reversed()
-        return ordered.map { [rounded($0.x, 7), rounded($0.y, 7)] }
-    }
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode("MultiPolygon", forKey: .type)
-        let coords = shape.polygons.map { p in
-            [AreaGeoJSONMultiPolygon.ring(p.exterior, counterClockwise: true)]
-                + p.holes.map { AreaGeoJSONMultiPolygon.ring($0, counterClockwise: false) }
-        }
-        try c.encode(coords, forKey: .coordinates)
+        return w.finish()
     }
 }

@@ -9,14 +9,14 @@ struct ReportAreaCommand: ParsableCommand {
         commandName: "area",
         abstract: "Facility area per 100 households per community, street and in total, with deficits.",
         discussion: """
-        Applies area.per100 of the standards file (30 m² of usable area per 100 households) unless
-        --standard gives another value (80: the aspiration rule area.per100.aspiration). Counted:
-        party_mass_center and party_mass_station always, other kinds when embedded is true; with
-        --count-kinds exactly the kinds listed. A facility's area belongs to its community
-        (--allocate community), or is shared among the communities in proportion to the households
-        within its reach (--allocate reach: street-level facilities 1,000 m, others --radius); a
-        facility with no households in reach keeps its area in its own community. Facilities outside
-        every community are reported as unallocated. Communities are sorted by deficit; the deficit
+        Applies area.per100 of the standards file (30 m² of usable area per 100 households) unless \
+        --standard gives another value (80: the aspiration rule area.per100.aspiration). Counted: \
+        party_mass_center and party_mass_station always, other kinds when embedded is true; with \
+        --count-kinds exactly the kinds listed. A facility's area belongs to its community \
+        (--allocate community), or is shared among the communities in proportion to the households \
+        within its reach (--allocate reach: street-level facilities 1,000 m, others --radius); a \
+        facility with no households in reach keeps its area in its own community. Facilities outside \
+        every community are reported as unallocated. Communities are sorted by deficit; the deficit \
         of a street and of the total is the sum of their communities' deficits.
         """)
 
@@ -57,7 +57,7 @@ struct ReportAreaCommand: ParsableCommand {
             case .csv: emit(AreaReportRendering.csv(report))
             case .geojson:
                 let snapshot = try context.snapshot()
-                emit(try AreaReportRendering.geojson(report, communities: snapshot.communities, grids: snapshot.grids))
+                emit(AreaReportRendering.geojson(report, communities: snapshot.communities, grids: snapshot.grids))
             }
         }
     }
