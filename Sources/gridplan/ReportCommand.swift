@@ -8,5 +8,6 @@ struct ReportCommand: ParsableCommand {
         abstract: "Reports against the work plan's standards.",
         subcommands: [
             ReportAreaCommand.self,
+            ReportComplianceCommand.self,
         ])
 }
