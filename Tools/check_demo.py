@@ -105,6 +105,12 @@ def point_of(geom, loc):
     return centroid(loc.ring(polygons_of(geom)[0][0]))
 
 
+def pad(text, width):
+    """Left-align text to a display width (CJK characters take two columns)."""
+    w = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return text + " " * max(0, width - w)
+
+
 def truthy(v):
     if isinstance(v, bool):
         return v
@@ -244,7 +250,7 @@ def main():
     print()
     print(f"Area standard: {args.standard:g} m² usable per 100 households (counted: party_mass_center, "
           f"party_mass_station; other kinds when embedded)")
-    print(f"{'id':<4} {'community':<10} {'street':<6} {'kind':<13} {'hh':>6} {'area m2':>8} {'per100':>7} "
+    print(f"{'id':<4} {'community':<12} {'street':<10} {'kind':<13} {'hh':>6} {'area m2':>8} {'per100':>7} "
           f"{'need m2':>8} {'deficit':>8}  ok")
     short = 0
     tot_area = tot_def = tot_need = 0.0
@@ -260,8 +266,7 @@ def main():
         tot_area += a
         tot_need += need
         tot_def += deficit
-        name = c["name"] + "　" * max(0, 5 - len(c["name"]))
-        print(f"{cid:<4} {name} {c['street'][:4]:<4} {c['kind']:<13} {h:>6} {a:>8.0f} {per:>7.2f} {need:>8.1f} "
+        print(f"{cid:<4} {pad(c['name'], 12)} {pad(c['street'], 10)} {c['kind']:<13} {h:>6} {a:>8.0f} {per:>7.2f} {need:>8.1f} "
               f"{deficit:>8.1f}  {'yes' if ok else 'NO'}")
     print(f"total: households {tot_hh}, counted area {tot_area:.0f} m², {tot_area / tot_hh * 100:.2f} m²/100 hh, "
           f"required {tot_need:.1f} m², deficit {tot_def:.1f} m²; communities short of the standard: "

@@ -14,7 +14,6 @@ to 7 decimals. numpy only; the same seed gives byte-identical files.
 """
 import argparse
 import csv
-import io
 import json
 import math
 import os
@@ -153,6 +152,31 @@ def ring_is_simple(ring):
     return True
 
 
+def add_shared_vertices(rings, tol=1e-3):
+    """Insert into every ring edge the vertices of other rings that lie on it (T-junctions), so that
+    neighbours share identical vertices and rounding to 7 decimals leaves no sliver between them."""
+    allv = np.array([p for r in rings for p in r], float)
+    for idx, ring in enumerate(rings):
+        out = []
+        n = len(ring)
+        for k in range(n):
+            a, b = np.asarray(ring[k]), np.asarray(ring[(k + 1) % n])
+            out.append(ring[k])
+            d = b - a
+            L2 = float(d @ d)
+            if L2 < 1e-9:
+                continue
+            t = ((allv - a) @ d) / L2
+            q = a + t[:, None] * d
+            off = np.hypot(*(allv - q).T)
+            on = (t > 1e-6) & (t < 1 - 1e-6) & (off < tol)
+            for tt in sorted(set(np.round(t[on], 12))):
+                pt = a + tt * d
+                out.append((float(pt[0]), float(pt[1])))
+        rings[idx] = out
+    return rings
+
+
 def rect(cx, cy, w, h, ang):
     c, s = math.cos(ang), math.sin(ang)
     pts = []
@@ -222,7 +246,6 @@ class District:
     def outline(self):
         rng = self.rng
         n = 16
-        ang = np.sort(rng.uniform(0, 2 * math.pi, n) + np.arange(n) * 0)  # random angles
         ang = np.linspace(0, 2 * math.pi, n, endpoint=False) + rng.uniform(-0.12, 0.12, n)
         r = rng.uniform(0.9, 1.05, n)
         pts = [(3100 * rr * math.cos(a), 2500 * rr * math.sin(a)) for a, rr in zip(ang, r)]
@@ -638,7 +661,7 @@ def make_households(rng, buildings):
         for i in range(n):
             u, f, k = slots[i]
             hid += 1
-            room = f"{f}{k:02d}" if b["type"] != "village" else f"{f}{k:02d}"
+            room = f"{f}{k:02d}"
             rows.append((f"H{hid:06d}", b["id"], str(u) if units > 1 else "", room,
                          int(persons[i]), int(formal[i]), int(prob[i])))
         b["residents"] = int(persons.sum())
@@ -792,6 +815,15 @@ def main():
     for gi, c in enumerate([c for c in comms if c["grids"]]):
         cb = [b for b in blds if b["community"] == c["id"]]
         grids += make_grids(d, c, cb, (400, 430, 420)[gi], rng, oversize=(gi == 1))
+
+    # ---- shared vertices between communities and grids (each ring edited in place)
+    flat = [(c, pi, ri) for c in comms for pi, part in enumerate(c["parts"]) for ri in range(len(part))]
+    rings = [c["parts"][pi][ri] for c, pi, ri in flat] + [g["ring"] for g in grids]
+    rings = add_shared_vertices(rings)
+    for (c, pi, ri), r in zip(flat, rings):
+        c["parts"][pi][ri] = r
+    for g, r in zip(grids, rings[len(flat):]):
+        g["ring"] = r
 
     # ---- facilities
     facs = []
