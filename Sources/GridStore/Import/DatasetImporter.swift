@@ -71,8 +71,10 @@ struct Staged<Entity> {
         return true
     }
 
-    mutating func append(_ item: Entity, _ location: RecordLocation, _ geometry: SourceGeometry) {
-        items.append(item); locations.append(location); self.geometry.append(geometry)
+    /// Appends a record; `geometry` nil for non-spatial records (households, units: nothing is stored).
+    mutating func append(_ item: Entity, _ location: RecordLocation, _ geometry: SourceGeometry?) {
+        items.append(item); locations.append(location)
+        if let geometry { self.geometry.append(geometry) }
     }
 }
 
@@ -215,7 +217,7 @@ final class ImportJob {
             if households.register(id, reader: r) {
                 households.append(Household(id: id, buildingId: buildingId, unit: unit, room: room, persons: persons,
                                             partyMembers: party, probationaryMembers: probationary),
-                                  r.row.location, .none)
+                                  r.row.location, nil)
                 if let b = buildings.ids.index[buildingId] {
                     householdTotals[b].count += 1
                     householdTotals[b].party += party
@@ -224,7 +226,6 @@ final class ImportJob {
             }
         }
         households.ids.trusted = complete
-        households.geometry = []   // non-spatial
     }
 
     private func readFacilities(_ reader: LayerReader) {
@@ -302,11 +303,10 @@ final class ImportJob {
                 units.append(OrganizationUnit(id: id, kind: kind ?? .agency, staff: staff ?? 0, name: name,
                                               communityId: communityId, partyWorkers: workers, partyMembers: members,
                                               hasOrganization: hasOrganization),
-                             r.row.location, .none)
+                             r.row.location, nil)
             }
         }
         units.ids.trusted = complete
-        units.geometry = []
     }
 
     /// Years in compliance records.
@@ -326,7 +326,7 @@ final class ImportJob {
                 let date = r.date("last_training_date", required: false)
                 let name = r.text("name")
                 guard let id, let communityId, seen.register(id, reader: r) else { return }
-                seen.append((), r.row.location, .none)
+                seen.append((), r.row.location, nil)
                 records.secretaries.append(Secretary(id: id, name: name, communityId: communityId, lastTrainingDate: date))
             }
         }
