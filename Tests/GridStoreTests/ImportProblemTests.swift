@@ -319,3 +319,23 @@ struct ImportProblemTests {
         }
     }
 }
+
+@Suite("Import: projection problems")
+struct ImportProjectionProblemTests {
+    @Test func projectedCoordinatesPROJCannotConvertAreReportedPerFeature() throws {
+        let fwd = try CoordinateTransformer(from: .wgs84, to: .proj("EPSG:4547"))
+        let corners = try [(116.40, 39.90), (116.41, 39.90), (116.41, 39.91), (116.40, 39.91), (116.40, 39.90)].map { try fwd.transform(Point($0.0, $0.1)) }
+        let ring = "[" + corners.map { "[\($0.x),\($0.y)]" }.joined(separator: ",") + "]"
+        let b = try fwd.transform(Point(116.405, 39.905))
+        let ds = try TestDataset([
+            "dataset.json": #"{"crs": "EPSG:4547"}"#,
+            "communities.geojson": featureCollection([feature(#""id":"C1""#, polygon(ring))]),
+            "buildings.csv": "id,community_id,households,x,y\nB1,C1,10,\(b.x),\(b.y)\nB2,C1,1,1e30,1e30\n",
+            "facilities.csv": "id,kind,usable_area_m2,x,y\n",
+        ])
+        defer { ds.remove() }
+        let p = ds.problems()
+        expectProblem(p, file: "buildings.csv", location: "line 3", field: "geometry", messageContains: "cannot convert")
+        #expect(p.count == 1, "\(p)")
+    }
+}

@@ -397,8 +397,10 @@ final class ImportJob {
                      candidates.ids.file, roads.ids.file]
         let locations = [communities.locations, grids.locations, buildings.locations, facilities.locations,
                          candidates.locations, roads.locations]
+        var failed = Array(repeating: Set<Int>(), count: layers.count)
         for k in layers.indices {
-            layers[k].lonLat = convert(layers[k].source, layers[k], with: toLonLat, file: names[k], locations: locations[k])
+            layers[k].lonLat = convert(layers[k].source, layers[k], with: toLonLat, file: names[k], locations: locations[k],
+                                       failed: &failed[k])
         }
         // 2. the working CRS
         let working: CoordinateSystem
@@ -418,7 +420,7 @@ final class ImportJob {
         }
         for k in layers.indices {
             layers[k].metres = convert(fromLonLat ? layers[k].lonLat : layers[k].source, layers[k], with: toMetres,
-                                       file: names[k], locations: locations[k])
+                                       file: names[k], locations: locations[k], failed: &failed[k])
         }
         // 4. back onto the entities
         layers[0].forEach { i, ll, m in
@@ -455,9 +457,10 @@ final class ImportJob {
     }
 
     /// Converts a layer's flat coordinates in bulk; when PROJ fails on some point, converts
-    /// feature by feature and reports each feature that cannot be converted.
+    /// point by point and reports each feature that cannot be converted (once: features in
+    /// `failed` were reported by an earlier step).
     private func convert(_ input: [Point], _ layer: LayerCoordinates, with t: CoordinateTransformer,
-                         file: String, locations: [RecordLocation]) -> [Point] {
+                         file: String, locations: [RecordLocation], failed: inout Set<Int>) -> [Point] {
         var out = input
         do {
             try t.transform(&out)
@@ -466,16 +469,19 @@ final class ImportJob {
             out = input
             var cursor = 0
             for (i, n) in layer.counts.enumerated() {
-                var part = Array(input[cursor..<cursor + n])
-                do {
-                    try t.transform(&part)
-                } catch {
-                    problems.add(file: file, at: locations[i], field: "geometry",
-                                 message: "cannot convert from \(t.source) to \(t.target): \(error)",
-                                 expected: "coordinates inside the CRS's area of use")
-                    part = Array(repeating: Point(.nan, .nan), count: n)
+                for k in cursor..<cursor + n {
+                    do {
+                        out[k] = try t.transform(input[k])
+                    } catch {
+                        if !failed.contains(i) {
+                            failed.insert(i)
+                            problems.add(file: file, at: locations[i], field: "geometry", message: "\(error)",
+                                         expected: "coordinates inside the area of use of \(t.source)")
+                        }
+                        for j in cursor..<cursor + n { out[j] = Point(.nan, .nan) }
+                        break
+                    }
                 }
-                out.replaceSubrange(cursor..<cursor + n, with: part)
                 cursor += n
             }
             return out
