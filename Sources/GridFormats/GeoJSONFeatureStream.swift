@@ -90,20 +90,21 @@ public struct GeoJSONFeatureStream {
                     throw failure("expected ',' or ']' after feature \(nextIndex - 1), found \(describe(c))",
                                   at: source.start, feature: nil)
                 }
-                let commaAt = source.start
-                source.start += 1
-                try skipWhitespace(context: "inside \"features\"")
-                if source.bytes[source.start] == UInt8(ascii: "]") {
-                    throw failure("trailing comma after the last feature", at: commaAt, feature: nil)
+                // Look past the comma without consuming it (reading more may move the buffer).
+                guard let k = try peekNonWhitespace(after: 1) else {
+                    throw failure("unexpected end of file, expected a feature", at: source.end, feature: nextIndex)
                 }
+                if source.bytes[k] == UInt8(ascii: "]") {
+                    throw failure("trailing comma after the last feature", at: source.start, feature: nil)
+                }
+                source.start = k
             } else if c == UInt8(ascii: "]") {
                 source.start += 1
                 try readTail()
                 return nil
             }
             let index = nextIndex
-            let valueAt = source.start
-            let value = try parseValue(feature: index, what: "feature \(index)")
+            let (value, valueAt) = try parseValue(feature: index, what: "feature \(index)")
             guard case .object(let object) = value else {
                 throw failure("feature is not a JSON object (found \(value.kindName))", at: valueAt, feature: index)
             }
@@ -153,12 +154,12 @@ public struct GeoJSONFeatureStream {
     private mutating func readMembers() throws {
         while true {
             try skipWhitespace(context: "a member name in the top-level object")
-            let keyAt = source.start
-            guard source.bytes[keyAt] == UInt8(ascii: "\"") else {
-                throw failure("expected a member name in double quotes, found \(describe(source.bytes[keyAt]))",
-                              at: keyAt, feature: nil)
+            guard source.bytes[source.start] == UInt8(ascii: "\"") else {
+                throw failure("expected a member name in double quotes, found \(describe(source.bytes[source.start]))",
+                              at: source.start, feature: nil)
             }
-            guard case .string(let key) = try parseValue(feature: nil, what: "member name") else {
+            let (keyValue, keyAt) = try parseValue(feature: nil, what: "member name")
+            guard case .string(let key) = keyValue else {
                 throw failure("expected a member name", at: keyAt, feature: nil)
             }
             if key == "features" ? sawFeatures : topLevelMembers[key] != nil {
@@ -174,8 +175,7 @@ public struct GeoJSONFeatureStream {
             if key == "features" {
                 let c = source.bytes[source.start]
                 guard c == UInt8(ascii: "[") else {
-                    let at = source.start
-                    let v = try parseValue(feature: nil, what: "\"features\"")
+                    let (v, at) = try parseValue(feature: nil, what: "\"features\"")
                     throw failure("\"features\" is not an array (found \(v.kindName))", at: at, feature: nil)
                 }
                 source.start += 1
@@ -183,8 +183,7 @@ public struct GeoJSONFeatureStream {
                 state = .features
                 return
             }
-            let valueAt = source.start
-            let value = try parseValue(feature: nil, what: "the value of \"\(key)\"")
+            let (value, valueAt) = try parseValue(feature: nil, what: "the value of \"\(key)\"")
             if key == "type" {
                 sawType = true
                 guard value == .string("FeatureCollection") else {
@@ -271,9 +270,28 @@ public struct GeoJSONFeatureStream {
         }
     }
 
+    /// Index of the first non-whitespace byte at or after `source.start + skip`, reading more
+    /// as needed while keeping `source.start`; nil at the end of the file.
+    private mutating func peekNonWhitespace(after skip: Int) throws -> Int? {
+        var distance = skip
+        while true {
+            let p = source.bytes
+            var i = source.start + distance
+            let end = source.end
+            while i < end {
+                let c = p[i]
+                if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1 } else { break }
+            }
+            if i < end { return i }
+            distance = i - source.start
+            if try !source.fill() { return nil }
+        }
+    }
+
     /// Parses one value at `source.start`, reading more of the file until it is complete,
-    /// and consumes it.
-    private mutating func parseValue(feature: Int?, what: String) throws -> JSONValue {
+    /// and consumes it. Returns the value and the buffer index where it starts (valid until
+    /// the buffer is next filled).
+    private mutating func parseValue(feature: Int?, what: String) throws -> (JSONValue, Int) {
         while true {
             let base = UnsafePointer(source.bytes)
             var core = JSONCore(base: base, start: source.start, end: source.end, maxDepth: maxDepth)
@@ -283,8 +301,9 @@ public struct GeoJSONFeatureStream {
                 if core.i == source.end, !source.eof, !isContainer(v) {
                     throw RawJSONError(message: "", offset: core.i, atEnd: true)
                 }
+                let at = source.start
                 source.start = core.i
-                return v
+                return (v, at)
             } catch let e {
                 if e.atEnd && !source.eof {
                     let held = source.end - source.start
