@@ -4,6 +4,15 @@ import GridService
 /// operation the CLI calls.
 public enum MethodTable {
     public static let all: [RPCMethod] = [
+        .make("import", summary: "Validate and load a dataset folder into the store, all or nothing.",
+              options: ImportDatasetOptions.self, required: ["directory"],
+              result: "{store, dataset_name, source_crs, working_crs, counts, households, replaced_existing, seconds}") {
+            try $1.importDataset($0)
+        },
+        .make("info", summary: "Counts per layer, working CRS, extent, store path, PROJ version and proj.db path.",
+              options: InfoOptions.self, result: "{store: {...}, demo, proj_version, proj_database, gridplan_version}") {
+            try $1.info($0)
+        },
         .make("report.area", summary: "Facility area per 100 households per community, street and in total.",
               options: AreaReportOptions.self, result: "The `report area --format json` document (data contract §3).") {
             try $1.areaReport($0)

@@ -8,6 +8,8 @@ struct Gridplan: ParsableCommand {
         abstract: "Plan community service facilities, grids and the party organization network of a district.",
         version: GridplanVersion.current,
         subcommands: [
+            ImportCommand.self,
+            InfoCommand.self,
             CRSCommand.self,
             ReportCommand.self,
             RPCCommand.self,

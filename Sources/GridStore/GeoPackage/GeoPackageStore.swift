@@ -148,6 +148,13 @@ public struct StoreInfo: Codable, Sendable {
     public var bboxLonLat: [Double]?
     public var fileBytes: Int
 
+    public init(path: String, datasetName: String?, sourceCRS: String?, workingCRS: String?, importedAt: String?,
+                counts: [String: Int], households: Int, bboxLonLat: [Double]?, fileBytes: Int) {
+        self.path = path; self.datasetName = datasetName; self.sourceCRS = sourceCRS; self.workingCRS = workingCRS
+        self.importedAt = importedAt; self.counts = counts; self.households = households
+        self.bboxLonLat = bboxLonLat; self.fileBytes = fileBytes
+    }
+
     enum CodingKeys: String, CodingKey {
         case path, counts, households
         case datasetName = "dataset_name", sourceCRS = "source_crs", workingCRS = "working_crs"
