@@ -32,11 +32,15 @@ public final class GeoPackageStore {
         }
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.journalMode = .wal
+        // WAL is persistent in the file: set once at creation. (GRDB's `.wal` configuration makes a
+        // small schema write on every open, which would change the file on read-only commands.)
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in SpatialFunctions.register(on: db) }
         do {
             dbQueue = try DatabaseQueue(path: path, configuration: config)
+            if !existed {
+                try dbQueue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            }
             if existed {
                 let appID = try dbQueue.read { try Int.fetchOne($0, sql: "PRAGMA application_id") } ?? 0
                 let hasMigrations = try dbQueue.read { try $0.tableExists("grdb_migrations") }
@@ -44,7 +48,12 @@ public final class GeoPackageStore {
                     throw UsageError("\(path) is not a gridplan GeoPackage store")
                 }
             }
-            try GeoPackageSchema.migrator.migrate(dbQueue)
+            // Migrate only when needed: a store that is up to date is opened without a single write,
+            // so reading never changes the file.
+            let migrator = GeoPackageSchema.migrator
+            if try !dbQueue.read({ try migrator.hasCompletedMigrations($0) }) {
+                try migrator.migrate(dbQueue)
+            }
         } catch {
             if !existed { try? fm.removeItem(atPath: path) }
             if let e = error as? UsageError { throw e }
