@@ -46,6 +46,7 @@ public struct GeoJSONFeatureStream {
     private var nextIndex = 0
     private var sawType = false
     private var sawFeatures = false
+    private var scratch = JSONCore.Scratch()
 
     /// Members of the top-level object other than `features`, in document order, as far as
     /// they have been read.
@@ -296,7 +297,7 @@ public struct GeoJSONFeatureStream {
             let base = UnsafePointer(source.bytes)
             var core = JSONCore(base: base, start: source.start, end: source.end, maxDepth: maxDepth)
             do throws(RawJSONError) {
-                let v = try core.parseValue()
+                let v = try core.parseValue(&scratch)
                 // A scalar that ends exactly at the end of the buffer may continue in the file.
                 if core.i == source.end, !source.eof, !isContainer(v) {
                     throw RawJSONError(message: "", offset: core.i, atEnd: true)
