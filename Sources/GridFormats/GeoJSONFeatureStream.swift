@@ -54,6 +54,9 @@ public struct GeoJSONFeatureStream {
 
     private enum State { case begin, features, done }
 
+    /// Bytes the read buffer can hold now (for tests of bounded memory).
+    var bufferCapacity: Int { source.capacity }
+
     /// Opens `url`. Throws `GeoJSONStreamError` when the file cannot be opened.
     public init(url: URL, chunkSize: Int = 1 << 20, maxFeatureBytes: Int = 64 << 20, maxDepth: Int = 256) throws {
         do {
