@@ -191,6 +191,7 @@ public struct GeoJSONFeatureStream {
             if key == "type" {
                 sawType = true
                 guard value == .string("FeatureCollection") else {
+                    topLevelMembers.members.append((key: key, value: value))
                     let shown = value.stringValue.map { "\"\($0)\"" } ?? value.kindName
                     throw failure("not a FeatureCollection: type is \(shown)", at: valueAt, feature: nil)
                 }

@@ -129,6 +129,16 @@ func rejectsMalformedCollections(text: String, fragment: String, feature: Int?, 
     }
 }
 
+@Test func wrongTypeIsVisibleInTopLevelMembers() throws {
+    let file = try TempFile(#"{"features":[{"a":1}],"type":"Feature"}"#)
+    defer { file.remove() }
+    var stream = try GeoJSONFeatureStream(url: file.url, chunkSize: 4)
+    #expect(try stream.next()?.index == 0)
+    #expect(throws: GeoJSONStreamError.self) { try stream.next() }
+    #expect(stream.topLevelMembers["type"] == .string("Feature"))
+    #expect(try stream.next() == nil)  // finished after an error
+}
+
 @Test func errorLineCountsAcrossChunks() throws {
     // Feature 40 (line 42) has a control character in a string.
     var lines = ["{\"type\":\"FeatureCollection\",", "\"features\":["]
