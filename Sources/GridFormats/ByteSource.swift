@@ -92,13 +92,11 @@ final class ByteSource {
     }
 
     private func countDropped(upTo k: Int) {
+        // Branch-free count (vectorizes), then the column from the last line break.
         var lines = 0
-        var lastBreak = -1
-        var i = 0
-        while i < k {
-            if bytes[i] == 0x0A { lines += 1; lastBreak = i }
-            i += 1
-        }
+        for c in UnsafeBufferPointer(start: bytes, count: k) { lines &+= c == 0x0A ? 1 : 0 }
+        var lastBreak = k - 1
+        while lastBreak >= 0 && bytes[lastBreak] != 0x0A { lastBreak -= 1 }
         var column = 0
         var j = lastBreak + 1
         while j < k {

@@ -48,6 +48,9 @@ public struct CSVReader {
     /// The line where the header row begins (1).
     public let headerLine = 1
 
+    /// Bytes the read buffer can hold now (for tests of bounded memory).
+    var bufferCapacity: Int { source.capacity }
+
     /// Opens `url` and reads the header. Throws `CSVError` when the file cannot be read or
     /// has no header (an empty file).
     public init(url: URL, chunkSize: Int = 1 << 20) throws {

@@ -46,12 +46,16 @@ public struct GeoJSONFeatureStream {
     private var nextIndex = 0
     private var sawType = false
     private var sawFeatures = false
+    private var scratch = JSONCore.Scratch()
 
     /// Members of the top-level object other than `features`, in document order, as far as
     /// they have been read.
     public private(set) var topLevelMembers = JSONObject()
 
     private enum State { case begin, features, done }
+
+    /// Bytes the read buffer can hold now (for tests of bounded memory).
+    var bufferCapacity: Int { source.capacity }
 
     /// Opens `url`. Throws `GeoJSONStreamError` when the file cannot be opened.
     public init(url: URL, chunkSize: Int = 1 << 20, maxFeatureBytes: Int = 64 << 20, maxDepth: Int = 256) throws {
@@ -187,6 +191,7 @@ public struct GeoJSONFeatureStream {
             if key == "type" {
                 sawType = true
                 guard value == .string("FeatureCollection") else {
+                    topLevelMembers.members.append((key: key, value: value))
                     let shown = value.stringValue.map { "\"\($0)\"" } ?? value.kindName
                     throw failure("not a FeatureCollection: type is \(shown)", at: valueAt, feature: nil)
                 }
@@ -296,7 +301,7 @@ public struct GeoJSONFeatureStream {
             let base = UnsafePointer(source.bytes)
             var core = JSONCore(base: base, start: source.start, end: source.end, maxDepth: maxDepth)
             do throws(RawJSONError) {
-                let v = try core.parseValue()
+                let v = try core.parseValue(&scratch)
                 // A scalar that ends exactly at the end of the buffer may continue in the file.
                 if core.i == source.end, !source.eof, !isContainer(v) {
                     throw RawJSONError(message: "", offset: core.i, atEnd: true)

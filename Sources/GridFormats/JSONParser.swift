@@ -102,12 +102,21 @@ struct JSONCore {
         self.maxDepth = maxDepth
     }
 
-    private struct Frame {
+    /// An open container: where its elements (or members) begin in the shared scratch stacks.
+    struct Frame {
         var isObject: Bool
-        var items: [JSONValue] = []
-        var members: [(key: String, value: JSONValue)] = []
-        var key: String = ""
+        var first: Int
         var keySet: Set<String>? = nil
+    }
+
+    /// Scratch stacks shared by all open containers (and reusable across parses), so each
+    /// finished array or object is allocated once, at its exact size.
+    struct Scratch {
+        var frames: [Frame] = []
+        var values: [JSONValue] = []
+        var members: [(key: String, value: JSONValue)] = []
+        var keys: [String] = []
+        init() {}
     }
 
     // MARK: errors
@@ -154,15 +163,28 @@ struct JSONCore {
         if end - i >= 3, p[i] == 0xEF, p[i + 1] == 0xBB, p[i + 2] == 0xBF { i += 3 }
         skipWhitespace()
         if i >= end { throw RawJSONError(message: "empty input, expected a JSON value", offset: i, atEnd: true) }
-        let v = try parseValue()
+        var scratch = Scratch()
+        let v = try parseValue(&scratch)
         skipWhitespace()
         if i < end { throw fail("unexpected \(describe(at: i)) after the JSON value", at: i) }
         return v
     }
 
     /// One value starting at `i` (after optional whitespace); leaves `i` just after it.
-    mutating func parseValue() throws(RawJSONError) -> JSONValue {
-        var stack: [Frame] = []
+    /// `scratch` is left empty (also after an error), ready for the next call.
+    mutating func parseValue(_ scratch: inout Scratch) throws(RawJSONError) -> JSONValue {
+        do {
+            return try parseValueUsing(&scratch)
+        } catch {
+            scratch.frames.removeAll(keepingCapacity: true)
+            scratch.values.removeAll(keepingCapacity: true)
+            scratch.members.removeAll(keepingCapacity: true)
+            scratch.keys.removeAll(keepingCapacity: true)
+            throw error
+        }
+    }
+
+    private mutating func parseValueUsing(_ scratch: inout Scratch) throws(RawJSONError) -> JSONValue {
         var value: JSONValue
         scan: while true {
             skipWhitespace()
@@ -170,7 +192,7 @@ struct JSONCore {
             let c = p[i]
             switch c {
             case UInt8(ascii: "{"):
-                if stack.count >= maxDepth {
+                if scratch.frames.count >= maxDepth {
                     throw fail("nesting deeper than \(maxDepth) levels", at: i)
                 }
                 i += 1
@@ -179,13 +201,12 @@ struct JSONCore {
                     i += 1
                     value = .object(JSONObject())
                 } else {
-                    var frame = Frame(isObject: true)
-                    frame.key = try parseKey(in: &frame)
-                    stack.append(frame)
+                    scratch.frames.append(Frame(isObject: true, first: scratch.members.count))
+                    try parseKey(&scratch)
                     continue scan
                 }
             case UInt8(ascii: "["):
-                if stack.count >= maxDepth {
+                if scratch.frames.count >= maxDepth {
                     throw fail("nesting deeper than \(maxDepth) levels", at: i)
                 }
                 i += 1
@@ -194,7 +215,7 @@ struct JSONCore {
                     i += 1
                     value = .array([])
                 } else {
-                    stack.append(Frame(isObject: false))
+                    scratch.frames.append(Frame(isObject: false, first: scratch.values.count))
                     continue scan
                 }
             case UInt8(ascii: "\""):
@@ -209,21 +230,18 @@ struct JSONCore {
                 try expectLiteral("null"); value = .null
             case UInt8(ascii: "N"), UInt8(ascii: "I"):
                 throw fail("NaN and Infinity are not valid JSON numbers", at: i)
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                throw fail("unexpected \(describe(at: i)), expected a value", at: i)
             default:
                 throw fail("unexpected \(describe(at: i)), expected a value", at: i)
             }
 
             // A value is complete: attach it to the enclosing container(s).
             while true {
-                guard !stack.isEmpty else { return value }
-                let top = stack.count - 1
-                let isObject = stack[top].isObject
+                guard let frame = scratch.frames.last else { return value }
+                let isObject = frame.isObject
                 if isObject {
-                    stack[top].members.append((key: stack[top].key, value: value))
+                    scratch.members.append((key: scratch.keys.removeLast(), value: value))
                 } else {
-                    stack[top].items.append(value)
+                    scratch.values.append(value)
                 }
                 skipWhitespace()
                 guard i < end else { throw endOfInput(isObject ? "',' or '}'" : "',' or ']'") }
@@ -235,14 +253,18 @@ struct JSONCore {
                     if i < end, p[i] == UInt8(ascii: "]") || p[i] == UInt8(ascii: "}") {
                         throw fail("trailing comma before \(describe(at: i))", at: commaAt)
                     }
-                    if isObject {
-                        stack[top].key = try parseKey(in: &stack[top])
-                    }
+                    if isObject { try parseKey(&scratch) }
                     continue scan
                 } else if c == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     i += 1
-                    let frame = stack.removeLast()
-                    value = isObject ? .object(JSONObject(members: frame.members)) : .array(frame.items)
+                    scratch.frames.removeLast()
+                    if isObject {
+                        value = .object(JSONObject(members: Array(scratch.members[frame.first...])))
+                        scratch.members.removeSubrange(frame.first...)
+                    } else {
+                        value = .array(Array(scratch.values[frame.first...]))
+                        scratch.values.removeSubrange(frame.first...)
+                    }
                 } else {
                     throw fail("unexpected \(describe(at: i)), expected \(isObject ? "',' or '}'" : "',' or ']'")", at: i)
                 }
@@ -250,8 +272,9 @@ struct JSONCore {
         }
     }
 
-    /// A member name and its colon; rejects a name already in `frame`.
-    private mutating func parseKey(in frame: inout Frame) throws(RawJSONError) -> String {
+    /// A member name and its colon, pushed on `scratch.keys`; rejects a name the innermost
+    /// open object already has.
+    private mutating func parseKey(_ scratch: inout Scratch) throws(RawJSONError) {
         skipWhitespace()
         guard i < end else { throw endOfInput("a member name in double quotes") }
         guard p[i] == UInt8(ascii: "\"") else {
@@ -260,13 +283,20 @@ struct JSONCore {
         let keyAt = i
         let key = try parseString()
         // Duplicate check: a linear scan for small objects, a set for large ones.
-        if frame.keySet == nil && frame.members.count < 16 {
-            for m in frame.members where m.key == key {
-                throw fail("duplicate key \"\(key)\"", at: keyAt)
+        let top = scratch.frames.count - 1
+        let first = scratch.frames[top].first
+        let count = scratch.members.count - first
+        if scratch.frames[top].keySet == nil && count < 16 {
+            var k = first
+            while k < scratch.members.count {
+                if scratch.members[k].key == key { throw fail("duplicate key \"\(key)\"", at: keyAt) }
+                k += 1
             }
         } else {
-            if frame.keySet == nil { frame.keySet = Set(frame.members.map(\.key)) }
-            if !frame.keySet!.insert(key).inserted {
+            if scratch.frames[top].keySet == nil {
+                scratch.frames[top].keySet = Set(scratch.members[first...].map(\.key))
+            }
+            if !scratch.frames[top].keySet!.insert(key).inserted {
                 throw fail("duplicate key \"\(key)\"", at: keyAt)
             }
         }
@@ -276,7 +306,7 @@ struct JSONCore {
             throw fail("unexpected \(describe(at: i)), expected ':' after member name \"\(key)\"", at: i)
         }
         i += 1
-        return key
+        scratch.keys.append(key)
     }
 
     private mutating func expectLiteral(_ word: StaticString) throws(RawJSONError) {

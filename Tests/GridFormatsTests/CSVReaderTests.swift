@@ -65,6 +65,12 @@ func crlfBomAndHeaderWhitespace(chunkSize: Int) throws {
     // No line break at the end, and a trailing comma is an empty last field.
     let (_, last) = try readAll("a,b\n1,")
     #expect(last == [CSVRecord(line: 2, fields: ["1", ""])])
+    // A quote inside an unquoted field is kept as written.
+    let (_, inch) = try readAll("a,b\n5\" screen,x\n")
+    #expect(inch == [CSVRecord(line: 2, fields: ["5\" screen", "x"])])
+    // A lone CR ends a line too.
+    let (_, cr) = try readAll("a,b\r1,2\r3,4")
+    #expect(cr == [CSVRecord(line: 2, fields: ["1", "2"]), CSVRecord(line: 3, fields: ["3", "4"])])
     // Ragged rows are returned as they are.
     let (_, ragged) = try readAll("a,b\n1\n1,2,3\n")
     #expect(ragged.map(\.fields.count) == [1, 3])
@@ -157,4 +163,26 @@ func randomFilesReadBackAtEveryChunkSize(seed: UInt64) throws {
         #expect(records.map(\.fields) == Array(rows.dropFirst()))
         #expect(records.map(\.line) == Array(expectedLines.dropFirst()))
     }
+}
+
+@Test func csvMemoryStaysBounded() throws {
+    var text = "id,community_id,name,households,lon,lat\n"
+    let count = 50_000
+    for k in 0..<count {
+        text += "B\(k),C\(k % 97),\"Building \(k), east\",\(k % 300),116.\(k % 10_000),39.\(k % 9_000)\n"
+    }
+    let file = try TempFile(text)
+    defer { file.remove() }
+    var reader = try CSVReader(url: file.url, chunkSize: 8192)
+    var n = 0
+    var households = 0
+    while let r = try reader.next() {
+        #expect(r.line == n + 2)
+        #expect(r.fields.count == 6)
+        households += Int(r.fields[3]) ?? -1_000_000
+        n += 1
+    }
+    #expect(n == count)
+    #expect(households == (0..<count).reduce(0) { $0 + $1 % 300 })
+    #expect(reader.bufferCapacity <= 8 * 8192)
 }

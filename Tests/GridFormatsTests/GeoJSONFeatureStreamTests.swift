@@ -129,6 +129,16 @@ func rejectsMalformedCollections(text: String, fragment: String, feature: Int?, 
     }
 }
 
+@Test func wrongTypeIsVisibleInTopLevelMembers() throws {
+    let file = try TempFile(#"{"features":[{"a":1}],"type":"Feature"}"#)
+    defer { file.remove() }
+    var stream = try GeoJSONFeatureStream(url: file.url, chunkSize: 4)
+    #expect(try stream.next()?.index == 0)
+    #expect(throws: GeoJSONStreamError.self) { try stream.next() }
+    #expect(stream.topLevelMembers["type"] == .string("Feature"))
+    #expect(try stream.next() == nil)  // finished after an error
+}
+
 @Test func errorLineCountsAcrossChunks() throws {
     // Feature 40 (line 42) has a control character in a string.
     var lines = ["{\"type\":\"FeatureCollection\",", "\"features\":["]
@@ -179,4 +189,30 @@ func rejectsMalformedCollections(text: String, fragment: String, feature: Int?, 
     #expect(throws: GeoJSONStreamError.self) {
         _ = try GeoJSONFeatureStream(url: URL(fileURLWithPath: "/nonexistent/gridformats.geojson"))
     }
+}
+
+@Test func geoJSONMemoryStaysBounded() throws {
+    // About 3 MB of features read with 4 KB chunks: the buffer never holds more than a
+    // few chunks.
+    var text = "{\"type\":\"FeatureCollection\",\"features\":[\n"
+    let count = 20_000
+    for k in 0..<count {
+        text += "{\"type\":\"Feature\",\"properties\":{\"id\":\"R\(k)\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[116.2838001,39.8089491],[116.2862669,39.8094114]]}}"
+        text += k + 1 < count ? ",\n" : "\n"
+    }
+    text += "],\"name\":\"roads\"}\n"
+    let file = try TempFile(text)
+    defer { file.remove() }
+    var stream = try GeoJSONFeatureStream(url: file.url, chunkSize: 4096)
+    var n = 0
+    var lastID = ""
+    while let (_, f) = try stream.next() {
+        n += 1
+        lastID = f["properties"]?.objectValue?["id"]?.stringValue ?? ""
+    }
+    #expect(n == count)
+    #expect(lastID == "R\(count - 1)")
+    #expect(stream.topLevelMembers["name"] == .string("roads"))
+    #expect(text.utf8.count > 2_000_000)
+    #expect(stream.bufferCapacity <= 16 * 4096)
 }

@@ -135,6 +135,8 @@ private func parseError(bytes: [UInt8]) -> JSONParseError? {
     ("{\"名\":\n  \"值\", x}", "member name", 2, 8),
     ("[1,\r\n2,\r\n,]", "expected a value", 3, 1),
     ("'a'", "unexpected ''", 1, 1),
+    ("[1,\n1e400]", "out of the range", 2, 1),
+    ("{\"a\":[1,{\"b\":2,}]}", "trailing comma", 1, 15),
 ])
 func rejectsWithPosition(input: String, fragment: String, line: Int, column: Int) throws {
     let e = try parseError(input).unwrap()
