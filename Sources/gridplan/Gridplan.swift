@@ -9,6 +9,7 @@ struct Gridplan: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CRSCommand.self,
+            CoverageCommand.self,
         ]
     )
 }

@@ -1,0 +1,129 @@
+import Foundation
+import GridAnalysis
+
+/// A JSON value for GeoJSON properties and geometries of the coverage layers.
+enum CoverageGeoValue: Encodable {
+    case string(String), number(Double), int(Int), bool(Bool), null
+    case array([CoverageGeoValue]), object([String: CoverageGeoValue])
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .string(let s): try c.encode(s)
+        case .number(let x): try c.encode(x)
+        case .int(let i): try c.encode(i)
+        case .bool(let b): try c.encode(b)
+        case .null: try c.encodeNil()
+        case .array(let a): try c.encode(a)
+        case .object(let o): try c.encode(o)
+        }
+    }
+
+    static func opt(_ s: String?) -> CoverageGeoValue { s.map { .string($0) } ?? .null }
+    static func opt(_ x: Double?) -> CoverageGeoValue { x.map { .number($0) } ?? .null }
+    static func position(_ lon: Double, _ lat: Double) -> CoverageGeoValue { .array([.number(lon), .number(lat)]) }
+
+    static func feature(_ geometry: CoverageGeoValue, _ properties: [String: CoverageGeoValue]) -> CoverageGeoValue {
+        .object(["type": .string("Feature"), "geometry": geometry, "properties": .object(properties)])
+    }
+    static func point(_ lon: Double, _ lat: Double) -> CoverageGeoValue {
+        .object(["type": .string("Point"), "coordinates": position(lon, lat)])
+    }
+    static func collection(_ features: [CoverageGeoValue]) throws -> String {
+        try ResultEncoding.json(CoverageGeoValue.object(["type": .string("FeatureCollection"), "features": .array(features)]))
+    }
+}
+
+/// Table, CSV and GeoJSON of a coverage result (JSON is `ResultEncoding.json`).
+public enum CoverageRendering {
+    static func pct(_ rate: Double) -> String { String(format: "%.1f%%", rate * 100) }
+    static func num(_ x: Double?) -> String {
+        guard let x else { return "" }
+        return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.1f", x)
+    }
+
+    /// Summary, rates per community and street, the largest gaps and accessibility.
+    public static func table(_ r: CoverageResult, maxGaps: Int = 20) -> String {
+        var out = "Coverage (\(r.method.rawValue)): reach \(num(r.radiusM)) m, street-level centers \(num(r.reach["street"])) m; "
+            + "working CRS \(r.workingCRS)\n"
+        out += "Total: \(r.total.coveredHouseholds) of \(r.total.households) households covered (\(pct(r.total.coverageRate))), "
+            + "\(r.total.coveredBuildings) of \(r.total.buildings) buildings; \(r.total.countedFacilities) counted facilities\n"
+        if let u = r.unreachableBuildingIds, !u.isEmpty {
+            out += "\(u.count) buildings cannot reach the walking network: \(u.prefix(10).joined(separator: ", "))\(u.count > 10 ? ", ..." : "")\n"
+        }
+        let access = Dictionary((r.accessibility?.communities ?? []).map { ($0.id, $0.m2Per100Households) }, uniquingKeysWith: { a, _ in a })
+        var headers = ["community", "name", "households", "covered", "rate"]
+        if r.accessibility != nil { headers.append("m²/100 hh in reach") }
+        var t = TextTable(headers: headers, alignments: [.left, .left, .right, .right, .right, .right])
+        for c in r.communities {
+            var row = [c.id, c.name ?? "", String(c.households), String(c.coveredHouseholds), pct(c.coverageRate)]
+            if r.accessibility != nil { row.append(access[c.id].map { String(format: "%.2f", $0) } ?? "") }
+            t.append(row)
+        }
+        out += "\n" + t.render()
+        if !r.streets.isEmpty {
+            var s = TextTable(headers: ["street", "households", "covered", "rate"], alignments: [.left, .right, .right, .right])
+            for c in r.streets { s.append([c.id, String(c.households), String(c.coveredHouseholds), pct(c.coverageRate)]) }
+            out += "\n" + s.render()
+        }
+        if !r.gaps.isEmpty {
+            var g = TextTable(headers: ["gap", "households", "buildings", "lon", "lat", "communities"],
+                              alignments: [.left, .right, .right, .right, .right, .left])
+            for gap in r.gaps.prefix(maxGaps) {
+                g.append([gap.id, String(gap.households), String(gap.buildings), String(format: "%.6f", gap.lon),
+                          String(format: "%.6f", gap.lat), gap.communityIds.joined(separator: ",")])
+            }
+            out += "\nGap neighbourhoods (link \(num(r.linkM)) m): \(r.gaps.count)"
+                + (r.gaps.count > maxGaps ? ", the \(maxGaps) largest" : "") + "\n" + g.render()
+        }
+        if let a = r.accessibility {
+            out += "\nAccessibility (\(a.method.rawValue)): \(String(format: "%.2f", a.totalM2Per100Households)) m² per 100 households "
+                + "within reach overall, against the \(num(a.standardM2Per100Households)) m² standard; catchment: \(a.catchment)\n"
+        }
+        return out
+    }
+
+    /// One row per building.
+    public static func csv(_ r: CoverageResult) -> String {
+        var w = CSVWriter(header: ["id", "community_id", "grid_id", "households", "nearest_facility_id", "distance_m", "covered",
+                                   "covering_facility_id", "covering_distance_m", "access_distance_m",
+                                   "accessibility_m2_per_100_households", "lon", "lat"])
+        for b in r.buildings {
+            w.appendRow([b.id, b.communityId, b.gridId ?? "", String(b.households), b.nearestFacilityId ?? "",
+                         b.distanceM.map { String($0) } ?? "", b.covered ? "true" : "false", b.coveringFacilityId ?? "",
+                         b.coveringDistanceM.map { String($0) } ?? "", b.accessDistanceM.map { String($0) } ?? "",
+                         b.accessibilityM2Per100Households.map { String($0) } ?? "",
+                         String(b.lon), String(b.lat)])
+        }
+        return w.text
+    }
+
+    /// Buildings (points with distance and covered flag), gap neighbourhoods as points and as hull polygons.
+    /// Every feature has a `layer` property: `building`, `gap` or `gap_hull`.
+    public static func geojson(_ r: CoverageResult) throws -> String {
+        typealias V = CoverageGeoValue
+        var features: [V] = []
+        features.reserveCapacity(r.buildings.count + 2 * r.gaps.count)
+        for b in r.buildings {
+            features.append(V.feature(V.point(b.lon, b.lat), [
+                "layer": .string("building"), "id": .string(b.id), "community_id": .string(b.communityId),
+                "households": .int(b.households), "nearest_facility_id": V.opt(b.nearestFacilityId),
+                "distance_m": V.opt(b.distanceM), "covered": .bool(b.covered),
+                "covering_facility_id": V.opt(b.coveringFacilityId),
+            ]))
+        }
+        for g in r.gaps {
+            let props: [String: V] = ["layer": .string("gap"), "id": .string(g.id), "households": .int(g.households),
+                                      "buildings": .int(g.buildings), "community_ids": .array(g.communityIds.map { .string($0) })]
+            features.append(V.feature(V.point(g.lon, g.lat), props))
+            if g.hull.count >= 4 {
+                var hullProps = props
+                hullProps["layer"] = .string("gap_hull")
+                // RFC 7946: exterior rings counter-clockwise, as the hull is
+                let ring = V.array(g.hull.map { V.position($0[0], $0[1]) })
+                features.append(V.feature(.object(["type": .string("Polygon"), "coordinates": .array([ring])]), hullProps))
+            }
+        }
+        return try V.collection(features)
+    }
+}
