@@ -84,7 +84,7 @@ public enum Underserved {
     /// accessibility, then id. Gaps: larger deficit of their communities, then more households.
     public static func rank(_ s: Snapshot, coverage: CoverageResult, selection: FacilitySelection,
                             standard: Double) -> UnderservedResult {
-        let area = communityArea(s, selection: selection)
+        let area = communityArea(s, selection: selection, standard: standard)
         let rates = Dictionary(coverage.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let access = Dictionary((coverage.accessibility?.communities ?? []).map { ($0.id, $0.m2Per100Households) },
                                 uniquingKeysWith: { a, _ in a })
@@ -95,9 +95,10 @@ public enum Underserved {
         for rate in coverage.communities {
             let id = rate.id
             let hh = rate.households
-            let a = area[id] ?? 0
-            let required = Double(hh) / 100 * standard
-            let deficit = max(0, required - a)
+            let figures = area[id]
+            let a = figures?.facilityArea ?? 0
+            let required = figures?.requiredArea ?? Double(hh) / 100 * standard
+            let deficit = figures?.deficit ?? max(0, required)
             deficitOf[id] = deficit
             let per100 = hh > 0 ? a / Double(hh) * 100 : 0
             let uncovered = hh - (rates[id]?.coveredHouseholds ?? 0)
@@ -158,14 +159,12 @@ public enum Underserved {
                                  communities: rows, gaps: gaps, underservedCommunities: rows.filter(\.underserved).count)
     }
 
-    /// Counted usable area per community (facilities without a community count nowhere).
-    /// TODO: replace with `AreaStandard` (branch `area`) once it is merged, so both reports agree.
-    static func communityArea(_ s: Snapshot, selection: FacilitySelection) -> [String: Double] {
-        var area: [String: Double] = [:]
-        for f in s.facilities where selection.counts(f) {
-            if let c = f.communityId, !c.isEmpty { area[c, default: 0] += f.usableAreaM2 }
-        }
-        return area
+    /// Area figures per community from `AreaStandard` (allocation by community), so that this
+    /// ranking and `report area` agree.
+    static func communityArea(_ s: Snapshot, selection: FacilitySelection, standard: Double) -> [String: AreaFigures] {
+        let rule = AppliedRule(id: "area.per100", value: standard, unit: "m2/100 households", source: "standards")
+        let report = AreaStandard.report(s, AreaStandardParameters(rule: rule, selection: selection))
+        return Dictionary(report.communities.map { ($0.id, $0.figures) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func fmt(_ x: Double, _ places: Int = 1) -> String {

@@ -10,6 +10,7 @@ struct Gridplan: ParsableCommand {
         subcommands: [
             CRSCommand.self,
             CoverageCommand.self,
+            ReportCommand.self,
         ]
     )
 }
