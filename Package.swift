@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "GridRPC", dependencies: ["GridService", "GridFormats"]),
         // The thin command-line front end.
         .executableTarget(name: "gridplan", dependencies: [
-            "GridService", "GridRPC", "GridModel", "GridGeo", "GridRender",
+            "GridService", "GridRPC", "GridModel", "GridGeo", "GridRender", "GridFormats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GridGeoTests", dependencies: ["GridGeo"], resources: [.copy("Fixtures")]),

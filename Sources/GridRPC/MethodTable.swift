@@ -1,0 +1,21 @@
+import GridService
+
+/// Every method the server dispatches, each a thin wrapper over the same `ServiceContext`
+/// operation the CLI calls.
+public enum MethodTable {
+    public static let all: [RPCMethod] = [
+        .make("report.area", summary: "Facility area per 100 households per community, street and in total.",
+              options: AreaReportOptions.self, result: "The `report area --format json` document (data contract §3).") {
+            try $1.areaReport($0)
+        },
+        .make("report.compliance", summary: "Organization compliance checks of the work plan.",
+              options: ComplianceOptions.self, result: "The `report compliance --format json` document.") {
+            try $1.complianceReport($0)
+        },
+        .make("crs.convert", summary: "Convert [x, y] pairs between coordinate systems (PROJ, GCJ-02, BD-09).",
+              options: CRSConvertOptions.self, required: ["from", "to", "points"],
+              result: "{from, to, points: [[x, y]]} in input order.") {
+            try $1.convertCoordinates($0)
+        },
+    ]
+}
