@@ -1,38 +1,7 @@
 import Foundation
 import GridAnalysis
 
-/// A JSON value for GeoJSON properties and geometries of the coverage layers.
-enum CoverageGeoValue: Encodable {
-    case string(String), number(Double), int(Int), bool(Bool), null
-    case array([CoverageGeoValue]), object([String: CoverageGeoValue])
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .string(let s): try c.encode(s)
-        case .number(let x): try c.encode(x)
-        case .int(let i): try c.encode(i)
-        case .bool(let b): try c.encode(b)
-        case .null: try c.encodeNil()
-        case .array(let a): try c.encode(a)
-        case .object(let o): try c.encode(o)
-        }
-    }
-
-    static func opt(_ s: String?) -> CoverageGeoValue { s.map { .string($0) } ?? .null }
-    static func opt(_ x: Double?) -> CoverageGeoValue { x.map { .number($0) } ?? .null }
-    static func position(_ lon: Double, _ lat: Double) -> CoverageGeoValue { .array([.number(lon), .number(lat)]) }
-
-    static func feature(_ geometry: CoverageGeoValue, _ properties: [String: CoverageGeoValue]) -> CoverageGeoValue {
-        .object(["type": .string("Feature"), "geometry": geometry, "properties": .object(properties)])
-    }
-    static func point(_ lon: Double, _ lat: Double) -> CoverageGeoValue {
-        .object(["type": .string("Point"), "coordinates": position(lon, lat)])
-    }
-    static func collection(_ features: [CoverageGeoValue]) throws -> String {
-        try ResultEncoding.json(CoverageGeoValue.object(["type": .string("FeatureCollection"), "features": .array(features)]))
-    }
-}
+import GridGeo
 
 /// Table, CSV and GeoJSON of a coverage result (JSON is `ResultEncoding.json`).
 public enum CoverageRendering {
@@ -100,30 +69,27 @@ public enum CoverageRendering {
 
     /// Buildings (points with distance and covered flag), gap neighbourhoods as points and as hull polygons.
     /// Every feature has a `layer` property: `building`, `gap` or `gap_hull`.
-    public static func geojson(_ r: CoverageResult) throws -> String {
-        typealias V = CoverageGeoValue
-        var features: [V] = []
-        features.reserveCapacity(r.buildings.count + 2 * r.gaps.count)
+    public static func geojson(_ r: CoverageResult) -> String {
+        var w = GeoJSONWriter(name: "coverage")
         for b in r.buildings {
-            features.append(V.feature(V.point(b.lon, b.lat), [
-                "layer": .string("building"), "id": .string(b.id), "community_id": .string(b.communityId),
-                "households": .int(b.households), "nearest_facility_id": V.opt(b.nearestFacilityId),
-                "distance_m": V.opt(b.distanceM), "covered": .bool(b.covered),
-                "covering_facility_id": V.opt(b.coveringFacilityId),
-            ]))
+            w.add(geometry: .point(Point(b.lon, b.lat)), properties: [
+                ("layer", .string("building")), ("id", .string(b.id)), ("community_id", .string(b.communityId)),
+                ("households", .int(b.households)), ("nearest_facility_id", .string(b.nearestFacilityId)),
+                ("distance_m", .double(b.distanceM, places: 1)), ("covered", .bool(b.covered)),
+                ("covering_facility_id", .string(b.coveringFacilityId)),
+            ])
         }
         for g in r.gaps {
-            let props: [String: V] = ["layer": .string("gap"), "id": .string(g.id), "households": .int(g.households),
-                                      "buildings": .int(g.buildings), "community_ids": .array(g.communityIds.map { .string($0) })]
-            features.append(V.feature(V.point(g.lon, g.lat), props))
+            let props: [(String, GeoJSONWriter.Value)] = [
+                ("id", .string(g.id)), ("households", .int(g.households)), ("buildings", .int(g.buildings)),
+                ("community_ids", .strings(g.communityIds)), ("nearest_facility_distance_m", .double(g.nearestFacilityDistanceM, places: 1)),
+            ]
+            w.add(geometry: .point(Point(g.lon, g.lat)), properties: [("layer", .string("gap"))] + props)
             if g.hull.count >= 4 {
-                var hullProps = props
-                hullProps["layer"] = .string("gap_hull")
-                // RFC 7946: exterior rings counter-clockwise, as the hull is
-                let ring = V.array(g.hull.map { V.position($0[0], $0[1]) })
-                features.append(V.feature(.object(["type": .string("Polygon"), "coordinates": .array([ring])]), hullProps))
+                let ring = g.hull.map { Point($0[0], $0[1]) }
+                w.add(geometry: .polygon(Polygon(exterior: ring)), properties: [("layer", .string("gap_hull"))] + props)
             }
         }
-        return try V.collection(features)
+        return w.finish()
     }
 }

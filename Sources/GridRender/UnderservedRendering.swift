@@ -1,5 +1,6 @@
 import Foundation
 import GridAnalysis
+import GridGeo
 
 /// Table, CSV and GeoJSON of the under-served ranking.
 public enum UnderservedRendering {
@@ -44,14 +45,15 @@ public enum UnderservedRendering {
     }
 
     /// Gap neighbourhoods as points with rank and reasons.
-    public static func geojson(_ r: UnderservedResult) throws -> String {
-        typealias V = CoverageGeoValue
-        return try V.collection(r.gaps.map { g in
-            V.feature(V.point(g.lon, g.lat), [
-                "layer": .string("gap"), "rank": .int(g.rank), "id": .string(g.id), "households": .int(g.households),
-                "community_ids": .array(g.communityIds.map { .string($0) }), "community_deficit_m2": .number(g.communityDeficitM2),
-                "reasons": .array(g.reasons.map { .string($0) }),
+    public static func geojson(_ r: UnderservedResult) -> String {
+        var w = GeoJSONWriter(name: "underserved")
+        for g in r.gaps {
+            w.add(geometry: .point(Point(g.lon, g.lat)), properties: [
+                ("layer", .string("gap")), ("rank", .int(g.rank)), ("id", .string(g.id)), ("households", .int(g.households)),
+                ("community_ids", .strings(g.communityIds)), ("community_deficit_m2", .double(g.communityDeficitM2, places: 1)),
+                ("reasons", .strings(g.reasons)),
             ])
-        })
+        }
+        return w.finish()
     }
 }

@@ -56,7 +56,7 @@ struct CoverageCommand: ParsableCommand {
             case .table: emit(CoverageRendering.table(result))
             case .json: emit(try ResultEncoding.json(result, pretty: true))
             case .csv: emit(CoverageRendering.csv(result))
-            case .geojson: emit(try CoverageRendering.geojson(result))
+            case .geojson: emit(CoverageRendering.geojson(result))
             }
         }
     }

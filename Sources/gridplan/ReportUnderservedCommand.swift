@@ -24,7 +24,7 @@ struct ReportUnderservedCommand: ParsableCommand {
             case .table: emit(UnderservedRendering.table(result))
             case .json: emit(try ResultEncoding.json(result, pretty: true))
             case .csv: emit(UnderservedRendering.csv(result))
-            case .geojson: emit(try UnderservedRendering.geojson(result))
+            case .geojson: emit(UnderservedRendering.geojson(result))
             }
         }
     }
