@@ -21,6 +21,14 @@ public enum MethodTable {
               options: ComplianceOptions.self, result: "The `report compliance --format json` document.") {
             try $1.complianceReport($0)
         },
+        .make("coverage", summary: "Nearest counted facility of every building, coverage rates, gap neighbourhoods, accessibility.",
+              options: CoverageOptions.self, result: "The `coverage --format json` document (data contract §3).") {
+            try $1.coverage($0)
+        },
+        .make("report.underserved", summary: "Communities and gap neighbourhoods ranked by area deficit, uncovered households and accessibility.",
+              options: UnderservedOptions.self, result: "The `report underserved --format json` document.") {
+            try $1.underserved($0)
+        },
         .make("crs.convert", summary: "Convert [x, y] pairs between coordinate systems (PROJ, GCJ-02, BD-09).",
               options: CRSConvertOptions.self, required: ["from", "to", "points"],
               result: "{from, to, points: [[x, y]]} in input order.") {

@@ -11,6 +11,7 @@ struct Gridplan: ParsableCommand {
             ImportCommand.self,
             InfoCommand.self,
             CRSCommand.self,
+            CoverageCommand.self,
             ReportCommand.self,
             RPCCommand.self,
         ]
