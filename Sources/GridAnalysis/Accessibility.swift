@@ -123,11 +123,11 @@ public enum Accessibility {
         }
         var catchment: [String: Double] = [:]
         for level in FacilityLevel.allCases {
-            catchment[level.rawValue] = level == .street ? max(selection.streetReach, selection.radius) : selection.radius
+            catchment[level.rawValue] = selection.reach(level: level)
         }
         let summary = AccessibilitySummary(
             method: method,
-            catchment: "each counted facility's reach: street level \(Int(max(selection.streetReach, selection.radius))) m, others \(Int(selection.radius)) m"
+            catchment: "each counted facility's reach: street and district level \(Int(max(selection.streetReach, selection.radius))) m, others \(Int(selection.radius)) m"
                 + (method == .gaussian ? ", Gaussian decay within it" : ""),
             catchmentM: catchment, distance: "euclidean",
             supply: "counted usable area, m²", demand: "households",

@@ -211,7 +211,7 @@ public enum Coverage {
 
         var reach: [String: Double] = [:]
         for level in FacilityLevel.allCases {
-            reach[level.rawValue] = level == .street ? max(sel.streetReach, sel.radius) : sel.radius
+            reach[level.rawValue] = sel.reach(level: level)
         }
         let rates = Self.rates(snapshot, covered: covered)
         return CoverageResult(

@@ -12,7 +12,7 @@ private func bruteCoverage(_ b: Building, _ fs: [Facility], radius: Double)
     var covering: (Double, String)? = nil
     for f in counted {
         let d = b.location.distance(to: f.location)
-        let reach = f.level == .street ? 1000.0 : radius
+        let reach = (f.level == .street || f.level == .district) ? 1000.0 : radius
         if nearest == nil || (d, f.id) < nearest! { nearest = (d, f.id) }
         if d <= reach && (covering == nil || (d, f.id) < covering!) { covering = (d, f.id) }
     }
