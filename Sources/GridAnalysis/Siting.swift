@@ -260,6 +260,30 @@ public struct SitingSite: Codable, Sendable, Equatable {
         case availableAreaM2 = "available_area_m2", areaSufficient = "area_sufficient"
         case weightedDistanceReductionM = "weighted_distance_reduction_m"
     }
+
+    /// Like the synthesized encoding, but `community_id`, `name`, `kind`, `available_area_m2`
+    /// and `area_sufficient` are written as null when unknown (the contract's keys are always there).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rank, forKey: .rank)
+        try c.encode(candidateId, forKey: .candidateId)
+        try c.encode(name, forKey: .name)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(source, forKey: .source)
+        try c.encodeIfPresent(gapId, forKey: .gapId)
+        try c.encode(lon, forKey: .lon)
+        try c.encode(lat, forKey: .lat)
+        try c.encodeIfPresent(inputCrsLon, forKey: .inputCrsLon)
+        try c.encodeIfPresent(inputCrsLat, forKey: .inputCrsLat)
+        try c.encode(communityId, forKey: .communityId)
+        try c.encode(newHouseholdsCovered, forKey: .newHouseholdsCovered)
+        try c.encode(cumulativeCoveredHouseholds, forKey: .cumulativeCoveredHouseholds)
+        try c.encode(coverageRateAfter, forKey: .coverageRateAfter)
+        try c.encode(recommendedAreaM2, forKey: .recommendedAreaM2)
+        try c.encode(availableAreaM2, forKey: .availableAreaM2)
+        try c.encode(areaSufficient, forKey: .areaSufficient)
+        try c.encodeIfPresent(weightedDistanceReductionM, forKey: .weightedDistanceReductionM)
+    }
 }
 
 /// The siting list and its figures (data contract §3, `gridplan site`).
