@@ -138,7 +138,8 @@ public struct SitingProblem: Sendable {
     /// to 0 for covered and +∞ for uncovered demand when not given.
     public init(demandIds: [String], demandLocations: [Point], weights: [Int],
                 demandCommunityIds: [String?]? = nil, coveredBefore: [Bool],
-                existingDistance: [Double]? = nil, candidates: [SitingCandidate], radius: Double) {
+                existingDistance: [Double]? = nil, candidates: [SitingCandidate], radius: Double,
+                buildCoverage: Bool = true) {
         precondition(demandIds.count == weights.count && demandLocations.count == weights.count
                      && coveredBefore.count == weights.count)
         self.demandIds = demandIds
@@ -149,8 +150,8 @@ public struct SitingProblem: Sendable {
         self.existingDistance = existingDistance ?? coveredBefore.map { $0 ? 0 : .infinity }
         self.candidates = candidates.sorted { $0.id < $1.id }
         self.radius = radius
-        self.coverage = SparseRows()
-        self.coverage = coverageRows(of: self.candidates.map(\.location), radius: radius, uncoveredOnly: true)
+        self.coverage = SparseRows(offsets: Array(repeating: 0, count: candidates.count + 1))
+        if buildCoverage { self.coverage = coverageRows(of: self.candidates.map(\.location), radius: radius, uncoveredOnly: true) }
     }
 
     /// The demand points within `radius` of each point, as sparse rows (ascending demand index),
@@ -164,6 +165,31 @@ public struct SitingProblem: Sendable {
             tree.forEach(within: radius, of: points[r]) { k, d in
                 let i = pool[k]
                 if keep?(i, d) ?? true { append(Int32(i), Float(d)) }
+            }
+        }
+    }
+
+    /// Coverage rows measured along `network`: the uncovered demand within `radius` of each
+    /// candidate by access leg + path + access leg (at least the straight-line distance, so a
+    /// k-d tree pre-filters). One Dijkstra bounded by the radius per candidate: meant for
+    /// district and city scale.
+    public func networkCoverageRows(_ network: WalkingNetwork) -> SparseRows {
+        let pool = demandLocations.indices.filter { !coveredBefore[$0] }
+        let tree = KDTree(points: pool.map { demandLocations[$0] })
+        let attach = network.attachAll(pool.map { demandLocations[$0] }, maxDistance: radius)
+        return SparseRows.build(rows: candidates.count, keepDistances: false) { j, append in
+            guard let c = network.attach(candidates[j].location, maxDistance: radius) else { return }
+            let ce = Int(c.edge), clen = network.edgeLength[ce]
+            let sources = [WalkingNetwork.Source(node: network.edgeA[ce], distance: c.distance + c.t * clen, label: 0),
+                           WalkingNetwork.Source(node: network.edgeB[ce], distance: c.distance + (1 - c.t) * clen, label: 0)]
+            let sp = network.shortestPaths(from: sources, cutoff: radius)
+            tree.forEach(within: radius, of: candidates[j].location) { k, _ in
+                guard let a = attach[k] else { return }
+                let e = Int(a.edge), len = network.edgeLength[e]
+                var d = min(a.distance + a.t * len + sp.distance[Int(network.edgeA[e])],
+                            a.distance + (1 - a.t) * len + sp.distance[Int(network.edgeB[e])])
+                if e == ce { d = min(d, a.distance + abs(a.t - c.t) * len + c.distance) }
+                if d <= radius { append(Int32(pool[k]), Float(d)) }
             }
         }
     }
@@ -216,13 +242,15 @@ public struct SitingParameters: Sendable {
     /// Candidate neighbourhood of the p-median model, metres (default 3 × radius; ∞ = exact).
     public var distanceCap: Double?
     public var localSearch: Bool
+    /// Reach measured along the walking network (`--network`).
+    public var network: Bool
 
     public init(objective: SitingObjective = .cover, count: Int? = nil, selection: FacilitySelection,
                 candidates: CandidateSet = .imported, areaPerHousehold: Double = 0.30, minAreaM2: Double? = nil,
-                distanceCap: Double? = nil, localSearch: Bool = true) {
+                distanceCap: Double? = nil, localSearch: Bool = true, network: Bool = false) {
         self.objective = objective; self.count = count; self.selection = selection; self.candidates = candidates
         self.areaPerHousehold = areaPerHousehold; self.minAreaM2 = minAreaM2; self.distanceCap = distanceCap
-        self.localSearch = localSearch
+        self.localSearch = localSearch; self.network = network
     }
 }
 
@@ -249,6 +277,8 @@ public struct SitingSite: Codable, Sendable, Equatable {
     public var areaSufficient: Bool?
     /// `distance`: Σ households × metres saved by this site given the earlier ranks.
     public var weightedDistanceReductionM: Double?
+    /// `distance`: households whose nearest center is this site (the recommended area is sized on them).
+    public var householdsServed: Int?
 
     enum CodingKeys: String, CodingKey {
         case rank, name, kind, source, lon, lat
@@ -259,6 +289,7 @@ public struct SitingSite: Codable, Sendable, Equatable {
         case coverageRateAfter = "coverage_rate_after", recommendedAreaM2 = "recommended_area_m2"
         case availableAreaM2 = "available_area_m2", areaSufficient = "area_sufficient"
         case weightedDistanceReductionM = "weighted_distance_reduction_m"
+        case householdsServed = "households_served"
     }
 
     /// Like the synthesized encoding, but `community_id`, `name`, `kind`, `available_area_m2`
@@ -283,6 +314,7 @@ public struct SitingSite: Codable, Sendable, Equatable {
         try c.encode(availableAreaM2, forKey: .availableAreaM2)
         try c.encode(areaSufficient, forKey: .areaSufficient)
         try c.encodeIfPresent(weightedDistanceReductionM, forKey: .weightedDistanceReductionM)
+        try c.encodeIfPresent(householdsServed, forKey: .householdsServed)
     }
 }
 
@@ -313,12 +345,16 @@ public struct SitingResult: Codable, Sendable {
     public var uncoverableHouseholds: Int?
     /// `all`: sites the full cover needs (the list is cut to `--count` when that is smaller).
     public var sitesNeededForFullCover: Int?
+    /// `all`: greedy sites dropped as redundant.
+    public var redundantRemoved: Int?
     /// `distance`: household-weighted distance to the nearest center (existing and new), metres.
     public var weightedDistanceBeforeM: Double?
     public var weightedDistanceAfterM: Double?
     public var meanDistanceBeforeM: Double?
     public var meanDistanceAfterM: Double?
     public var distanceCapM: Double?
+    /// `--instance` runs only: seconds spent solving (instance built, timing excludes reading the file).
+    public var elapsedS: Double?
 
     enum CodingKeys: String, CodingKey {
         case objective, method, count, evaluations, iterations, swaps, sites
@@ -330,7 +366,8 @@ public struct SitingResult: Codable, Sendable {
         case sitesNeededForFullCover = "sites_needed_for_full_cover"
         case weightedDistanceBeforeM = "weighted_distance_before_m", weightedDistanceAfterM = "weighted_distance_after_m"
         case meanDistanceBeforeM = "mean_distance_before_m", meanDistanceAfterM = "mean_distance_after_m"
-        case distanceCapM = "distance_cap_m"
+        case redundantRemoved = "redundant_removed"
+        case distanceCapM = "distance_cap_m", elapsedS = "elapsed_s"
     }
 }
 
@@ -339,19 +376,43 @@ public enum SitingAnalysis {
     public static let noCandidatesMessage = "no candidate sites: import candidates.csv or use --candidates generated"
 
     /// Runs on a snapshot: collects candidates, builds the instance and solves it.
+    /// - Throws: `UsageError` when there are no candidates, `count` is missing, or `network`
+    ///   is asked for without walkable roads (or with the `distance` objective).
     public static func run(snapshot: Snapshot, parameters p: SitingParameters) throws -> SitingResult {
+        let buildings = snapshot.buildings.filter { $0.households > 0 }
+        var network: WalkingNetwork? = nil
+        if p.network {
+            guard p.objective != .distance else {
+                throw UsageError("--network: not available with --objective distance yet (drop --network for straight-line distance)")
+            }
+            let net = WalkingNetwork(roads: snapshot.roads)
+            guard net.edgeCount > 0 else {
+                throw UsageError("--network needs walkable roads, and the store has none (import roads.geojson, or drop --network)")
+            }
+            network = net
+        }
+        let state: (covered: [Bool], distance: [Double])
+        if let network {
+            let nd = Coverage.networkDistances(network: network, buildings: buildings.map(\.location),
+                                               facilities: snapshot.facilities, selection: p.selection)
+            state = (nd.distances.map(\.covered), nd.distances.map(\.nearestDistance))
+        } else {
+            state = SitingProblem.existingService(buildings: buildings, facilities: snapshot.facilities, selection: p.selection)
+        }
         var candidates: [SitingCandidate] = []
         if p.candidates != .generated { candidates += snapshot.candidates.map(SitingCandidate.init) }
         if p.candidates != .imported {
-            let buildings = snapshot.buildings.filter { $0.households > 0 }
-            let state = SitingProblem.existingService(buildings: buildings, facilities: snapshot.facilities,
-                                                      selection: p.selection)
             candidates += CandidateGeneration.gapCandidates(buildings: buildings, covered: state.covered,
                                                             radius: p.selection.radius)
         }
         guard !candidates.isEmpty else { throw UsageError(noCandidatesMessage) }
-        let problem = SitingProblem.make(snapshot: snapshot, selection: p.selection, candidates: candidates)
+        var problem = SitingProblem(demandIds: buildings.map(\.id), demandLocations: buildings.map(\.location),
+                                    weights: buildings.map(\.households), demandCommunityIds: buildings.map(\.communityId),
+                                    coveredBefore: state.covered, existingDistance: state.distance,
+                                    candidates: candidates, radius: p.selection.radius, buildCoverage: network == nil)
+        if let network { problem.coverage = problem.networkCoverageRows(network) }
         var result = try solve(problem, parameters: p)
+        result.method = network == nil ? "euclidean" : "network"
         result.workingCrs = snapshot.metadata.workingCRS
         result.inputCrs = snapshot.metadata.sourceCRS
         let input = CoordinateSystem(parsing: snapshot.metadata.sourceCRS)
@@ -387,6 +448,7 @@ public enum SitingAnalysis {
             upperBoundHouseholds: before + coverableHouseholds, candidateCount: problem.candidates.count,
             count: p.count, evaluations: 0, iterations: 0, swaps: 0, sites: [])
         var order: [(site: Int, newCovered: Int, saving: Double?)] = []
+        var servedBySite: [Int: Int]? = nil
         switch p.objective {
         case .cover:
             let sol = MaximalCovering.solve(rows: rows, weights: w, count: p.count!, localSearch: p.localSearch)
@@ -402,9 +464,10 @@ public enum SitingAnalysis {
             if let k = p.count, k < order.count { order = Array(order.prefix(max(0, k))) }
             result.uncoverableBuildingIds = sol.unreachable.map { problem.demandIds[$0] }.sorted()
             result.uncoverableHouseholds = sol.unreachable.reduce(0) { $0 + w[$1] }
-            result.evaluations = sol.selected.count + sol.removed; result.swaps = sol.removed
+            result.evaluations = sol.selected.count + sol.removed; result.redundantRemoved = sol.removed
         case .distance:
             let cap = p.distanceCap ?? 3 * problem.radius
+            var served: [Int: Int] = [:]
             let sol = PMedian.solve(demand: problem.demandLocations, weights: w, base: problem.existingDistance,
                                     candidates: problem.candidates.map(\.location), count: p.count!, cap: cap,
                                     localSearch: p.localSearch)
@@ -420,13 +483,16 @@ public enum SitingAnalysis {
             let tree = KDTree(points: sol.selected.map { problem.candidates[$0].location })
             var wBefore = 0.0, wAfter = 0.0
             for i in w.indices where w[i] > 0 {
-                let dNew = tree.nearest(to: problem.demandLocations[i])?.distance ?? .infinity
+                let near = tree.nearest(to: problem.demandLocations[i])
+                let dNew = near?.distance ?? .infinity
+                if let near, dNew < problem.existingDistance[i] { served[sol.selected[near.index], default: 0] += w[i] }
                 wBefore += Double(w[i]) * problem.existingDistance[i]
                 wAfter += Double(w[i]) * min(problem.existingDistance[i], dNew)
             }
             let total = Double(max(1, problem.totalHouseholds))
             if wBefore.isFinite { result.weightedDistanceBeforeM = rounded1(wBefore); result.meanDistanceBeforeM = rounded1(wBefore / total) }
             if wAfter.isFinite { result.weightedDistanceAfterM = rounded1(wAfter); result.meanDistanceAfterM = rounded1(wAfter / total) }
+            servedBySite = served
         }
 
         var cumulative = before
@@ -434,7 +500,8 @@ public enum SitingAnalysis {
         for (r, entry) in order.enumerated() {
             let c = problem.candidates[entry.site]
             cumulative += entry.newCovered
-            let area = max(Double(entry.newCovered) * p.areaPerHousehold, p.minAreaM2 ?? 0)
+            let served = servedBySite.map { $0[entry.site] ?? 0 }
+            let area = max(Double(served ?? entry.newCovered) * p.areaPerHousehold, p.minAreaM2 ?? 0)
             let recommended = rounded1(area)
             result.sites.append(SitingSite(
                 rank: r + 1, candidateId: c.id, name: c.name, kind: c.kind, source: c.source, gapId: c.gapId,
@@ -444,7 +511,7 @@ public enum SitingAnalysis {
                 coverageRateAfter: total > 0 ? rounded4(Double(cumulative) / Double(total)) : 0,
                 recommendedAreaM2: recommended, availableAreaM2: c.availableAreaM2,
                 areaSufficient: c.availableAreaM2.map { $0 >= recommended },
-                weightedDistanceReductionM: entry.saving.map(rounded1)))
+                weightedDistanceReductionM: entry.saving.map(rounded1), householdsServed: served))
         }
         result.coveredHouseholdsAfter = cumulative
         return result

@@ -173,6 +173,7 @@ func allReachesEveryCoverableBuilding(seed: UInt64) throws {
         let r = try SitingAnalysis.run(snapshot: snap, parameters: sitingParameters(.cover, count: 4, minArea: minArea))
         for s in r.sites {
             let expected = max(0.30 * Double(s.newHouseholdsCovered), minArea ?? 0)
+            #expect(s.householdsServed == nil)
             #expect(abs(s.recommendedAreaM2 - expected) <= 0.05)
             let available = snap.candidates.first { $0.id == s.candidateId }!.availableAreaM2!
             #expect(s.areaSufficient == (available >= s.recommendedAreaM2))
@@ -255,5 +256,22 @@ func allReachesEveryCoverableBuilding(seed: UInt64) throws {
     for key in ["rank", "candidate_id", "lon", "lat", "community_id", "new_households_covered",
                 "cumulative_covered_households", "coverage_rate_after", "recommended_area_m2"] {
         #expect(site[key] != nil, "missing sites[].\(key)")
+    }
+}
+
+@Test func distanceSitesAreSizedOnTheHouseholdsTheyServe() throws {
+    let snap = randomSitingSnapshot(seed: 21, buildings: 200, candidates: 15, facilities: 2, side: 3_000)
+    let r = try SitingAnalysis.run(snapshot: snap, parameters: sitingParameters(.distance, count: 3, cap: .infinity))
+    let chosen = r.sites.map { s in snap.candidates.first { $0.id == s.candidateId }! }
+    let oracle = SitingOracle(snapshot: snap, radius: 400)
+    for s in r.sites {
+        // households whose nearest center (existing or new) is this site
+        let served = snap.buildings.filter { b in
+            let mine = chosen.first { $0.id == s.candidateId }!.location.distance(to: b.location)
+            return b.households > 0 && mine < oracle.existing(b)
+                && chosen.allSatisfy { $0.id == s.candidateId || $0.location.distance(to: b.location) > mine }
+        }.reduce(0) { $0 + $1.households }
+        #expect(s.householdsServed == served)
+        #expect(abs(s.recommendedAreaM2 - 0.30 * Double(served)) <= 0.05)
     }
 }
