@@ -12,6 +12,7 @@ struct Gridplan: ParsableCommand {
             InfoCommand.self,
             CRSCommand.self,
             CoverageCommand.self,
+            SiteCommand.self,
             ReportCommand.self,
             RPCCommand.self,
         ]
