@@ -29,6 +29,11 @@ public enum MethodTable {
               options: UnderservedOptions.self, result: "The `report underserved --format json` document.") {
             try $1.underserved($0)
         },
+        .make("site", summary: "Siting list for new service centers: maximal coverage, full coverage or p-median.",
+              options: SitingOptions.self,
+              result: "The `site --format json` document: objective, radius_m, covered before/after, upper bound, sites[].") {
+            try $1.site($0)
+        },
         .make("crs.convert", summary: "Convert [x, y] pairs between coordinate systems (PROJ, GCJ-02, BD-09).",
               options: CRSConvertOptions.self, required: ["from", "to", "points"],
               result: "{from, to, points: [[x, y]]} in input order.") {
