@@ -9,10 +9,20 @@ public struct ImportOptions: Sendable {
     public var crs: String?
     /// How many problems are kept in the error (all are counted).
     public var maxProblems: Int
+    /// Largest entity file accepted, in bytes (`--max-file-bytes`).
+    public var maxFileBytes: Int
+    /// Most records (features and CSV rows, all files together) read before the import stops
+    /// with a problem instead of running out of memory (`--max-features`).
+    public var maxFeatures: Int
 
-    public init(crs: String? = nil, maxProblems: Int = 10_000) {
+    public static let defaultMaxFileBytes = 4 << 30
+    public static let defaultMaxFeatures = 50_000_000
+
+    public init(crs: String? = nil, maxProblems: Int = 10_000, maxFileBytes: Int? = nil, maxFeatures: Int? = nil) {
         self.crs = crs
         self.maxProblems = maxProblems
+        self.maxFileBytes = maxFileBytes ?? Self.defaultMaxFileBytes
+        self.maxFeatures = maxFeatures ?? Self.defaultMaxFeatures
     }
 }
 
@@ -109,7 +119,8 @@ final class ImportJob {
     func run() throws -> Snapshot {
         let settings = DatasetSettings.load(directory: directory, crsOverride: options.crs, problems: problems)
         let reader = LayerReader(directory: directory, problems: problems, progress: progress,
-                                 check: CoordinateCheck(geographic: settings.geographic))
+                                 check: CoordinateCheck(geographic: settings.geographic),
+                                 limits: ReadLimits(maxFileBytes: options.maxFileBytes, maxFeatures: options.maxFeatures))
         let specs: [EntitySpec] = [.communities, .grids, .buildings, .households, .facilities, .candidates, .roads,
                                    .units, .secretaries, .contacts, .ratings, .observations]
         for spec in specs {
