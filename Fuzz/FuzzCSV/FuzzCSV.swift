@@ -4,7 +4,7 @@ import GridFormats
 /// libFuzzer target: the streaming CSV reader over the input bytes in a temporary file, read
 /// with a tiny chunk size so records straddle buffer refills. Thrown `CSVError`s are fine;
 /// crashes, traps and sanitizer reports are bugs.
-nonisolated(unsafe) let csvPath: URL = {
+let csvPath: URL = {
     URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("fuzz-csv-\(getpid()).csv")
 }()
 
@@ -24,4 +24,18 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     _ = reader.header.count
     return 0
+}
+
+// SwiftPM links an executable with `--defsym main=FuzzCSV_main`, which hides libFuzzer's own main:
+// this entry point hands control to libFuzzer's driver instead.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+@_cdecl("FuzzCSV_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { fuzz($0, $1) }
 }

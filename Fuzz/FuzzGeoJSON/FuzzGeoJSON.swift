@@ -4,7 +4,7 @@ import GridFormats
 /// libFuzzer target: the JSON parser on the raw bytes, then the streaming GeoJSON reader
 /// over the same bytes in a temporary file with a small chunk size (so features straddle
 /// buffer refills). Any crash, trap or sanitizer report is a bug; thrown errors are fine.
-nonisolated(unsafe) let geoJSONPath: URL = {
+let geoJSONPath: URL = {
     URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("fuzz-geojson-\(getpid()).geojson")
 }()
 
@@ -23,4 +23,18 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     _ = stream.topLevelMembers.count
     return 0
+}
+
+// SwiftPM links an executable with `--defsym main=FuzzGeoJSON_main`, which hides libFuzzer's own main:
+// this entry point hands control to libFuzzer's driver instead.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+@_cdecl("FuzzGeoJSON_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { fuzz($0, $1) }
 }

@@ -14,11 +14,13 @@ public struct ImportDatasetOptions: Codable, Sendable {
     public var maxFileBytes: Int?
     /// Most features and CSV rows read, all files together (default 50,000,000).
     public var maxFeatures: Int?
+    /// Largest single GeoJSON feature, in bytes (default 8 MiB).
+    public var maxFeatureBytes: Int?
 
     public init(directory: String? = nil, crs: String? = nil, replace: Bool? = nil,
-                maxFileBytes: Int? = nil, maxFeatures: Int? = nil) {
+                maxFileBytes: Int? = nil, maxFeatures: Int? = nil, maxFeatureBytes: Int? = nil) {
         self.directory = directory; self.crs = crs; self.replace = replace
-        self.maxFileBytes = maxFileBytes; self.maxFeatures = maxFeatures
+        self.maxFileBytes = maxFileBytes; self.maxFeatures = maxFeatures; self.maxFeatureBytes = maxFeatureBytes
     }
 }
 
@@ -50,6 +52,7 @@ extension ServiceContext {
             throw UsageError("\(dir) is not a folder (expected a dataset folder with communities, buildings and facilities files)")
         }
         if let m = options.maxFileBytes, m <= 0 { throw UsageError("--max-file-bytes must be a positive number of bytes, not \(m)") }
+        if let m = options.maxFeatureBytes, m <= 0 { throw UsageError("--max-feature-bytes must be a positive number of bytes, not \(m)") }
         if let m = options.maxFeatures, m <= 0 { throw UsageError("--max-features must be a positive count, not \(m)") }
         let start = Date()
         let existed = FileManager.default.fileExists(atPath: databasePath)
@@ -61,7 +64,8 @@ extension ServiceContext {
         }
         let snapshot = try DatasetImporter.read(directory: URL(fileURLWithPath: dir),
                                                 options: ImportOptions(crs: options.crs, maxFileBytes: options.maxFileBytes,
-                                                                       maxFeatures: options.maxFeatures),
+                                                                       maxFeatures: options.maxFeatures,
+                                                                       maxFeatureBytes: options.maxFeatureBytes),
                                                 progress: ImportProgressBridge(progress))
         let store = try GeoPackageStore(path: databasePath, create: true)
         try store.replaceContents(with: snapshot) { [progress] stage, done, total in

@@ -204,7 +204,7 @@ struct LayerReader {
         let decoder = GeoJSONGeometryDecoder(rule: rule, check: check)
         var stream: GeoJSONFeatureStream
         do {
-            stream = try GeoJSONFeatureStream(url: file.url)
+            stream = try GeoJSONFeatureStream(url: file.url, maxFeatureBytes: limits.maxFeatureBytes)
         } catch {
             reportStreamError(error, file: name)
             return false
@@ -298,11 +298,15 @@ struct LayerReader {
 final class ReadLimits {
     let maxFileBytes: Int
     let maxFeatures: Int
+    /// Largest single GeoJSON feature: its parsed tree takes up to ~60 times its bytes.
+    let maxFeatureBytes: Int
     private(set) var records = 0
 
-    init(maxFileBytes: Int = ImportOptions.defaultMaxFileBytes, maxFeatures: Int = ImportOptions.defaultMaxFeatures) {
+    init(maxFileBytes: Int = ImportOptions.defaultMaxFileBytes, maxFeatures: Int = ImportOptions.defaultMaxFeatures,
+         maxFeatureBytes: Int = ImportOptions.defaultMaxFeatureBytes) {
         self.maxFileBytes = max(0, maxFileBytes)
         self.maxFeatures = max(0, maxFeatures)
+        self.maxFeatureBytes = max(1, maxFeatureBytes)
     }
 
     /// True once the record budget is spent (later files are not read).
