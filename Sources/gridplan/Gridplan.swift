@@ -14,6 +14,7 @@ struct Gridplan: ParsableCommand {
             CoverageCommand.self,
             ReportCommand.self,
             RPCCommand.self,
+            MapCommand.self, ExportCommand.self,
         ]
     )
 }
