@@ -230,15 +230,17 @@ public enum HTMLReport {
     }
 
     static func esc(_ s: String) -> String { MapSVG.escape(s) }
+    /// `x` with `places` decimals and thousands separators (1,234.5).
     static func num(_ x: Double, _ places: Int = 0) -> String {
         guard x.isFinite else { return "–" }
-        let f = NumberFormatter()
-        f.numberStyle = .decimal
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.usesGroupingSeparator = true
-        f.groupingSeparator = ","
-        f.minimumFractionDigits = places; f.maximumFractionDigits = places
-        return f.string(from: NSNumber(value: x)) ?? String(format: "%.\(places)f", x)
+        let text = String(format: "%.\(places)f", abs(x))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var digits = Array(parts[0])
+        var grouped = ""
+        while digits.count > 3 { grouped = "," + String(digits.suffix(3)) + grouped; digits.removeLast(3) }
+        grouped = String(digits) + grouped
+        let negative = x < 0 && text.contains(where: { $0 != "0" && $0 != "." })
+        return (negative ? "-" : "") + grouped + (parts.count > 1 ? "." + parts[1] : "")
     }
     static func thousands(_ n: Int) -> String { num(Double(n), 0) }
     static func pct(_ r: Double) -> String { String(format: "%.1f%%", r * 100) }
