@@ -51,9 +51,8 @@ extension ServiceContext {
         let built = try MapBuilder.overlays(snapshot: snapshot, standards: standards, theme: theme,
                                             radius: options.radius, standardsPath: options.standards)
         progress.report(stage: "report", done: 1, total: 4)
-        let coverageParameters = try CoverageOptions(radius: options.radius, standards: options.standards).parameters(standards: standards)
-        let underserved = Underserved.rank(snapshot, coverage: built.coverage, selection: coverageParameters.selection,
-                                           standard: standards.areaPer100)
+        // The same ranking as `report underserved` (accessibility included).
+        let underserved = try self.underserved(UnderservedOptions(radius: options.radius, standards: options.standards))
         progress.report(stage: "report", done: 2, total: 4)
         var compliance: ComplianceReport? = nil
         if !snapshot.units.isEmpty {
