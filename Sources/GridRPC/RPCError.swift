@@ -21,7 +21,6 @@ public struct RPCError: Error, Sendable {
 
     /// Application codes.
     public static let invalidInputCode = -32001     // the dataset or a file is invalid: data.problems lists them
-    public static let storeCode = -32002            // the store is missing, busy or unreadable
     public static let projectionCode = -32003       // PROJ could not do a conversion
 
     /// Maps a library error to its JSON-RPC error.
@@ -44,7 +43,7 @@ public struct RPCError: Error, Sendable {
         case let e as ProjectionError:
             return RPCError(code: projectionCode, message: e.message)
         default:
-            return RPCError(code: storeCode, message: "\(error)")
+            return .internalError("\(error)")
         }
     }
 
