@@ -138,13 +138,16 @@ extension ServiceContext {
                                              file: file.path, crs: table.geometryKind == nil ? nil : "EPSG:4326"))
             }
         case .gpkg:
-            // The store's layers go through the store's own schema; with --layers the others are dropped.
-            var s = snapshot
-            if !(includeHouseholds && want("households")) { s.households = [] }
+            // All layers: the store's own schema (the file is also a gridplan store) plus the results.
+            // Some layers (--layers): a plain GeoPackage holding only those, without foreign keys.
             let summary: GeoPackageExport.Summary
             do {
-                summary = try GeoPackageExport.write(snapshot: s, to: out, includeHouseholds: includeHouseholds && want("households"),
-                                                     extraLayers: results, onlyTables: wanted)
+                if wanted == nil {
+                    summary = try GeoPackageExport.write(snapshot: snapshot, to: out, includeHouseholds: includeHouseholds,
+                                                         extraLayers: results)
+                } else {
+                    summary = try GeoPackageExport.writeLayers(base + results, metadata: snapshot.metadata, to: out)
+                }
             } catch let e as UsageError {
                 throw e
             } catch {

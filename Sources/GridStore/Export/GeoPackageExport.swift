@@ -7,6 +7,7 @@ import GridModel
 /// schema (so the file is also a gridplan store), plus extra feature tables (the latest
 /// results). Household rows are written only when asked for; otherwise the `households`
 /// table stays empty and is unregistered from `gpkg_contents`, so GIS tools do not list it.
+/// `writeLayers` writes a plain GeoPackage holding only the layers given.
 public enum GeoPackageExport {
     /// Features written per table.
     public struct Summary: Sendable {
@@ -15,14 +16,9 @@ public enum GeoPackageExport {
     }
 
     /// Writes `snapshot` and `extraLayers` to a new file at `path` (an existing file there is replaced).
-    /// With `onlyTables`, every store table not named there is dropped afterwards (the file is
-    /// then a plain GeoPackage rather than a gridplan store).
     public static func write(snapshot: Snapshot, to path: String, includeHouseholds: Bool,
-                             extraLayers: [FeatureTable], onlyTables: Set<String>? = nil) throws -> Summary {
-        let fm = FileManager.default
-        for suffix in ["", "-wal", "-shm", "-journal"] where fm.fileExists(atPath: path + suffix) {
-            try fm.removeItem(atPath: path + suffix)
-        }
+                             extraLayers: [FeatureTable]) throws -> Summary {
+        try removeFile(path)
         var s = snapshot
         if !includeHouseholds { s.households = [] }
         let store = try GeoPackageStore(path: path, create: true)
@@ -34,31 +30,49 @@ public enum GeoPackageExport {
             }
             for layer in extraLayers { try writeTable(db, layer, srs: srs) }
         }
-        if let keep = onlyTables {
-            let storeTables = GeoPackageSchema.featureLayers.map(\.table) + GeoPackageSchema.attributeTables
-            let drop = storeTables.filter { !keep.contains($0) }
-            try store.dbQueue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                try db.inTransaction {
-                    for t in drop {
-                        try db.execute(sql: "DROP TABLE IF EXISTS \(quoted(t))")
-                        try db.execute(sql: "DROP TABLE IF EXISTS \(quoted("rtree_\(t)_geom"))")
-                        for meta in ["gpkg_extensions", "gpkg_geometry_columns", "gpkg_contents"] {
-                            try db.execute(sql: "DELETE FROM \(meta) WHERE table_name = ?", arguments: [t])
-                        }
+        // One self-contained file for GIS tools: fold the WAL back and leave WAL mode.
+        return try finish(store, srs: srs)
+    }
+
+    /// Writes only `layers` (no gridplan store tables) to a new plain GeoPackage at `path`, in
+    /// the CRS of `metadata.workingCRS`: each layer becomes one table without foreign keys.
+    public static func writeLayers(_ layers: [FeatureTable], metadata: DatasetMetadata, to path: String) throws -> Summary {
+        try removeFile(path)
+        let store = try GeoPackageStore(path: path, create: true)
+        let srs = SnapshotWriter.srsID(metadata.workingCRS)
+        // The store's schema comes with its tables; a plain GeoPackage keeps only the core ones.
+        try store.dbQueue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.inTransaction {
+                let own = GeoPackageSchema.attributeTables + GeoPackageSchema.featureLayers.map(\.table) + ["gridplan_metadata", "grdb_migrations"]
+                for t in own {
+                    try db.execute(sql: "DROP TABLE IF EXISTS \(quoted(t))")
+                    try db.execute(sql: "DROP TABLE IF EXISTS \(quoted("rtree_\(t)_geom"))")
+                    for meta in ["gpkg_extensions", "gpkg_geometry_columns", "gpkg_contents"] {
+                        try db.execute(sql: "DELETE FROM \(meta) WHERE table_name = ?", arguments: [t])
                     }
-                    for t in ["gridplan_metadata", "grdb_migrations"] { try db.execute(sql: "DROP TABLE IF EXISTS \(t)") }
-                    return .commit
                 }
-                try db.execute(sql: "PRAGMA foreign_keys = ON")
+                try SnapshotWriter(db: db, snapshot: Snapshot(metadata: metadata), progress: nil).registerSRS(srs, crs: metadata.workingCRS)
+                for layer in layers { try writeTable(db, layer, srs: srs) }
+                return .commit
             }
         }
-        // One self-contained file for GIS tools: fold the WAL back and leave WAL mode.
+        return try finish(store, srs: srs)
+    }
+
+    static func removeFile(_ path: String) throws {
+        let fm = FileManager.default
+        for suffix in ["", "-wal", "-shm", "-journal"] where fm.fileExists(atPath: path + suffix) {
+            try fm.removeItem(atPath: path + suffix)
+        }
+    }
+
+    /// Folds the WAL back, leaves WAL mode (one self-contained file for GIS tools) and counts the rows per layer.
+    static func finish(_ store: GeoPackageStore, srs: Int32) throws -> Summary {
         try? store.dbQueue.writeWithoutTransaction { db in
             try db.checkpoint(.truncate)
             try db.execute(sql: "PRAGMA journal_mode = DELETE")
         }
-
         var counts: [(String, Int)] = []
         try store.dbQueue.read { db in
             let tables = try String.fetchAll(db, sql: "SELECT table_name FROM gpkg_contents ORDER BY rowid")
