@@ -166,6 +166,13 @@ public enum MapBuilder {
         return Built(overlays: o, themeTitle: themeTitle, subtitle: subtitle, notes: notes, area: area, coverage: coverage)
     }
 
+    /// Sites given in longitude/latitude (as the siting list gives them), placed in the working CRS for the map.
+    public static func sitesInWorkingCRS(_ sites: [(rank: Int, lon: Double, lat: Double)], workingCRS: String) throws -> [(rank: Int, location: Point)] {
+        guard !sites.isEmpty else { return [] }
+        let t = try CoordinateTransformer(from: .wgs84, to: CoordinateSystem(parsing: workingCRS))
+        return try sites.map { (rank: $0.rank, location: try t.transform(Point($0.lon, $0.lat))) }
+    }
+
     /// Convex hulls of the gap neighbourhoods in the working CRS (a small square around a
     /// cluster of one or two buildings so it stays visible).
     static func gapOutlines(snapshot: Snapshot, gaps: [GapCluster]) -> [(label: String, ring: [Point])] {
