@@ -34,6 +34,19 @@ public enum MethodTable {
               result: "The `site --format json` document: objective, radius_m, covered before/after, upper bound, sites[].") {
             try $1.site($0)
         },
+        .make("map", summary: "Draw the district as one SVG map (theme area, coverage, grids or sites); written to `out` or returned in `svg`.",
+              options: MapOptions.self, result: "{theme, path | svg, communities, buildings, facilities, gaps, grids, sites, working_crs, notes}") {
+            try $1.map($0)
+        },
+        .make("export", summary: "Write every layer and the latest results (area_report, coverage) as GeoJSON, CSV or GeoPackage.",
+              options: ExportOptions.self, required: ["format", "out"],
+              result: "{format, path, layers: [{name, features, geometry_type, file, crs}], includes_households}") {
+            try $1.export($0)
+        },
+        .make("report.html", summary: "The planning report as one offline HTML page; written to `out` or returned in `html`.",
+              options: HTMLReportOptions.self, result: "{path | html, bytes, communities, underserved_communities, coverage_rate, notes}") {
+            try $1.htmlReport($0)
+        },
         .make("crs.convert", summary: "Convert [x, y] pairs between coordinate systems (PROJ, GCJ-02, BD-09).",
               options: CRSConvertOptions.self, required: ["from", "to", "points"],
               result: "{from, to, points: [[x, y]]} in input order.") {

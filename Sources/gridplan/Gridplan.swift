@@ -15,6 +15,7 @@ struct Gridplan: ParsableCommand {
             SiteCommand.self,
             ReportCommand.self,
             RPCCommand.self,
+            MapCommand.self, ExportCommand.self,
         ]
     )
 }
