@@ -116,14 +116,14 @@ public enum PartyNetwork {
             (i < adjacency.count ? adjacency[i] : []).filter { $0 != i && units[$0].communityId == units[i].communityId }
         }
         var failed: [[Int]] = []
-        for s in order where org[s] == .none && groupOf[s] < 0 {
+        for s in order where org[s] == .none && groupOf[s] == -1 {
             var group = [s]
             var inGroup: Set<Int> = [s]
             var sum = units[s].formalMembers
             while sum < rules.branch && group.count < rules.jointMaxUnits {
                 var best = -1
                 for g in group {
-                    for j in adjacent(g) where !inGroup.contains(j) && org[j] == .none && groupOf[j] < 0 {
+                    for j in adjacent(g) where !inGroup.contains(j) && org[j] == .none && groupOf[j] == -1 {
                         if best < 0 || units[j].formalMembers > units[best].formalMembers
                             || (units[j].formalMembers == units[best].formalMembers && units[j].id < units[best].id) { best = j }
                     }
@@ -272,94 +272,546 @@ public enum PartyNetwork {
     /// first links its own households (min(h, m·(capacity+1))); the rest go to other buildings
     /// within `reach` with spare capacity (m·(capacity+1) minus their own), greedily by distance
     /// (ties by index), and then augmenting paths make the number of linked households maximal
-    /// (a maximum flow in the bipartite network source → short building → building within reach
-    /// with spare → sink): no household that could be linked is left unlinked.
+    /// (a maximum flow in the network source → building → itself or a building within reach →
+    /// sink, with capacity m·(capacity+1) at each building): no household that could be linked is
+    /// left unlinked. Member households always stay linked in their own building (as possible
+    /// centres they link themselves); an augmenting path may move a building's other households to
+    /// a centre nearby, only when that lets more households be linked in all.
     /// Central households chosen in a building: ⌈(own linked + incoming) / (capacity+1)⌉.
     public static func linkCentralHouseholds(points: [Point], households: [Int], candidates: [Int],
                                              capacity: Int, reach: Double) -> CentralLinks {
         let n = points.count
         let per = capacity + 1
-        var own = [Int](repeating: 0, count: n), deficit = own, spare = own
-        for i in 0..<n {
-            let m = min(candidates[i], households[i])
-            own[i] = min(households[i], m * per)
-            deficit[i] = households[i] - own[i]
-            spare[i] = m * per - own[i]
+        let total = (0..<n).map { min(candidates[$0], households[$0]) * per }   // households each building's centres can link
+        // flow[i][j]: households of i linked to centres in j (j == i: in the building).
+        var flow: [[Int: Int]] = Array(repeating: [:], count: n)
+        var into: [[Int: Int]] = Array(repeating: [:], count: n)
+        var need = households.map { max(0, $0) }, room = total
+        func push(_ i: Int, _ j: Int, _ x: Int) {
+            flow[i][j, default: 0] += x; into[j][i, default: 0] += x
+            if flow[i][j] == 0 { flow[i][j] = nil; into[j][i] = nil }
         }
-        let suppliers = (0..<n).filter { spare[$0] > 0 }
+        // 1. in the building
+        for i in 0..<n {
+            let x = min(need[i], room[i])
+            if x > 0 { push(i, i, x); need[i] -= x; room[i] -= x }
+        }
+        // 2. other buildings within reach, greedily by distance (ties by index)
+        let suppliers = (0..<n).filter { total[$0] > 0 }
+        var adjacency = [[Int]](repeating: [], count: n)   // other buildings with centres within reach, nearest first
         var edges: [(d: Double, from: Int, to: Int)] = []
-        var adjacency = [[Int]](repeating: [], count: n)   // short building → suppliers within reach (nearest first)
         if !suppliers.isEmpty {
             let tree = KDTree(points: suppliers.map { points[$0] })
-            for i in 0..<n where deficit[i] > 0 {
+            for i in 0..<n where households[i] > 0 {
                 var list: [(Double, Int)] = []
                 tree.forEach(within: reach, of: points[i]) { j, d in if suppliers[j] != i { list.append((d, suppliers[j])) } }
                 list.sort { $0 < $1 }
                 adjacency[i] = list.map(\.1)
-                for (d, s) in list { edges.append((d, i, s)) }
+                if need[i] > 0 { for (d, s) in list { edges.append((d, i, s)) } }
             }
         }
         edges.sort { ($0.d, $0.from, $0.to) < ($1.d, $1.from, $1.to) }
-        var flow: [[Int: Int]] = Array(repeating: [:], count: n)   // flow[short][supplier]
-        var into: [[Int: Int]] = Array(repeating: [:], count: n)   // into[supplier][short]
-        var need = deficit, room = spare
         for e in edges where need[e.from] > 0 && room[e.to] > 0 {
             let x = min(need[e.from], room[e.to])
-            flow[e.from][e.to, default: 0] += x; into[e.to][e.from, default: 0] += x
-            need[e.from] -= x; room[e.to] -= x
+            push(e.from, e.to, x); need[e.from] -= x; room[e.to] -= x
         }
-        // Augmenting paths: short(need>0) → supplier → (back along flow) short → supplier ... → supplier with room.
+        // The central households themselves stay linked in their building (they link themselves).
+        let pinned = (0..<n).map { min(candidates[$0], households[$0]) }
+        func movable(_ i: Int, _ j: Int) -> Int { (flow[i][j] ?? 0) - (i == j ? pinned[i] : 0) }
+        // 3. augmenting paths (maximum flow): building u with unlinked households → a building
+        // sup within reach (or u itself) → if sup is full, a building k whose households sup links
+        // (k == sup included) is re-linked elsewhere → … → a building with room.
         var changed = true
         while changed {
             changed = false
             for s in 0..<n where need[s] > 0 {
-                // BFS over supplier nodes.
-                var prevShort: [Int: Int] = [:]       // supplier → short building that reached it
-                var prevSupplier: [Int: Int] = [:]    // short building → supplier it came back through (-1 for s)
-                prevSupplier[s] = -1
+                var prevShort: [Int: Int] = [:]       // supplier → building that reached it
+                var prevSupplier: [Int: Int] = [s: -1] // building → supplier it was freed from (-1 for s)
                 var queue = [s]
                 var found = -1
                 var qi = 0
                 bfs: while qi < queue.count {
                     let u = queue[qi]; qi += 1
-                    for sup in adjacency[u] where prevShort[sup] == nil {
+                    for sup in [u] + adjacency[u] where total[sup] > 0 && prevShort[sup] == nil {
                         prevShort[sup] = u
                         if room[sup] > 0 { found = sup; break bfs }
-                        for (back, f) in into[sup].sorted(by: { $0.key < $1.key }) where f > 0 && prevSupplier[back] == nil {
+                        for back in into[sup].keys.sorted() where prevSupplier[back] == nil && movable(back, sup) > 0 {
                             prevSupplier[back] = sup; queue.append(back)
                         }
                     }
                 }
                 guard found >= 0 else { continue }
-                // Bottleneck.
                 var amount = min(need[s], room[found])
                 var sup = found
                 while true {
                     let u = prevShort[sup]!
                     let p = prevSupplier[u]!
                     if p < 0 { break }
-                    amount = min(amount, flow[u][p] ?? 0)
+                    amount = min(amount, movable(u, p))
                     sup = p
                 }
                 guard amount > 0 else { continue }
                 sup = found
                 while true {
                     let u = prevShort[sup]!
-                    flow[u][sup, default: 0] += amount; into[sup][u, default: 0] += amount
+                    push(u, sup, amount)
                     let p = prevSupplier[u]!
                     if p < 0 { break }
-                    flow[u][p]! -= amount; into[p][u]! -= amount
-                    if flow[u][p] == 0 { flow[u][p] = nil; into[p][u] = nil }
+                    push(u, p, -amount)
                     sup = p
                 }
                 need[s] -= amount; room[found] -= amount
                 changed = true
             }
         }
-        var incoming = [Int](repeating: 0, count: n)
-        for sup in 0..<n { incoming[sup] = into[sup].values.reduce(0, +) }
+        let own = (0..<n).map { flow[$0][$0] ?? 0 }
+        let incoming = (0..<n).map { j in into[j].reduce(0) { $0 + ($1.key == j ? 0 : $1.value) } }
         let centres = (0..<n).map { (own[$0] + incoming[$0] + per - 1) / per }
-        let flows = (0..<n).map { i in flow[i].filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { (building: $0.key, households: $0.value) } }
+        let flows = (0..<n).map { i in flow[i].filter { $0.key != i && $0.value > 0 }.sorted { $0.key < $1.key }.map { (building: $0.key, households: $0.value) } }
         return CentralLinks(centres: centres, linkedInBuilding: own, flows: flows, unlinked: need, incoming: incoming)
+    }
+}
+
+// MARK: - the whole party plan
+
+/// Options of `gridplan party plan` / `report party`.
+public struct PartyPlanOptions: Sendable {
+    /// Households a central household links besides its own (nil: party.central_household).
+    public var householdsPerCenter: Int?
+    /// How far a household may be linked to a central household in another building, metres.
+    public var reach: Double
+    /// List central households and the household ids linked to them (personal data).
+    public var includeHouseholds: Bool
+    public var maxEdgeLength: Double
+    public var communityIds: Set<String>?
+
+    public init(householdsPerCenter: Int? = nil, reach: Double = 500, includeHouseholds: Bool = false,
+                maxEdgeLength: Double = 250, communityIds: Set<String>? = nil) {
+        self.householdsPerCenter = householdsPerCenter; self.reach = reach; self.includeHouseholds = includeHouseholds
+        self.maxEdgeLength = maxEdgeLength; self.communityIds = communityIds
+    }
+}
+
+/// Which buildings make up a grid (from the store or from a plan).
+public struct GridMembership: Sendable, Hashable {
+    public var id: String
+    public var communityId: String
+    public var buildingIds: [String]
+    public init(id: String, communityId: String, buildingIds: [String]) {
+        self.id = id; self.communityId = communityId; self.buildingIds = buildingIds
+    }
+}
+
+extension PartyRules: Codable {
+    enum CodingKeys: String, CodingKey {
+        case branch, committee, group
+        case branchMax = "branch_max", jointMaxUnits = "joint_branch_max_units", generalBranch = "general_branch"
+        case baseCommittee = "base_committee", groupMinFormal = "group_min_formal", centralHousehold = "central_household"
+    }
+}
+
+public struct PartyGridReport: Codable, Sendable, Hashable {
+    public var id: String
+    public var communityId: String
+    public var households: Int
+    public var partyMembers: Int
+    public var probationaryMembers: Int
+    public var organization: String
+    public var jointWith: [String]?
+    public var partyGroups: Int
+    public var centralHouseholds: Int
+    /// Households linked to a central household.
+    public var linkedHouseholds: Int
+    /// Households linked to a central household or living in a building of a party group.
+    public var coveredHouseholds: Int
+    /// 1 when the grid has its own or a joint organization, else 0.
+    public var organizationCoverageRate: Double
+    public var workCoverageRate: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, households, organization
+        case communityId = "community_id", partyMembers = "party_members", probationaryMembers = "probationary_members"
+        case jointWith = "joint_with", partyGroups = "party_groups", centralHouseholds = "central_households"
+        case linkedHouseholds = "linked_households", coveredHouseholds = "covered_households"
+        case organizationCoverageRate = "organization_coverage_rate", workCoverageRate = "work_coverage_rate"
+    }
+}
+
+public struct PartyCoverage: Codable, Sendable, Hashable {
+    public var grids: Int
+    public var gridsOrganized: Int
+    public var organizationCoverageRate: Double
+    public var households: Int
+    public var coveredHouseholds: Int
+    public var linkedHouseholds: Int
+    public var unlinkedHouseholds: Int
+    public var workCoverageRate: Double
+    public var partyMembers: Int
+    public var probationaryMembers: Int
+    public var partyGroups: Int
+    public var centralHouseholds: Int
+
+    static let zero = PartyCoverage(grids: 0, gridsOrganized: 0, organizationCoverageRate: 0, households: 0, coveredHouseholds: 0,
+                                    linkedHouseholds: 0, unlinkedHouseholds: 0, workCoverageRate: 0, partyMembers: 0,
+                                    probationaryMembers: 0, partyGroups: 0, centralHouseholds: 0)
+
+    mutating func add(_ o: PartyCoverage) {
+        grids += o.grids; gridsOrganized += o.gridsOrganized; households += o.households
+        coveredHouseholds += o.coveredHouseholds; linkedHouseholds += o.linkedHouseholds
+        unlinkedHouseholds += o.unlinkedHouseholds; partyMembers += o.partyMembers
+        probationaryMembers += o.probationaryMembers; partyGroups += o.partyGroups; centralHouseholds += o.centralHouseholds
+        finish()
+    }
+
+    mutating func finish() {
+        organizationCoverageRate = grids > 0 ? Double(gridsOrganized) / Double(grids) : 1
+        workCoverageRate = households > 0 ? Double(coveredHouseholds) / Double(households) : 1
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case grids, households
+        case gridsOrganized = "grids_organized", organizationCoverageRate = "organization_coverage_rate"
+        case coveredHouseholds = "covered_households", linkedHouseholds = "linked_households"
+        case unlinkedHouseholds = "unlinked_households", workCoverageRate = "work_coverage_rate"
+        case partyMembers = "party_members", probationaryMembers = "probationary_members"
+        case partyGroups = "party_groups", centralHouseholds = "central_households"
+    }
+}
+
+public struct PartyCommunityReport: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    /// `base_committee`, `general_branch` or `branch`, by all members.
+    public var organization: String
+    public var coverage: PartyCoverage
+
+    enum CodingKeys: String, CodingKey { case id, name, organization, coverage }
+}
+
+public struct PartyTotal: Codable, Sendable, Hashable {
+    public var communities: Int
+    public var communitiesByOrganization: [String: Int]
+    public var coverage: PartyCoverage
+
+    enum CodingKeys: String, CodingKey {
+        case communities, coverage
+        case communitiesByOrganization = "communities_by_organization"
+    }
+}
+
+public struct PartyGroupReport: Codable, Sendable, Hashable {
+    public var id: String
+    public var gridId: String
+    public var communityId: String
+    public var buildingIds: [String]
+    public var members: Int
+    public var formalMembers: Int
+    public var households: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, members, households
+        case gridId = "grid_id", communityId = "community_id", buildingIds = "building_ids", formalMembers = "formal_members"
+    }
+}
+
+public struct LinkedBuilding: Codable, Sendable, Hashable {
+    public var buildingId: String
+    public var households: Int
+    public var distanceM: Double
+    enum CodingKeys: String, CodingKey { case households; case buildingId = "building_id", distanceM = "distance_m" }
+}
+
+public struct PartyBuildingReport: Codable, Sendable, Hashable {
+    public var id: String
+    public var gridId: String
+    public var communityId: String
+    public var households: Int
+    public var members: Int
+    public var formalMembers: Int
+    /// Member households that may serve as central households.
+    public var candidateHouseholds: Int
+    public var centralHouseholds: Int
+    public var linkedInBuilding: Int
+    /// Households of this building linked to central households in other buildings.
+    public var linkedElsewhere: [LinkedBuilding]
+    /// Households of other buildings linked to central households here.
+    public var incomingHouseholds: Int
+    public var unlinkedHouseholds: Int
+    public var partyGroup: String?
+    public var lon: Double
+    public var lat: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, households, members, lon, lat
+        case gridId = "grid_id", communityId = "community_id", formalMembers = "formal_members"
+        case candidateHouseholds = "candidate_households", centralHouseholds = "central_households"
+        case linkedInBuilding = "linked_in_building", linkedElsewhere = "linked_elsewhere"
+        case incomingHouseholds = "incoming_households", unlinkedHouseholds = "unlinked_households", partyGroup = "party_group"
+    }
+}
+
+/// A central household and the households it links (only with `--include-households`).
+public struct CentralHouseholdReport: Codable, Sendable, Hashable {
+    public var householdId: String
+    public var buildingId: String
+    public var linkedHouseholdIds: [String]
+    enum CodingKeys: String, CodingKey {
+        case householdId = "household_id", buildingId = "building_id", linkedHouseholdIds = "linked_household_ids"
+    }
+}
+
+/// Something the network lacks.
+public struct PartyShortfall: Codable, Sendable, Hashable {
+    /// `grid_without_organization`, `building_without_member_in_reach`, `households_unlinked`.
+    public var kind: String
+    public var communityId: String
+    public var gridId: String?
+    public var buildingId: String?
+    public var households: Int
+    public var detail: String
+    enum CodingKeys: String, CodingKey {
+        case kind, households, detail
+        case communityId = "community_id", gridId = "grid_id", buildingId = "building_id"
+    }
+}
+
+public struct PartyPlanResult: Codable, Sendable {
+    public var workingCRS: String
+    public var rules: PartyRules
+    public var householdsPerCenter: Int
+    public var reachM: Double
+    /// `store` when the grids came from the store, `planned` when they were planned for this report.
+    public var gridSource: String
+    /// `households` (households.csv rows) or `building_counts` (one member household per formal member assumed).
+    public var candidateBasis: String
+    public var grids: [PartyGridReport]
+    public var communities: [PartyCommunityReport]
+    public var total: PartyTotal
+    public var partyGroups: [PartyGroupReport]
+    public var buildings: [PartyBuildingReport]
+    public var centralHouseholds: [CentralHouseholdReport]?
+    public var shortfalls: [PartyShortfall]
+    public var violations: [GridViolation]
+    public var notes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case rules, grids, communities, total, buildings, shortfalls, violations, notes
+        case workingCRS = "working_crs", householdsPerCenter = "households_per_center", reachM = "reach_m"
+        case gridSource = "grid_source", candidateBasis = "candidate_basis", partyGroups = "party_groups"
+        case centralHouseholds = "central_households"
+    }
+}
+
+extension PartyNetwork {
+    /// The party network over `grids` (each building in one grid; buildings in no grid are
+    /// reported as a shortfall-free grid of their own named `<community>-UNGRIDDED`).
+    ///
+    /// Central households: with household rows, the member households (formal or probationary
+    /// members > 0) of a building are its candidates; with counts only, a building has
+    /// min(formal members, households) candidates (one member household per formal member assumed).
+    /// Each links its own household and up to `householdsPerCenter` others, in its building first,
+    /// then in the nearest buildings of the same community within `reach` (`linkCentralHouseholds`).
+    public static func plan(_ snapshot: Snapshot, grids: [GridMembership], options: PartyPlanOptions,
+                            rules baseRules: PartyRules, gridSource: String) -> PartyPlanResult {
+        var rules = baseRules
+        if let c = options.householdsPerCenter { rules.centralHousehold = c }
+        let C = rules.centralHousehold
+        let buildingIndex = Dictionary(snapshot.buildings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var gridOf = [String?](repeating: nil, count: snapshot.buildings.count)
+        var gridList = grids.filter { options.communityIds == nil || options.communityIds!.contains($0.communityId) }
+        for g in gridList { for b in g.buildingIds { if let i = buildingIndex[b] { gridOf[i] = g.id } } }
+        // Buildings in no grid: one pseudo-grid per community.
+        var ungridded: [String: [String]] = [:]
+        for (i, b) in snapshot.buildings.enumerated() where gridOf[i] == nil {
+            if let only = options.communityIds, !only.contains(b.communityId) { continue }
+            ungridded[b.communityId, default: []].append(b.id)
+        }
+        for (c, ids) in ungridded.sorted(by: { $0.key < $1.key }) {
+            let id = c + "-UNGRIDDED"
+            gridList.append(GridMembership(id: id, communityId: c, buildingIds: ids))
+            for b in ids { gridOf[buildingIndex[b]!] = id }
+        }
+        gridList.sort { ($0.communityId, $0.id) < ($1.communityId, $1.id) }
+        let gridPos = Dictionary(gridList.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // Household rows per building.
+        var rows: [String: [Household]] = [:]
+        for h in snapshot.households { rows[h.buildingId, default: []].append(h) }
+        let basis = snapshot.households.isEmpty ? "building_counts" : "households"
+
+        var communityIds = Array(Set(gridList.map(\.communityId))).sorted()
+        if let only = options.communityIds { communityIds = communityIds.filter { only.contains($0) } }
+        var gridAdjacency = [Set<Int>](repeating: [], count: gridList.count)
+        var groupsOut: [PartyGroupReport] = []
+        var buildingsOut: [PartyBuildingReport] = []
+        var centralOut: [CentralHouseholdReport] = []
+        var shortfalls: [PartyShortfall] = []
+        var gridStats = [(groups: Int, centres: Int, linked: Int, covered: Int)](repeating: (0, 0, 0, 0), count: gridList.count)
+        var buildingsByCommunity: [String: [Int]] = [:]
+        for (i, b) in snapshot.buildings.enumerated() where gridOf[i] != nil { buildingsByCommunity[b.communityId, default: []].append(i) }
+
+        for cid in communityIds {
+            let idx = (buildingsByCommunity[cid] ?? []).sorted { snapshot.buildings[$0].id < snapshot.buildings[$1].id }
+            let bs = idx.map { snapshot.buildings[$0] }
+            let n = bs.count
+            guard n > 0 else { continue }
+            let box = BoundingBox(points: bs.map(\.location))
+            let pts = bs.map { Point($0.location.x - box.center.x, $0.location.y - box.center.y) }
+            let graph = BuildingGraph(points: pts, maxEdgeLength: options.maxEdgeLength)
+            let gpos = bs.map { gridPos[gridOf[buildingIndex[$0.id]!]!]! }
+            for v in 0..<n { for u in graph.neighbors[v] where gpos[u] != gpos[v] { gridAdjacency[gpos[v]].insert(gpos[u]) } }
+            let members = bs.map { $0.partyMembers + $0.probationaryMembers }
+            let formal = bs.map(\.partyMembers)
+            // party groups per grid
+            var groupName = [String?](repeating: nil, count: n)
+            var byGrid: [Int: [Int]] = [:]
+            for v in 0..<n { byGrid[gpos[v], default: []].append(v) }
+            for gp in byGrid.keys.sorted() {
+                let groups = partyGroups(buildings: byGrid[gp]!, members: members, formal: formal, neighbors: graph.neighbors, rules: rules)
+                for (k, g) in groups.enumerated() {
+                    let id = gridList[gp].id + "-P" + (k + 1 < 10 ? "0" : "") + String(k + 1)
+                    for v in g { groupName[v] = id }
+                    groupsOut.append(PartyGroupReport(id: id, gridId: gridList[gp].id, communityId: cid, buildingIds: g.map { bs[$0].id },
+                        members: g.reduce(0) { $0 + members[$1] }, formalMembers: g.reduce(0) { $0 + formal[$1] },
+                        households: g.reduce(0) { $0 + bs[$1].households }))
+                    gridStats[gp].groups += 1
+                }
+            }
+            // central households
+            let hh = bs.map { max(0, $0.households) }
+            let candidates: [Int] = bs.enumerated().map { v, b in
+                if let r = rows[b.id], !r.isEmpty { return min(hh[v], r.filter { $0.partyMembers + $0.probationaryMembers > 0 }.count) }
+                return min(b.partyMembers, hh[v])
+            }
+            let links = linkCentralHouseholds(points: pts, households: hh, candidates: candidates, capacity: C, reach: options.reach)
+            let candidateTree = KDTree(points: (0..<n).filter { candidates[$0] > 0 }.map { pts[$0] })
+            for v in 0..<n {
+                let out = links.flows[v].reduce(0) { $0 + $1.households }
+                let linked = links.linkedInBuilding[v] + out
+                let covered = groupName[v] != nil ? hh[v] : linked
+                gridStats[gpos[v]].centres += links.centres[v]
+                gridStats[gpos[v]].linked += linked
+                gridStats[gpos[v]].covered += covered
+                let b = bs[v]
+                buildingsOut.append(PartyBuildingReport(
+                    id: b.id, gridId: gridList[gpos[v]].id, communityId: cid, households: hh[v], members: members[v],
+                    formalMembers: formal[v], candidateHouseholds: candidates[v], centralHouseholds: links.centres[v],
+                    linkedInBuilding: links.linkedInBuilding[v],
+                    linkedElsewhere: links.flows[v].map { LinkedBuilding(buildingId: bs[$0.building].id, households: $0.households,
+                                                                         distanceM: (pts[v].distance(to: pts[$0.building]) * 10).rounded() / 10) },
+                    incomingHouseholds: links.incoming[v], unlinkedHouseholds: links.unlinked[v], partyGroup: groupName[v],
+                    lon: b.lonLat.x, lat: b.lonLat.y))
+                if links.unlinked[v] > 0 {
+                    let nearest = candidateTree.nearest(to: pts[v])
+                    if candidates[v] == 0 && (nearest == nil || nearest!.distance > options.reach) {
+                        shortfalls.append(PartyShortfall(kind: "building_without_member_in_reach", communityId: cid, gridId: gridList[gpos[v]].id,
+                            buildingId: b.id, households: links.unlinked[v],
+                            detail: "no member household within \(Int(options.reach)) m" + (nearest.map { ": nearest at \(Int($0.distance.rounded())) m" } ?? "")))
+                    } else {
+                        shortfalls.append(PartyShortfall(kind: "households_unlinked", communityId: cid, gridId: gridList[gpos[v]].id,
+                            buildingId: b.id, households: links.unlinked[v],
+                            detail: "\(links.unlinked[v]) households left unlinked: the central households within \(Int(options.reach)) m are full (\(C) households each)"))
+                    }
+                }
+            }
+            if options.includeHouseholds && !snapshot.households.isEmpty {
+                centralOut += householdLinks(bs: bs, rows: rows, links: links, perCentre: C)
+            }
+        }
+
+        // organizations
+        let units = gridList.map { g -> GridUnit in
+            let bi = g.buildingIds.compactMap { buildingIndex[$0] }
+            return GridUnit(id: g.id, communityId: g.communityId, formalMembers: bi.reduce(0) { $0 + snapshot.buildings[$1].partyMembers },
+                            members: bi.reduce(0) { $0 + snapshot.buildings[$1].partyMembers + snapshot.buildings[$1].probationaryMembers })
+        }
+        let orgs = organizeGrids(units, adjacency: gridAdjacency.map { $0.sorted() }, rules: rules)
+        var gridReports: [PartyGridReport] = []
+        var byCommunity: [String: PartyCoverage] = [:]
+        for (gp, g) in gridList.enumerated() {
+            let bi = g.buildingIds.compactMap { buildingIndex[$0] }
+            let households = bi.reduce(0) { $0 + max(0, snapshot.buildings[$1].households) }
+            let o = orgs.organizations[gp]
+            let organized = o.organization != .none
+            let st = gridStats[gp]
+            gridReports.append(PartyGridReport(
+                id: g.id, communityId: g.communityId, households: households, partyMembers: units[gp].formalMembers,
+                probationaryMembers: units[gp].members - units[gp].formalMembers, organization: o.organization.rawValue,
+                jointWith: o.jointWith.isEmpty ? nil : o.jointWith, partyGroups: st.groups, centralHouseholds: st.centres,
+                linkedHouseholds: st.linked, coveredHouseholds: st.covered, organizationCoverageRate: organized ? 1 : 0,
+                workCoverageRate: households > 0 ? Double(st.covered) / Double(households) : 1))
+            var cov = PartyCoverage(grids: 1, gridsOrganized: organized ? 1 : 0, organizationCoverageRate: 0, households: households,
+                                    coveredHouseholds: st.covered, linkedHouseholds: st.linked, unlinkedHouseholds: households - st.linked,
+                                    workCoverageRate: 0, partyMembers: units[gp].formalMembers,
+                                    probationaryMembers: units[gp].members - units[gp].formalMembers,
+                                    partyGroups: st.groups, centralHouseholds: st.centres)
+            cov.finish()
+            byCommunity[g.communityId, default: .zero].add(cov)
+            if !organized {
+                shortfalls.append(PartyShortfall(kind: "grid_without_organization", communityId: g.communityId, gridId: g.id, buildingId: nil,
+                    households: households, detail: "\(units[gp].formalMembers) formal members and no joint branch possible with adjacent grids"))
+            }
+        }
+        let names = Dictionary(snapshot.communities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var communities: [PartyCommunityReport] = []
+        var total = PartyCoverage.zero
+        var byOrg: [String: Int] = [:]
+        for cid in communityIds {
+            guard let cov = byCommunity[cid] else { continue }
+            let org = rules.communityOrganization(members: cov.partyMembers + cov.probationaryMembers).rawValue
+            communities.append(PartyCommunityReport(id: cid, name: names[cid] ?? nil, organization: org, coverage: cov))
+            byOrg[org, default: 0] += 1
+            total.add(cov)
+        }
+        total.finish()
+        shortfalls.sort { ($0.communityId, $0.gridId ?? "", $0.buildingId ?? "", $0.kind) < ($1.communityId, $1.gridId ?? "", $1.buildingId ?? "", $1.kind) }
+        var notes = orgs.notes
+        if !ungridded.isEmpty { notes.append("buildings without a grid are reported under <community>-UNGRIDDED: run gridplan grids plan --apply") }
+        return PartyPlanResult(workingCRS: snapshot.metadata.workingCRS, rules: rules, householdsPerCenter: C, reachM: options.reach,
+                               gridSource: gridSource, candidateBasis: basis, grids: gridReports, communities: communities,
+                               total: PartyTotal(communities: communities.count, communitiesByOrganization: byOrg, coverage: total),
+                               partyGroups: groupsOut, buildings: buildingsOut,
+                               centralHouseholds: options.includeHouseholds ? centralOut : nil,
+                               shortfalls: shortfalls, violations: orgs.violations, notes: notes)
+    }
+
+    /// Which household each central household links (household rows only).
+    static func householdLinks(bs: [Building], rows: [String: [Household]], links: CentralLinks, perCentre: Int) -> [CentralHouseholdReport] {
+        let n = bs.count
+        // Households of each building: centres first (most members, then id), the others by id.
+        var centreIds = [[String]](repeating: [], count: n)
+        var ownLinked = [[String]](repeating: [], count: n)
+        var outgoing = [[String]](repeating: [], count: n)
+        for v in 0..<n {
+            let r = rows[bs[v].id] ?? []
+            let cands = r.filter { $0.partyMembers + $0.probationaryMembers > 0 }
+                .sorted { ($0.partyMembers + $0.probationaryMembers, $1.id) > ($1.partyMembers + $1.probationaryMembers, $0.id) }
+            centreIds[v] = cands.prefix(links.centres[v]).map(\.id)
+            let isCentre = Set(centreIds[v])
+            // member households that are not centres stay in their building (pinned), then the others by id
+            let memberIds = Set(cands.map(\.id))
+            let others = cands.map(\.id).filter { !isCentre.contains($0) }
+                + r.map(\.id).filter { !memberIds.contains($0) }.sorted()
+            let k = max(0, links.linkedInBuilding[v] - centreIds[v].count)
+            ownLinked[v] = Array(others.prefix(k))
+            outgoing[v] = Array(others.dropFirst(k))
+        }
+        var incoming = [[String]](repeating: [], count: n)
+        for v in 0..<n {
+            var rest = outgoing[v][...]
+            for f in links.flows[v] {
+                incoming[f.building] += rest.prefix(f.households)
+                rest = rest.dropFirst(f.households)
+            }
+        }
+        var out: [CentralHouseholdReport] = []
+        for v in 0..<n where !centreIds[v].isEmpty {
+            var queue = (ownLinked[v] + incoming[v])[...]
+            for c in centreIds[v] {
+                out.append(CentralHouseholdReport(householdId: c, buildingId: bs[v].id, linkedHouseholdIds: Array(queue.prefix(perCentre))))
+                queue = queue.dropFirst(perCentre)
+            }
+        }
+        return out
     }
 }

@@ -141,8 +141,13 @@ func planInvariantsOnRandomCommunities(seed: UInt64) {
     let s = GridsFixtures.snapshot(buildings)
     let r = GridPartition.plan(s, options: GridPlanOptions())
     let base = GridPartition.plan(s, options: GridPlanOptions(method: .hilbertSplit))
-    #expect(r.shareWithinBounds >= 0.9)
-    #expect(r.shareWithinBounds >= base.shareWithinBounds)
+    // grids that can be within the bounds (not a lone building above the maximum)
+    func share(_ r: GridPlanResult) -> Double {
+        let splittable = r.grids.filter { !($0.buildingIds.count == 1 && $0.households > 500) }
+        return Double(splittable.filter { $0.households >= 300 && $0.households <= 500 }.count) / Double(splittable.count)
+    }
+    #expect(share(r) >= 0.95)
+    #expect(share(r) >= share(base))
     #expect(r.meanCompactnessM2 < base.meanCompactnessM2)
     checkPlan(r, s, L: 300, U: 500)
 }
@@ -225,3 +230,4 @@ func keepingAValidPlanMovesNothing(seed: UInt64) {
     for g in r1.grids { for x in g.buildingIds { count[x, default: 0] += 1 } }
     #expect(count.count == b.count && count.values.allSatisfy { $0 == 1 })
 }
+
