@@ -231,3 +231,47 @@ func keepingAValidPlanMovesNothing(seed: UInt64) {
     #expect(count.count == b.count && count.values.allSatisfy { $0 == 1 })
 }
 
+
+// MARK: - grid polygons
+
+@Test(arguments: [5, 6, 7])
+func voronoiCellsTileTheCommunityAndMergePerGrid(seed: UInt64) {
+    var rng = GridsSeededGenerator(seed: seed)
+    // an L-shaped community (not convex) with a hole
+    let outer = [Point(0, 0), Point(1000, 0), Point(1000, 400), Point(400, 400), Point(400, 1000), Point(0, 1000), Point(0, 0)]
+    let hole = [Point(100, 100), Point(200, 100), Point(200, 200), Point(100, 200), Point(100, 100)]
+    let boundary = MultiPolygon([Polygon(exterior: outer, holes: [hole])])
+    var b: [Building] = []
+    while b.count < 80 {
+        let p = Point(Double.random(in: 0..<1000, using: &rng), Double.random(in: 0..<1000, using: &rng))
+        if boundary.contains(p) { b.append(GridsFixtures.building("B\(b.count + 100)", "L", p.x, p.y, households: Int.random(in: 20...120, using: &rng))) }
+    }
+    b.append(GridsFixtures.building("B999", "L", b[0].location.x, b[0].location.y, households: 10))   // duplicate point
+    var s = GridsFixtures.snapshot(b)
+    s.communities[0].boundary = boundary
+    let cells = GridPolygons.voronoiCells(points: b.map(\.location), clip: boundary)
+    let total = cells.reduce(0.0) { $0 + $1.area }
+    #expect(abs(total - boundary.area) < 1e-6 * boundary.area)
+    for (i, c) in cells.enumerated() where i < 80 {
+        #expect(c.contains(b[i].location))
+        // the cell holds points nearer to its building than to any other (checked on random probes)
+        for _ in 0..<5 {
+            let q = Point(Double.random(in: 0..<1000, using: &rng), Double.random(in: 0..<1000, using: &rng))
+            if c.contains(q) {
+                let d = q.distance(to: b[i].location)
+                #expect(b.allSatisfy { q.distance(to: $0.location) >= d - 1e-6 })
+            }
+        }
+    }
+    #expect(cells[80].polygons.isEmpty)   // the duplicate shares its twin's cell
+    let plan = GridPartition.plan(s, options: GridPlanOptions())
+    let members = plan.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) }
+    let polys = GridPolygons.polygons(s, grids: members)
+    #expect(polys.count == plan.grids.count)
+    let merged = polys.values.reduce(0.0) { $0 + $1.area }
+    #expect(abs(merged - boundary.area) < 1e-6 * boundary.area)
+    // merging removed the shared edges: fewer parts than cells
+    #expect(polys.values.reduce(0) { $0 + $1.polygons.count } < 80)
+    #expect(polys.values.reduce(0) { $0 + $1.polygons.count } <= plan.grids.count + 3)
+    #expect(polys.values.reduce(0) { $0 + $1.polygons.reduce(0) { $0 + $1.holes.count } } == 1)   // the hole, once
+}
