@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridModel", "GridGeo",
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo"]),
+        .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GridFormats"]),
     ],

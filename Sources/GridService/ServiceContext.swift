@@ -6,7 +6,8 @@ import GridModel
 public final class ServiceContext: @unchecked Sendable {
     /// Store path: `--db`, else `$GRIDPLAN_DB`, else `gridplan.gpkg` in the working directory.
     public let databasePath: String
-    public let progress: any ProgressReporter
+    /// Where progress goes; the JSON-RPC server points it at the current request.
+    public var progress: any ProgressReporter
     /// Where notes for the user go (stderr in the CLI).
     public let note: @Sendable (String) -> Void
     private var cachedSnapshot: Snapshot?

@@ -7,6 +7,9 @@ struct Gridplan: ParsableCommand {
         commandName: "gridplan",
         abstract: "Plan community service facilities, grids and the party organization network of a district.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [
+            CRSCommand.self,
+            ReportCommand.self,
+        ]
     )
 }

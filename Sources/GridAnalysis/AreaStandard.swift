@@ -1,0 +1,426 @@
+import Foundation
+import GridGeo
+import GridModel
+
+/// The rule a report applied, as the standards file names it.
+public struct AppliedRule: Codable, Sendable, Hashable {
+    public var id: String
+    public var value: Double
+    public var unit: String
+    public var source: String
+
+    public init(id: String, value: Double, unit: String, source: String) {
+        self.id = id; self.value = value; self.unit = unit; self.source = source
+    }
+}
+
+/// Options of the area-standard analysis (already validated by the caller).
+public struct AreaStandardParameters: Sendable {
+    /// The rule applied; its `value` is the required m² per 100 households (≥ 0).
+    public var rule: AppliedRule
+    /// Which facilities count and how far each reaches.
+    public var selection: FacilitySelection
+    public var allocation: AreaAllocationMethod
+    /// `usable` (使用面积), as the standards file states (area.basis).
+    public var areaBasis: String
+    /// Also report per grid (buildings' `grid_id`).
+    public var byGrid: Bool
+    /// List only the communities (and grids) below the standard; streets and the total still cover all.
+    public var shortOnly: Bool
+
+    public init(rule: AppliedRule, selection: FacilitySelection, allocation: AreaAllocationMethod = .community,
+                areaBasis: String = "usable", byGrid: Bool = false, shortOnly: Bool = false) {
+        self.rule = rule; self.selection = selection; self.allocation = allocation
+        self.areaBasis = areaBasis; self.byGrid = byGrid; self.shortOnly = shortOnly
+    }
+}
+
+/// The figures of one area (community, grid, street or the total). Areas are exact here;
+/// JSON rounds them to 2 decimals.
+public struct AreaFigures: Sendable, Hashable {
+    public var households: Int
+    /// Usable area of the counted facilities attributed here, m².
+    public var facilityArea: Double
+    /// Required area, households × standard / 100, m².
+    public var requiredArea: Double
+    /// For a community or grid: max(0, required − area). For a street or the total: the
+    /// **sum of its communities' deficits** (a surplus in one community does not fill
+    /// another's gap); the pooled figure is `netDeficit`.
+    public var deficit: Double
+
+    /// m² per 100 households; nil when there are no households (no division by zero).
+    public var areaPer100: Double? {
+        households > 0 ? facilityArea / Double(households) * 100 : nil
+    }
+    /// max(0, required − area) over the whole aggregate, as if area could move freely between communities.
+    public var netDeficit: Double { AreaFigures.shortfall(required: requiredArea, area: facilityArea) }
+
+    public init(households: Int, facilityArea: Double, requiredArea: Double, deficit: Double) {
+        self.households = households; self.facilityArea = facilityArea
+        self.requiredArea = requiredArea; self.deficit = deficit
+    }
+
+    /// Required area minus area, or 0 when the area suffices (a relative tolerance of 1e-12
+    /// absorbs rounding of `households × standard / 100`).
+    public static func shortfall(required: Double, area: Double) -> Double {
+        let d = required - area
+        return d > 1e-12 * max(1, required) ? d : 0
+    }
+}
+
+/// One community's line of the report.
+public struct AreaCommunityRow: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    public var street: String?
+    public var facilityCount: Int
+    public var figures: AreaFigures
+    public var meetsStandard: Bool { figures.deficit == 0 }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, street, households
+        case facilityCount = "facility_count"
+        case facilityArea = "facility_area_m2"
+        case areaPer100 = "area_per_100_households"
+        case requiredArea = "required_area_m2"
+        case deficit = "deficit_m2"
+        case meetsStandard = "meets_standard"
+    }
+
+    public init(id: String, name: String?, street: String?, facilityCount: Int, figures: AreaFigures) {
+        self.id = id; self.name = name; self.street = street; self.facilityCount = facilityCount; self.figures = figures
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(street, forKey: .street)
+        try c.encode(facilityCount, forKey: .facilityCount)
+        try figures.encode(into: &c, households: .households, area: .facilityArea, per100: .areaPer100,
+                           required: .requiredArea, deficit: .deficit)
+        try c.encode(meetsStandard, forKey: .meetsStandard)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        street = try c.decodeIfPresent(String.self, forKey: .street)
+        facilityCount = try c.decode(Int.self, forKey: .facilityCount)
+        figures = AreaFigures(households: try c.decode(Int.self, forKey: .households),
+                              facilityArea: try c.decode(Double.self, forKey: .facilityArea),
+                              requiredArea: try c.decode(Double.self, forKey: .requiredArea),
+                              deficit: try c.decode(Double.self, forKey: .deficit))
+    }
+}
+
+/// One grid's line (`--by grid`).
+public struct AreaGridRow: Codable, Sendable, Hashable {
+    public var id: String
+    public var communityId: String?
+    public var name: String?
+    public var facilityCount: Int
+    public var figures: AreaFigures
+    public var meetsStandard: Bool { figures.deficit == 0 }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, households
+        case communityId = "community_id"
+        case facilityCount = "facility_count"
+        case facilityArea = "facility_area_m2"
+        case areaPer100 = "area_per_100_households"
+        case requiredArea = "required_area_m2"
+        case deficit = "deficit_m2"
+        case meetsStandard = "meets_standard"
+    }
+
+    public init(id: String, communityId: String?, name: String?, facilityCount: Int, figures: AreaFigures) {
+        self.id = id; self.communityId = communityId; self.name = name; self.facilityCount = facilityCount; self.figures = figures
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(communityId, forKey: .communityId)
+        try c.encode(name, forKey: .name)
+        try c.encode(facilityCount, forKey: .facilityCount)
+        try figures.encode(into: &c, households: .households, area: .facilityArea, per100: .areaPer100,
+                           required: .requiredArea, deficit: .deficit)
+        try c.encode(meetsStandard, forKey: .meetsStandard)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        communityId = try c.decodeIfPresent(String.self, forKey: .communityId)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        facilityCount = try c.decode(Int.self, forKey: .facilityCount)
+        figures = AreaFigures(households: try c.decode(Int.self, forKey: .households),
+                              facilityArea: try c.decode(Double.self, forKey: .facilityArea),
+                              requiredArea: try c.decode(Double.self, forKey: .requiredArea),
+                              deficit: try c.decode(Double.self, forKey: .deficit))
+    }
+}
+
+/// Figures summed over a street's communities, or over all communities (the total).
+public struct AreaAggregateRow: Codable, Sendable, Hashable {
+    /// The street (街道) name; nil for communities without a street, and in the total.
+    public var street: String?
+    public var communityCount: Int
+    public var communitiesMeetingStandard: Int
+    public var facilityCount: Int
+    /// `deficit` is the sum of the communities' deficits; `netDeficit` the pooled shortfall.
+    public var figures: AreaFigures
+
+    enum CodingKeys: String, CodingKey {
+        case street, households
+        case communityCount = "community_count"
+        case communitiesMeetingStandard = "communities_meeting_standard"
+        case facilityCount = "facility_count"
+        case facilityArea = "facility_area_m2"
+        case areaPer100 = "area_per_100_households"
+        case requiredArea = "required_area_m2"
+        case deficit = "deficit_m2"
+        case netDeficit = "net_deficit_m2"
+    }
+
+    public init(street: String?, communityCount: Int, communitiesMeetingStandard: Int, facilityCount: Int, figures: AreaFigures) {
+        self.street = street; self.communityCount = communityCount
+        self.communitiesMeetingStandard = communitiesMeetingStandard; self.facilityCount = facilityCount
+        self.figures = figures
+    }
+
+    /// Whether to write the `street` key (streets: yes, the total: no).
+    var writesStreet = true
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        if writesStreet { try c.encode(street, forKey: .street) }
+        try c.encode(communityCount, forKey: .communityCount)
+        try c.encode(communitiesMeetingStandard, forKey: .communitiesMeetingStandard)
+        try c.encode(facilityCount, forKey: .facilityCount)
+        try figures.encode(into: &c, households: .households, area: .facilityArea, per100: .areaPer100,
+                           required: .requiredArea, deficit: .deficit)
+        try c.encode(rounded2(figures.netDeficit), forKey: .netDeficit)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        street = try c.decodeIfPresent(String.self, forKey: .street)
+        writesStreet = c.contains(.street)
+        communityCount = try c.decode(Int.self, forKey: .communityCount)
+        communitiesMeetingStandard = try c.decode(Int.self, forKey: .communitiesMeetingStandard)
+        facilityCount = try c.decode(Int.self, forKey: .facilityCount)
+        figures = AreaFigures(households: try c.decode(Int.self, forKey: .households),
+                              facilityArea: try c.decode(Double.self, forKey: .facilityArea),
+                              requiredArea: try c.decode(Double.self, forKey: .requiredArea),
+                              deficit: try c.decode(Double.self, forKey: .deficit))
+    }
+
+    public static func == (a: AreaAggregateRow, b: AreaAggregateRow) -> Bool {
+        a.street == b.street && a.communityCount == b.communityCount
+            && a.communitiesMeetingStandard == b.communitiesMeetingStandard
+            && a.facilityCount == b.facilityCount && a.figures == b.figures
+    }
+    public func hash(into h: inout Hasher) { h.combine(street); h.combine(figures) }
+}
+
+/// Rounds to 2 decimals for output (areas are computed exactly).
+@inline(__always) func rounded2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+
+extension AreaFigures {
+    func encode<K: CodingKey>(into c: inout KeyedEncodingContainer<K>, households: K, area: K, per100: K,
+                              required: K, deficit: K) throws {
+        try c.encode(self.households, forKey: households)
+        try c.encode(rounded2(facilityArea), forKey: area)
+        // An explicit null for 0 households.
+        try c.encode(areaPer100.map(rounded2), forKey: per100)
+        try c.encode(rounded2(requiredArea), forKey: required)
+        try c.encode(rounded2(self.deficit), forKey: deficit)
+    }
+}
+
+/// `gridplan report area`: usable facility area per 100 households against the standard
+/// (policy-rules.md area.*), per community, per street and in total (data contract §3).
+public struct AreaReport: Codable, Sendable {
+    /// The value applied, m² per 100 households (contract name).
+    public var standardM2Per100Households: Double
+    public var rule: AppliedRule
+    public var areaBasis: String
+    public var allocation: AreaAllocationMethod
+    /// Reach of community- and grid-level facilities when allocating by reach, m (nil otherwise).
+    public var reachRadius: Double?
+    /// Reach of street-level facilities when allocating by reach, m (nil otherwise).
+    public var streetReach: Double?
+    public var workingCRS: String
+    /// Kinds that always count, sorted.
+    public var countedKinds: [String]
+    /// Whether facilities of other kinds count when `embedded` is true.
+    public var countsEmbeddedOthers: Bool
+    /// Communities sorted by deficit (largest first), then id; only those below the standard with `--short-only`.
+    public var communities: [AreaCommunityRow]
+    /// Streets sorted by deficit (the sum of their communities' deficits), then name.
+    public var streets: [AreaAggregateRow]
+    /// Grids, when asked for (`--by grid`), sorted like the communities.
+    public var grids: [AreaGridRow]?
+    /// All communities (whatever `--short-only` lists). `deficit` is the sum of community deficits.
+    public var total: AreaAggregateRow
+    /// Area of counted facilities attributed to no community (outside every community), m².
+    public var unallocatedArea: Double
+    public var unallocatedFacilityIds: [String]
+    /// Facilities (reach allocation) whose reach held no households and that kept their area in their own community.
+    public var reachFallbackFacilityIds: [String]
+    /// True when only communities below the standard are listed.
+    public var shortOnly: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case rule, allocation, communities, streets, grids, total
+        case standardM2Per100Households = "standard_m2_per_100_households"
+        case areaBasis = "area_basis"
+        case reachRadius = "reach_radius_m"
+        case streetReach = "street_reach_m"
+        case workingCRS = "working_crs"
+        case countedKinds = "counted_kinds"
+        case countsEmbeddedOthers = "counts_embedded_others"
+        case unallocatedArea = "unallocated_area_m2"
+        case unallocatedFacilityIds = "unallocated_facility_ids"
+        case reachFallbackFacilityIds = "reach_fallback_facility_ids"
+        case shortOnly = "short_only"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(standardM2Per100Households, forKey: .standardM2Per100Households)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(areaBasis, forKey: .areaBasis)
+        try c.encode(allocation, forKey: .allocation)
+        try c.encodeIfPresent(reachRadius, forKey: .reachRadius)
+        try c.encodeIfPresent(streetReach, forKey: .streetReach)
+        try c.encode(workingCRS, forKey: .workingCRS)
+        try c.encode(countedKinds, forKey: .countedKinds)
+        try c.encode(countsEmbeddedOthers, forKey: .countsEmbeddedOthers)
+        try c.encode(communities, forKey: .communities)
+        try c.encode(streets, forKey: .streets)
+        try c.encodeIfPresent(grids, forKey: .grids)
+        var t = total; t.writesStreet = false
+        try c.encode(t, forKey: .total)
+        try c.encode(rounded2(unallocatedArea), forKey: .unallocatedArea)
+        try c.encode(unallocatedFacilityIds, forKey: .unallocatedFacilityIds)
+        try c.encode(reachFallbackFacilityIds, forKey: .reachFallbackFacilityIds)
+        try c.encode(shortOnly, forKey: .shortOnly)
+    }
+}
+
+public enum AreaStandard {
+    /// Computes the report.
+    ///
+    /// Households: each community's buildings (a community id used by buildings but missing
+    /// from the community list still gets a row). Area: the counted facilities (`selection`),
+    /// attributed by `parameters.allocation` (see `AreaAllocation`); a facility outside every
+    /// community (no or an unknown `community_id`) is reported as `unallocated_area_m2` and
+    /// enters no figure. Required = households × standard / 100; deficit = max(0, required − area);
+    /// a community with 0 households requires nothing and has no per-100 value (null).
+    ///
+    /// - Complexity: O(b + f + c log c) by community; O(b log b + f (√b + k)) by reach.
+    public static func report(_ snapshot: Snapshot, _ p: AreaStandardParameters) -> AreaReport {
+        let standard = p.rule.value
+        // Communities: the listed ones, plus ids only buildings name.
+        var communities = snapshot.communities
+        var known = Set(communities.map(\.id))
+        for b in snapshot.buildings where !known.contains(b.communityId) {
+            known.insert(b.communityId)
+            communities.append(Community(id: b.communityId))
+        }
+        var households: [String: Int] = [:]
+        for b in snapshot.buildings { households[b.communityId, default: 0] += b.households }
+
+        let alloc = AreaAllocation.allocate(
+            facilities: snapshot.facilities, buildings: snapshot.buildings,
+            buildingKey: { $0.communityId },
+            ownKey: { f in f.communityId.flatMap { known.contains($0) ? $0 : nil } },
+            method: p.allocation, selection: p.selection)
+
+        func figures(households h: Int, area: Double) -> AreaFigures {
+            let required = Double(h) * standard / 100
+            return AreaFigures(households: h, facilityArea: area, requiredArea: required,
+                               deficit: AreaFigures.shortfall(required: required, area: area))
+        }
+
+        let allRows = communities.map { c in
+            AreaCommunityRow(id: c.id, name: c.name, street: c.street,
+                             facilityCount: alloc.facilityCountByKey[c.id] ?? 0,
+                             figures: figures(households: households[c.id] ?? 0, area: alloc.areaByKey[c.id] ?? 0))
+        }
+
+        func aggregate(_ rows: [AreaCommunityRow], street: String?) -> AreaAggregateRow {
+            var f = AreaFigures(households: 0, facilityArea: 0, requiredArea: 0, deficit: 0)
+            for r in rows {
+                f.households += r.figures.households
+                f.facilityArea += r.figures.facilityArea
+                f.requiredArea += r.figures.requiredArea
+                f.deficit += r.figures.deficit
+            }
+            return AreaAggregateRow(street: street, communityCount: rows.count,
+                                    communitiesMeetingStandard: rows.filter(\.meetsStandard).count,
+                                    facilityCount: rows.reduce(0) { $0 + $1.facilityCount }, figures: f)
+        }
+
+        let byStreet = Dictionary(grouping: allRows, by: \.street)
+        let streets = byStreet.map { aggregate($0.value, street: $0.key) }.sorted {
+            ($0.figures.deficit, $1.street ?? "") > ($1.figures.deficit, $0.street ?? "")
+        }
+        let rows = allRows.filter { !p.shortOnly || !$0.meetsStandard }.sorted {
+            ($0.figures.deficit, $1.id) > ($1.figures.deficit, $0.id)
+        }
+
+        var gridRows: [AreaGridRow]? = nil
+        if p.byGrid {
+            gridRows = gridReport(snapshot, p, figures: figures).filter { !p.shortOnly || !$0.meetsStandard }
+        }
+
+        let selection = p.selection
+        return AreaReport(
+            standardM2Per100Households: standard, rule: p.rule, areaBasis: p.areaBasis, allocation: p.allocation,
+            reachRadius: p.allocation == .reach ? selection.radius : nil,
+            streetReach: p.allocation == .reach ? max(selection.streetReach, selection.radius) : nil,
+            workingCRS: snapshot.metadata.workingCRS,
+            countedKinds: selection.countedKinds.map(\.rawValue).sorted(),
+            countsEmbeddedOthers: selection.countEmbeddedOthers,
+            communities: rows, streets: streets, grids: gridRows, total: aggregate(allRows, street: nil),
+            unallocatedArea: alloc.unallocatedArea, unallocatedFacilityIds: alloc.unallocatedFacilityIds,
+            reachFallbackFacilityIds: alloc.reachFallbackFacilityIds, shortOnly: p.shortOnly)
+    }
+
+    /// Per-grid figures: households of the buildings with that `grid_id`; a facility belongs
+    /// to the grid whose boundary contains it (a grid of its own community first), else to the
+    /// grid of the nearest building of its community; by reach, shares follow the households in
+    /// reach per grid (buildings without a grid do not weigh).
+    static func gridReport(_ snapshot: Snapshot, _ p: AreaStandardParameters,
+                           figures: (Int, Double) -> AreaFigures) -> [AreaGridRow] {
+        var grids = snapshot.grids
+        var known = Set(grids.map(\.id))
+        var households: [String: Int] = [:]
+        for b in snapshot.buildings {
+            guard let g = b.gridId else { continue }
+            households[g, default: 0] += b.households
+            if !known.contains(g) { known.insert(g); grids.append(Grid(id: g, communityId: b.communityId)) }
+        }
+        let buildingsByCommunity = Dictionary(grouping: snapshot.buildings.filter { $0.gridId != nil }, by: \.communityId)
+        func ownGrid(_ f: Facility) -> String? {
+            let candidates = grids.filter { $0.boundary != nil }
+                .sorted { ($0.communityId == f.communityId ? 0 : 1, $0.id) < ($1.communityId == f.communityId ? 0 : 1, $1.id) }
+            if let g = candidates.first(where: { $0.boundary!.contains(f.location) }) { return g.id }
+            guard let cid = f.communityId, let bs = buildingsByCommunity[cid] else { return nil }
+            return bs.min { ($0.location.squaredDistance(to: f.location), $0.id) < ($1.location.squaredDistance(to: f.location), $1.id) }?.gridId
+        }
+        let alloc = AreaAllocation.allocate(facilities: snapshot.facilities, buildings: snapshot.buildings,
+                                            buildingKey: { $0.gridId }, ownKey: ownGrid,
+                                            method: p.allocation, selection: p.selection)
+        return grids.map { g in
+            AreaGridRow(id: g.id, communityId: g.communityId, name: g.name,
+                        facilityCount: alloc.facilityCountByKey[g.id] ?? 0,
+                        figures: figures(households[g.id] ?? 0, alloc.areaByKey[g.id] ?? 0))
+        }.sorted { ($0.figures.deficit, $1.id) > ($1.figures.deficit, $0.id) }
+    }
+}

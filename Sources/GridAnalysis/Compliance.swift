@@ -1,0 +1,347 @@
+import Foundation
+import GridModel
+
+/// Thresholds of the compliance checks (policy-rules.md: staff.*, party.branch, training.secretary,
+/// contact.*, rating.levels, observe.quarterly), read from the standards file by the caller.
+public struct ComplianceParameters: Sendable {
+    public var year: Int
+    /// Full-time party workers per staff in agencies and public institutions (staff.agency, 0.02).
+    public var agencyRatio: Double = 0.02
+    /// Full-time party workers per employee in state-owned enterprises (staff.soe, 0.01).
+    public var soeRatio: Double = 0.01
+    /// Formal members from which a unit should have an organization of its own (party.branch, 3).
+    public var branchMinimum: Int = 3
+    public var districtDays = 15, districtMeetings = 2, districtLectures = 2
+    public var streetDays = 20, streetMeetings = 2, streetLectures = 2
+    /// Ratings at or below this many stars are flagged (2 = 一般, 1 = 较差).
+    public var lowStars = 2
+
+    public init(year: Int) { self.year = year }
+}
+
+/// A unit below its full-time party-worker ratio.
+public struct StaffingShortfall: Codable, Sendable, Hashable {
+    public var unitId: String, name: String?, kind: String, communityId: String?
+    public var staff: Int, partyWorkers: Int, requiredWorkers: Int
+    /// ceil(ratio × staff) − workers.
+    public var workersToAssign: Int
+    enum CodingKeys: String, CodingKey {
+        case name, kind, staff
+        case unitId = "unit_id", communityId = "community_id", partyWorkers = "party_workers"
+        case requiredWorkers = "required_workers", workersToAssign = "workers_to_assign"
+    }
+}
+
+/// A unit with enough party members and no organization of its own (应建未建).
+public struct MissingOrganization: Codable, Sendable, Hashable {
+    public var unitId: String, name: String?, kind: String, communityId: String?, partyMembers: Int
+    enum CodingKeys: String, CodingKey {
+        case name, kind
+        case unitId = "unit_id", communityId = "community_id", partyMembers = "party_members"
+    }
+}
+
+/// Organization and work coverage (两个覆盖) of one kind of unit.
+public struct TwoCoverage: Codable, Sendable, Hashable {
+    public var kind: String
+    public var units: Int
+    /// Units with an organization of their own.
+    public var organized: Int
+    /// Units with an organization, a party member or a party worker (party work reaches them).
+    public var workCovered: Int
+    /// nil when there are no units of the kind.
+    public var organizationCoverageRate: Double?
+    public var workCoverageRate: Double?
+    enum CodingKeys: String, CodingKey {
+        case kind, units, organized
+        case workCovered = "work_covered"
+        case organizationCoverageRate = "organization_coverage_rate"
+        case workCoverageRate = "work_coverage_rate"
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind); try c.encode(units, forKey: .units)
+        try c.encode(organized, forKey: .organized); try c.encode(workCovered, forKey: .workCovered)
+        try c.encode(organizationCoverageRate.map { ($0 * 10000).rounded() / 10000 }, forKey: .organizationCoverageRate)
+        try c.encode(workCoverageRate.map { ($0 * 10000).rounded() / 10000 }, forKey: .workCoverageRate)
+    }
+}
+
+/// A secretary not trained at district level or above in the year.
+public struct UntrainedSecretary: Codable, Sendable, Hashable {
+    public var secretaryId: String, name: String?, communityId: String
+    public var lastTrainingDate: String?
+    enum CodingKeys: String, CodingKey {
+        case name
+        case secretaryId = "secretary_id", communityId = "community_id", lastTrainingDate = "last_training_date"
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(secretaryId, forKey: .secretaryId); try c.encode(name, forKey: .name)
+        try c.encode(communityId, forKey: .communityId); try c.encode(lastTrainingDate, forKey: .lastTrainingDate)
+    }
+}
+
+/// A leader short of the contact-point demands in the year.
+public struct ContactShortfall: Codable, Sendable, Hashable {
+    public var leaderId: String, name: String?, role: String, communityId: String
+    public var days: Int, meetings: Int, lectures: Int
+    public var daysShort: Int, meetingsShort: Int, lecturesShort: Int
+    enum CodingKeys: String, CodingKey {
+        case name, role, days, meetings, lectures
+        case leaderId = "leader_id", communityId = "community_id"
+        case daysShort = "days_short", meetingsShort = "meetings_short", lecturesShort = "lectures_short"
+    }
+}
+
+/// An organization rated 一般 or 较差 in the year, with last year's rating.
+public struct LowRating: Codable, Sendable, Hashable {
+    public var organizationId: String, communityId: String?
+    public var stars: Int, level: String
+    public var previousStars: Int?
+    /// `up`, `down`, `same`, or `new` (no rating the year before).
+    public var move: String
+    enum CodingKeys: String, CodingKey {
+        case stars, level, move
+        case organizationId = "organization_id", communityId = "community_id", previousStars = "previous_stars"
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(organizationId, forKey: .organizationId); try c.encode(communityId, forKey: .communityId)
+        try c.encode(stars, forKey: .stars); try c.encode(level, forKey: .level)
+        try c.encode(previousStars, forKey: .previousStars); try c.encode(move, forKey: .move)
+    }
+}
+
+/// An organization without an observation visit in some quarter of the year.
+public struct MissingObservation: Codable, Sendable, Hashable {
+    public var organizationId: String, communityId: String?
+    /// Quarters 1–4 without an observation.
+    public var missingQuarters: [Int]
+    enum CodingKeys: String, CodingKey {
+        case organizationId = "organization_id", communityId = "community_id", missingQuarters = "missing_quarters"
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(organizationId, forKey: .organizationId); try c.encode(communityId, forKey: .communityId)
+        try c.encode(missingQuarters, forKey: .missingQuarters)
+    }
+}
+
+/// Counts of findings in one community, one street or the whole district.
+public struct ComplianceCounts: Codable, Sendable, Hashable {
+    public var id: String?
+    public var name: String?
+    public var street: String?
+    public var staffingShortfalls = 0, workersToAssign = 0, missingOrganizations = 0
+    public var untrainedSecretaries = 0, contactShortfalls = 0, lowRatings = 0, missingObservations = 0
+    public var findings: Int {
+        staffingShortfalls + missingOrganizations + untrainedSecretaries + contactShortfalls + lowRatings + missingObservations
+    }
+    enum CodingKeys: String, CodingKey {
+        case id, name, street, findings
+        case staffingShortfalls = "staffing_shortfalls", workersToAssign = "workers_to_assign"
+        case missingOrganizations = "missing_organizations", untrainedSecretaries = "untrained_secretaries"
+        case contactShortfalls = "contact_shortfalls", lowRatings = "low_ratings"
+        case missingObservations = "missing_observations"
+    }
+    public init(id: String? = nil, name: String? = nil, street: String? = nil) { self.id = id; self.name = name; self.street = street }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(String.self, forKey: .id); name = try c.decodeIfPresent(String.self, forKey: .name)
+        street = try c.decodeIfPresent(String.self, forKey: .street)
+        staffingShortfalls = try c.decode(Int.self, forKey: .staffingShortfalls)
+        workersToAssign = try c.decode(Int.self, forKey: .workersToAssign)
+        missingOrganizations = try c.decode(Int.self, forKey: .missingOrganizations)
+        untrainedSecretaries = try c.decode(Int.self, forKey: .untrainedSecretaries)
+        contactShortfalls = try c.decode(Int.self, forKey: .contactShortfalls)
+        lowRatings = try c.decode(Int.self, forKey: .lowRatings)
+        missingObservations = try c.decode(Int.self, forKey: .missingObservations)
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id); try c.encodeIfPresent(name, forKey: .name)
+        try c.encodeIfPresent(street, forKey: .street)
+        try c.encode(staffingShortfalls, forKey: .staffingShortfalls); try c.encode(workersToAssign, forKey: .workersToAssign)
+        try c.encode(missingOrganizations, forKey: .missingOrganizations)
+        try c.encode(untrainedSecretaries, forKey: .untrainedSecretaries)
+        try c.encode(contactShortfalls, forKey: .contactShortfalls); try c.encode(lowRatings, forKey: .lowRatings)
+        try c.encode(missingObservations, forKey: .missingObservations); try c.encode(findings, forKey: .findings)
+    }
+    mutating func add(_ o: ComplianceCounts) {
+        staffingShortfalls += o.staffingShortfalls; workersToAssign += o.workersToAssign
+        missingOrganizations += o.missingOrganizations; untrainedSecretaries += o.untrainedSecretaries
+        contactShortfalls += o.contactShortfalls; lowRatings += o.lowRatings; missingObservations += o.missingObservations
+    }
+}
+
+/// `gridplan report compliance`: the work plan's checkable demands for one year.
+public struct ComplianceReport: Codable, Sendable {
+    public var year: Int
+    public var staffing: [StaffingShortfall]
+    /// Units whose party-worker count is not given (not judged).
+    public var staffingUnknownUnitIds: [String]
+    public var missingOrganizations: [MissingOrganization]
+    public var twoCoverage: [TwoCoverage]
+    public var untrainedSecretaries: [UntrainedSecretary]
+    public var contactShortfalls: [ContactShortfall]
+    public var lowRatings: [LowRating]
+    /// Year-on-year moves of all organizations rated in the year: up, down, same, new.
+    public var ratingMoves: [String: Int]
+    public var missingObservations: [MissingObservation]
+    /// Per community (findings descending, then id), per street, and in total.
+    public var communities: [ComplianceCounts]
+    public var streets: [ComplianceCounts]
+    public var total: ComplianceCounts
+    enum CodingKeys: String, CodingKey {
+        case year, staffing, communities, streets, total
+        case staffingUnknownUnitIds = "staffing_unknown_unit_ids"
+        case missingOrganizations = "missing_organizations", twoCoverage = "two_coverage"
+        case untrainedSecretaries = "untrained_secretaries", contactShortfalls = "contact_shortfalls"
+        case lowRatings = "low_ratings", ratingMoves = "rating_moves", missingObservations = "missing_observations"
+    }
+}
+
+public enum Compliance {
+    /// The latest year any record names (contacts, ratings, observations, trainings), or nil.
+    public static func latestYear(_ r: ComplianceRecords) -> Int? {
+        var years = r.contacts.map(\.year) + r.ratings.map(\.year)
+        years += r.observations.compactMap { year(of: $0.date) }
+        years += r.secretaries.compactMap { $0.lastTrainingDate.flatMap(year(of:)) }
+        return years.max()
+    }
+
+    static func year(of date: String) -> Int? { Int(date.prefix(4)) }
+    static func quarter(of date: String) -> Int? {
+        let parts = date.split(separator: "-")
+        guard parts.count >= 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+        return (m - 1) / 3 + 1
+    }
+
+    /// ceil(ratio × staff), robust to the binary representation of the ratio (0.02 × 50 = 1).
+    public static func requiredWorkers(staff: Int, ratio: Double) -> Int {
+        Int((Double(staff) * ratio - 1e-9).rounded(.up))
+    }
+
+    static let levels = [5: "优秀", 4: "良好", 3: "较好", 2: "一般", 1: "较差"]
+
+    /// Runs every check for `p.year`.
+    ///
+    /// A secretary counts as trained when the last training date falls in the year or later.
+    /// Organizations checked for observations: every organization that has a rating or an
+    /// observation in the year.
+    public static func report(_ s: Snapshot, _ p: ComplianceParameters) -> ComplianceReport {
+        var staffing: [StaffingShortfall] = [], unknown: [String] = [], missingOrg: [MissingOrganization] = []
+        for u in s.units {
+            let ratio: Double?
+            switch u.kind {
+            case .agency, .institution: ratio = p.agencyRatio
+            case .soe: ratio = p.soeRatio
+            default: ratio = nil
+            }
+            if let ratio {
+                if let w = u.partyWorkers {
+                    let need = requiredWorkers(staff: u.staff, ratio: ratio)
+                    if w < need {
+                        staffing.append(StaffingShortfall(unitId: u.id, name: u.name, kind: u.kind.rawValue, communityId: u.communityId,
+                                                          staff: u.staff, partyWorkers: w, requiredWorkers: need, workersToAssign: need - w))
+                    }
+                } else { unknown.append(u.id) }
+            }
+            if let m = u.partyMembers, m >= p.branchMinimum, u.hasOrganization == false {
+                missingOrg.append(MissingOrganization(unitId: u.id, name: u.name, kind: u.kind.rawValue,
+                                                      communityId: u.communityId, partyMembers: m))
+            }
+        }
+        let coverage = [UnitKind.nonPublic, .socialOrg].map { kind -> TwoCoverage in
+            let us = s.units.filter { $0.kind == kind }
+            let organized = us.filter { $0.hasOrganization == true }.count
+            let work = us.filter { $0.hasOrganization == true || ($0.partyMembers ?? 0) > 0 || ($0.partyWorkers ?? 0) > 0 }.count
+            return TwoCoverage(kind: kind.rawValue, units: us.count, organized: organized, workCovered: work,
+                               organizationCoverageRate: us.isEmpty ? nil : Double(organized) / Double(us.count),
+                               workCoverageRate: us.isEmpty ? nil : Double(work) / Double(us.count))
+        }
+
+        let untrained = s.records.secretaries.filter { sec in
+            guard let d = sec.lastTrainingDate, let y = year(of: d) else { return true }
+            return y < p.year
+        }.map { UntrainedSecretary(secretaryId: $0.id, name: $0.name, communityId: $0.communityId, lastTrainingDate: $0.lastTrainingDate) }
+
+        let contacts = s.records.contacts.filter { $0.year == p.year }.compactMap { c -> ContactShortfall? in
+            let (d, m, l) = c.role == .districtStanding ? (p.districtDays, p.districtMeetings, p.districtLectures)
+                                                        : (p.streetDays, p.streetMeetings, p.streetLectures)
+            let short = (max(0, d - c.daysOnSite), max(0, m - c.meetingsAttended), max(0, l - c.lecturesGiven))
+            guard short.0 + short.1 + short.2 > 0 else { return nil }
+            return ContactShortfall(leaderId: c.leaderId, name: c.name, role: c.role.rawValue, communityId: c.communityId,
+                                    days: c.daysOnSite, meetings: c.meetingsAttended, lectures: c.lecturesGiven,
+                                    daysShort: short.0, meetingsShort: short.1, lecturesShort: short.2)
+        }
+
+        // Ratings: the year's (the lowest when an organization is rated twice) against the year before.
+        func ratings(_ y: Int) -> [String: RatingRecord] {
+            Dictionary(s.records.ratings.filter { $0.year == y }.map { ($0.organizationId, $0) },
+                       uniquingKeysWith: { a, b in a.stars <= b.stars ? a : b })
+        }
+        let now = ratings(p.year), before = ratings(p.year - 1)
+        var moves: [String: Int] = ["up": 0, "down": 0, "same": 0, "new": 0]
+        var low: [LowRating] = []
+        for (id, r) in now {
+            let prev = before[id]?.stars
+            let move = prev.map { r.stars > $0 ? "up" : r.stars < $0 ? "down" : "same" } ?? "new"
+            moves[move, default: 0] += 1
+            if r.stars <= p.lowStars {
+                low.append(LowRating(organizationId: id, communityId: r.communityId ?? before[id]?.communityId, stars: r.stars,
+                                     level: levels[r.stars] ?? "\(r.stars)", previousStars: prev, move: move))
+            }
+        }
+
+        // Observations per organization and quarter.
+        var quarters: [String: Set<Int>] = [:], orgCommunity: [String: String] = [:]
+        for o in s.records.observations where year(of: o.date) == p.year {
+            if let q = quarter(of: o.date) { quarters[o.organizationId, default: []].insert(q) }
+            if let c = o.communityId { orgCommunity[o.organizationId] = c }
+        }
+        for r in now.values {
+            if quarters[r.organizationId] == nil { quarters[r.organizationId] = [] }
+            if let c = r.communityId, orgCommunity[r.organizationId] == nil { orgCommunity[r.organizationId] = c }
+        }
+        let missingObs = quarters.compactMap { id, qs -> MissingObservation? in
+            let missing = (1...4).filter { !qs.contains($0) }
+            return missing.isEmpty ? nil : MissingObservation(organizationId: id, communityId: orgCommunity[id], missingQuarters: missing)
+        }
+
+        // Counts per community, street and total.
+        var communities = Dictionary(uniqueKeysWithValues: s.communities.map { ($0.id, ComplianceCounts(id: $0.id, name: $0.name, street: $0.street)) })
+        func bump(_ cid: String?, _ f: (inout ComplianceCounts) -> Void) {
+            let key = cid ?? ""
+            if communities[key] == nil { communities[key] = ComplianceCounts(id: cid) }   // nil: no community
+            f(&communities[key]!)
+        }
+        for x in staffing { bump(x.communityId) { $0.staffingShortfalls += 1; $0.workersToAssign += x.workersToAssign } }
+        for x in missingOrg { bump(x.communityId) { $0.missingOrganizations += 1 } }
+        for x in untrained { bump(x.communityId) { $0.untrainedSecretaries += 1 } }
+        for x in contacts { bump(x.communityId) { $0.contactShortfalls += 1 } }
+        for x in low { bump(x.communityId) { $0.lowRatings += 1 } }
+        for x in missingObs { bump(x.communityId) { $0.missingObservations += 1 } }
+        let rows = communities.values.sorted { ($0.findings, $1.id ?? "") > ($1.findings, $0.id ?? "") }
+        var streets: [String: ComplianceCounts] = [:]
+        var total = ComplianceCounts()
+        for r in rows {
+            let key = r.street ?? ""
+            streets[key, default: ComplianceCounts(street: r.street)].add(r)
+            total.add(r)
+        }
+
+        return ComplianceReport(
+            year: p.year,
+            staffing: staffing.sorted { ($0.workersToAssign, $1.unitId) > ($1.workersToAssign, $0.unitId) },
+            staffingUnknownUnitIds: unknown.sorted(), missingOrganizations: missingOrg.sorted { $0.unitId < $1.unitId },
+            twoCoverage: coverage, untrainedSecretaries: untrained.sorted { $0.secretaryId < $1.secretaryId },
+            contactShortfalls: contacts.sorted { ($0.leaderId, $0.communityId) < ($1.leaderId, $1.communityId) },
+            lowRatings: low.sorted { ($0.stars, $0.organizationId) < ($1.stars, $1.organizationId) }, ratingMoves: moves,
+            missingObservations: missingObs.sorted { $0.organizationId < $1.organizationId },
+            communities: rows,
+            streets: streets.values.sorted { ($0.findings, $1.street ?? "") > ($1.findings, $0.street ?? "") },
+            total: total)
+    }
+}
