@@ -13,7 +13,7 @@ public enum GridPlanMethod: String, Codable, Sendable, CaseIterable {
 }
 
 /// Options of a grid plan (policy-rules.md grid.*).
-public struct GridPlanOptions: Sendable {
+public struct GridPartitionOptions: Sendable {
     public var minHouseholds: Int
     public var maxHouseholds: Int
     /// Plan only these communities (nil: all).
@@ -164,7 +164,7 @@ public enum GridPartition {
     /// Plans grids for the snapshot's communities.
     /// - Parameter organize: fills `organization`/`jointWith` and adds violations; the party
     ///   network supplies it (`PartyNetwork.organizeGrids`).
-    public static func plan(_ snapshot: Snapshot, options: GridPlanOptions,
+    public static func plan(_ snapshot: Snapshot, options: GridPartitionOptions,
                             standards: PolicyStandards? = nil) -> GridPlanResult {
         let L = options.minHouseholds, U = options.maxHouseholds
         // Group buildings by community.
@@ -247,7 +247,7 @@ public enum GridPartition {
         var adjacency: [[Int]]
     }
 
-    static func planCommunity(_ cid: String, indices: [Int], snapshot: Snapshot, options: GridPlanOptions,
+    static func planCommunity(_ cid: String, indices: [Int], snapshot: Snapshot, options: GridPartitionOptions,
                               existingGrids: Set<String>) -> CommunityPlan {
         let L = options.minHouseholds, U = options.maxHouseholds
         // Buildings in id order (determinism whatever the snapshot order).

@@ -375,7 +375,7 @@ public enum PartyNetwork {
 // MARK: - the whole party plan
 
 /// Options of `gridplan party plan` / `report party`.
-public struct PartyPlanOptions: Sendable {
+public struct PartyNetworkOptions: Sendable {
     /// Households a central household links besides its own (nil: party.central_household).
     public var householdsPerCenter: Int?
     /// How far a household may be linked to a central household in another building, metres.
@@ -611,7 +611,7 @@ extension PartyNetwork {
     /// min(formal members, households) candidates (one member household per formal member assumed).
     /// Each links its own household and up to `householdsPerCenter` others, in its building first,
     /// then in the nearest buildings of the same community within `reach` (`linkCentralHouseholds`).
-    public static func plan(_ snapshot: Snapshot, grids: [GridMembership], options: PartyPlanOptions,
+    public static func plan(_ snapshot: Snapshot, grids: [GridMembership], options: PartyNetworkOptions,
                             rules baseRules: PartyRules, gridSource: String) -> PartyPlanResult {
         var rules = baseRules
         if let c = options.householdsPerCenter { rules.centralHousehold = c }

@@ -10,6 +10,7 @@ struct Gridplan: ParsableCommand {
         subcommands: [
             CRSCommand.self,
             ReportCommand.self,
+            GridsCommand.self, PartyCommand.self,
         ]
     )
 }

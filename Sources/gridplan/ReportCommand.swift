@@ -9,5 +9,6 @@ struct ReportCommand: ParsableCommand {
         subcommands: [
             ReportAreaCommand.self,
             ReportComplianceCommand.self,
+            ReportPartyCommand.self,
         ])
 }

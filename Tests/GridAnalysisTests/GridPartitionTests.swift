@@ -125,10 +125,10 @@ func planInvariantsOnRandomCommunities(seed: UInt64) {
         buildings += GridsFixtures.randomCommunity("C\(seed)\(c)", buildings: n, origin: Point(Double(c) * 1000, 0), using: &rng)
     }
     let s = GridsFixtures.snapshot(buildings.shuffled(using: &rng))
-    let r = GridPartition.plan(s, options: GridPlanOptions(minHouseholds: 300, maxHouseholds: 500))
+    let r = GridPartition.plan(s, options: GridPartitionOptions(minHouseholds: 300, maxHouseholds: 500))
     checkPlan(r, s, L: 300, U: 500)
     // the same with one thread
-    let r1 = GridPartition.plan(s, options: GridPlanOptions(threads: 1))
+    let r1 = GridPartition.plan(s, options: GridPartitionOptions(threads: 1))
     #expect(r1.grids == r.grids)
 }
 
@@ -139,8 +139,8 @@ func planInvariantsOnRandomCommunities(seed: UInt64) {
         buildings += GridsFixtures.randomCommunity("K\(c)", buildings: 90, origin: Point(Double(c % 4) * 1000, Double(c / 4) * 1000), using: &rng)
     }
     let s = GridsFixtures.snapshot(buildings)
-    let r = GridPartition.plan(s, options: GridPlanOptions())
-    let base = GridPartition.plan(s, options: GridPlanOptions(method: .hilbertSplit))
+    let r = GridPartition.plan(s, options: GridPartitionOptions())
+    let base = GridPartition.plan(s, options: GridPartitionOptions(method: .hilbertSplit))
     // grids that can be within the bounds (not a lone building above the maximum)
     func share(_ r: GridPlanResult) -> Double {
         let splittable = r.grids.filter { !($0.buildingIds.count == 1 && $0.households > 500) }
@@ -162,7 +162,7 @@ func planInvariantsOnRandomCommunities(seed: UInt64) {
         GridsFixtures.building("B4", "B", 150, 0, households: 0),
     ]
     let s = GridsFixtures.snapshot(b)
-    let r = GridPartition.plan(s, options: GridPlanOptions())
+    let r = GridPartition.plan(s, options: GridPartitionOptions())
     checkPlan(r, s, L: 300, U: 500)
     let a = r.grids.filter { $0.communityId == "A" }
     #expect(a.count == 1 && a[0].households == 210)
@@ -200,9 +200,9 @@ func keepingAValidPlanMovesNothing(seed: UInt64) {
     var rng = GridsSeededGenerator(seed: seed)
     let b = GridsFixtures.randomCommunity("S", buildings: 100, origin: Point(0, 0), using: &rng)
     let s0 = GridsFixtures.snapshot(b)
-    let r0 = GridPartition.plan(s0, options: GridPlanOptions())
+    let r0 = GridPartition.plan(s0, options: GridPartitionOptions())
     let s1 = applied(r0, to: s0)
-    let r1 = GridPartition.plan(s1, options: GridPlanOptions(keepExisting: true))
+    let r1 = GridPartition.plan(s1, options: GridPartitionOptions(keepExisting: true))
     #expect(r1.movedBuildings == 0)
     let valid = r0.grids.filter { g in g.households >= 300 && g.households <= 500 || g.buildingIds.count == 1 }
     #expect(r1.grids.filter(\.kept).count == valid.count)
@@ -213,14 +213,14 @@ func keepingAValidPlanMovesNothing(seed: UInt64) {
     var rng = GridsSeededGenerator(seed: 21)
     let b = GridsFixtures.randomCommunity("T", buildings: 120, origin: Point(0, 0), using: &rng)
     let s0 = GridsFixtures.snapshot(b)
-    let r0 = GridPartition.plan(s0, options: GridPlanOptions())
+    let r0 = GridPartition.plan(s0, options: GridPartitionOptions())
     var s1 = applied(r0, to: s0)
     // break one multi-building grid: all its buildings lose their grid
     guard let broken = r0.grids.first(where: { $0.buildingIds.count > 2 && $0.households >= 300 && $0.households <= 500 }) else {
         Issue.record("no grid to break"); return
     }
     for i in s1.buildings.indices where s1.buildings[i].gridId == broken.id { s1.buildings[i].gridId = nil }
-    let r1 = GridPartition.plan(s1, options: GridPlanOptions(keepExisting: true))
+    let r1 = GridPartition.plan(s1, options: GridPartitionOptions(keepExisting: true))
     let untouched = r0.grids.filter { $0.id != broken.id && (($0.households >= 300 && $0.households <= 500) || $0.buildingIds.count == 1) }
     for g in untouched {
         #expect(r1.grids.contains { $0.id == g.id && Set($0.buildingIds).isSuperset(of: g.buildingIds) })
@@ -264,7 +264,7 @@ func voronoiCellsTileTheCommunityAndMergePerGrid(seed: UInt64) {
         }
     }
     #expect(cells[80].polygons.isEmpty)   // the duplicate shares its twin's cell
-    let plan = GridPartition.plan(s, options: GridPlanOptions())
+    let plan = GridPartition.plan(s, options: GridPartitionOptions())
     let members = plan.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) }
     let polys = GridPolygons.polygons(s, grids: members)
     #expect(polys.count == plan.grids.count)
