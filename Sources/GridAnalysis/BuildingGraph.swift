@@ -128,7 +128,13 @@ public struct BuildingGraph: Sendable {
             uf.union(best.a, best.b)
             adj[best.a].append(best.b); adj[best.b].append(best.a)
         }
-        return adj.map { Array(Set($0)).sorted() }
+        return adj.map { list in
+            var l = list.sorted()
+            var w = 0
+            for x in l where w == 0 || l[w - 1] != x { l[w] = x; w += 1 }
+            l.removeLast(l.count - w)
+            return l
+        }
     }
 }
 
@@ -169,6 +175,7 @@ enum Delaunay {
         let pts = input.map { Point($0.x - c.x, $0.y - c.y) }
         // Deduplicate exact duplicates.
         var firstAt: [Point: Int] = [:]
+        firstAt.reserveCapacity(n)
         var unique: [Int] = []
         var edges: [(Int, Int)] = []
         for i in 0..<n {
@@ -178,10 +185,7 @@ enum Delaunay {
         if unique.count == 2 { edges.append((unique[0], unique[1])); return edges }
         // Insertion order along a Hilbert curve keeps the walks short.
         let span = max(box.width, box.height, 1e-9)
-        let order = unique.sorted {
-            let ha = hilbert(pts[$0], span), hb = hilbert(pts[$1], span)
-            return ha != hb ? ha < hb : $0 < $1
-        }
+        let order = unique.map { (hilbert(pts[$0], span), $0) }.sorted { $0 < $1 }.map(\.1)
         var t = Triangulation(points: pts, span: span)
         for i in order {
             guard t.insert(i) else { return nil }
@@ -219,9 +223,13 @@ enum Delaunay {
         var nb: [Int32] = []     // neighbour across the edge opposite vertex k, -1 none
         var alive: [Bool] = []
         var last = 0
-        // scratch
+        // scratch, reused by every insertion
         var mark: [Int32] = []
         var stamp: Int32 = 0
+        var cavity: [Int] = []
+        var boundary: [(a: Int32, b: Int32, out: Int32)] = []
+        var startSlot: [Int32]        // boundary edge starting at a vertex, valid when startStamp matches
+        var startStamp: [Int32]
 
         init(points: [Point], span: Double) {
             n = points.count
@@ -234,6 +242,10 @@ enum Delaunay {
             nb = [-1, -1, -1]
             alive = [true]
             mark = [0]
+            startSlot = [Int32](repeating: 0, count: n + 3)
+            startStamp = [Int32](repeating: 0, count: n + 3)
+            v.reserveCapacity(6 * n + 3); nb.reserveCapacity(6 * n + 3)
+            alive.reserveCapacity(2 * n + 1); mark.reserveCapacity(2 * n + 1)
         }
 
         @inline(__always) func orient(_ a: Int, _ b: Int, _ c: Point) -> Double {
@@ -282,7 +294,8 @@ enum Delaunay {
             let q = p[i]
             guard let start = locate(q) else { return false }
             stamp += 1
-            var cavity = [start]
+            cavity.removeAll(keepingCapacity: true)
+            cavity.append(start)
             mark[start] = stamp
             var k = 0
             while k < cavity.count {
@@ -295,35 +308,32 @@ enum Delaunay {
                     }
                 }
             }
-            // Boundary edges (a, b, outside neighbour), each visible from q.
-            var boundary: [(a: Int32, b: Int32, out: Int32)] = []
+            // Boundary edges (a, b, outside neighbour), each visible from q; in a star-shaped
+            // cavity each boundary vertex starts exactly one edge.
+            boundary.removeAll(keepingCapacity: true)
             for t in cavity {
                 for e in 0..<3 {
                     let o = nb[3 * t + e]
                     if o < 0 || mark[Int(o)] != stamp {
                         let a = v[3 * t + (e + 1) % 3], b = v[3 * t + (e + 2) % 3]
                         if orient(Int(a), Int(b), q) <= 0 { return false }
+                        if startStamp[Int(a)] == stamp { return false }
+                        startStamp[Int(a)] = stamp
+                        startSlot[Int(a)] = Int32(boundary.count)
                         boundary.append((a, b, o))
                     }
                 }
             }
-            // Star-shaped cavity: each boundary vertex starts exactly one edge.
-            var byStart: [Int32: Int] = [:]
-            byStart.reserveCapacity(boundary.count)
-            for (j, e) in boundary.enumerated() {
-                if byStart[e.a] != nil { return false }
-                byStart[e.a] = j
-            }
+            for e in boundary where startStamp[Int(e.b)] != stamp { _ = e; return false }
             for t in cavity { alive[t] = false }
             let base = alive.count
             let qi = Int32(i)
             for (j, e) in boundary.enumerated() {
                 let t = base + j
-                v += [e.a, e.b, qi]
-                // opposite a: edge (b, q) → new triangle starting at b; opposite b: edge (q, a) →
-                // new triangle ending at a; opposite q: the outside neighbour.
-                guard let nextJ = byStart[e.b] else { return false }
-                nb += [Int32(base + nextJ), -1, e.out]
+                // opposite a: edge (b, q), shared with the new triangle starting at b;
+                // opposite b: set from that triangle below; opposite q: the outside neighbour.
+                v.append(e.a); v.append(e.b); v.append(qi)
+                nb.append(Int32(base) + startSlot[Int(e.b)]); nb.append(-1); nb.append(e.out)
                 alive.append(true)
                 mark.append(0)
                 if e.out >= 0 {
@@ -345,16 +355,16 @@ enum Delaunay {
 
         /// Edges between real vertices of live triangles; nil when the mesh is inconsistent.
         func realEdges() -> [(Int, Int)]? {
-            var set = Set<Int>()
+            // Every edge between real vertices borders two triangles, once in each direction:
+            // keep the direction with a < b.
             var out: [(Int, Int)] = []
+            out.reserveCapacity(3 * n)
             var triangles = 0
             for t in 0..<alive.count where alive[t] {
                 triangles += 1
                 for k in 0..<3 {
                     let a = Int(v[3 * t + k]), b = Int(v[3 * t + (k + 1) % 3])
-                    if a >= n || b >= n { continue }
-                    let key = min(a, b) * n + max(a, b)
-                    if set.insert(key).inserted { out.append((min(a, b), max(a, b))) }
+                    if a < b && b < n { out.append((a, b)) }
                 }
             }
             return triangles > 0 ? out : nil

@@ -424,11 +424,7 @@ public enum GridPartition {
         let box = BoundingBox(points: region.map { pts[$0] })
         let span = max(box.width, box.height, 1e-9)
         let c = box.center
-        let order = region.sorted {
-            let a = Delaunay.hilbert(Point(pts[$0].x - c.x, pts[$0].y - c.y), span)
-            let b = Delaunay.hilbert(Point(pts[$1].x - c.x, pts[$1].y - c.y), span)
-            return a != b ? a < b : $0 < $1
-        }
+        let order = region.map { (Delaunay.hilbert(Point(pts[$0].x - c.x, pts[$0].y - c.y), span), $0) }.sorted { $0 < $1 }.map(\.1)
         let H = region.reduce(0) { $0 + h[$1] }
         var groups = [[Int]](repeating: [], count: k)
         var acc = 0

@@ -1,3 +1,4 @@
+import Dispatch
 import GridGeo
 import GridModel
 
@@ -298,17 +299,26 @@ public enum PartyNetwork {
         }
         // 2. other buildings within reach, greedily by distance (ties by index)
         let suppliers = (0..<n).filter { total[$0] > 0 }
-        var adjacency = [[Int]](repeating: [], count: n)   // other buildings with centres within reach, nearest first
+        var adjacencyCache = [[Int]?](repeating: nil, count: n)   // other buildings with centres within reach, nearest first
+        let tree = need.contains(where: { $0 > 0 }) && !suppliers.isEmpty ? KDTree(points: suppliers.map { points[$0] }) : nil
+        func within(_ i: Int) -> [(Double, Int)] {
+            guard let tree else { return [] }
+            var list: [(Double, Int)] = []
+            tree.forEach(within: reach, of: points[i]) { j, d in if suppliers[j] != i { list.append((d, suppliers[j])) } }
+            list.sort { $0 < $1 }
+            return list
+        }
+        func adjacency(_ i: Int) -> [Int] {
+            if let a = adjacencyCache[i] { return a }
+            let a = within(i).map(\.1)
+            adjacencyCache[i] = a
+            return a
+        }
         var edges: [(d: Double, from: Int, to: Int)] = []
-        if !suppliers.isEmpty {
-            let tree = KDTree(points: suppliers.map { points[$0] })
-            for i in 0..<n where households[i] > 0 {
-                var list: [(Double, Int)] = []
-                tree.forEach(within: reach, of: points[i]) { j, d in if suppliers[j] != i { list.append((d, suppliers[j])) } }
-                list.sort { $0 < $1 }
-                adjacency[i] = list.map(\.1)
-                if need[i] > 0 { for (d, s) in list { edges.append((d, i, s)) } }
-            }
+        for i in 0..<n where need[i] > 0 {
+            let list = within(i)
+            adjacencyCache[i] = list.map(\.1)
+            for (d, s) in list { edges.append((d, i, s)) }
         }
         edges.sort { ($0.d, $0.from, $0.to) < ($1.d, $1.from, $1.to) }
         for e in edges where need[e.from] > 0 && room[e.to] > 0 {
@@ -332,7 +342,7 @@ public enum PartyNetwork {
                 var qi = 0
                 bfs: while qi < queue.count {
                     let u = queue[qi]; qi += 1
-                    for sup in [u] + adjacency[u] where total[sup] > 0 && prevShort[sup] == nil {
+                    for sup in [u] + adjacency(u) where total[sup] > 0 && prevShort[sup] == nil {
                         prevShort[sup] = u
                         if room[sup] > 0 { found = sup; break bfs }
                         for back in into[sup].keys.sorted() where prevSupplier[back] == nil && movable(back, sup) > 0 {
@@ -639,8 +649,12 @@ extension PartyNetwork {
         for h in snapshot.households { rows[h.buildingId, default: []].append(h) }
         let basis = snapshot.households.isEmpty ? "building_counts" : "households"
 
-        var communityIds = Array(Set(gridList.map(\.communityId))).sorted()
-        if let only = options.communityIds { communityIds = communityIds.filter { only.contains($0) } }
+        var allCommunityIds = Array(Set(gridList.map(\.communityId))).sorted()
+        if let only = options.communityIds { allCommunityIds = allCommunityIds.filter { only.contains($0) } }
+        let communityIds = allCommunityIds
+        let gridOfBuilding = gridOf
+        let householdRows = rows
+        let gridsFinal = gridList
         var gridAdjacency = [Set<Int>](repeating: [], count: gridList.count)
         var groupsOut: [PartyGroupReport] = []
         var buildingsOut: [PartyBuildingReport] = []
@@ -649,17 +663,20 @@ extension PartyNetwork {
         var gridStats = [(groups: Int, centres: Int, linked: Int, covered: Int)](repeating: (0, 0, 0, 0), count: gridList.count)
         var buildingsByCommunity: [String: [Int]] = [:]
         for (i, b) in snapshot.buildings.enumerated() where gridOf[i] != nil { buildingsByCommunity[b.communityId, default: []].append(i) }
+        let byCommunityBuildings = buildingsByCommunity
 
-        for cid in communityIds {
-            let idx = (buildingsByCommunity[cid] ?? []).sorted { snapshot.buildings[$0].id < snapshot.buildings[$1].id }
+        let finalRules = rules
+        let work: @Sendable (String) -> CommunityParty = { cid in
+            var part = CommunityParty()
+            let idx = (byCommunityBuildings[cid] ?? []).sorted { snapshot.buildings[$0].id < snapshot.buildings[$1].id }
             let bs = idx.map { snapshot.buildings[$0] }
             let n = bs.count
-            guard n > 0 else { continue }
+            guard n > 0 else { return part }
             let box = BoundingBox(points: bs.map(\.location))
             let pts = bs.map { Point($0.location.x - box.center.x, $0.location.y - box.center.y) }
             let graph = BuildingGraph(points: pts, maxEdgeLength: options.maxEdgeLength)
-            let gpos = bs.map { gridPos[gridOf[buildingIndex[$0.id]!]!]! }
-            for v in 0..<n { for u in graph.neighbors[v] where gpos[u] != gpos[v] { gridAdjacency[gpos[v]].insert(gpos[u]) } }
+            let gpos = bs.map { gridPos[gridOfBuilding[buildingIndex[$0.id]!]!]! }
+            for v in 0..<n { for u in graph.neighbors[v] where gpos[u] != gpos[v] { part.adjacency.append((gpos[v], gpos[u])) } }
             let members = bs.map { $0.partyMembers + $0.probationaryMembers }
             let formal = bs.map(\.partyMembers)
             // party groups per grid
@@ -667,20 +684,20 @@ extension PartyNetwork {
             var byGrid: [Int: [Int]] = [:]
             for v in 0..<n { byGrid[gpos[v], default: []].append(v) }
             for gp in byGrid.keys.sorted() {
-                let groups = partyGroups(buildings: byGrid[gp]!, members: members, formal: formal, neighbors: graph.neighbors, rules: rules)
+                let groups = partyGroups(buildings: byGrid[gp]!, members: members, formal: formal, neighbors: graph.neighbors, rules: finalRules)
                 for (k, g) in groups.enumerated() {
-                    let id = gridList[gp].id + "-P" + (k + 1 < 10 ? "0" : "") + String(k + 1)
+                    let id = gridsFinal[gp].id + "-P" + (k + 1 < 10 ? "0" : "") + String(k + 1)
                     for v in g { groupName[v] = id }
-                    groupsOut.append(PartyGroupReport(id: id, gridId: gridList[gp].id, communityId: cid, buildingIds: g.map { bs[$0].id },
+                    part.groups.append(PartyGroupReport(id: id, gridId: gridsFinal[gp].id, communityId: cid, buildingIds: g.map { bs[$0].id },
                         members: g.reduce(0) { $0 + members[$1] }, formalMembers: g.reduce(0) { $0 + formal[$1] },
                         households: g.reduce(0) { $0 + bs[$1].households }))
-                    gridStats[gp].groups += 1
+                    part.stats[gp, default: (0, 0, 0, 0)].groups += 1
                 }
             }
             // central households
             let hh = bs.map { max(0, $0.households) }
             let candidates: [Int] = bs.enumerated().map { v, b in
-                if let r = rows[b.id], !r.isEmpty { return min(hh[v], r.filter { $0.partyMembers + $0.probationaryMembers > 0 }.count) }
+                if let r = householdRows[b.id], !r.isEmpty { return min(hh[v], r.filter { $0.partyMembers + $0.probationaryMembers > 0 }.count) }
                 return min(b.partyMembers, hh[v])
             }
             let links = linkCentralHouseholds(points: pts, households: hh, candidates: candidates, capacity: C, reach: options.reach)
@@ -689,12 +706,12 @@ extension PartyNetwork {
                 let out = links.flows[v].reduce(0) { $0 + $1.households }
                 let linked = links.linkedInBuilding[v] + out
                 let covered = groupName[v] != nil ? hh[v] : linked
-                gridStats[gpos[v]].centres += links.centres[v]
-                gridStats[gpos[v]].linked += linked
-                gridStats[gpos[v]].covered += covered
+                part.stats[gpos[v], default: (0, 0, 0, 0)].centres += links.centres[v]
+                part.stats[gpos[v], default: (0, 0, 0, 0)].linked += linked
+                part.stats[gpos[v], default: (0, 0, 0, 0)].covered += covered
                 let b = bs[v]
-                buildingsOut.append(PartyBuildingReport(
-                    id: b.id, gridId: gridList[gpos[v]].id, communityId: cid, households: hh[v], members: members[v],
+                part.buildings.append(PartyBuildingReport(
+                    id: b.id, gridId: gridsFinal[gpos[v]].id, communityId: cid, households: hh[v], members: members[v],
                     formalMembers: formal[v], candidateHouseholds: candidates[v], centralHouseholds: links.centres[v],
                     linkedInBuilding: links.linkedInBuilding[v],
                     linkedElsewhere: links.flows[v].map { LinkedBuilding(buildingId: bs[$0.building].id, households: $0.households,
@@ -704,18 +721,37 @@ extension PartyNetwork {
                 if links.unlinked[v] > 0 {
                     let nearest = candidateTree.nearest(to: pts[v])
                     if candidates[v] == 0 && (nearest == nil || nearest!.distance > options.reach) {
-                        shortfalls.append(PartyShortfall(kind: "building_without_member_in_reach", communityId: cid, gridId: gridList[gpos[v]].id,
+                        part.shortfalls.append(PartyShortfall(kind: "building_without_member_in_reach", communityId: cid, gridId: gridsFinal[gpos[v]].id,
                             buildingId: b.id, households: links.unlinked[v],
                             detail: "no member household within \(Int(options.reach)) m" + (nearest.map { ": nearest at \(Int($0.distance.rounded())) m" } ?? "")))
                     } else {
-                        shortfalls.append(PartyShortfall(kind: "households_unlinked", communityId: cid, gridId: gridList[gpos[v]].id,
+                        part.shortfalls.append(PartyShortfall(kind: "households_unlinked", communityId: cid, gridId: gridsFinal[gpos[v]].id,
                             buildingId: b.id, households: links.unlinked[v],
                             detail: "\(links.unlinked[v]) households left unlinked: the central households within \(Int(options.reach)) m are full (\(C) households each)"))
                     }
                 }
             }
             if options.includeHouseholds && !snapshot.households.isEmpty {
-                centralOut += householdLinks(bs: bs, rows: rows, links: links, perCentre: C)
+                part.central += householdLinks(bs: bs, rows: householdRows, links: links, perCentre: C)
+            }
+            return part
+        }
+        let slots = Slots<CommunityParty>(count: communityIds.count)
+        let chunk = max(1, (communityIds.count + 15) / 16)
+        let chunks = (communityIds.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for k in (c * chunk)..<min(communityIds.count, (c + 1) * chunk) { slots.set(k, work(communityIds[k])) }
+        }
+        for k in communityIds.indices {
+            guard let part = slots.get(k) else { continue }
+            for (a, b) in part.adjacency { gridAdjacency[a].insert(b) }
+            groupsOut += part.groups
+            buildingsOut += part.buildings
+            centralOut += part.central
+            shortfalls += part.shortfalls
+            for (gp, st) in part.stats {
+                gridStats[gp].groups += st.groups; gridStats[gp].centres += st.centres
+                gridStats[gp].linked += st.linked; gridStats[gp].covered += st.covered
             }
         }
 
@@ -814,4 +850,14 @@ extension PartyNetwork {
         }
         return out
     }
+}
+
+/// One community's share of the party plan, computed on a worker thread.
+struct CommunityParty: Sendable {
+    var adjacency: [(Int, Int)] = []
+    var groups: [PartyGroupReport] = []
+    var buildings: [PartyBuildingReport] = []
+    var central: [CentralHouseholdReport] = []
+    var shortfalls: [PartyShortfall] = []
+    var stats: [Int: (groups: Int, centres: Int, linked: Int, covered: Int)] = [:]
 }
