@@ -364,8 +364,12 @@ public enum GridPartition {
                 violations.append(GridViolation(gridId: id, communityId: cid, rule: "grid.households",
                     detail: "community has \(total) households, below the minimum \(L): one grid"))
             } else if hh < L || hh > U {
+                let splittable = h.enumerated().filter { $0.element <= U }.reduce(0) { $0 + $1.element }
+                let why = (splittable + U - 1) / U > (L > 0 ? splittable / L : Int.max)
+                    ? "no whole number of grids of \(L)–\(U) fits the community's \(splittable) households"
+                    : "the bounds cannot all be met with whole buildings in this community"
                 violations.append(GridViolation(gridId: id, communityId: cid, rule: "grid.households",
-                    detail: "\(hh) households, outside \(L)–\(U): the bounds cannot all be met in this community"))
+                    detail: "\(hh) households, outside \(L)–\(U): " + why))
             }
         }
         var adj = [Set<Int>](repeating: [], count: out.count)

@@ -59,6 +59,9 @@ for method in [GridPlanMethod.regionGrowing, .hilbertSplit] {
     let contiguous = method == .regionGrowing ? "contiguous by construction" : "contiguity not enforced"
     print(String(format: "    %d grids, %.1f%% within 300–500 (%.1f%% of splittable grids), mean compactness %.0f m² (rms %.0f m), %d violations, %@",
                  r.grids.count, s * 100, s2 * 100, r.meanCompactnessM2, r.meanCompactnessM2.squareRoot(), r.violations.count, contiguous))
+    if ProcessInfo.processInfo.environment["VIOLATIONS"] != nil {
+        for v in r.violations.prefix(20) { print("    ", v.gridId ?? "", v.rule, v.detail) }
+    }
     if method == .regionGrowing {
         let members = r.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) }
         let (p, _) = time("party network") { PartyNetwork.plan(snapshot, grids: members, options: PartyNetworkOptions(), rules: PartyRules(), gridSource: "planned") }
