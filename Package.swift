@@ -37,14 +37,14 @@ let package = Package(
         .target(name: "GridRPC", dependencies: ["GridService", "GridFormats"]),
         // The thin command-line front end.
         .executableTarget(name: "gridplan", dependencies: [
-            "GridService", "GridRPC", "GridModel", "GridGeo", "GridRender",
+            "GridService", "GridRPC", "GridModel", "GridGeo", "GridRender", "GridFormats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GridGeoTests", dependencies: ["GridGeo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridFormatsTests", dependencies: ["GridFormats"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridModel", "GridGeo",
-                                                           .product(name: "GRDB", package: "GRDB.swift")]),
+                                                           .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo"]),
         .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),

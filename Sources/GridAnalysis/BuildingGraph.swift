@@ -97,7 +97,7 @@ public struct BuildingGraph: Sendable {
     static func cappedConnected(_ pts: [Point], _ edges: [(Int, Int)], cap: Double) -> [[Int]] {
         let n = pts.count
         var adj = [[Int]](repeating: [], count: n)
-        var uf = UnionFind(n)
+        var uf = ComponentUnion(n)
         var long: [(d: Double, a: Int, b: Int)] = []
         for (a, b) in edges where a != b {
             let d = pts[a].distance(to: pts[b])
@@ -139,7 +139,7 @@ public struct BuildingGraph: Sendable {
 }
 
 /// Disjoint sets with path halving and union by size.
-struct UnionFind {
+struct ComponentUnion {
     var parent: [Int]
     var size: [Int]
     private(set) var sets: Int

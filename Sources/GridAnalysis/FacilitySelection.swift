@@ -13,7 +13,7 @@ public struct FacilitySelection: Sendable {
     public var countEmbeddedOthers: Bool
     /// Reach of community- and grid-level facilities, metres.
     public var radius: Double
-    /// Reach of street-level facilities, metres.
+    /// Reach of street- and district-level facilities, metres (the 15-minute circle).
     public var streetReach: Double
 
     public init(countedKinds: Set<FacilityKind>, countEmbeddedOthers: Bool = true, radius: Double, streetReach: Double) {
@@ -35,8 +35,11 @@ public struct FacilitySelection: Sendable {
     }
 
     /// How far `f` reaches, metres.
-    public func reach(of f: Facility) -> Double {
-        f.level == .street ? max(streetReach, radius) : radius
+    public func reach(of f: Facility) -> Double { reach(level: f.level) }
+
+    /// How far a facility at `level` reaches: street and district level the 15-minute circle, others `radius`.
+    public func reach(level: FacilityLevel?) -> Double {
+        level == .street || level == .district ? max(streetReach, radius) : radius
     }
 
     /// Indices of the counted facilities in `facilities`, in order.

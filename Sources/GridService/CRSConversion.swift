@@ -52,3 +52,39 @@ public struct CRSConversion {
         return pts
     }
 }
+
+/// Options of the `crs.convert` RPC method: points as `[x, y]` pairs.
+public struct CRSConvertOptions: Codable, Sendable {
+    public var from: String?
+    public var to: String?
+    public var points: [[Double]]?
+    public init(from: String? = nil, to: String? = nil, points: [[Double]]? = nil) {
+        self.from = from; self.to = to; self.points = points
+    }
+}
+
+/// Result of `crs.convert`.
+public struct CRSConvertResult: Codable, Sendable {
+    public var from: String
+    public var to: String
+    public var points: [[Double]]
+}
+
+extension ServiceContext {
+    /// Converts `[x, y]` pairs; throws naming the first pair that is not two finite numbers.
+    public func convertCoordinates(_ o: CRSConvertOptions) throws -> CRSConvertResult {
+        guard let from = o.from, let to = o.to else { throw UsageError("crs.convert needs 'from' and 'to'") }
+        let conversion = try CRSConversion(from: from, to: to)
+        let pairs = o.points ?? []
+        var pts: [Point] = []
+        pts.reserveCapacity(pairs.count)
+        for (i, p) in pairs.enumerated() {
+            guard p.count == 2 else {
+                throw UsageError("points[\(i)]: expected [x, y], got \(p.count) numbers")
+            }
+            pts.append(Point(p[0], p[1]))
+        }
+        let out = try conversion.convert(points: pts)
+        return CRSConvertResult(from: from, to: to, points: out.map { [$0.x, $0.y] })
+    }
+}

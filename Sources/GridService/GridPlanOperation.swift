@@ -2,6 +2,7 @@ import Foundation
 import GridAnalysis
 import GridGeo
 import GridModel
+import GridStore
 
 /// Options of `grids plan` (CLI long options in camelCase; JSON-RPC params in snake_case).
 public struct GridPlanOptions: Codable, Sendable {
@@ -28,33 +29,6 @@ public struct GridPlanOptions: Codable, Sendable {
         self.minHouseholds = minHouseholds; self.maxHouseholds = maxHouseholds; self.community = community
         self.keepExisting = keepExisting; self.apply = apply; self.maxEdge = maxEdge; self.method = method
         self.standards = standards
-    }
-}
-
-/// Writes a grid plan into the store in one transaction: for `communityIds`, replaces their grids
-/// by `grids` and sets every building's grid from `assignments` (building id → grid id).
-/// The GeoPackage store provides it (`GeoPackageStore.applyGridPlan(communityIds:grids:assignments:)`);
-/// register it once with `GridPlanStore.register`.
-public protocol GridPlanWriter {
-    func applyGridPlan(communityIds: [String], grids: [Grid], assignments: [String: String]) throws
-}
-
-/// Where `--apply` finds the store writer. Until the store registers one, `--apply` is a usage error.
-///
-/// Wiring (once the store has the method), for example in GridService:
-/// `GridPlanStore.register { path in try GeoPackageStore(path: path) }` with
-/// `extension GeoPackageStore: GridPlanWriter {}`.
-public enum GridPlanStore {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var factory: (@Sendable (String) throws -> any GridPlanWriter)?
-
-    public static func register(_ make: @escaping @Sendable (String) throws -> any GridPlanWriter) {
-        lock.lock(); factory = make; lock.unlock()
-    }
-
-    static func writer(for path: String) throws -> (any GridPlanWriter)? {
-        lock.lock(); let f = factory; lock.unlock()
-        return try f?(path)
     }
 }
 
@@ -97,19 +71,17 @@ extension ServiceContext {
                 throw UsageError("--community: no community \(unknown.joined(separator: ", ")) in the store (expected one of its community ids)")
             }
         }
-        let writer: (any GridPlanWriter)?
+        var store: GeoPackageStore? = nil
         if options.apply == true {
-            guard let w = try GridPlanStore.writer(for: databasePath) else {
-                throw UsageError("--apply: this build cannot write grids into the store yet (the GeoPackage writer is not registered); run without --apply")
+            guard FileManager.default.fileExists(atPath: databasePath) else {
+                throw UsageError("--apply: no store at \(databasePath) (the demo district is read-only): run `gridplan import DIR --db \(databasePath)` first")
             }
-            writer = w
-        } else {
-            writer = nil
+            store = try GeoPackageStore(path: databasePath, create: false)
         }
         progress.report(stage: "grid plan", done: 0, total: 1)
         var result = GridPartition.plan(snapshot, options: parameters, standards: standards)
         progress.report(stage: "grid plan", done: 1, total: 1)
-        if let writer {
+        if let store {
             let polygons = try gridPolygons(snapshot, result.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) })
             let grids = result.grids.map { g in
                 Grid(id: g.id, communityId: g.communityId, name: g.name,
@@ -118,7 +90,7 @@ extension ServiceContext {
             var assignments: [String: String] = [:]
             for g in result.grids { for b in g.buildingIds { assignments[b] = g.id } }
             let communities = Array(Set(result.grids.map(\.communityId))).sorted()
-            try writer.applyGridPlan(communityIds: communities, grids: grids, assignments: assignments)
+            try store.applyGridPlan(communityIds: communities, grids: grids, assignments: assignments)
             invalidate()
             result.applied = true
         }

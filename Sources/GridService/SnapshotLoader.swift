@@ -1,11 +1,19 @@
 import Foundation
 import GridModel
+import GridStore
 
-/// Reads a snapshot from the store, or from the demo district when there is no store.
+/// Reads a snapshot from the store, or from the bundled demo district when there is no store.
 enum SnapshotLoader {
     static func load(databasePath: String, progress: any ProgressReporter,
                      note: @Sendable (String) -> Void) throws -> Snapshot {
-        // Filled in when the GeoPackage store and the importer land.
-        throw UsageError("no store at \(databasePath): the store is not implemented yet")
+        if FileManager.default.fileExists(atPath: databasePath) {
+            let store = try GeoPackageStore(path: databasePath, create: false)
+            return try store.loadSnapshot()
+        }
+        guard let demo = ProjectResources.demoDataset else {
+            throw UsageError("no store at \(databasePath) and no bundled demo found: run `gridplan import DIR --db \(databasePath)`")
+        }
+        note("note: no store at \(databasePath); using the bundled demo district (\(demo.path))")
+        return try DatasetImporter.read(directory: demo, options: ImportOptions(), progress: ImportProgressBridge(progress))
     }
 }

@@ -6,10 +6,14 @@ struct Gridplan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gridplan",
         abstract: "Plan community service facilities, grids and the party organization network of a district.",
-        version: "0.1.0",
+        version: GridplanVersion.current,
         subcommands: [
+            ImportCommand.self,
+            InfoCommand.self,
             CRSCommand.self,
+            CoverageCommand.self,
             ReportCommand.self,
+            RPCCommand.self,
             GridsCommand.self, PartyCommand.self,
         ]
     )

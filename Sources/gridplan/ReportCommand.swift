@@ -9,6 +9,7 @@ struct ReportCommand: ParsableCommand {
         subcommands: [
             ReportAreaCommand.self,
             ReportComplianceCommand.self,
+            ReportUnderservedCommand.self,
             ReportPartyCommand.self,
         ])
 }

@@ -250,7 +250,7 @@ func oracle(_ s: Snapshot, counted: Set<FacilityKind>, embeddedCounts: Bool, rad
         let own: String? = f.communityId.flatMap { rows[$0] != nil ? $0 : nil }
         var shares: [String: Double] = [:]
         if reach {
-            let r = f.level == .street ? Swift.max(1000, radius) : radius
+            let r = (f.level == .street || f.level == .district) ? Swift.max(1000, radius) : radius
             var w: [String: Double] = [:]
             for b in s.buildings where b.households > 0 {
                 let dx = b.location.x - f.location.x, dy = b.location.y - f.location.y

@@ -1,0 +1,394 @@
+import Dispatch
+import GridGeo
+import GridModel
+
+/// How distances from buildings to facilities are measured.
+public enum CoverageMethod: String, Codable, Sendable, CaseIterable {
+    /// Straight line in the working CRS.
+    case euclidean
+    /// Along the walking network built from the imported roads (plus the access legs).
+    case network
+}
+
+/// What `Coverage.analyze` needs besides the snapshot.
+public struct CoverageParameters: Sendable {
+    /// Counted facilities and the reach of each one.
+    public var selection: FacilitySelection
+    public var method: CoverageMethod
+    /// Single-linkage distance of gap clusters, metres (default: half the radius).
+    public var linkDistance: Double?
+    /// Accessibility (2SFCA / E2SFCA) to compute alongside, or nil for none.
+    public var accessibility: AccessibilityMethod?
+    /// Area standard accessibility reads against, m² per 100 households (area.per100).
+    public var areaStandard: Double
+
+    public init(selection: FacilitySelection, method: CoverageMethod = .euclidean,
+                linkDistance: Double? = nil, accessibility: AccessibilityMethod? = nil, areaStandard: Double = 30) {
+        self.selection = selection; self.method = method
+        self.linkDistance = linkDistance; self.accessibility = accessibility; self.areaStandard = areaStandard
+    }
+}
+
+/// One building's nearest counted facility and whether some counted facility reaches it.
+public struct BuildingCoverage: Codable, Sendable, Hashable {
+    public var id: String
+    public var communityId: String
+    public var gridId: String?
+    public var households: Int
+    /// Nearest counted facility (nil when none, or none within the network cutoff).
+    public var nearestFacilityId: String?
+    /// Distance to it, metres, rounded to 0.1 m.
+    public var distanceM: Double?
+    /// True when some counted facility f lies within reach(f) (not only the nearest one).
+    public var covered: Bool
+    /// The nearest facility that covers the building, when covered.
+    public var coveringFacilityId: String?
+    public var coveringDistanceM: Double?
+    /// Network method: straight-line distance from the building to the walking network.
+    public var accessDistanceM: Double?
+    /// Accessibility score, m² of counted usable area per 100 households (when asked).
+    public var accessibilityM2Per100Households: Double?
+    public var lon: Double
+    public var lat: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, households, covered, lon, lat
+        case communityId = "community_id"
+        case gridId = "grid_id"
+        case nearestFacilityId = "nearest_facility_id"
+        case distanceM = "distance_m"
+        case coveringFacilityId = "covering_facility_id"
+        case coveringDistanceM = "covering_distance_m"
+        case accessDistanceM = "access_distance_m"
+        case accessibilityM2Per100Households = "accessibility_m2_per_100_households"
+    }
+}
+
+/// Coverage of one community, street or grid.
+public struct CoverageRate: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    /// For grids: the community the grid lies in.
+    public var communityId: String?
+    public var households: Int
+    public var coveredHouseholds: Int
+    /// covered ÷ households, 4 decimals (0 when there are no households).
+    public var coverageRate: Double
+    public var buildings: Int
+    public var coveredBuildings: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, households, buildings
+        case communityId = "community_id"
+        case coveredHouseholds = "covered_households"
+        case coverageRate = "coverage_rate"
+        case coveredBuildings = "covered_buildings"
+    }
+}
+
+/// Totals over all buildings.
+public struct CoverageTotal: Codable, Sendable, Hashable {
+    public var households: Int
+    public var coveredHouseholds: Int
+    public var coverageRate: Double
+    public var buildings: Int
+    public var coveredBuildings: Int
+    public var countedFacilities: Int
+
+    enum CodingKeys: String, CodingKey {
+        case households, buildings
+        case coveredHouseholds = "covered_households"
+        case coverageRate = "coverage_rate"
+        case coveredBuildings = "covered_buildings"
+        case countedFacilities = "counted_facilities"
+    }
+}
+
+/// The result of `gridplan coverage` (data contract §3, plus streets, grids, reach and more).
+public struct CoverageResult: Codable, Sendable {
+    /// Reach of community- and grid-level facilities (the chosen radius), metres.
+    public var radiusM: Double
+    public var method: CoverageMethod
+    public var workingCRS: String
+    /// Reach per facility level, metres (`street` is the 15-minute circle).
+    public var reach: [String: Double]
+    /// Single-linkage distance used for the gap clusters, metres.
+    public var linkM: Double
+    public var buildings: [BuildingCoverage]
+    public var communities: [CoverageRate]
+    public var streets: [CoverageRate]
+    public var grids: [CoverageRate]
+    public var total: CoverageTotal
+    /// Under-served neighbourhoods: clusters of uncovered buildings, most households first.
+    public var gaps: [GapCluster]
+    /// Network method: buildings farther than the largest reach from every walkable road.
+    public var unreachableBuildingIds: [String]?
+    /// Network method: counted facilities farther than the largest reach from every walkable road.
+    public var unattachedFacilityIds: [String]?
+    public var accessibility: AccessibilitySummary?
+
+    enum CodingKeys: String, CodingKey {
+        case method, reach, buildings, communities, streets, grids, total, gaps, accessibility
+        case radiusM = "radius_m"
+        case workingCRS = "working_crs"
+        case linkM = "link_m"
+        case unreachableBuildingIds = "unreachable_building_ids"
+        case unattachedFacilityIds = "unattached_facility_ids"
+    }
+}
+
+/// Per-building distances before rounding: facility indices into `snapshot.facilities`, -1 for none.
+public struct FacilityDistances: Sendable, Hashable {
+    public var nearest: Int32 = -1
+    public var nearestDistance: Double = .infinity
+    public var covering: Int32 = -1
+    public var coveringDistance: Double = .infinity
+    public init() {}
+    public var covered: Bool { covering >= 0 }
+}
+
+/// Distance to the nearest service facility, coverage rates and gap neighbourhoods.
+public enum Coverage {
+    /// Runs the whole coverage analysis.
+    ///
+    /// - Complexity: Euclidean O((N + M) log M) for N buildings and M counted facilities (one
+    ///   k-d tree per reach level, one nearest query per building and level); network
+    ///   O(E log E) to build the graph plus two multi-source Dijkstra runs bounded by the cutoff.
+    /// - Throws: `UsageError` when the network method is asked for and there are no walkable roads.
+    public static func analyze(_ snapshot: Snapshot, _ parameters: CoverageParameters) throws -> CoverageResult {
+        let sel = parameters.selection
+        let facilities = snapshot.facilities
+        let buildings = snapshot.buildings
+        var unreachable: [String]? = nil
+        var unattached: [String]? = nil
+        var access: [Double]? = nil
+        let distances: [FacilityDistances]
+        switch parameters.method {
+        case .euclidean:
+            distances = euclidean(buildings: buildings.map(\.location), facilities: facilities, selection: sel)
+        case .network:
+            let network = WalkingNetwork(roads: snapshot.roads)
+            guard network.edgeCount > 0 else {
+                throw UsageError("--network needs walkable roads, and the store has none (import roads.geojson, or drop --network)")
+            }
+            let r = networkDistances(network: network, buildings: buildings.map(\.location),
+                                     facilities: facilities, selection: sel)
+            distances = r.distances
+            access = r.buildingAccess
+            unreachable = r.unreachableBuildings.map { buildings[$0].id }
+            unattached = r.unattachedFacilities.map { facilities[$0].id }.sorted()
+        }
+
+        var accessSummary: AccessibilitySummary? = nil
+        var scores: [Double]? = nil
+        if let m = parameters.accessibility {
+            let a = Accessibility.analyze(snapshot, selection: sel, method: m, standard: parameters.areaStandard)
+            accessSummary = a.summary
+            scores = a.buildingScores
+        }
+
+        var rows: [BuildingCoverage] = []
+        rows.reserveCapacity(buildings.count)
+        for (i, b) in buildings.enumerated() {
+            let d = distances[i]
+            rows.append(BuildingCoverage(
+                id: b.id, communityId: b.communityId, gridId: b.gridId, households: b.households,
+                nearestFacilityId: d.nearest >= 0 ? facilities[Int(d.nearest)].id : nil,
+                distanceM: d.nearest >= 0 ? round1(d.nearestDistance) : nil,
+                covered: d.covered,
+                coveringFacilityId: d.covering >= 0 ? facilities[Int(d.covering)].id : nil,
+                coveringDistanceM: d.covering >= 0 ? round1(d.coveringDistance) : nil,
+                accessDistanceM: access.flatMap { $0[i].isFinite ? round1($0[i]) : nil },
+                accessibilityM2Per100Households: scores.map { roundTo($0[i], 2) },
+                lon: b.lonLat.x, lat: b.lonLat.y))
+        }
+
+        let covered = distances.map(\.covered)
+        let link = parameters.linkDistance ?? sel.radius / 2
+        let gapIndices = buildings.indices.filter { !covered[$0] && buildings[$0].households > 0 }
+        let gaps = GapClusters.gaps(buildings: buildings, members: gapIndices, distances: distances,
+                                    linkDistance: link)
+
+        var reach: [String: Double] = [:]
+        for level in FacilityLevel.allCases {
+            reach[level.rawValue] = sel.reach(level: level)
+        }
+        let rates = Self.rates(snapshot, covered: covered)
+        return CoverageResult(
+            radiusM: sel.radius, method: parameters.method, workingCRS: snapshot.metadata.workingCRS,
+            reach: reach, linkM: link, buildings: rows,
+            communities: rates.communities, streets: rates.streets, grids: rates.grids,
+            total: CoverageTotal(households: rates.total.households, coveredHouseholds: rates.total.coveredHouseholds,
+                                 coverageRate: rates.total.coverageRate, buildings: rates.total.buildings,
+                                 coveredBuildings: rates.total.coveredBuildings,
+                                 countedFacilities: sel.countedIndices(facilities).count),
+            gaps: gaps, unreachableBuildingIds: unreachable, unattachedFacilityIds: unattached,
+            accessibility: accessSummary)
+    }
+
+    /// Counted facilities grouped by reach (ascending), each group's indices sorted by facility id
+    /// so that k-d tree ties (lower index) are ties by id.
+    static func reachGroups(_ facilities: [Facility], _ sel: FacilitySelection) -> [(reach: Double, members: [Int])] {
+        var groups: [Double: [Int]] = [:]
+        for i in sel.countedIndices(facilities) { groups[sel.reach(of: facilities[i]), default: []].append(i) }
+        return groups.keys.sorted().map { r in
+            (r, groups[r]!.sorted { (facilities[$0].id, $0) < (facilities[$1].id, $1) })
+        }
+    }
+
+    /// Nearest counted facility and nearest covering facility of each point, straight line.
+    ///
+    /// One k-d tree per reach level; a point is covered when the nearest facility of some level
+    /// lies within that level's reach. Ties break by facility id.
+    /// - Complexity: O((N + M) log M) expected.
+    public static func euclidean(buildings points: [Point], facilities: [Facility],
+                                 selection: FacilitySelection) -> [FacilityDistances] {
+        let groups = reachGroups(facilities, selection)
+        let trees = groups.map { g in KDTree(points: g.members.map { facilities[$0].location }) }
+        var out = [FacilityDistances](repeating: FacilityDistances(), count: points.count)
+        let n = points.count
+        let chunks = n < 20_000 ? 1 : 16
+        out.withUnsafeMutableBufferPointer { buf in
+            nonisolated(unsafe) let outBuf = buf
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = n * c / chunks, hi = n * (c + 1) / chunks
+                for i in lo..<hi {
+                    var d = FacilityDistances()
+                    for (g, tree) in trees.enumerated() {
+                        guard let (k, dist) = tree.nearest(to: points[i]) else { continue }
+                        let f = groups[g].members[k]
+                        if better(dist, f, than: d.nearestDistance, d.nearest, facilities) {
+                            d.nearest = Int32(f); d.nearestDistance = dist
+                        }
+                        if dist <= groups[g].reach && better(dist, f, than: d.coveringDistance, d.covering, facilities) {
+                            d.covering = Int32(f); d.coveringDistance = dist
+                        }
+                    }
+                    outBuf[i] = d
+                }
+            }
+        }
+        return out
+    }
+
+    @inline(__always)
+    static func better(_ d: Double, _ f: Int, than bestD: Double, _ best: Int32, _ facilities: [Facility]) -> Bool {
+        if best < 0 { return true }
+        if d != bestD { return d < bestD }
+        return facilities[f].id < facilities[Int(best)].id
+    }
+
+    /// What the network method found besides the distances.
+    public struct NetworkDistances: Sendable {
+        public var distances: [FacilityDistances]
+        /// Straight-line distance from each building to the network (infinity when unreachable).
+        public var buildingAccess: [Double]
+        public var unreachableBuildings: [Int]
+        public var unattachedFacilities: [Int]
+    }
+
+    /// Nearest and covering facilities along the walking network: one multi-source Dijkstra per
+    /// reach level (cutoff = the largest reach), distance = building access + path + facility access.
+    /// Buildings and facilities farther than the largest reach from every road are reported.
+    public static func networkDistances(network: WalkingNetwork, buildings points: [Point], facilities: [Facility],
+                                        selection: FacilitySelection) -> NetworkDistances {
+        let groups = reachGroups(facilities, selection)
+        let cutoff = groups.map(\.reach).max() ?? selection.radius
+        var unattached: [Int] = []
+        // Attach facilities.
+        var facilityAttach: [Int: WalkingNetwork.Attachment] = [:]
+        for g in groups {
+            for f in g.members {
+                if let a = network.attach(facilities[f].location, maxDistance: cutoff) { facilityAttach[f] = a }
+                else { unattached.append(f) }
+            }
+        }
+        // Attach buildings.
+        let buildingAttach = network.attachAll(points, maxDistance: cutoff)
+        var out = [FacilityDistances](repeating: FacilityDistances(), count: points.count)
+        let unreachable = points.indices.filter { buildingAttach[$0] == nil }
+        for g in groups {
+            var sources: [WalkingNetwork.Source] = []
+            var onEdge: [Int32: [(f: Int, t: Double, access: Double)]] = [:]
+            // label = rank of the facility in the id-sorted group, so ties at a node break by id
+            for (rank, f) in g.members.enumerated() {
+                guard let a = facilityAttach[f] else { continue }
+                let len = network.edgeLength[Int(a.edge)]
+                sources.append(.init(node: network.edgeA[Int(a.edge)], distance: a.distance + a.t * len, label: Int32(rank)))
+                sources.append(.init(node: network.edgeB[Int(a.edge)], distance: a.distance + (1 - a.t) * len, label: Int32(rank)))
+                onEdge[a.edge, default: []].append((f, a.t, a.distance))
+            }
+            let sp = network.shortestPaths(from: sources, cutoff: cutoff)
+            for i in points.indices {
+                guard let a = buildingAttach[i] else { continue }
+                let e = Int(a.edge), len = network.edgeLength[e]
+                var bestD = Double.infinity, bestF = -1
+                func offer(_ d: Double, _ f: Int) {
+                    if d < bestD || (d == bestD && bestF >= 0 && facilities[f].id < facilities[bestF].id) { bestD = d; bestF = f }
+                }
+                let u = Int(network.edgeA[e]), v = Int(network.edgeB[e])
+                if sp.label[u] >= 0 { offer(a.distance + a.t * len + sp.distance[u], g.members[Int(sp.label[u])]) }
+                if sp.label[v] >= 0 { offer(a.distance + (1 - a.t) * len + sp.distance[v], g.members[Int(sp.label[v])]) }
+                if let same = onEdge[a.edge] {
+                    for s in same { offer(a.distance + abs(a.t - s.t) * len + s.access, s.f) }
+                }
+                guard bestF >= 0, bestD <= cutoff else { continue }
+                var d = out[i]
+                if better(bestD, bestF, than: d.nearestDistance, d.nearest, facilities) {
+                    d.nearest = Int32(bestF); d.nearestDistance = bestD
+                }
+                if bestD <= g.reach && better(bestD, bestF, than: d.coveringDistance, d.covering, facilities) {
+                    d.covering = Int32(bestF); d.coveringDistance = bestD
+                }
+                out[i] = d
+            }
+        }
+        return NetworkDistances(distances: out, buildingAccess: buildingAttach.map { $0?.distance ?? .infinity },
+                                unreachableBuildings: unreachable, unattachedFacilities: unattached)
+    }
+
+    /// Coverage rates per community, street and grid, and the total.
+    static func rates(_ s: Snapshot, covered: [Bool])
+        -> (communities: [CoverageRate], streets: [CoverageRate], grids: [CoverageRate], total: CoverageRate) {
+        struct Acc { var hh = 0, chh = 0, b = 0, cb = 0 }
+        func add(_ acc: inout Acc, _ b: Building, _ c: Bool) {
+            acc.hh += b.households; acc.b += 1
+            if c { acc.chh += b.households; acc.cb += 1 }
+        }
+        var byCommunity: [String: Acc] = [:], byGrid: [String: Acc] = [:], byStreet: [String: Acc] = [:]
+        var total = Acc()
+        let street = Dictionary(s.communities.map { ($0.id, $0.street) }, uniquingKeysWith: { a, _ in a })
+        let gridCommunity = Dictionary(s.grids.map { ($0.id, $0.communityId) }, uniquingKeysWith: { a, _ in a })
+        for (i, b) in s.buildings.enumerated() {
+            add(&total, b, covered[i])
+            add(&byCommunity[b.communityId, default: Acc()], b, covered[i])
+            if let g = b.gridId { add(&byGrid[g, default: Acc()], b, covered[i]) }
+            if let st = street[b.communityId] ?? nil { add(&byStreet[st, default: Acc()], b, covered[i]) }
+        }
+        func rate(_ id: String, _ name: String?, _ community: String?, _ a: Acc) -> CoverageRate {
+            CoverageRate(id: id, name: name, communityId: community, households: a.hh, coveredHouseholds: a.chh,
+                         coverageRate: a.hh > 0 ? roundTo(Double(a.chh) / Double(a.hh), 4) : 0,
+                         buildings: a.b, coveredBuildings: a.cb)
+        }
+        var communities = s.communities.map { rate($0.id, $0.name, nil, byCommunity[$0.id] ?? Acc()) }
+        let known = Set(s.communities.map(\.id))
+        communities += byCommunity.keys.filter { !known.contains($0) }.map { rate($0, nil, nil, byCommunity[$0]!) }
+        communities.sort { $0.id < $1.id }
+        var grids = s.grids.map { rate($0.id, $0.name, $0.communityId, byGrid[$0.id] ?? Acc()) }
+        let knownGrids = Set(s.grids.map(\.id))
+        grids += byGrid.keys.filter { !knownGrids.contains($0) }.map { rate($0, nil, gridCommunity[$0], byGrid[$0]!) }
+        grids.sort { $0.id < $1.id }
+        let streets = byStreet.keys.sorted().map { rate($0, $0, nil, byStreet[$0]!) }
+        return (communities, streets, grids, rate("total", nil, nil, total))
+    }
+}
+
+/// Rounds to 0.1 m, as distances are reported.
+@inline(__always) func round1(_ x: Double) -> Double { (x * 10).rounded() / 10 }
+
+/// Rounds to `places` decimals.
+@inline(__always) func roundTo(_ x: Double, _ places: Int) -> Double {
+    var f = 1.0
+    for _ in 0..<places { f *= 10 }
+    return (x * f).rounded() / f
+}

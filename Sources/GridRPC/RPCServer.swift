@@ -1,0 +1,109 @@
+import Foundation
+import GridFormats
+import GridService
+
+/// A JSON-RPC 2.0 server over one message per line: requests, notifications (no response),
+/// batches, and progress notifications for requests whose params carry `progress_token`.
+///
+/// Transport-free: `handle(line:)` takes one line and sends whatever it answers through `send`
+/// (a compact JSON text with sorted keys, without the newline).
+public final class RPCServer: @unchecked Sendable {
+    public let context: ServiceContext
+    public private(set) var methods: [String: RPCMethod] = [:]
+    private let send: @Sendable (String) -> Void
+
+    public init(context: ServiceContext, methods: [RPCMethod], send: @escaping @Sendable (String) -> Void) {
+        self.context = context
+        self.send = send
+        for m in methods { self.methods[m.name] = m }
+        self.methods["rpc.discover"] = RPCMethod(
+            name: "rpc.discover", summary: "The OpenRPC document describing every method.",
+            parameters: [], required: [], resultDescription: "An OpenRPC 1.2.6 document.") { [unowned self] _, _ in
+            JSONWriter.write(OpenRPCDocument.make(methods: self.methods.values.sorted { $0.name < $1.name }))
+        }
+    }
+
+    /// Handles one line of input.
+    public func handle(line: String) {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(trimmed)
+        } catch {
+            send(response(id: .null, error: .parseError("\(error)")))
+            return
+        }
+        switch value {
+        case .array(let items):
+            if items.isEmpty {
+                send(response(id: .null, error: .invalidRequest("empty batch")))
+                return
+            }
+            let replies = items.compactMap { handle(message: $0) }
+            if !replies.isEmpty { send("[" + replies.joined(separator: ",") + "]") }
+        default:
+            if let reply = handle(message: value) { send(reply) }
+        }
+    }
+
+    /// Answers one message, or nil for a notification.
+    func handle(message: JSONValue) -> String? {
+        guard case .object(let obj) = message else {
+            return response(id: .null, error: .invalidRequest("a request is a JSON object"))
+        }
+        let id = obj["id"]
+        if let id {
+            switch id {
+            case .string, .number, .null: break
+            default: return response(id: .null, error: .invalidRequest("id must be a string, a number or null"))
+            }
+        }
+        guard case .string("2.0")? = obj["jsonrpc"] else {
+            return response(id: id ?? .null, error: .invalidRequest("\"jsonrpc\" must be \"2.0\""))
+        }
+        guard case .string(let name)? = obj["method"] else {
+            return response(id: id ?? .null, error: .invalidRequest("\"method\" must be a string"))
+        }
+        let isNotification = id == nil
+        let params: JSONObject
+        switch obj["params"] {
+        case nil, .null?: params = JSONObject(members: [])
+        case .object(let o)?: params = o
+        case .array?:
+            return isNotification ? nil : response(id: id!, error: .invalidParams("parameters are taken by name (an object)"))
+        default:
+            return isNotification ? nil : response(id: id!, error: .invalidRequest("\"params\" must be an object"))
+        }
+        guard let method = methods[name] else {
+            return isNotification ? nil : response(id: id!, error: .methodNotFound(name))
+        }
+        let token = params["progress_token"]
+        context.progress = token.map { NotificationProgress(token: $0, send: send) } ?? SilentProgress()
+        defer { context.progress = SilentProgress() }
+        do {
+            let result = try method.call(params, context)
+            return isNotification ? nil : "{\"id\":\(JSONWriter.write(id!)),\"jsonrpc\":\"2.0\",\"result\":\(result)}"
+        } catch {
+            return isNotification ? nil : response(id: id!, error: RPCError.from(error))
+        }
+    }
+
+    func response(id: JSONValue, error: RPCError) -> String {
+        JSONWriter.write(.object(JSONObject(members: [("error", error.json), ("id", id), ("jsonrpc", .string("2.0"))])))
+    }
+}
+
+/// Sends `$/progress` notifications for one request.
+struct NotificationProgress: ProgressReporter, @unchecked Sendable {
+    let token: JSONValue
+    let send: @Sendable (String) -> Void
+    func report(stage: String, done: Int, total: Int?) {
+        var params: [(key: String, value: JSONValue)] = [
+            ("done", .number(JSONNumber(done))), ("stage", .string(stage)), ("token", token)]
+        if let total { params.append(("total", .number(JSONNumber(total)))) }
+        send(JSONWriter.write(.object(JSONObject(members: [
+            ("jsonrpc", .string("2.0")), ("method", .string("$/progress")), ("params", .object(JSONObject(members: params))),
+        ]))))
+    }
+}

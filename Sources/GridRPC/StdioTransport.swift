@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import GridFormats
+import GridService
+
+/// Newline-delimited JSON-RPC over stdin/stdout.
+///
+/// stdout carries protocol bytes only: the real stdout is kept on a private descriptor and
+/// descriptor 1 is pointed at stderr, so a stray print can never corrupt the stream. SIGPIPE
+/// is ignored (a vanished client ends the loop instead of killing the process). A line longer
+/// than `maxLineBytes` is skipped up to its newline and answered with -32600, without holding it.
+public enum StdioTransport {
+    /// Serves until end of input; returns normally (exit 0) at EOF.
+    public static func serve(context: ServiceContext, methods: [RPCMethod], maxLineBytes: Int = 64 << 20) {
+        signal(SIGPIPE, SIG_IGN)
+        fflush(nil)
+        let out = dup(STDOUT_FILENO)
+        dup2(STDERR_FILENO, STDOUT_FILENO)
+        let writer = DescriptorWriter(fd: out)
+        let server = RPCServer(context: context, methods: methods) { writer.writeLine($0) }
+        readLines(fd: STDIN_FILENO, maxLineBytes: maxLineBytes, onLine: { server.handle(line: $0) }) {
+            writer.writeLine(server.response(id: .null, error: .invalidRequest("message longer than \(maxLineBytes) bytes")))
+        }
+        close(out)
+    }
+
+    /// Reads `fd` to its end, calling `onLine` for each line (without its newline, CR stripped)
+    /// and `onOversize` once for each line longer than `maxLineBytes` (whose bytes are dropped).
+    public static func readLines(fd: Int32, maxLineBytes: Int, onLine: (String) -> Void, onOversize: () -> Void) {
+        var pending = [UInt8]()
+        var discarding = false
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        func emit(_ bytes: ArraySlice<UInt8>) {
+            var b = bytes
+            if b.last == 13 { b = b.dropLast() }
+            onLine(String(decoding: b, as: UTF8.self))
+        }
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue } else { break } }
+            if n == 0 { break }
+            var start = 0
+            for i in 0..<n where buffer[i] == 10 {
+                if discarding {
+                    discarding = false
+                } else if pending.isEmpty {
+                    emit(buffer[start..<i])
+                } else {
+                    pending.append(contentsOf: buffer[start..<i])
+                    emit(pending[...])
+                    pending.removeAll(keepingCapacity: false)
+                }
+                start = i + 1
+            }
+            if start < n && !discarding {
+                pending.append(contentsOf: buffer[start..<n])
+                if pending.count > maxLineBytes {
+                    pending.removeAll(keepingCapacity: false)
+                    discarding = true
+                    onOversize()
+                }
+            }
+        }
+        if !pending.isEmpty && !discarding { emit(pending[...]) }
+    }
+}
+
+/// Writes whole lines to a descriptor, retrying short writes; gives up quietly on EPIPE.
+final class DescriptorWriter: @unchecked Sendable {
+    let fd: Int32
+    private let lock = NSLock()
+    private var broken = false
+    init(fd: Int32) { self.fd = fd }
+
+    func writeLine(_ text: String) {
+        lock.lock(); defer { lock.unlock() }
+        if broken { return }
+        var bytes = Array(text.utf8)
+        bytes.append(10)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                broken = true
+                return
+            }
+            offset += n
+        }
+    }
+}

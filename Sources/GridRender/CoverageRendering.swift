@@ -1,0 +1,95 @@
+import Foundation
+import GridAnalysis
+
+import GridGeo
+
+/// Table, CSV and GeoJSON of a coverage result (JSON is `ResultEncoding.json`).
+public enum CoverageRendering {
+    static func pct(_ rate: Double) -> String { String(format: "%.1f%%", rate * 100) }
+    static func num(_ x: Double?) -> String {
+        guard let x else { return "" }
+        return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.1f", x)
+    }
+
+    /// Summary, rates per community and street, the largest gaps and accessibility.
+    public static func table(_ r: CoverageResult, maxGaps: Int = 20) -> String {
+        var out = "Coverage (\(r.method.rawValue)): reach \(num(r.radiusM)) m, street-level centers \(num(r.reach["street"])) m; "
+            + "working CRS \(r.workingCRS)\n"
+        out += "Total: \(r.total.coveredHouseholds) of \(r.total.households) households covered (\(pct(r.total.coverageRate))), "
+            + "\(r.total.coveredBuildings) of \(r.total.buildings) buildings; \(r.total.countedFacilities) counted facilities\n"
+        if let u = r.unreachableBuildingIds, !u.isEmpty {
+            out += "\(u.count) buildings cannot reach the walking network: \(u.prefix(10).joined(separator: ", "))\(u.count > 10 ? ", ..." : "")\n"
+        }
+        let access = Dictionary((r.accessibility?.communities ?? []).map { ($0.id, $0.m2Per100Households) }, uniquingKeysWith: { a, _ in a })
+        var headers = ["community", "name", "households", "covered", "rate"]
+        if r.accessibility != nil { headers.append("m²/100 hh in reach") }
+        var t = TextTable(headers: headers, alignments: [.left, .left, .right, .right, .right, .right])
+        for c in r.communities {
+            var row = [c.id, c.name ?? "", String(c.households), String(c.coveredHouseholds), pct(c.coverageRate)]
+            if r.accessibility != nil { row.append(access[c.id].map { String(format: "%.2f", $0) } ?? "") }
+            t.append(row)
+        }
+        out += "\n" + t.render()
+        if !r.streets.isEmpty {
+            var s = TextTable(headers: ["street", "households", "covered", "rate"], alignments: [.left, .right, .right, .right])
+            for c in r.streets { s.append([c.id, String(c.households), String(c.coveredHouseholds), pct(c.coverageRate)]) }
+            out += "\n" + s.render()
+        }
+        if !r.gaps.isEmpty {
+            var g = TextTable(headers: ["gap", "households", "buildings", "lon", "lat", "communities"],
+                              alignments: [.left, .right, .right, .right, .right, .left])
+            for gap in r.gaps.prefix(maxGaps) {
+                g.append([gap.id, String(gap.households), String(gap.buildings), String(format: "%.6f", gap.lon),
+                          String(format: "%.6f", gap.lat), gap.communityIds.joined(separator: ",")])
+            }
+            out += "\nGap neighbourhoods (link \(num(r.linkM)) m): \(r.gaps.count)"
+                + (r.gaps.count > maxGaps ? ", the \(maxGaps) largest" : "") + "\n" + g.render()
+        }
+        if let a = r.accessibility {
+            out += "\nAccessibility (\(a.method.rawValue)): \(String(format: "%.2f", a.totalM2Per100Households)) m² per 100 households "
+                + "within reach overall, against the \(num(a.standardM2Per100Households)) m² standard; catchment: \(a.catchment)\n"
+        }
+        return out
+    }
+
+    /// One row per building.
+    public static func csv(_ r: CoverageResult) -> String {
+        var w = CSVWriter(header: ["id", "community_id", "grid_id", "households", "nearest_facility_id", "distance_m", "covered",
+                                   "covering_facility_id", "covering_distance_m", "access_distance_m",
+                                   "accessibility_m2_per_100_households", "lon", "lat"])
+        for b in r.buildings {
+            w.appendRow([b.id, b.communityId, b.gridId ?? "", String(b.households), b.nearestFacilityId ?? "",
+                         b.distanceM.map { String($0) } ?? "", b.covered ? "true" : "false", b.coveringFacilityId ?? "",
+                         b.coveringDistanceM.map { String($0) } ?? "", b.accessDistanceM.map { String($0) } ?? "",
+                         b.accessibilityM2Per100Households.map { String($0) } ?? "",
+                         String(b.lon), String(b.lat)])
+        }
+        return w.text
+    }
+
+    /// Buildings (points with distance and covered flag), gap neighbourhoods as points and as hull polygons.
+    /// Every feature has a `layer` property: `building`, `gap` or `gap_hull`.
+    public static func geojson(_ r: CoverageResult) -> String {
+        var w = GeoJSONWriter(name: "coverage")
+        for b in r.buildings {
+            w.add(geometry: .point(Point(b.lon, b.lat)), properties: [
+                ("layer", .string("building")), ("id", .string(b.id)), ("community_id", .string(b.communityId)),
+                ("households", .int(b.households)), ("nearest_facility_id", .string(b.nearestFacilityId)),
+                ("distance_m", .double(b.distanceM, places: 1)), ("covered", .bool(b.covered)),
+                ("covering_facility_id", .string(b.coveringFacilityId)),
+            ])
+        }
+        for g in r.gaps {
+            let props: [(String, GeoJSONWriter.Value)] = [
+                ("id", .string(g.id)), ("households", .int(g.households)), ("buildings", .int(g.buildings)),
+                ("community_ids", .strings(g.communityIds)), ("nearest_facility_distance_m", .double(g.nearestFacilityDistanceM, places: 1)),
+            ]
+            w.add(geometry: .point(Point(g.lon, g.lat)), properties: [("layer", .string("gap"))] + props)
+            if g.hull.count >= 4 {
+                let ring = g.hull.map { Point($0[0], $0[1]) }
+                w.add(geometry: .polygon(Polygon(exterior: ring)), properties: [("layer", .string("gap_hull"))] + props)
+            }
+        }
+        return w.finish()
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GridModel
+import GridStore
+
+/// Options of `gridplan import` / the `import` RPC method.
+public struct ImportDatasetOptions: Codable, Sendable {
+    /// The dataset folder (data contract §1).
+    public var directory: String?
+    /// Overrides the CRS of dataset.json.
+    public var crs: String?
+    /// Replace a store that already holds a dataset.
+    public var replace: Bool?
+
+    public init(directory: String? = nil, crs: String? = nil, replace: Bool? = nil) {
+        self.directory = directory; self.crs = crs; self.replace = replace
+    }
+}
+
+/// What an import did.
+public struct ImportSummary: Codable, Sendable {
+    public var store: String
+    public var datasetName: String
+    public var sourceCRS: String
+    public var workingCRS: String
+    public var counts: [String: Int]
+    public var households: Int
+    public var replacedExisting: Bool
+    public var seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case store, counts, households, seconds
+        case datasetName = "dataset_name", sourceCRS = "source_crs", workingCRS = "working_crs"
+        case replacedExisting = "replaced_existing"
+    }
+}
+
+extension ServiceContext {
+    /// Validates and loads a dataset folder into the store, all or nothing: a dataset with any
+    /// problem throws `InputError` and leaves the store as it was.
+    public func importDataset(_ options: ImportDatasetOptions) throws -> ImportSummary {
+        guard let dir = options.directory, !dir.isEmpty else { throw UsageError("import needs a dataset folder") }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            throw UsageError("\(dir) is not a folder (expected a dataset folder with communities, buildings and facilities files)")
+        }
+        let start = Date()
+        let existed = FileManager.default.fileExists(atPath: databasePath)
+        if existed && !(options.replace ?? false) {
+            let store = try GeoPackageStore(path: databasePath, create: false)
+            if try !store.isEmpty() {
+                throw UsageError("\(databasePath) already holds a dataset: pass --replace to replace it")
+            }
+        }
+        let snapshot = try DatasetImporter.read(directory: URL(fileURLWithPath: dir),
+                                                options: ImportOptions(crs: options.crs),
+                                                progress: ImportProgressBridge(progress))
+        let store = try GeoPackageStore(path: databasePath, create: true)
+        try store.replaceContents(with: snapshot) { [progress] stage, done, total in
+            progress.report(stage: stage, done: done, total: total)
+        }
+        invalidate()
+        let counts = snapshot.layerCounts
+        return ImportSummary(store: databasePath, datasetName: snapshot.metadata.name,
+                             sourceCRS: snapshot.metadata.sourceCRS, workingCRS: snapshot.metadata.workingCRS,
+                             counts: counts, households: snapshot.totalHouseholds, replacedExisting: existed,
+                             seconds: Date().timeIntervalSince(start))
+    }
+}
+
+/// Forwards the importer's progress to the service's reporter.
+struct ImportProgressBridge: ImportProgress {
+    let reporter: any ProgressReporter
+    init(_ reporter: any ProgressReporter) { self.reporter = reporter }
+    func report(stage: String, done: Int, total: Int?) { reporter.report(stage: stage, done: done, total: total) }
+}

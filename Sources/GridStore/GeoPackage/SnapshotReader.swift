@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import GridGeo
+import GridModel
+
+/// Reads the store back into a `Snapshot`, layer by layer, in insertion order.
+struct SnapshotReader {
+    let db: Database
+
+    func read(layers: Set<StoreLayer>) throws -> Snapshot {
+        guard let meta = try GeoPackageStore.readMetadata(db) else {
+            throw UsageError("the store holds no dataset yet (run `gridplan import DIR`)")
+        }
+        var s = Snapshot(metadata: meta)
+        if layers.contains(.communities) { s.communities = try communities() }
+        if layers.contains(.grids) { s.grids = try grids() }
+        if layers.contains(.buildings) { s.buildings = try buildings() }
+        if layers.contains(.households) { s.households = try households() }
+        if layers.contains(.facilities) { s.facilities = try facilities() }
+        if layers.contains(.candidates) { s.candidates = try candidates() }
+        if layers.contains(.roads) { s.roads = try roads() }
+        if layers.contains(.units) { s.units = try units() }
+        if layers.contains(.records) { s.records = try records() }
+        return s
+    }
+
+    func multiPolygon(_ row: Row, _ i: Int) throws -> MultiPolygon? {
+        guard let data: Data = row[i] else { return nil }
+        return try GeometryBlob.decodeMultiPolygon(data)
+    }
+
+    func polygon(_ row: Row, _ i: Int) throws -> Polygon? {
+        guard let data: Data = row[i] else { return nil }
+        return try GeometryBlob.decodePolygon(data)
+    }
+
+    func point(_ row: Row, _ i: Int) throws -> Point {
+        try GeometryBlob.decodePoint(row[i])
+    }
+
+    func communities() throws -> [Community] {
+        try Row.fetchAll(db, sql: "SELECT geom, id, name, street, kind, boundary_lonlat FROM communities ORDER BY fid").map { r in
+            Community(id: r[1], name: r[2], street: r[3], kind: r[4], boundary: try multiPolygon(r, 0),
+                      boundaryLonLat: try multiPolygon(r, 5))
+        }
+    }
+
+    func grids() throws -> [Grid] {
+        try Row.fetchAll(db, sql: "SELECT geom, id, community_id, name, boundary_lonlat FROM grids ORDER BY fid").map { r in
+            Grid(id: r[1], communityId: r[2], name: r[3], boundary: try multiPolygon(r, 0), boundaryLonLat: try multiPolygon(r, 4))
+        }
+    }
+
+    func buildings() throws -> [Building] {
+        var out: [Building] = []
+        out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM buildings") ?? 0)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT geom, id, community_id, grid_id, name, households, residents, party_members, probationary_members,
+                   floors, lon, lat, footprint FROM buildings ORDER BY fid
+            """)
+        while let r = try rows.next() {
+            out.append(Building(id: r[1], communityId: r[2], gridId: r[3], name: r[4], households: r[5], residents: r[6],
+                                partyMembers: r[7], probationaryMembers: r[8], floors: r[9], location: try point(r, 0),
+                                lonLat: Point(r[10], r[11]), footprint: try polygon(r, 12)))
+        }
+        return out
+    }
+
+    func households() throws -> [Household] {
+        var out: [Household] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, building_id, unit, room, persons, party_members, probationary_members FROM households ORDER BY rowid
+            """)
+        while let r = try rows.next() {
+            out.append(Household(id: r[0], buildingId: r[1], unit: r[2], room: r[3], persons: r[4], partyMembers: r[5],
+                                 probationaryMembers: r[6]))
+        }
+        return out
+    }
+
+    func facilities() throws -> [Facility] {
+        try Row.fetchAll(db, sql: """
+            SELECT geom, id, kind, usable_area_m2, name, community_id, level, embedded, lon, lat, footprint
+            FROM facilities ORDER BY fid
+            """).map { r in
+            let kindText: String = r[2]
+            let levelText: String? = r[6]
+            return Facility(id: r[1], kind: FacilityKind(rawValue: kindText) ?? .other, usableAreaM2: r[3], name: r[4],
+                            communityId: r[5], level: levelText.flatMap(FacilityLevel.init(rawValue:)), embedded: r[7],
+                            location: try point(r, 0), lonLat: Point(r[8], r[9]), footprint: try polygon(r, 10))
+        }
+    }
+
+    func candidates() throws -> [Candidate] {
+        try Row.fetchAll(db, sql: """
+            SELECT geom, id, name, kind, available_area_m2, cost, community_id, lon, lat FROM candidates ORDER BY fid
+            """).map { r in
+            Candidate(id: r[1], name: r[2], kind: r[3], availableAreaM2: r[4], cost: r[5], communityId: r[6],
+                      location: try point(r, 0), lonLat: Point(r[7], r[8]))
+        }
+    }
+
+    func roads() throws -> [Road] {
+        try Row.fetchAll(db, sql: "SELECT geom, id, walkable, lines_lonlat FROM roads ORDER BY fid").map { r in
+            let lonlat: Data? = r[3]
+            return Road(id: r[1], walkable: r[2], lines: try GeometryBlob.decodeMultiLineString(r[0]),
+                        linesLonLat: try lonlat.map(GeometryBlob.decodeMultiLineString) ?? [])
+        }
+    }
+
+    func units() throws -> [OrganizationUnit] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, kind, staff, name, community_id, party_workers, party_members, has_organization FROM units ORDER BY rowid
+            """).map { r in
+            let kind: String = r[1]
+            return OrganizationUnit(id: r[0], kind: UnitKind(rawValue: kind) ?? .agency, staff: r[2], name: r[3],
+                                    communityId: r[4], partyWorkers: r[5], partyMembers: r[6], hasOrganization: r[7])
+        }
+    }
+
+    func records() throws -> ComplianceRecords {
+        let secretaries = try Row.fetchAll(db, sql: "SELECT id, name, community_id, last_training_date FROM secretaries ORDER BY rowid").map {
+            Secretary(id: $0[0], name: $0[1], communityId: $0[2], lastTrainingDate: $0[3])
+        }
+        let contacts = try Row.fetchAll(db, sql: """
+            SELECT leader_id, name, role, community_id, year, days_on_site, meetings, lectures FROM contacts ORDER BY rowid
+            """).map { r in
+            let role: String = r[2]
+            return ContactRecord(leaderId: r[0], name: r[1], role: ContactRole(rawValue: role) ?? .streetCommittee,
+                                 communityId: r[3], year: r[4], daysOnSite: r[5], meetingsAttended: r[6], lecturesGiven: r[7])
+        }
+        let ratings = try Row.fetchAll(db, sql: "SELECT organization_id, community_id, year, stars FROM ratings ORDER BY rowid").map {
+            RatingRecord(organizationId: $0[0], communityId: $0[1], year: $0[2], stars: $0[3])
+        }
+        let observations = try Row.fetchAll(db, sql: "SELECT organization_id, community_id, date FROM observations ORDER BY rowid").map {
+            ObservationRecord(organizationId: $0[0], communityId: $0[1], date: $0[2])
+        }
+        return ComplianceRecords(secretaries: secretaries, contacts: contacts, ratings: ratings, observations: observations)
+    }
+}

@@ -1,0 +1,261 @@
+import GridFormats
+import GridModel
+
+/// One property value as found in a CSV cell or a GeoJSON property, before typing.
+/// Empty CSV cells, empty strings and JSON `null` all read as `.absent`.
+enum RawField {
+    case absent
+    case text(String)
+    case number(JSONNumber)
+    case bool(Bool)
+    /// An array or object where a scalar was expected.
+    case other(String)
+}
+
+/// One record of an entity file, CSV row or GeoJSON feature, with uniform property access.
+struct SourceRow {
+    enum Storage {
+        case csv(fields: [String], columns: [String: Int])
+        case feature(properties: JSONObject?, feature: JSONObject)
+    }
+
+    let file: String
+    let location: RecordLocation
+    let storage: Storage
+
+    subscript(_ name: String) -> RawField {
+        switch storage {
+        case .csv(let fields, let columns):
+            guard let i = columns[name], i < fields.count else { return .absent }
+            let t = trimmed(fields[i])
+            return t.isEmpty ? .absent : .text(t)
+        case .feature(let properties, let feature):
+            var value = properties?[name]
+            if value == nil, name == "id" { value = feature["id"] }   // the GeoJSON feature id
+            guard let value else { return .absent }
+            switch value {
+            case .null: return .absent
+            case .string(let s):
+                let t = trimmed(s)
+                return t.isEmpty ? .absent : .text(t)
+            case .number(let n): return .number(n)
+            case .bool(let b): return .bool(b)
+            case .array: return .other("an array")
+            case .object: return .other("an object")
+            }
+        }
+    }
+
+    var isFeature: Bool { location.isFeature }
+}
+
+/// Removes leading and trailing spaces and tabs (fast path: nothing to trim).
+@inline(__always)
+func trimmed(_ s: String) -> String {
+    let u = s.utf8
+    guard let f = u.first, let l = u.last else { return s }
+    func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A }
+    if !isSpace(f) && !isSpace(l) { return s }
+    var start = u.startIndex, end = u.endIndex
+    while start < end, isSpace(u[start]) { start = u.index(after: start) }
+    while end > start, isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
+    return String(s[start..<end])
+}
+
+/// Typed reading of a row's properties; every failure becomes a problem naming the
+/// file, the row's location and the field, and the reader returns nil.
+struct FieldReader {
+    let row: SourceRow
+    let problems: ProblemCollector
+
+    func report(_ field: String, _ message: String, expected: String = "") {
+        problems.add(file: row.file, at: row.location, field: field, message: message, expected: expected)
+    }
+
+    /// Text as the user wrote it, for messages.
+    static func shown(_ raw: RawField) -> String {
+        switch raw {
+        case .absent: return "empty"
+        case .text(let s): return "'\(s)'"
+        case .number(let n): return n.text
+        case .bool(let b): return b ? "true" : "false"
+        case .other(let what): return what
+        }
+    }
+
+    /// An identifier: a string, or a number kept as its decimal text.
+    func identifier(_ name: String, required: Bool) -> String? {
+        switch row[name] {
+        case .absent:
+            if required { report(name, "missing", expected: "a non-empty id") }
+            return nil
+        case .text(let s): return s
+        case .number(let n): return n.text
+        case let raw:
+            report(name, "\(FieldReader.shown(raw)) is not an id", expected: "a string or a number")
+            return nil
+        }
+    }
+
+    /// Free text; numbers and booleans are kept as written.
+    func text(_ name: String, required: Bool = false) -> String? {
+        switch row[name] {
+        case .absent:
+            if required { report(name, "missing", expected: "a value") }
+            return nil
+        case .text(let s): return s
+        case .number(let n): return n.text
+        case .bool(let b): return b ? "true" : "false"
+        case let raw:
+            report(name, "\(FieldReader.shown(raw)) is not text", expected: "a string")
+            return nil
+        }
+    }
+
+    /// A number as a Double, or a problem message when the value is not one.
+    private func numeric(_ raw: RawField) -> (value: Double, integer: Int?)? {
+        switch raw {
+        case .text(let s):
+            if let i = Int(s) { return (Double(i), i) }
+            if let d = Double(s) { return (d, nil) }
+            return nil
+        case .number(let n):
+            if let i = n.int { return (Double(i), i) }
+            return (n.double, nil)
+        default: return nil
+        }
+    }
+
+    /// An integer in `range` (counts: `0...`). Fractional, non-numeric and out-of-range values are problems.
+    func integer(_ name: String, required: Bool, minimum: Int = 0, maximum: Int = Int.max,
+                 expected: String = "an integer ≥ 0") -> Int? {
+        let raw = row[name]
+        if case .absent = raw {
+            if required { report(name, "missing", expected: expected) }
+            return nil
+        }
+        guard let parsed = numeric(raw) else {
+            report(name, "\(FieldReader.shown(raw)) is not a number", expected: expected)
+            return nil
+        }
+        let d = parsed.value, exact = parsed.integer
+        let value: Int
+        if let exact {
+            value = exact
+        } else {
+            guard d.isFinite else { report(name, "\(FieldReader.shown(raw)) is not a finite number", expected: expected); return nil }
+            guard d == d.rounded(), abs(d) < 9.0e15 else {
+                report(name, "\(FieldReader.shown(raw)) is not a whole number", expected: expected)
+                return nil
+            }
+            value = Int(d)
+        }
+        if value < minimum {
+            report(name, minimum == 0 ? "\(FieldReader.shown(raw)) is negative" : "\(FieldReader.shown(raw)) is below \(minimum)",
+                   expected: expected)
+            return nil
+        }
+        if value > maximum {
+            report(name, "\(FieldReader.shown(raw)) is above \(maximum)", expected: expected)
+            return nil
+        }
+        return value
+    }
+
+    /// A count: an integer ≥ 0.
+    func count(_ name: String, required: Bool = false) -> Int? {
+        integer(name, required: required)
+    }
+
+    /// A finite number ≥ `minimum` (areas, costs).
+    func number(_ name: String, required: Bool = false, minimum: Double = 0,
+                expected: String = "a finite number ≥ 0") -> Double? {
+        let raw = row[name]
+        if case .absent = raw {
+            if required { report(name, "missing", expected: expected) }
+            return nil
+        }
+        guard let d = numeric(raw)?.value else {
+            report(name, "\(FieldReader.shown(raw)) is not a number", expected: expected)
+            return nil
+        }
+        guard d.isFinite else { report(name, "\(FieldReader.shown(raw)) is not a finite number", expected: expected); return nil }
+        guard d >= minimum else {
+            report(name, minimum == 0 ? "\(FieldReader.shown(raw)) is negative" : "\(FieldReader.shown(raw)) is below \(minimum)",
+                   expected: expected)
+            return nil
+        }
+        return d
+    }
+
+    static let boolExpected = "true/false, 1/0 or 是/否"
+
+    /// A boolean: JSON true/false, or the text true/false, yes/no, 1/0, 是/否 (any case).
+    func bool(_ name: String) -> Bool? {
+        let raw = row[name]
+        switch raw {
+        case .absent: return nil
+        case .bool(let b): return b
+        case .number(let n):
+            if n.int == 1 { return true }
+            if n.int == 0 { return false }
+        case .text(let s):
+            switch s.lowercased() {
+            case "true", "t", "yes", "y", "1", "是": return true
+            case "false", "f", "no", "n", "0", "否": return false
+            default: break
+            }
+        case .other: break
+        }
+        report(name, "\(FieldReader.shown(raw)) is not a boolean", expected: FieldReader.boolExpected)
+        return nil
+    }
+
+    /// One of an enumeration's raw values; the problem lists the allowed ones.
+    func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type, required: Bool) -> E?
+    where E.RawValue == String {
+        let expected = "one of " + E.allCases.map(\.rawValue).joined(separator: ", ")
+        let raw = row[name]
+        switch raw {
+        case .absent:
+            if required { report(name, "missing", expected: expected) }
+            return nil
+        case .text(let s):
+            if let e = E(rawValue: s) ?? E(rawValue: s.lowercased()) { return e }
+            report(name, "unknown \(name) '\(s)'", expected: expected)
+            return nil
+        default:
+            report(name, "\(FieldReader.shown(raw)) is not a \(name)", expected: expected)
+            return nil
+        }
+    }
+
+    /// An ISO calendar date `YYYY-MM-DD` that exists.
+    func date(_ name: String, required: Bool) -> String? {
+        let expected = "a date YYYY-MM-DD"
+        let raw = row[name]
+        if case .absent = raw {
+            if required { report(name, "missing", expected: expected) }
+            return nil
+        }
+        guard case .text(let s) = raw, FieldReader.isValidDate(s) else {
+            report(name, "\(FieldReader.shown(raw)) is not a valid date", expected: expected)
+            return nil
+        }
+        return s
+    }
+
+    static func isValidDate(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return false }
+        func num(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r { guard b[i] >= 48 && b[i] <= 57 else { return nil }; v = v * 10 + Int(b[i] - 48) }
+            return v
+        }
+        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10), (1...12).contains(m), d >= 1 else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return d <= days
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import GridFormats
+import GridModel
+
+/// One kind of file in a dataset folder.
+struct EntitySpec {
+    /// Base name: `buildings` for `buildings.geojson` / `buildings.csv`.
+    let name: String
+    let required: Bool
+    /// CSV-only entities (households, units, compliance records) have no geometry.
+    let csvOnly: Bool
+    /// Geometry rule, nil for non-spatial entities.
+    let geometry: GeometryRule?
+
+    static let communities = EntitySpec(name: "communities", required: true, csvOnly: false, geometry: .area)
+    static let grids = EntitySpec(name: "grids", required: false, csvOnly: false, geometry: .area)
+    static let buildings = EntitySpec(name: "buildings", required: true, csvOnly: false, geometry: .site)
+    static let households = EntitySpec(name: "households", required: false, csvOnly: true, geometry: nil)
+    static let facilities = EntitySpec(name: "facilities", required: true, csvOnly: false, geometry: .site)
+    static let candidates = EntitySpec(name: "candidates", required: false, csvOnly: false, geometry: .site)
+    static let roads = EntitySpec(name: "roads", required: false, csvOnly: false, geometry: .line)
+    static let units = EntitySpec(name: "units", required: false, csvOnly: true, geometry: nil)
+    static let secretaries = EntitySpec(name: "secretaries", required: false, csvOnly: true, geometry: nil)
+    static let contacts = EntitySpec(name: "contacts", required: false, csvOnly: true, geometry: nil)
+    static let ratings = EntitySpec(name: "ratings", required: false, csvOnly: true, geometry: nil)
+    static let observations = EntitySpec(name: "observations", required: false, csvOnly: true, geometry: nil)
+}
+
+/// A located entity file.
+struct EntityFile {
+    let spec: EntitySpec
+    let url: URL
+    let isCSV: Bool
+    var fileName: String { url.lastPathComponent }
+}
+
+/// Receives import progress; the service layer bridges its `ProgressReporter` to it.
+public protocol ImportProgress {
+    /// `stage` names the step (`read buildings.csv`); `done`/`total` count its units when known.
+    func report(stage: String, done: Int, total: Int?)
+}
+
+/// Discards progress.
+public struct SilentImportProgress: ImportProgress {
+    public init() {}
+    public func report(stage: String, done: Int, total: Int?) {}
+}
+
+/// Finds entity files and streams their records, CSV row by row and GeoJSON feature by feature.
+struct LayerReader {
+    let directory: URL
+    let problems: ProblemCollector
+    let progress: any ImportProgress
+    let check: CoordinateCheck
+    static let progressEvery = 50_000
+
+    /// The file holding an entity, or nil when absent; reports a missing required entity,
+    /// both encodings present, and a GeoJSON file for a CSV-only entity.
+    func locate(_ spec: EntitySpec) -> EntityFile? {
+        let fm = FileManager.default
+        let geo = directory.appendingPathComponent(spec.name + ".geojson")
+        let csv = directory.appendingPathComponent(spec.name + ".csv")
+        let hasGeo = fm.fileExists(atPath: geo.path), hasCSV = fm.fileExists(atPath: csv.path)
+        switch (hasGeo, hasCSV) {
+        case (true, true):
+            if spec.csvOnly {
+                problems.add(file: geo.lastPathComponent, message: "\(spec.name) is read from CSV only; remove this file",
+                             expected: csv.lastPathComponent)
+                return EntityFile(spec: spec, url: csv, isCSV: true)
+            }
+            problems.add(file: spec.name, message: "both \(geo.lastPathComponent) and \(csv.lastPathComponent) are present",
+                         expected: "one file per entity")
+            return nil
+        case (true, false):
+            if spec.csvOnly {
+                problems.add(file: geo.lastPathComponent, message: "\(spec.name) can only be given as CSV",
+                             expected: csv.lastPathComponent)
+                return nil
+            }
+            return EntityFile(spec: spec, url: geo, isCSV: false)
+        case (false, true):
+            return EntityFile(spec: spec, url: csv, isCSV: true)
+        case (false, false):
+            if spec.required {
+                problems.add(file: spec.name, message: "missing: the dataset needs \(spec.name)",
+                             expected: spec.csvOnly ? "\(spec.name).csv" : "\(spec.name).geojson or \(spec.name).csv")
+            }
+            return nil
+        }
+    }
+
+    /// Reads every record of `file`, calling `body` with a field reader and the record's geometry
+    /// (`.none` for non-spatial records and null areas; nil after a geometry problem was reported).
+    /// Returns false when the file could not be read completely (its ids are then not trusted
+    /// for parent-id checks, to avoid a cascade of follow-on problems).
+    @discardableResult
+    func read(_ file: EntityFile, requiredColumns: [String],
+              body: (FieldReader, SourceGeometry?) -> Void) -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
+        if size == 0 {
+            problems.add(file: file.fileName, message: "empty file",
+                         expected: file.isCSV ? "a header row and data rows" : "a GeoJSON FeatureCollection")
+            return false
+        }
+        return file.isCSV ? readCSV(file, requiredColumns: requiredColumns, body: body)
+                          : readGeoJSON(file, body: body)
+    }
+
+    private func readCSV(_ file: EntityFile, requiredColumns: [String],
+                         body: (FieldReader, SourceGeometry?) -> Void) -> Bool {
+        let name = file.fileName
+        let stage = "read \(name)"
+        var reader: CSVReader
+        do {
+            reader = try CSVReader(url: file.url)
+        } catch let e as CSVError {
+            problems.add(file: name, location: "line \(e.line)", message: e.message, expected: "UTF-8 CSV with a header row")
+            return false
+        } catch {
+            problems.add(file: name, message: "cannot read: \(error)")
+            return false
+        }
+        let header = reader.header.map { trimmed($0).lowercased() }
+        if header.isEmpty || header.allSatisfy(\.isEmpty) {
+            problems.add(file: name, message: "empty file", expected: "a header row and data rows")
+            return false
+        }
+        var columns: [String: Int] = [:]
+        for (i, h) in header.enumerated() where columns[h] == nil { columns[h] = i }
+        let present = Set(header)
+        var complete = true
+        let expectedColumns = "columns " + requiredColumns.joined(separator: ", ")
+        for c in requiredColumns where !present.contains(c) {
+            problems.add(file: name, location: "line 1", field: c, message: "missing required column", expected: expectedColumns)
+            complete = false
+        }
+        var pointColumns: CSVPointColumns?
+        if let rule = file.spec.geometry {
+            switch rule {
+            case .site:
+                pointColumns = CSVPointColumns(header: present)
+                if pointColumns == nil {
+                    problems.add(file: name, location: "line 1", field: "lon,lat", message: "missing coordinate columns",
+                                 expected: "columns lon and lat, or x and y")
+                    complete = false
+                }
+            case .area:
+                break   // CSV communities and grids carry no boundary
+            case .line:
+                problems.add(file: name, message: "roads need line geometry, which CSV cannot carry",
+                             expected: "roads.geojson")
+                return false
+            }
+        }
+        guard complete else { return false }
+
+        var count = 0
+        while true {
+            let record: CSVRecord?
+            do {
+                record = try reader.next()
+            } catch let e as CSVError {
+                problems.add(file: name, location: "line \(e.line)", message: e.message, expected: "valid CSV")
+                return false
+            } catch {
+                problems.add(file: name, message: "cannot read: \(error)")
+                return false
+            }
+            guard let record else { break }
+            if record.fields.count != header.count {
+                if record.fields.count <= 1 && (record.fields.first.map { trimmed($0).isEmpty } ?? true) { continue } // blank line
+                problems.add(file: name, location: "line \(record.line)",
+                             message: "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(header.count)",
+                             expected: "\(header.count) fields")
+                complete = false
+                continue
+            }
+            let row = SourceRow(file: name, location: .line(record.line), storage: .csv(fields: record.fields, columns: columns))
+            let fr = FieldReader(row: row, problems: problems)
+            let geometry: SourceGeometry? = pointColumns.map { $0.point(fr, check: check) } ?? SourceGeometry.none
+            body(fr, geometry)
+            count += 1
+            if count % LayerReader.progressEvery == 0 { progress.report(stage: stage, done: count, total: nil) }
+        }
+        progress.report(stage: stage, done: count, total: count)
+        return complete
+    }
+
+    private func readGeoJSON(_ file: EntityFile, body: (FieldReader, SourceGeometry?) -> Void) -> Bool {
+        let name = file.fileName
+        let stage = "read \(name)"
+        guard let rule = file.spec.geometry else { return false }
+        let decoder = GeoJSONGeometryDecoder(rule: rule, check: check)
+        var stream: GeoJSONFeatureStream
+        do {
+            stream = try GeoJSONFeatureStream(url: file.url)
+        } catch {
+            reportStreamError(error, file: name)
+            return false
+        }
+        if let bad = notFeatureCollection(stream.topLevelMembers) {
+            problems.add(file: name, field: "type", message: bad, expected: "a GeoJSON FeatureCollection")
+            return false
+        }
+        var count = 0
+        while true {
+            let item: (index: Int, feature: JSONObject)?
+            do {
+                item = try stream.next()
+            } catch {
+                if let bad = notFeatureCollection(stream.topLevelMembers) {
+                    problems.add(file: name, field: "type", message: bad, expected: "a GeoJSON FeatureCollection")
+                } else {
+                    reportStreamError(error, file: name)
+                }
+                return false
+            }
+            guard let (index, feature) = item else { break }
+            var properties: JSONObject?
+            switch feature["properties"] {
+            case .object(let o)?: properties = o
+            case .null?, nil: properties = nil
+            default:
+                problems.add(file: name, at: .feature(index), field: "properties", message: "properties is not an object",
+                             expected: "an object or null")
+            }
+            let row = SourceRow(file: name, location: .feature(index), storage: .feature(properties: properties, feature: feature))
+            let fr = FieldReader(row: row, problems: problems)
+            if case .string(let t)? = feature["type"], t != "Feature" {
+                fr.report("type", "'\(t)' where a Feature was expected", expected: "\"type\": \"Feature\"")
+            }
+            body(fr, decoder.decode(feature, reader: fr))
+            count += 1
+            if count % LayerReader.progressEvery == 0 { progress.report(stage: stage, done: count, total: nil) }
+        }
+        if let bad = notFeatureCollection(stream.topLevelMembers) {
+            problems.add(file: name, field: "type", message: bad, expected: "a GeoJSON FeatureCollection")
+            return false
+        }
+        progress.report(stage: stage, done: count, total: count)
+        return true
+    }
+
+    /// A message when the top-level object says it is not a FeatureCollection.
+    private func notFeatureCollection(_ top: JSONObject) -> String? {
+        switch top["type"] {
+        case .string("FeatureCollection")?: return nil
+        case .string(let t)?: return "not a FeatureCollection (type is '\(t)')"
+        case nil: return nil   // not seen yet (or absent: the stream reports it)
+        default: return "not a FeatureCollection (type is not a string)"
+        }
+    }
+
+    private func reportStreamError(_ error: Error, file: String) {
+        let expected = "a GeoJSON FeatureCollection"
+        if let e = error as? GeoJSONStreamError {
+            let position = e.line.map { l in e.column.map { "line \(l), column \($0)" } ?? "line \(l)" }
+            if e.message.hasPrefix("not a FeatureCollection") {
+                problems.add(file: file, field: "type", message: e.message + (position.map { " (at \($0))" } ?? ""), expected: expected)
+            } else if let index = e.featureIndex {
+                problems.add(file: file, location: "feature \(index)",
+                             message: (position.map { "invalid JSON at \($0): " } ?? "") + e.message, expected: expected)
+            } else {
+                problems.add(file: file, location: position ?? "", message: e.message, expected: expected)
+            }
+        } else if let e = error as? JSONParseError {
+            problems.add(file: file, location: "line \(e.line), column \(e.column)", message: "invalid JSON: \(e.message)",
+                         expected: expected)
+        } else {
+            problems.add(file: file, message: "cannot read: \(error)", expected: expected)
+        }
+    }
+}
