@@ -326,9 +326,27 @@ public enum GridPartition {
         var next = (keptNumbers.max() ?? 0) + 1
         let totalNumbers = (keptNumbers.max() ?? 0) + newCount
         var used = Set(keptIds.enumerated().compactMap { kept[$0.offset] ? $0.element : nil })
+        if options.keepExisting {
+            // A re-planned grid takes the old id most of its buildings had, when no kept grid has it
+            // and the old grid lay in this community only (largest overlap first): fewer moves.
+            var elsewhere = Set<String>()
+            for b in snapshot.buildings where b.communityId != cid { if let g = b.gridId { elsewhere.insert(g) } }
+            var claims: [(overlap: Int, group: Int, id: String)] = []
+            for gi in groups.indices where keptIds[gi] == nil {
+                var count: [String: Int] = [:]
+                for i in groups[gi] { if let g = bs[i].gridId, !g.isEmpty { count[g, default: 0] += 1 } }
+                for (g, c) in count where !used.contains(g) && !elsewhere.contains(g) { claims.append((c, gi, g)) }
+            }
+            claims.sort { ($0.overlap, $1.group, $1.id) > ($1.overlap, $0.group, $0.id) }
+            for c in claims where keptIds[c.group] == nil && !used.contains(c.id) {
+                keptIds[c.group] = c.id; used.insert(c.id)
+            }
+            used = Set(keptIds.compactMap { $0 })
+            next = (keptIds.compactMap { $0 }.compactMap { GridNaming.number(of: $0, community: cid) }.max() ?? 0) + 1
+        }
         for gi in orderAll {
             if kept[gi], let id = keptIds[gi] { gridIds[gi] = id; continue }
-            if let id = keptIds[gi], !used.contains(id) { gridIds[gi] = id; used.insert(id); continue }  // absorbed kept grid keeps its id
+            if let id = keptIds[gi] { gridIds[gi] = id; continue }   // an absorbing or re-planned grid keeps its old id
             var id = GridNaming.id(community: cid, number: next, total: totalNumbers)
             while used.contains(id) || (options.keepExisting && existingGrids.contains(id) && !groups[gi].allSatisfy({ bs[$0].gridId == id })) {
                 next += 1; id = GridNaming.id(community: cid, number: next, total: totalNumbers)

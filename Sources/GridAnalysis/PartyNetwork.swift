@@ -106,11 +106,13 @@ public enum PartyNetwork {
         var groups: [[Int]] = []
         var violations: [GridViolation] = []
         var notes: [String] = []
+        var large: [String] = []
         for i in 0..<n {
             if let o = rules.ownOrganization(formal: units[i].formalMembers) { org[i] = o }
-            if units[i].members > rules.branchMax {
-                notes.append("\(units[i].id): \(units[i].members) members, above the usual \(rules.branchMax) of a branch (party.branch_max): consider splitting the grid or setting up party groups")
-            }
+            if units[i].members > rules.branchMax { large.append(units[i].id) }
+        }
+        if !large.isEmpty {
+            notes.append("\(large.count) grid\(large.count == 1 ? " has" : "s have") more than \(rules.branchMax) members, the usual size of a branch (party.branch_max): consider party groups or a split of the branch: " + large.sorted().joined(separator: ", "))
         }
         let order = (0..<n).sorted { (units[$0].communityId, units[$0].id) < (units[$1].communityId, units[$1].id) }
         func adjacent(_ i: Int) -> [Int] {

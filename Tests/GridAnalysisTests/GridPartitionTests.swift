@@ -198,13 +198,18 @@ private func applied(_ r: GridPlanResult, to s: Snapshot) -> Snapshot {
 @Test(arguments: [11, 12, 13])
 func keepingAValidPlanMovesNothing(seed: UInt64) {
     var rng = GridsSeededGenerator(seed: seed)
-    let b = GridsFixtures.randomCommunity("S", buildings: 100, origin: Point(0, 0), using: &rng)
+    var b = GridsFixtures.randomCommunity("S", buildings: 100, origin: Point(0, 0), using: &rng)
+    // plus communities whose bounds cannot all be met (750 households in three buildings) and one below the minimum
+    b += [GridsFixtures.building("X1", "X", 0, 0, households: 250), GridsFixtures.building("X2", "X", 50, 0, households: 250),
+          GridsFixtures.building("X3", "X", 100, 0, households: 250), GridsFixtures.building("Y1", "Y", 0, 0, households: 120)]
     let s0 = GridsFixtures.snapshot(b)
     let r0 = GridPartition.plan(s0, options: GridPartitionOptions())
     let s1 = applied(r0, to: s0)
     let r1 = GridPartition.plan(s1, options: GridPartitionOptions(keepExisting: true))
+    #expect(r0.violations.contains { $0.communityId == "X" && $0.rule == "grid.households" })
     #expect(r1.movedBuildings == 0)
-    let valid = r0.grids.filter { g in g.households >= 300 && g.households <= 500 || g.buildingIds.count == 1 }
+    #expect(r1.grids.map(\.id) == r0.grids.map(\.id))
+    let valid = r0.grids.filter { g in g.households >= 300 && g.households <= 500 || (g.buildingIds.count == 1 && g.households > 500) || g.communityId == "Y" }
     #expect(r1.grids.filter(\.kept).count == valid.count)
     #expect(Set(r1.grids.map { Set($0.buildingIds) }) == Set(r0.grids.map { Set($0.buildingIds) }))
 }
