@@ -16,6 +16,7 @@ struct Gridplan: ParsableCommand {
             ReportCommand.self,
             RPCCommand.self,
             MapCommand.self, ExportCommand.self,
+            GridsCommand.self, PartyCommand.self,
         ]
     )
 }

@@ -11,6 +11,7 @@ struct ReportCommand: ParsableCommand {
             ReportAreaCommand.self,
             ReportComplianceCommand.self,
             ReportUnderservedCommand.self,
+            ReportPartyCommand.self,
             ReportHTMLCommand.self,
         ],
         defaultSubcommand: ReportHTMLCommand.self)
