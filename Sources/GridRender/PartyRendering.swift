@@ -10,7 +10,13 @@ public enum PartyRendering {
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
 
     static func preamble(_ r: PartyPlanResult) -> String {
-        var s = "Party network on \(r.gridSource == "store" ? "the store's grids" : "a fresh grid plan (not in the store)"). "
+        let on: String
+        switch r.gridSource {
+        case "store": on = "the store's grids"
+        case "store+planned": on = "the store's grids, and a fresh grid plan (not in the store) where a community has none"
+        default: on = "a fresh grid plan (not in the store)"
+        }
+        var s = "Party network on \(on). "
         s += "Branch ≥ \(r.rules.branch) formal members, committee ≥ \(r.rules.committee), joint branch ≤ \(r.rules.jointMaxUnits) grids; "
         s += "party group ≥ \(r.rules.group) members (≥ \(r.rules.groupMinFormal) formal); central household links its own and up to "
         s += "\(r.householdsPerCenter) households within \(Int(r.reachM)) m"

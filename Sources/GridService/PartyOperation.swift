@@ -47,27 +47,34 @@ extension PartyPlanOptions {
 }
 
 extension ServiceContext {
-    /// The grids the party network is built on: the store's (buildings' grid ids) when any
-    /// building has one, else a fresh plan with the default bounds (said in a note).
+    /// The grids the party network is built on: per community, the store's (buildings' grid ids)
+    /// when the community has any, else a fresh plan with the default bounds (said in a note).
     public func partyGrids(_ snapshot: Snapshot, standards: PolicyStandards, minHouseholds: Int?, maxHouseholds: Int?,
                            communities: Set<String>?) throws -> (grids: [GridMembership], source: String) {
-        if snapshot.buildings.contains(where: { $0.gridId != nil && !$0.gridId!.isEmpty }) {
-            var members: [String: [String]] = [:]
-            var community: [String: String] = [:]
-            for g in snapshot.grids { community[g.id] = g.communityId }
-            for b in snapshot.buildings {
-                guard let g = b.gridId, !g.isEmpty else { continue }
-                members[g, default: []].append(b.id)
-                if community[g] == nil { community[g] = b.communityId }
-            }
-            return (members.keys.sorted().map { GridMembership(id: $0, communityId: community[$0]!, buildingIds: members[$0]!.sorted()) }, "store")
+        var members: [String: [String]] = [:]
+        var community: [String: String] = [:]
+        for g in snapshot.grids { community[g.id] = g.communityId }
+        for b in snapshot.buildings {
+            guard let g = b.gridId, !g.isEmpty else { continue }
+            members[g, default: []].append(b.id)
+            if community[g] == nil { community[g] = b.communityId }
         }
-        note("the store has no grids: the party network is built on a fresh grid plan (gridplan grids plan --apply keeps one)")
+        var grids = members.keys.sorted().map {
+            GridMembership(id: $0, communityId: community[$0]!, buildingIds: members[$0]!.sorted())
+        }
+        let stored = Set(grids.map(\.communityId))
+        var unplanned = Set(snapshot.buildings.map(\.communityId)).subtracting(stored)
+        if let communities { unplanned.formIntersection(communities) }
+        if unplanned.isEmpty { return (grids, "store") }
+        note(stored.isEmpty
+             ? "the store has no grids: the party network is built on a fresh grid plan (gridplan grids plan --apply keeps one)"
+             : "\(unplanned.count) communities have no stored grids: their party network is built on a fresh grid plan")
         let parameters = try GridPlanOptions.parameters(
-            GridPlanOptions(minHouseholds: minHouseholds, maxHouseholds: maxHouseholds, community: communities.map { Array($0) }),
+            GridPlanOptions(minHouseholds: minHouseholds, maxHouseholds: maxHouseholds, community: unplanned.sorted()),
             standards: standards)
         let plan = GridPartition.plan(snapshot, options: parameters, standards: standards)
-        return (plan.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) }, "planned")
+        grids += plan.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) }
+        return (grids, stored.isEmpty ? "planned" : "store+planned")
     }
 
     /// `party plan` / `report party`: grid branches, joint branches, party groups, central
