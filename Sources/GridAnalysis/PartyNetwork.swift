@@ -592,7 +592,7 @@ public struct PartyPlanResult: Codable, Sendable {
     public var rules: PartyRules
     public var householdsPerCenter: Int
     public var reachM: Double
-    /// `store` when the grids came from the store, `planned` when they were planned for this report.
+    /// `store` (stored grids), `planned` (planned for this report) or `store+planned` (stored where a community has grids).
     public var gridSource: String
     /// `households` (households.csv rows) or `building_counts` (one member household per formal member assumed).
     public var candidateBasis: String

@@ -34,6 +34,19 @@ public enum MethodTable {
               result: "The `site --format json` document: objective, radius_m, covered before/after, upper bound, sites[].") {
             try $1.site($0)
         },
+        .make("grids.plan", summary: "Partition each community's buildings into grids of 300–500 households; `apply` writes the plan.",
+              options: GridPlanOptions.self,
+              result: "The `grids plan --format json` document: min/max households, grids[], violations[].") {
+            try $1.planGrids($0)
+        },
+        .make("party.plan", summary: "Grid branches, joint branches, party groups and central households on the grids.",
+              options: PartyPlanOptions.self, result: "The `party plan --format json` document.") {
+            try $1.planParty($0)
+        },
+        .make("report.party", summary: "Organization and work coverage rates per grid, community and district, with every shortfall.",
+              options: PartyPlanOptions.self, result: "The `report party --format json` document (the party plan).") {
+            try $1.planParty($0)
+        },
         .make("map", summary: "Draw the district as one SVG map (theme area, coverage, grids or sites); written to `out` or returned in `svg`.",
               options: MapOptions.self, result: "{theme, path | svg, communities, buildings, facilities, gaps, grids, sites, working_crs, notes}") {
             try $1.map($0)
