@@ -39,13 +39,16 @@ public struct HTMLReportContent: Sendable {
     public var sitesNote: String?
     /// The map, an SVG document (its XML declaration is dropped when inlined).
     public var mapSVG: String
+    /// Party organization and work coverage of grids and households (`report party`); nil when not available.
+    public var party: PartyPlanResult?
 
     public init(title: String, datasetName: String, workingCRS: String, generatedAt: String, communityNames: [String: String],
                 area: AreaReport, coverage: CoverageResult, underserved: UnderservedResult, compliance: ComplianceReport?,
-                sites: [ReportSite]?, sitesNote: String?, mapSVG: String) {
+                sites: [ReportSite]?, sitesNote: String?, mapSVG: String, party: PartyPlanResult? = nil) {
         self.title = title; self.datasetName = datasetName; self.workingCRS = workingCRS; self.generatedAt = generatedAt
         self.communityNames = communityNames; self.area = area; self.coverage = coverage; self.underserved = underserved
         self.compliance = compliance; self.sites = sites; self.sitesNote = sitesNote; self.mapSVG = mapSVG
+        self.party = party
     }
 }
 
@@ -184,18 +187,32 @@ public enum HTMLReport {
 
         // Party coverage.
         h += "<section id=\"party\">\n<h2>党组织覆盖 Party coverage</h2>\n"
+        if let p = c.party {
+            let t = p.total.coverage
+            h += "<p class=\"note\">Grids with a party organization of their own or a joint one: \(t.gridsOrganized) of \(t.grids) (\(pct(t.organizationCoverageRate))); "
+                + "households reached by a party group or a central household: \(thousands(t.coveredHouseholds)) of \(thousands(t.households)) (\(pct(t.workCoverageRate))); "
+                + "\(t.partyGroups) party groups, \(t.centralHouseholds) central households; \(p.shortfalls.count) shortfalls (target 100% for both rates).</p>\n"
+            h += table(["社区 community", "组织 organization", "网格 grids", "组织覆盖率 organization", "户 households", "工作覆盖率 work", "党小组 groups", "中心户 central"],
+                       numeric: [2, 3, 4, 5, 6, 7],
+                       rows: p.communities.map { r in
+                           [label(r.id, r.name ?? c.communityNames[r.id]), r.organization, "\(r.coverage.gridsOrganized) / \(r.coverage.grids)",
+                            pct(r.coverage.organizationCoverageRate), thousands(r.coverage.households), pct(r.coverage.workCoverageRate),
+                            "\(r.coverage.partyGroups)", "\(r.coverage.centralHouseholds)"]
+                       })
+        }
         if let comp = c.compliance, !comp.twoCoverage.isEmpty {
-            h += "<p class=\"note\">Organization coverage and work coverage (两个覆盖) of the units, \(comp.year); \(comp.missingOrganizations.count) units should set up an organization of their own.</p>\n"
+            h += "<h3>单位 Units</h3>\n<p class=\"note\">Organization coverage and work coverage (两个覆盖) of the units, \(comp.year); \(comp.missingOrganizations.count) units should set up an organization of their own.</p>\n"
             h += table(["单位类型 kind", "单位 units", "有组织 organized", "组织覆盖率", "工作覆盖 work covered", "工作覆盖率"], numeric: [1, 2, 3, 4, 5],
                        rows: comp.twoCoverage.map { r in
                            [r.kind, "\(r.units)", "\(r.organized)", r.organizationCoverageRate.map(pct) ?? "–", "\(r.workCovered)",
                             r.workCoverageRate.map(pct) ?? "–"]
                        })
-        } else {
-            h += "<p class=\"note\">No units in the store: party coverage cannot be shown.</p>\n"
+        }
+        if c.party == nil && (c.compliance?.twoCoverage.isEmpty ?? true) {
+            h += "<p class=\"note\">No party data in the store: party coverage cannot be shown.</p>\n"
         }
         h += "</section>\n"
-        h += "<footer>gridplan · \(esc(c.generatedAt)) · figures from <code>report area</code>, <code>coverage</code>, <code>report underserved</code> and <code>report compliance</code> with default options.</footer>\n"
+        h += "<footer>gridplan · \(esc(c.generatedAt)) · figures from <code>report area</code>, <code>coverage</code>, <code>report underserved</code>, <code>site</code>, <code>report party</code> and <code>report compliance</code> with default options.</footer>\n"
         h += "</body>\n</html>\n"
         return h
     }

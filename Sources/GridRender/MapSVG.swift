@@ -128,7 +128,10 @@ public enum MapSVG {
         svg += "</g>\n"
         // Community labels, placed inside their polygon, largest communities first; a label that
         // would overlap one already placed is left out (the name stays in the polygon's tooltip).
-        var placed: [BoundingBox] = []
+        // Site markers are drawn later but claim their place first, so no label runs under a number.
+        var placed: [BoundingBox] = overlays.sites.map { s in
+            BoundingBox(minX: sx(s.location.x) - 10, minY: sy(s.location.y) - 10, maxX: sx(s.location.x) + 10, maxY: sy(s.location.y) + 10)
+        }
         let fontSize = 11.0
         svg += "<g id=\"labels\" font-size=\"\(f(fontSize))\" text-anchor=\"middle\" fill=\"#2d3436\" stroke=\"#ffffff\" stroke-width=\"2.5\" paint-order=\"stroke\">\n"
         let labelled = snapshot.communities.compactMap { c in c.boundary.map { (c, $0) } }.sorted { ($0.1.area, $1.0.id) > ($1.1.area, $0.0.id) }

@@ -17,13 +17,15 @@ public struct MapOptions: Codable, Sendable {
     public var title: String?
     /// Width of the drawing in pixels (default 1200).
     public var width: Double?
+    /// Proposed sites to draw, from `site --count N` (default 10; 0 draws none).
+    public var sites: Int?
     /// A standards file replacing `seeds/standards.json`.
     public var standards: String?
 
     public init(theme: String? = nil, out: String? = nil, radius: Double? = nil, title: String? = nil,
-                width: Double? = nil, standards: String? = nil) {
+                width: Double? = nil, sites: Int? = nil, standards: String? = nil) {
         self.theme = theme; self.out = out; self.radius = radius; self.title = title
-        self.width = width; self.standards = standards
+        self.width = width; self.sites = sites; self.standards = standards
     }
 }
 
@@ -78,11 +80,17 @@ extension ServiceContext {
         if let w = options.width, !(w.isFinite && w >= 400 && w <= 10_000) {
             throw UsageError("--width: \(w) is not a drawing width (expected 400 to 10000 pixels)")
         }
+        if let n = options.sites, !(0...99).contains(n) {
+            throw UsageError("--sites: \(n) is not a number of sites to draw (expected 0 to 99)")
+        }
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let snapshot = try snapshot()
         progress.report(stage: "map", done: 0, total: 3)
+        let siting = theme == .grids ? nil : proposedSites(count: options.sites ?? 10, radius: options.radius, standards: options.standards)
+        let sites = try MapBuilder.sitesInWorkingCRS(siting?.sites.map { (rank: $0.rank, lon: $0.lon, lat: $0.lat) } ?? [],
+                                                     workingCRS: snapshot.metadata.workingCRS)
         let built = try MapBuilder.overlays(snapshot: snapshot, standards: standards, theme: theme,
-                                            radius: options.radius, standardsPath: options.standards)
+                                            radius: options.radius, standardsPath: options.standards, sites: sites)
         progress.report(stage: "map", done: 2, total: 3)
         for n in built.notes { note("note: \(n)") }
         let name = snapshot.metadata.name.isEmpty ? "gridplan" : snapshot.metadata.name
@@ -96,6 +104,18 @@ extension ServiceContext {
                          gaps: built.overlays.gapOutlines.count, sites: built.overlays.sites.count,
                          grids: built.overlays.gridBoundaries.count, workingCRS: snapshot.metadata.workingCRS,
                          notes: built.notes)
+    }
+
+    /// The siting list (`site --count count`, objective cover) for maps and the report; nil when
+    /// `count` is 0 or the analysis cannot run on this store (said in a note).
+    func proposedSites(count: Int, radius: Double?, standards: String?) -> SitingResult? {
+        guard count > 0 else { return nil }
+        do {
+            return try site(SitingOptions(count: count, radius: radius, standards: standards))
+        } catch {
+            note("note: no proposed sites: \((error as? UsageError)?.message ?? "\(error)")")
+            return nil
+        }
     }
 }
 
@@ -113,12 +133,12 @@ public enum MapBuilder {
     /// Runs the area report and coverage with default options (coverage at `radius`) and turns
     /// them into map overlays for `theme`.
     public static func overlays(snapshot: Snapshot, standards: PolicyStandards, theme: MapTheme,
-                                radius: Double?, standardsPath: String?) throws -> Built {
+                                radius: Double?, standardsPath: String?, sites: [(rank: Int, location: Point)] = []) throws -> Built {
         let areaParameters = try AreaReportOptions.parameters(AreaReportOptions(), standards: standards)
         let area = AreaStandard.report(snapshot, areaParameters)
         let coverageParameters = try CoverageOptions(radius: radius, standards: standardsPath).parameters(standards: standards)
         let coverage = try Coverage.analyze(snapshot, coverageParameters)
-        return build(snapshot: snapshot, theme: theme, area: area, coverage: coverage)
+        return build(snapshot: snapshot, theme: theme, area: area, coverage: coverage, sites: sites)
     }
 
     /// The overlays of `theme` from results already computed.
@@ -129,6 +149,7 @@ public enum MapBuilder {
         for b in coverage.buildings { o.buildingCovered[b.id] = b.covered }
         o.gapOutlines = gapOutlines(snapshot: snapshot, gaps: coverage.gaps)
         o.gridBoundaries = snapshot.grids.compactMap(\.boundary)
+        if theme != .grids { o.sites = sites }
         let standard = area.standardM2Per100Households
         let themeTitle: String
         switch theme {
@@ -151,12 +172,11 @@ public enum MapBuilder {
             }
         case .sites:
             themeTitle = "建议新址 Proposed sites"
-            o.sites = sites
             for c in area.communities { o.communityValues[c.id] = c.figures.areaPer100 }
             o.valueLegend = ChoroplethLegend(title: "m² / 100户 households", threshold: standard, good: max(2 * standard, standard + 1),
                                              thresholdLabel: "标准 standard") { v in String(format: "%.0f m²", v) }
             if sites.isEmpty {
-                notes.append("`site` (the siting analysis) is not available in this build; the map shows no proposed sites")
+                notes.append("no proposed sites to draw (every household is covered, or the store has no candidates)")
             }
         }
         let covered = String(format: "%.1f%%", coverage.total.coverageRate * 100)

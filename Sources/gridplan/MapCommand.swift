@@ -10,7 +10,8 @@ struct MapCommand: ParsableCommand {
         discussion: """
         Themes: area (communities shaded by facility area per 100 households against the standard), coverage \
         (by the share of households within reach), grids (grid boundaries over neutral communities), sites \
-        (proposed sites numbered by rank, when the siting analysis is available). Every theme draws buildings \
+        (area shading with the proposed sites of `gridplan site`, numbered by rank). Every theme but grids also draws \
+        the first --sites proposed sites. Every theme draws buildings \
         as dots sized by households and coloured covered/not covered, facilities by kind, gap neighbourhoods \
         outlined, stored grid boundaries, a legend, a scale bar and a north arrow. Chinese labels use the first \
         installed font of a CJK fallback list (Noto Sans CJK SC, WenQuanYi Micro Hei, ...).
@@ -33,6 +34,9 @@ struct MapCommand: ParsableCommand {
     @Option(name: .long, help: "Width of the drawing in pixels.")
     var width: Double?
 
+    @Option(name: .long, help: "Proposed sites to draw, numbered by rank (the first N of `gridplan site`; 0 for none).")
+    var sites: Int = 10
+
     @Option(name: .long, help: "A standards file replacing seeds/standards.json.")
     var standards: String?
 
@@ -40,7 +44,7 @@ struct MapCommand: ParsableCommand {
         try reportingErrors {
             let toStdout = out == "-"
             let options = MapOptions(theme: theme, out: toStdout ? nil : out, radius: radius, title: title,
-                                     width: width, standards: standards)
+                                     width: width, sites: sites, standards: standards)
             let result = try store.context().map(options)
             if toStdout {
                 emit(result.svg ?? "")

@@ -24,6 +24,9 @@ struct ReportHTMLCommand: ParsableCommand {
     @Option(name: .long, help: "Map theme: area or coverage.")
     var theme: String?
 
+    @Option(name: .long, help: "Length of the siting list (`gridplan site --count`; 0 leaves it out).")
+    var sites: Int = 10
+
     @Option(name: .long, help: "A standards file replacing seeds/standards.json.")
     var standards: String?
 
@@ -36,7 +39,7 @@ struct ReportHTMLCommand: ParsableCommand {
             if html != nil && out != nil && html != out { throw UsageError("--html and --out name different files (give one)") }
             let toStdout = target == "-"
             let result = try store.context().htmlReport(HTMLReportOptions(out: toStdout ? nil : target, radius: radius,
-                                                                         theme: theme, standards: standards))
+                                                                         theme: theme, sites: sites, standards: standards))
             for n in result.notes { printError("note: \(n)") }
             if toStdout {
                 emit(result.html ?? "")

@@ -106,6 +106,22 @@ private func attribute(_ name: String, in dom: String) -> String? {
         let rows = html[start.upperBound..<end.lowerBound].components(separatedBy: "<tr>").count - 1
         #expect(rows == underserved + 1)   // the header row and one per under-served community
         for id in ["siting", "party", "coverage", "area"] { #expect(html.contains("<section id=\"\(id)\">")) }
+        // The siting list: one row per site of `site --count 10`, in rank order.
+        let site = try CLI.run(["site", "--db", MapsDemo.store, "--count", "10", "--format", "json"], environment: MapsDemo.environment)
+        let sd = try #require(try JSONSerialization.jsonObject(with: Data(site.stdout.utf8)) as? [String: Any])
+        let ids = try #require(sd["sites"] as? [[String: Any]]).compactMap { $0["candidate_id"] as? String }
+        let sStart = try #require(html.range(of: "<section id=\"siting\">"))
+        let sEnd = try #require(html.range(of: "</section>", range: sStart.upperBound..<html.endIndex))
+        let siting = String(html[sStart.upperBound..<sEnd.lowerBound])
+        #expect(siting.components(separatedBy: "<tr>").count - 1 == ids.count + 1)
+        let positions = ids.compactMap { siting.range(of: "(\($0))")?.lowerBound ?? siting.range(of: ">\($0)<")?.lowerBound }
+        #expect(positions.count == ids.count && positions == positions.sorted())
+        // Party coverage: the district's rates of `report party`.
+        let party = try CLI.run(["report", "party", "--db", MapsDemo.store, "--format", "json"], environment: MapsDemo.environment)
+        let pd = try #require(try JSONSerialization.jsonObject(with: Data(party.stdout.utf8)) as? [String: Any])
+        let pc = try #require((pd["total"] as? [String: Any])?["coverage"] as? [String: Any])
+        let work = try #require(pc["work_coverage_rate"] as? Double)
+        #expect(html.contains(String(format: "(%.1f%%)", work * 100)))
     }
 
     @Test func reportHTMLSubcommandWritesTheSamePage() throws {

@@ -9,11 +9,15 @@ final class SVGElementCounter: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
     var ids: Set<String> = []
     var rootFont = ""
+    /// `data-rank` of the site markers, ascending.
+    var ranks: [Int] { rankList.sorted() }
+    private var rankList: [Int] = []
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         if name == "svg" && rootFont.isEmpty { rootFont = attributes["font-family"] ?? "" }
         counts["\(name).\(attributes["class"] ?? "")", default: 0] += 1
         if let id = attributes["id"] { ids.insert(id) }
+        if attributes["class"] == "site", let r = Int(attributes["data-rank"] ?? "") { rankList.append(r) }
     }
     static func parse(_ data: Data) -> SVGElementCounter? {
         let c = SVGElementCounter()
@@ -45,16 +49,27 @@ final class SVGElementCounter: NSObject, XMLParserDelegate {
         #expect(svg.rootFont.contains("WenQuanYi Micro Hei"))
     }
 
-    @Test func sitesThemeSaysSitingIsMissingOrNumbersSites() throws {
-        let r = try CLI.run(["map", "--db", MapsDemo.store, "--out", "-", "--theme", "sites"], environment: MapsDemo.environment)
+    @Test func sitesAreNumberedAsTheSitingListRanksThem() throws {
+        let r = try CLI.run(["map", "--db", MapsDemo.store, "--out", "-", "--theme", "sites", "--sites", "5"], environment: MapsDemo.environment)
         #expect(r.status == 0, "\(r.stderr)")
         let svg = try #require(SVGElementCounter.parse(Data(r.stdout.utf8)))
-        if svg.counts["g.site", default: 0] == 0 { #expect(r.stderr.contains("site")) }
+        let site = try CLI.run(["site", "--db", MapsDemo.store, "--count", "5", "--format", "json"], environment: MapsDemo.environment)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(site.stdout.utf8)) as? [String: Any])
+        let sites = try #require(doc["sites"] as? [[String: Any]])
+        #expect(sites.count > 0)
+        #expect(svg.counts["g.site", default: 0] == sites.count)
+        #expect(svg.ranks == sites.compactMap { $0["rank"] as? Int }.sorted())
+        // --sites 0 draws none; the grids theme never draws sites.
+        for args in [["--theme", "area", "--sites", "0"], ["--theme", "grids"]] {
+            let none = try CLI.run(["map", "--db", MapsDemo.store, "--out", "-"] + args, environment: MapsDemo.environment)
+            #expect(SVGElementCounter.parse(Data(none.stdout.utf8))?.counts["g.site", default: 0] == 0)
+        }
     }
 
     @Test(arguments: [
         (["map", "--out", "x.svg", "--theme", "heat"], "--theme"),
         (["map", "--out", "x.svg", "--width", "10"], "--width"),
+        (["map", "--out", "x.svg", "--sites", "-1"], "--sites"),
     ])
     func rejectsBadOptions(args: [String], mentions: String) throws {
         let dir = try CLI.temporaryDirectory()

@@ -143,9 +143,12 @@ private func pathXExtent(_ d: String) -> ClosedRange<Double> {
     }
 
     @Test func labelsNeverOverlap() throws {
-        // Many small communities with long names: some labels must be left out, none may overlap.
+        // Many small communities with long names and a site at the centre of every third one:
+        // some labels must be left out, none may overlap another or a site's numbered circle.
         let snap = grid(n: 8) { "很长很长的社区名字\($0)" }
-        let svg = MapSVG.render(snapshot: snap, title: "t", width: 900)
+        var o = MapOverlays()
+        o.sites = stride(from: 0, to: 64, by: 3).enumerated().map { (rank: $0.offset + 1, location: snap.communities[$0.element].boundary!.centroid) }
+        let svg = MapSVG.render(snapshot: snap, overlays: o, title: "t", width: 900)
         let doc = try #require(SVGCollector.parse(svg))
         let labels = doc.all("text", class: "label")
         #expect(labels.count > 0 && labels.count < 64)
@@ -155,6 +158,12 @@ private func pathXExtent(_ d: String) -> ClosedRange<Double> {
             return BoundingBox(minX: x - w / 2, minY: y - fs, maxX: x + w / 2, maxY: y)
         }
         for i in boxes.indices { for j in boxes.indices where j > i { #expect(!boxes[i].intersects(boxes[j])) } }
+        let circles = doc.elements.filter { $0.name == "circle" && $0.ancestors.contains("sites") }.map { c -> BoundingBox in
+            let x = Double(c.attributes["cx"]!)!, y = Double(c.attributes["cy"]!)!, r = Double(c.attributes["r"]!)!
+            return BoundingBox(minX: x - r, minY: y - r, maxX: x + r, maxY: y + r)
+        }
+        #expect(circles.count == o.sites.count)
+        for b in boxes { #expect(!circles.contains { $0.intersects(b) }) }
     }
 
     @Test func labelPointOfAConcaveShapeIsInside() {
