@@ -141,13 +141,17 @@ public enum MapSVG {
             let w = textWidth(text, fontSize: fontSize)
             let x = sx(p.x), y = sy(p.y) + fontSize * 0.35
             var chosen: BoundingBox? = nil
-            for dy in [0.0, -fontSize * 1.2, fontSize * 1.2] {
-                let candidate = BoundingBox(minX: x - w / 2 - 1, minY: y + dy - fontSize, maxX: x + w / 2 + 1, maxY: y + dy + fontSize * 0.3)
+            // The label point first, then shifted up or down, then sideways; a shifted label stays inside its community.
+            let shifts: [(Double, Double)] = [(0, 0), (0, -1.2), (0, 1.2), (0, -2.4), (0, 2.4), (-0.6, 0), (0.6, 0)]
+            for (kx, ky) in shifts {
+                let cx = x + kx * (w + 20), cy = y + ky * fontSize
+                if kx != 0 || ky != 0, !b.contains(Point((cx - margin) / scale + box.minX, box.maxY - (cy - fontSize * 0.35 - top) / scale)) { continue }
+                let candidate = BoundingBox(minX: cx - w / 2 - 1, minY: cy - fontSize, maxX: cx + w / 2 + 1, maxY: cy + fontSize * 0.3)
                 if !placed.contains(where: { $0.intersects(candidate) }) { chosen = candidate; break }
             }
             guard let spot = chosen else { continue }
             placed.append(spot)
-            svg += "<text class=\"label\" x=\"\(f(x))\" y=\"\(f(spot.maxY - fontSize * 0.3))\">\(escape(text))</text>\n"
+            svg += "<text class=\"label\" data-id=\"\(escape(c.id))\" x=\"\(f(spot.center.x))\" y=\"\(f(spot.maxY - fontSize * 0.3))\">\(escape(text))</text>\n"
         }
         svg += "</g>\n"
         // Proposed sites on top of everything, numbered by rank.

@@ -66,10 +66,12 @@ private func grid(n: Int, names: (Int) -> String = { "社区\($0)" }) -> Snapsho
 }
 
 /// The x extent, in pixels, of a path's `d` made of M/L/Z commands.
-private func pathXExtent(_ d: String) -> ClosedRange<Double> {
+private func pathXExtent(_ d: String) -> ClosedRange<Double> { pathBox(d).minX...pathBox(d).maxX }
+
+/// The pixel bounding box of a path's `d` made of M/L/Z commands.
+private func pathBox(_ d: String) -> BoundingBox {
     let numbers = d.split(whereSeparator: { "MLZ".contains($0) }).flatMap { $0.split(separator: ",") }.compactMap { Double($0) }
-    let xs = stride(from: 0, to: numbers.count, by: 2).map { numbers[$0] }
-    return xs.min()!...xs.max()!
+    return BoundingBox(points: stride(from: 0, to: numbers.count - 1, by: 2).map { Point(numbers[$0], numbers[$0 + 1]) })
 }
 
 @Suite struct MapSVGTests {
@@ -144,15 +146,21 @@ private func pathXExtent(_ d: String) -> ClosedRange<Double> {
 
     @Test func labelsNeverOverlap() throws {
         // Many small communities with long names and a site at the centre of every third one:
-        // some labels must be left out, none may overlap another or a site's numbered circle.
+        // no label may overlap another or a site's numbered circle, and each stays in its community.
         let snap = grid(n: 8) { "很长很长的社区名字\($0)" }
         var o = MapOverlays()
         o.sites = stride(from: 0, to: 64, by: 3).enumerated().map { (rank: $0.offset + 1, location: snap.communities[$0.element].boundary!.centroid) }
         let svg = MapSVG.render(snapshot: snap, overlays: o, title: "t", width: 900)
         let doc = try #require(SVGCollector.parse(svg))
         let labels = doc.all("text", class: "label")
-        #expect(labels.count > 0 && labels.count < 64)
+        #expect(labels.count > 0)
         let fs = 11.0
+        let squares = Dictionary(uniqueKeysWithValues: doc.all("path", class: "community").map { ($0.attributes["data-id"]!, pathBox($0.attributes["d"]!)) })
+        for l in labels {
+            let anchor = Point(Double(l.attributes["x"]!)!, Double(l.attributes["y"]!)! - fs * 0.35)
+            let square = try #require(squares[l.attributes["data-id"] ?? ""])
+            #expect(square.expanded(by: 0.5).contains(anchor), "\(l.text) at \(anchor) outside \(square)")
+        }
         let boxes = labels.map { l -> BoundingBox in
             let x = Double(l.attributes["x"]!)!, y = Double(l.attributes["y"]!)!, w = MapSVG.textWidth(l.text, fontSize: fs)
             return BoundingBox(minX: x - w / 2, minY: y - fs, maxX: x + w / 2, maxY: y)
