@@ -191,7 +191,7 @@ public enum HTMLReport {
             let t = p.total.coverage
             h += "<p class=\"note\">Grids with a party organization of their own or a joint one: \(t.gridsOrganized) of \(t.grids) (\(pct(t.organizationCoverageRate))); "
                 + "households reached by a party group or a central household: \(thousands(t.coveredHouseholds)) of \(thousands(t.households)) (\(pct(t.workCoverageRate))); "
-                + "\(t.partyGroups) party groups, \(t.centralHouseholds) central households; \(p.shortfalls.count) shortfalls (target 100% for both rates).</p>\n"
+                + "\(thousands(t.partyGroups)) party groups, \(thousands(t.centralHouseholds)) central households; \(p.shortfalls.count) shortfalls (target 100% for both rates).</p>\n"
             h += table(["社区 community", "组织 organization", "网格 grids", "组织覆盖率 organization", "户 households", "工作覆盖率 work", "党小组 groups", "中心户 central"],
                        numeric: [2, 3, 4, 5, 6, 7],
                        rows: p.communities.map { r in
