@@ -91,7 +91,8 @@ extension ServiceContext {
             throw UsageError("--out \(out): that is the store itself (expected another file)")
         }
         let standards = try ProjectResources.loadStandards(path: options.standards)
-        let snapshot = try snapshot()
+        // Household rows are read only when they are to be written.
+        let snapshot = try snapshot(layers: includeHouseholds ? StoreLayer.all : StoreLayer.all.subtracting([.households]))
         func want(_ name: String) -> Bool { wanted.map { $0.contains(name) } ?? true }
 
         progress.report(stage: "export", done: 0, total: 3)

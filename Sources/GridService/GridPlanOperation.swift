@@ -63,7 +63,7 @@ extension ServiceContext {
     public func planGrids(_ options: GridPlanOptions) throws -> GridPlanResult {
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let parameters = try GridPlanOptions.parameters(options, standards: standards)
-        let snapshot = try snapshot()
+        let snapshot = try snapshot(layers: [.communities, .grids, .buildings])
         if let ids = parameters.communityIds {
             let known = Set(snapshot.communities.map(\.id)).union(snapshot.buildings.map(\.communityId))
             let unknown = ids.subtracting(known).sorted()

@@ -3,6 +3,7 @@ import GridAnalysis
 import GridGeo
 import GridModel
 import GridRender
+import GridStore
 
 /// Options of `gridplan map` (JSON-RPC `map`).
 public struct MapOptions: Codable, Sendable {
@@ -84,7 +85,7 @@ extension ServiceContext {
             throw UsageError("--sites: \(n) is not a number of sites to draw (expected 0 to 99)")
         }
         let standards = try ProjectResources.loadStandards(path: options.standards)
-        let snapshot = try snapshot()
+        let snapshot = try snapshot(layers: StoreLayer.all.subtracting([.households, .units, .records]))
         progress.report(stage: "map", done: 0, total: 3)
         let siting = theme == .grids ? nil : proposedSites(count: options.sites ?? 10, radius: options.radius, standards: options.standards)
         let sites = try MapBuilder.sitesInWorkingCRS(siting?.sites.map { (rank: $0.rank, lon: $0.lon, lat: $0.lat) } ?? [],

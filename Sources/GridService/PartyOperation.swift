@@ -82,7 +82,7 @@ extension ServiceContext {
     public func planParty(_ options: PartyPlanOptions) throws -> PartyPlanResult {
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let (parameters, rules) = try PartyPlanOptions.parameters(options, standards: standards)
-        let snapshot = try snapshot()
+        let snapshot = try snapshot(layers: [.communities, .grids, .buildings, .households])
         if options.includeHouseholds == true && snapshot.households.isEmpty {
             note("--include-households: the store has no household rows (households.csv); central households are counted per building")
         }

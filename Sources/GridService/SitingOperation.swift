@@ -2,6 +2,7 @@ import Foundation
 import GridAnalysis
 import GridGeo
 import GridModel
+import GridStore
 
 /// Options of `gridplan site` (and the JSON-RPC method `site`).
 public struct SitingOptions: Codable, Sendable {
@@ -98,7 +99,9 @@ extension ServiceContext {
         let standards = try ProjectResources.loadStandards(path: options.standards)
         if let path = options.instance { return try siteInstance(path: path, options: options, standards: standards) }
         let parameters = try options.parameters(standards: standards)
-        let snapshot = try self.snapshot()
+        var layers: Set<StoreLayer> = [.communities, .grids, .buildings, .facilities, .candidates]
+        if options.network == true { layers.insert(.roads) }
+        let snapshot = try self.snapshot(layers: layers)
         progress.report(stage: "siting (\(parameters.objective.rawValue))", done: 0, total: 1)
         let result = try SitingAnalysis.run(snapshot: snapshot, parameters: parameters)
         progress.report(stage: "siting (\(parameters.objective.rawValue))", done: 1, total: 1)
