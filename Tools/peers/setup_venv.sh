@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Creates the virtual environment the Python peers run in (outside the repository's tracked
+# files; not a CI step): pyproj, highspy, access (PySAL), numpy, scipy.
+#   Tools/peers/setup_venv.sh [DIR]     (default /tmp/venv-peers)
+set -euo pipefail
+dir="${1:-/tmp/venv-peers}"
+[ -x "$dir/bin/python" ] || python3 -m venv "$dir"
+"$dir/bin/pip" install -q numpy scipy pyproj highspy access
+echo "$dir"
