@@ -338,3 +338,28 @@ private func expectStoreIndexes(_ path: String) throws {
         #expect(reported.map { $0 >= brute && $0 <= widened } == true, "window \(w): \(line ?? "no count") for \(brute)...\(widened)")
     }
 }
+
+/// The packing order is a Hilbert curve: its first 4ᵏ positions fill the 2ᵏ × 2ᵏ corner square,
+/// each once, and consecutive positions are neighbouring cells.
+@Test func hilbertIndexWalksTheCornerSquareCellByCell() {
+    let side = 64
+    var cellAt = [Int: (Int, Int)]()
+    for x in 0..<side {
+        for y in 0..<side {
+            let d = Int(RTreeBulkLoader.hilbertIndex(UInt32(x), UInt32(y)))
+            #expect(d < side * side)
+            #expect(cellAt[d] == nil)
+            cellAt[d] = (x, y)
+        }
+    }
+    #expect(cellAt.count == side * side)
+    var jumps = 0
+    for d in 1..<(side * side) {
+        guard let a = cellAt[d - 1], let b = cellAt[d] else { continue }
+        if abs(a.0 - b.0) + abs(a.1 - b.1) != 1 { jumps += 1 }
+    }
+    #expect(jumps == 0)
+    // The whole grid's far corners: the curve starts at the origin and ends at (max, 0).
+    #expect(RTreeBulkLoader.hilbertIndex(0, 0) == 0)
+    #expect(RTreeBulkLoader.hilbertIndex(65_535, 0) == UInt64(1) << 32 - 1)
+}
