@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
 
 let package = Package(
     name: "gridplan",
@@ -43,12 +44,25 @@ let package = Package(
         .testTarget(name: "GridGeoTests", dependencies: ["GridGeo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridFormatsTests", dependencies: ["GridFormats"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
-        .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridModel", "GridGeo",
+        .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridModel", "GridGeo", "GridAnalysis",
                                                            .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo"]),
         .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GridFormats"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GridFormats", "GridStore", "GridModel", "GridGeo"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/, Tools/fuzz.sh), declared only when GRIDPLAN_FUZZ is set so the
+// normal build never compiles them: GRIDPLAN_FUZZ=1 swift build -Xswiftc -sanitize=fuzzer,address ...
+if ProcessInfo.processInfo.environment["GRIDPLAN_FUZZ"] != nil {
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzGeoJSON", ["GridFormats"]), ("FuzzCSV", ["GridFormats"]),
+        ("FuzzRPC", ["GridRPC", "GridService", "GridFormats"]), ("FuzzCRS", ["GridGeo"]),
+    ]
+    for (name, deps) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: deps, path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

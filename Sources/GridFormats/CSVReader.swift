@@ -42,6 +42,9 @@ public struct CSVReader {
     private var line = 1
     private var expectedFields = 8
     private var finished = false
+    /// Most fields a record may have: each costs a String, so a long line of tiny fields would
+    /// otherwise take far more memory than its bytes.
+    private let maxFields: Int
 
     /// The header row (names trimmed of whitespace).
     public private(set) var header: [String] = []
@@ -53,7 +56,8 @@ public struct CSVReader {
 
     /// Opens `url` and reads the header. Throws `CSVError` when the file cannot be read or
     /// has no header (an empty file).
-    public init(url: URL, chunkSize: Int = 1 << 20) throws {
+    public init(url: URL, chunkSize: Int = 1 << 20, maxFields: Int = 1 << 16) throws {
+        self.maxFields = max(1, maxFields)
         do {
             source = try ByteSource(url: url, chunkSize: chunkSize, tracksLines: false)
         } catch {
@@ -128,6 +132,9 @@ public struct CSVReader {
         var fields: [String] = []
         fields.reserveCapacity(expectedFields)
         while true {
+            if fields.count >= maxFields {
+                throw CSVError(message: "a record with more than \(maxFields) fields", line: line + breaks)
+            }
             // One field starting at i.
             if i < end, p[i] == UInt8(ascii: "\"") {
                 let openLine = line + breaks

@@ -15,6 +15,8 @@ public struct MapOverlays: Sendable {
     public var sites: [(rank: Int, location: Point)] = []
     /// Grid boundaries, drawn as thin lines.
     public var gridBoundaries: [MultiPolygon] = []
+    /// Draw the roads of the snapshot as thin grey lines (context).
+    public var showRoads = true
 
     public init() {}
 }
@@ -25,9 +27,14 @@ public struct ChoroplethLegend: Sendable {
     public var threshold: Double
     /// Values at or above `good` are darkest green; values at 0 darkest red.
     public var good: Double
+    /// Words after the threshold's entry in the legend ("标准 standard"); nil when the threshold is no standard.
+    public var thresholdLabel: String?
+    /// Values above `good` occur (the legend's last entry reads "… +"); false for a rate capped at `good`.
+    public var openEnded = true
     public var format: @Sendable (Double) -> String
 
-    public init(title: String, threshold: Double, good: Double, format: @escaping @Sendable (Double) -> String) {
-        self.title = title; self.threshold = threshold; self.good = good; self.format = format
+    public init(title: String, threshold: Double, good: Double, thresholdLabel: String? = "标准 standard",
+                format: @escaping @Sendable (Double) -> String) {
+        self.title = title; self.threshold = threshold; self.good = good; self.thresholdLabel = thresholdLabel; self.format = format
     }
 }

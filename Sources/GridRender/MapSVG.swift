@@ -17,7 +17,12 @@ public enum MapSVG {
         .cityStudy: "#8e44ad", .pocketPark: "#27ae60", .propertyService: "#7f8c8d", .other: "#34495e",
     ]
 
-    /// The SVG text of the map, `width` pixels wide.
+    /// The SVG text of the map, `width` pixels wide. The map area keeps true shapes (one scale
+    /// for x and y) and is at most `1.2 × width` tall; the legend sits at the right.
+    ///
+    /// Elements carry classes the tests and stylesheets rely on: `path.community`, `path.grid`,
+    /// `circle.building`, `rect.facility`, `path.gap`, `g.site`, `text.label`, and the groups
+    /// `#legend`, `#scalebar` (with `data-length-m`) and `#north`.
     public static func render(snapshot: Snapshot, overlays: MapOverlays = MapOverlays(), title: String,
                               subtitle: String = "", width: Double = 1200) -> String {
         var box = BoundingBox.empty
@@ -25,21 +30,24 @@ public enum MapSVG {
         for b in snapshot.buildings { box.include(b.location) }
         for f in snapshot.facilities { box.include(f.location) }
         if box.isEmpty { box = BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1) }
-        let margin = 20.0, top = 70.0, legendWidth = 240.0
-        let mapWidth = width - legendWidth - 2 * margin
-        let scale = mapWidth / max(box.width, 1)
+        box = box.expanded(by: max(box.width, box.height) * 0.01)
+        let margin = 20.0, top = 70.0, legendWidth = 250.0
+        let mapWidthMax = width - legendWidth - 2 * margin
+        let mapHeightMax = width * 1.2
+        let scale = min(mapWidthMax / max(box.width, 1), mapHeightMax / max(box.height, 1))
+        let mapWidth = max(box.width, 1) * scale
         let mapHeight = max(box.height, 1) * scale
-        let height = max(top + mapHeight + margin + 50, 620)
+        let legendRows = legendHeight(overlays: overlays, hasNoData: hasNoData(snapshot, overlays))
+        let height = max(top + mapHeight + margin + 50, top + legendRows + margin)
         func sx(_ x: Double) -> Double { margin + (x - box.minX) * scale }
         func sy(_ y: Double) -> Double { top + (box.maxY - y) * scale }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        func ringPath(_ ring: [Point]) -> String {
+            "M" + ring.map { "\(f(sx($0.x))),\(f(sy($0.y)))" }.joined(separator: "L") + "Z"
+        }
         func path(_ mp: MultiPolygon) -> String {
             var d = ""
-            for poly in mp.polygons {
-                for ring in poly.rings where ring.count > 2 {
-                    d += "M" + ring.map { "\(f(sx($0.x))),\(f(sy($0.y)))" }.joined(separator: "L") + "Z"
-                }
-            }
+            for poly in mp.polygons { for ring in poly.rings where ring.count > 2 { d += ringPath(ring) } }
             return d
         }
 
@@ -50,35 +58,52 @@ public enum MapSVG {
         <rect width="100%" height="100%" fill="#ffffff"/>
         <text x="\(f(margin))" y="32" font-size="22" font-weight="bold">\(escape(title))</text>
         <text x="\(f(margin))" y="54" font-size="13" fill="#555">\(escape(subtitle))</text>
+        <rect x="\(f(margin))" y="\(f(top))" width="\(f(mapWidth))" height="\(f(mapHeight))" fill="#fbfbf8" stroke="#b2bec3" stroke-width="0.5"/>
 
         """
         // Communities.
-        svg += "<g id=\"communities\" stroke=\"#444\" stroke-width=\"1\">\n"
+        svg += "<g id=\"communities\" stroke=\"#555\" stroke-width=\"1\">\n"
         for c in snapshot.communities {
             guard let b = c.boundary else { continue }
             var fill = "#f4f1ea"
-            if let legend = overlays.valueLegend, let value = overlays.communityValues[c.id] {
-                fill = value.map { color($0, legend) } ?? "#dddddd"
+            var value = ""
+            if let legend = overlays.valueLegend {
+                if let v = overlays.communityValues[c.id] ?? nil {
+                    fill = color(v, legend); value = " · " + legend.format(v)
+                } else {
+                    fill = noDataColor
+                }
             }
-            let label = escape(c.name ?? c.id)
+            let label = escape((c.name ?? c.id) + value)
             svg += "<path class=\"community\" data-id=\"\(escape(c.id))\" d=\"\(path(b))\" fill=\"\(fill)\" fill-rule=\"evenodd\"><title>\(label)</title></path>\n"
         }
         svg += "</g>\n"
+        // Roads, for orientation.
+        let roads = overlays.showRoads ? snapshot.roads : []
+        if !roads.isEmpty {
+            svg += "<g id=\"roads\" fill=\"none\" stroke=\"#95a5a6\" stroke-opacity=\"0.45\" stroke-width=\"0.6\" stroke-linecap=\"round\">\n"
+            for r in roads {
+                let d = r.lines.filter { $0.points.count > 1 }
+                    .map { "M" + $0.points.map { "\(f(sx($0.x))),\(f(sy($0.y)))" }.joined(separator: "L") }.joined()
+                if !d.isEmpty { svg += "<path class=\"road\" d=\"\(d)\"/>\n" }
+            }
+            svg += "</g>\n"
+        }
         // Grid boundaries.
         if !overlays.gridBoundaries.isEmpty {
-            svg += "<g id=\"grids\" fill=\"none\" stroke=\"#6c5ce7\" stroke-width=\"0.8\" stroke-dasharray=\"3,2\">\n"
+            svg += "<g id=\"grids\" fill=\"none\" stroke=\"#5f27cd\" stroke-width=\"1.1\" stroke-dasharray=\"4,2\">\n"
             for g in overlays.gridBoundaries { svg += "<path class=\"grid\" d=\"\(path(g))\"/>\n" }
             svg += "</g>\n"
         }
-        // Buildings.
-        svg += "<g id=\"buildings\" stroke=\"none\" fill-opacity=\"0.75\">\n"
+        // Buildings: area proportional to households.
+        svg += "<g id=\"buildings\" stroke=\"#ffffff\" stroke-width=\"0.3\" fill-opacity=\"0.8\">\n"
         for b in snapshot.buildings {
-            let r = max(0.8, min(6, (Double(b.households)).squareRoot() * 0.25))
+            let r = buildingRadius(households: b.households)
             let fill: String
             switch overlays.buildingCovered[b.id] {
-            case true?: fill = "#2e86de"
-            case false?: fill = "#e74c3c"
-            case nil: fill = "#636e72"
+            case true?: fill = coveredColor
+            case false?: fill = uncoveredColor
+            case nil: fill = neutralBuildingColor
             }
             svg += "<circle class=\"building\" cx=\"\(f(sx(b.location.x)))\" cy=\"\(f(sy(b.location.y)))\" r=\"\(f(r))\" fill=\"\(fill)\"/>\n"
         }
@@ -87,43 +112,102 @@ public enum MapSVG {
         if !overlays.gapOutlines.isEmpty {
             svg += "<g id=\"gaps\" fill=\"#e74c3c\" fill-opacity=\"0.08\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"5,3\">\n"
             for gap in overlays.gapOutlines where gap.ring.count > 2 {
-                let d = "M" + gap.ring.map { "\(f(sx($0.x))),\(f(sy($0.y)))" }.joined(separator: "L") + "Z"
-                svg += "<path class=\"gap\" d=\"\(d)\"><title>\(escape(gap.label))</title></path>\n"
+                svg += "<path class=\"gap\" d=\"\(ringPath(gap.ring))\"><title>\(escape(gap.label))</title></path>\n"
             }
             svg += "</g>\n"
         }
-        // Facilities.
-        svg += "<g id=\"facilities\" stroke=\"#fff\" stroke-width=\"1\">\n"
+        // Facilities: street-level and above larger.
+        svg += "<g id=\"facilities\" stroke=\"#ffffff\" stroke-width=\"1\">\n"
         for fac in snapshot.facilities {
             let x = sx(fac.location.x), y = sy(fac.location.y)
-            let size = fac.level == .street ? 7.0 : 4.5
+            let size = (fac.level == .street || fac.level == .district) ? 6.5 : 4.5
             let color = kindColors[fac.kind] ?? "#000"
-            let name = escape(fac.name ?? fac.id)
+            let name = escape((fac.name ?? fac.id) + " · " + fac.kind.chineseName + " · " + GeoJSONWriter.formatNumber(fac.usableAreaM2, 0) + " m²")
             svg += "<rect class=\"facility\" data-kind=\"\(fac.kind.rawValue)\" x=\"\(f(x - size))\" y=\"\(f(y - size))\" width=\"\(f(2 * size))\" height=\"\(f(2 * size))\" fill=\"\(color)\"><title>\(name)</title></rect>\n"
         }
         svg += "</g>\n"
-        // Proposed sites.
+        // Community labels, placed inside their polygon, largest communities first; a label that
+        // would overlap one already placed is left out (the name stays in the polygon's tooltip).
+        // Site markers are drawn later but claim their place first, so no label runs under a number.
+        var placed: [BoundingBox] = overlays.sites.map { s in
+            BoundingBox(minX: sx(s.location.x) - 10, minY: sy(s.location.y) - 10, maxX: sx(s.location.x) + 10, maxY: sy(s.location.y) + 10)
+        }
+        let fontSize = 11.0
+        svg += "<g id=\"labels\" font-size=\"\(f(fontSize))\" text-anchor=\"middle\" fill=\"#2d3436\" stroke=\"#ffffff\" stroke-width=\"2.5\" paint-order=\"stroke\">\n"
+        let labelled = snapshot.communities.compactMap { c in c.boundary.map { (c, $0) } }.sorted { ($0.1.area, $1.0.id) > ($1.1.area, $0.0.id) }
+        for (c, b) in labelled {
+            let p = labelPoint(b)
+            let text = c.name ?? c.id
+            let w = textWidth(text, fontSize: fontSize)
+            let x = sx(p.x), y = sy(p.y) + fontSize * 0.35
+            var chosen: BoundingBox? = nil
+            // The label point first, then shifted up or down, then sideways; a shifted label stays inside its community.
+            let shifts: [(Double, Double)] = [(0, 0), (0, -1.2), (0, 1.2), (0, -2.4), (0, 2.4), (-0.6, 0), (0.6, 0)]
+            for (kx, ky) in shifts {
+                let cx = x + kx * (w + 20), cy = y + ky * fontSize
+                if kx != 0 || ky != 0, !b.contains(Point((cx - margin) / scale + box.minX, box.maxY - (cy - fontSize * 0.35 - top) / scale)) { continue }
+                let candidate = BoundingBox(minX: cx - w / 2 - 1, minY: cy - fontSize, maxX: cx + w / 2 + 1, maxY: cy + fontSize * 0.3)
+                if !placed.contains(where: { $0.intersects(candidate) }) { chosen = candidate; break }
+            }
+            guard let spot = chosen else { continue }
+            placed.append(spot)
+            svg += "<text class=\"label\" data-id=\"\(escape(c.id))\" x=\"\(f(spot.center.x))\" y=\"\(f(spot.maxY - fontSize * 0.3))\">\(escape(text))</text>\n"
+        }
+        svg += "</g>\n"
+        // Proposed sites on top of everything, numbered by rank.
         if !overlays.sites.isEmpty {
             svg += "<g id=\"sites\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"middle\">\n"
-            for s in overlays.sites {
+            for s in overlays.sites.sorted(by: { $0.rank > $1.rank }) {
                 let x = sx(s.location.x), y = sy(s.location.y)
-                svg += "<g class=\"site\"><circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"9\" fill=\"#fdcb6e\" stroke=\"#2d3436\" stroke-width=\"1.5\"/><text x=\"\(f(x))\" y=\"\(f(y + 3.5))\">\(s.rank)</text></g>\n"
+                svg += "<g class=\"site\" data-rank=\"\(s.rank)\"><circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"9\" fill=\"#fdcb6e\" stroke=\"#2d3436\" stroke-width=\"1.5\"/><text x=\"\(f(x))\" y=\"\(f(y + 3.5))\">\(s.rank)</text></g>\n"
             }
             svg += "</g>\n"
         }
-        // Community labels last, so they sit on top.
-        svg += "<g id=\"labels\" font-size=\"11\" text-anchor=\"middle\" fill=\"#2d3436\" stroke=\"#fff\" stroke-width=\"2.5\" paint-order=\"stroke\">\n"
-        for c in snapshot.communities {
-            guard let b = c.boundary else { continue }
-            let p = b.centroid
-            svg += "<text x=\"\(f(sx(p.x)))\" y=\"\(f(sy(p.y)))\">\(escape(c.name ?? c.id))</text>\n"
-        }
-        svg += "</g>\n"
-        svg += legend(x: width - legendWidth, y: top, overlays: overlays)
-        svg += scaleBar(x: margin, y: top + mapHeight + 30, metresPerPixel: 1 / scale)
-        svg += northArrow(x: margin + mapWidth - 20, y: top + 30)
+        svg += legend(x: width - legendWidth, y: top, overlays: overlays, hasNoData: hasNoData(snapshot, overlays))
+        svg += scaleBar(x: margin, y: top + mapHeight + 22, metresPerPixel: 1 / scale)
+        svg += northArrow(x: margin + mapWidth - 24, y: top + 34)
         svg += "</svg>\n"
         return svg
+    }
+
+    static let coveredColor = "#2e86de", uncoveredColor = "#1e272e", neutralBuildingColor = "#636e72", noDataColor = "#dddddd"
+
+    /// Dot radius in pixels: area proportional to households, 1.2 to 7 px.
+    public static func buildingRadius(households: Int) -> Double {
+        max(1.2, min(7, Double(max(households, 0)).squareRoot() * 0.3))
+    }
+
+    static func hasNoData(_ snapshot: Snapshot, _ o: MapOverlays) -> Bool {
+        guard o.valueLegend != nil else { return false }
+        return snapshot.communities.contains { $0.boundary != nil && (o.communityValues[$0.id] ?? nil) == nil }
+    }
+
+    /// A point inside the largest polygon: its centroid when inside, else the middle of the
+    /// widest inside stretch of the horizontal line through the centroid.
+    static func labelPoint(_ mp: MultiPolygon) -> Point {
+        guard let poly = mp.polygons.max(by: { $0.area < $1.area }) else { return mp.centroid }
+        let c = poly.centroid
+        if poly.contains(c) { return c }
+        var xs: [Double] = []
+        let ring = poly.exterior
+        for i in 0..<(ring.count - 1) {
+            let a = ring[i], b = ring[i + 1]
+            if (a.y <= c.y) != (b.y <= c.y) { xs.append(a.x + (c.y - a.y) / (b.y - a.y) * (b.x - a.x)) }
+        }
+        xs.sort()
+        var best: (Double, Double)? = nil
+        var i = 0
+        while i + 1 < xs.count {
+            if best == nil || xs[i + 1] - xs[i] > best!.1 - best!.0 { best = (xs[i], xs[i + 1]) }
+            i += 2
+        }
+        if let best { return Point((best.0 + best.1) / 2, c.y) }
+        return c
+    }
+
+    /// Estimated width of `text` in pixels: CJK characters one em, others 0.6 em.
+    static func textWidth(_ text: String, fontSize: Double) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? fontSize : fontSize * 0.6) }
     }
 
     /// Diverging red → yellow → green colour of `value` around the legend's threshold.
@@ -142,37 +226,57 @@ public enum MapSVG {
         return String(format: "#%02x%02x%02x", r, g, bl)
     }
 
-    static func legend(x: Double, y: Double, overlays: MapOverlays) -> String {
+    /// Height of the legend in pixels (to size the drawing).
+    static func legendHeight(overlays: MapOverlays, hasNoData: Bool) -> Double {
+        var rows = 0.0
+        if overlays.valueLegend != nil { rows += 20 + 5 * 18 + (hasNoData ? 18 : 0) + 6 }
+        rows += 20 + 2 * 18 + 6 + 20 + Double(FacilityKind.allCases.count) * 18 + 18
+        if !overlays.sites.isEmpty { rows += 18 }
+        if !overlays.gapOutlines.isEmpty { rows += 18 }
+        if !overlays.gridBoundaries.isEmpty { rows += 18 }
+        return rows
+    }
+
+    static func legend(x: Double, y: Double, overlays: MapOverlays, hasNoData: Bool) -> String {
         var s = "<g id=\"legend\" font-size=\"12\" transform=\"translate(\(x),\(y))\">\n"
         var row = 0.0
         func line(_ text: String) { s += "<text x=\"22\" y=\"\(row + 11)\">\(escape(text))</text>\n"; row += 18 }
+        func heading(_ text: String) { s += "<text x=\"0\" y=\"\(row + 11)\" font-weight=\"bold\">\(escape(text))</text>\n"; row += 20 }
         if let legend = overlays.valueLegend {
-            s += "<text x=\"0\" y=\"\(row + 11)\" font-weight=\"bold\">\(escape(legend.title))</text>\n"; row += 20
+            heading(legend.title)
             let stops = [0, legend.threshold * 0.5, legend.threshold, (legend.threshold + legend.good) / 2, legend.good]
             for v in stops {
                 s += "<rect x=\"0\" y=\"\(row)\" width=\"16\" height=\"12\" fill=\"\(color(v, legend))\" stroke=\"#444\" stroke-width=\"0.5\"/>\n"
-                line(legend.format(v) + (v == legend.threshold ? " (标准 standard)" : ""))
+                let suffix = v == legend.threshold ? legend.thresholdLabel.map { " (\($0))" } ?? "" : (v == legend.good && legend.openEnded ? " +" : "")
+                line(legend.format(v) + suffix)
+            }
+            if hasNoData {
+                s += "<rect x=\"0\" y=\"\(row)\" width=\"16\" height=\"12\" fill=\"\(noDataColor)\" stroke=\"#444\" stroke-width=\"0.5\"/>\n"
+                line("无住户 no households")
             }
             row += 6
         }
-        s += "<text x=\"0\" y=\"\(row + 11)\" font-weight=\"bold\">楼栋 Buildings</text>\n"; row += 20
-        for (fill, text) in [("#2e86de", "覆盖 covered"), ("#e74c3c", "未覆盖 not covered"), ("#636e72", "楼栋 building")] {
+        heading("楼栋 Buildings (size: households)")
+        let rows = overlays.buildingCovered.isEmpty ? [(neutralBuildingColor, "楼栋 building")]
+            : [(coveredColor, "已覆盖 covered"), (uncoveredColor, "未覆盖 not covered")]
+        for (fill, text) in rows {
             s += "<circle cx=\"8\" cy=\"\(row + 6)\" r=\"5\" fill=\"\(fill)\"/>\n"; line(text)
         }
         row += 6
-        s += "<text x=\"0\" y=\"\(row + 11)\" font-weight=\"bold\">设施 Facilities</text>\n"; row += 20
+        heading("设施 Facilities")
         for kind in FacilityKind.allCases {
             s += "<rect x=\"3\" y=\"\(row + 1)\" width=\"10\" height=\"10\" fill=\"\(kindColors[kind]!)\"/>\n"
-            line(kind.chineseName + " " + kind.rawValue)
+            line(kind.chineseName + " " + kind.rawValue.replacingOccurrences(of: "_", with: " "))
         }
+        s += "<text x=\"0\" y=\"\(row + 11)\" fill=\"#555\" font-size=\"11\">large: street/district level</text>\n"; row += 18
         if !overlays.sites.isEmpty {
             s += "<circle cx=\"8\" cy=\"\(row + 6)\" r=\"7\" fill=\"#fdcb6e\" stroke=\"#2d3436\"/>\n"; line("建议新址 proposed site (rank)")
         }
         if !overlays.gapOutlines.isEmpty {
-            s += "<rect x=\"1\" y=\"\(row + 1)\" width=\"14\" height=\"10\" fill=\"none\" stroke=\"#c0392b\" stroke-dasharray=\"4,2\"/>\n"; line("服务空白区 under-served")
+            s += "<rect x=\"1\" y=\"\(row + 1)\" width=\"14\" height=\"10\" fill=\"none\" stroke=\"#c0392b\" stroke-dasharray=\"4,2\"/>\n"; line("服务空白区 gap neighbourhood")
         }
         if !overlays.gridBoundaries.isEmpty {
-            s += "<line x1=\"0\" y1=\"\(row + 6)\" x2=\"16\" y2=\"\(row + 6)\" stroke=\"#6c5ce7\" stroke-dasharray=\"3,2\"/>\n"; line("网格 grid boundary")
+            s += "<line x1=\"0\" y1=\"\(row + 6)\" x2=\"16\" y2=\"\(row + 6)\" stroke=\"#5f27cd\" stroke-width=\"1.1\" stroke-dasharray=\"4,2\"/>\n"; line("网格 grid boundary")
         }
         s += "</g>\n"
         return s
@@ -187,7 +291,7 @@ public enum MapSVG {
         let px = length / metresPerPixel
         let label = length >= 1000 ? "\(Int(length / 1000)) km" : "\(Int(length)) m"
         return """
-        <g id="scalebar" font-size="12"><rect x="\(x)" y="\(y)" width="\(px / 2)" height="6" fill="#2d3436"/><rect x="\(x + px / 2)" y="\(y)" width="\(px / 2)" height="6" fill="#fff" stroke="#2d3436"/><text x="\(x)" y="\(y + 20)">0</text><text x="\(x + px)" y="\(y + 20)" text-anchor="middle">\(label)</text></g>
+        <g id="scalebar" font-size="12" data-length-m="\(Int(length))" data-length-px="\(String(format: "%.2f", px))"><rect x="\(x)" y="\(y)" width="\(px / 2)" height="6" fill="#2d3436"/><rect x="\(x + px / 2)" y="\(y)" width="\(px / 2)" height="6" fill="#fff" stroke="#2d3436"/><text x="\(x)" y="\(y + 20)">0</text><text x="\(x + px)" y="\(y + 20)" text-anchor="middle">\(label)</text></g>
 
         """
     }
@@ -195,7 +299,7 @@ public enum MapSVG {
     /// An arrow pointing to grid north (the working CRS's y axis).
     static func northArrow(x: Double, y: Double) -> String {
         """
-        <g id="north" transform="translate(\(x),\(y))"><path d="M0,-22 L8,8 L0,2 L-8,8 Z" fill="#2d3436"/><text x="0" y="22" font-size="13" text-anchor="middle" font-weight="bold">N</text></g>
+        <g id="north" transform="translate(\(x),\(y))"><circle r="19" cy="-2" fill="#ffffff" fill-opacity="0.8"/><path d="M0,-22 L8,8 L0,2 L-8,8 Z" fill="#2d3436"/><text x="0" y="22" font-size="13" text-anchor="middle" font-weight="bold">N</text></g>
 
         """
     }

@@ -31,7 +31,7 @@ extension ServiceContext {
     public func areaReport(_ options: AreaReportOptions) throws -> AreaReport {
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let parameters = try AreaReportOptions.parameters(options, standards: standards)
-        let snapshot = try snapshot()
+        let snapshot = try snapshot(layers: [.communities, .grids, .buildings, .facilities])
         if parameters.byGrid && !snapshot.buildings.contains(where: { $0.gridId != nil }) && snapshot.grids.isEmpty {
             throw UsageError("--by grid: the store has no grids yet (run `gridplan grids plan --apply` first)")
         }

@@ -20,7 +20,7 @@ extension ServiceContext {
         if let y = options.year, !(1949...9999).contains(y) {
             throw UsageError("--year: \(y) is not a year (expected a four-digit year such as 2024)")
         }
-        let snapshot = try snapshot()
+        let snapshot = try snapshot(layers: [.communities, .units, .records])
         let year = options.year ?? Compliance.latestYear(snapshot.records)
             ?? Calendar(identifier: .gregorian).component(.year, from: Date())
         return Compliance.report(snapshot, ComplianceOptions.parameters(year: year, standards: standards))

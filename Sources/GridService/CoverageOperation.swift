@@ -1,6 +1,7 @@
 import Foundation
 import GridAnalysis
 import GridModel
+import GridStore
 
 /// Options of `gridplan coverage` (and the JSON-RPC method `coverage`).
 public struct CoverageOptions: Codable, Sendable {
@@ -75,7 +76,9 @@ extension ServiceContext {
     public func coverage(_ options: CoverageOptions) throws -> CoverageResult {
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let parameters = try options.parameters(standards: standards)
-        let snapshot = try self.snapshot()
+        var layers: Set<StoreLayer> = [.communities, .grids, .buildings, .facilities]
+        if parameters.method == .network { layers.insert(.roads) }
+        let snapshot = try self.snapshot(layers: layers)
         progress.report(stage: parameters.method == .network ? "coverage (walking network)" : "coverage",
                         done: 0, total: snapshot.buildings.count)
         let result = try Coverage.analyze(snapshot, parameters)

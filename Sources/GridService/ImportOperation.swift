@@ -10,9 +10,17 @@ public struct ImportDatasetOptions: Codable, Sendable {
     public var crs: String?
     /// Replace a store that already holds a dataset.
     public var replace: Bool?
+    /// Largest entity file accepted, in bytes (default 4 GiB).
+    public var maxFileBytes: Int?
+    /// Most features and CSV rows read, all files together (default 50,000,000).
+    public var maxFeatures: Int?
+    /// Largest single GeoJSON feature, in bytes (default 8 MiB).
+    public var maxFeatureBytes: Int?
 
-    public init(directory: String? = nil, crs: String? = nil, replace: Bool? = nil) {
+    public init(directory: String? = nil, crs: String? = nil, replace: Bool? = nil,
+                maxFileBytes: Int? = nil, maxFeatures: Int? = nil, maxFeatureBytes: Int? = nil) {
         self.directory = directory; self.crs = crs; self.replace = replace
+        self.maxFileBytes = maxFileBytes; self.maxFeatures = maxFeatures; self.maxFeatureBytes = maxFeatureBytes
     }
 }
 
@@ -43,6 +51,9 @@ extension ServiceContext {
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw UsageError("\(dir) is not a folder (expected a dataset folder with communities, buildings and facilities files)")
         }
+        if let m = options.maxFileBytes, m <= 0 { throw UsageError("--max-file-bytes must be a positive number of bytes, not \(m)") }
+        if let m = options.maxFeatureBytes, m <= 0 { throw UsageError("--max-feature-bytes must be a positive number of bytes, not \(m)") }
+        if let m = options.maxFeatures, m <= 0 { throw UsageError("--max-features must be a positive count, not \(m)") }
         let start = Date()
         let existed = FileManager.default.fileExists(atPath: databasePath)
         if existed && !(options.replace ?? false) {
@@ -52,7 +63,9 @@ extension ServiceContext {
             }
         }
         let snapshot = try DatasetImporter.read(directory: URL(fileURLWithPath: dir),
-                                                options: ImportOptions(crs: options.crs),
+                                                options: ImportOptions(crs: options.crs, maxFileBytes: options.maxFileBytes,
+                                                                       maxFeatures: options.maxFeatures,
+                                                                       maxFeatureBytes: options.maxFeatureBytes),
                                                 progress: ImportProgressBridge(progress))
         let store = try GeoPackageStore(path: databasePath, create: true)
         try store.replaceContents(with: snapshot) { [progress] stage, done, total in

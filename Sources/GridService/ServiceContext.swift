@@ -1,5 +1,6 @@
 import Foundation
 import GridModel
+import GridStore
 
 /// What every operation needs besides its own options: which store, which standards,
 /// where progress goes. Loads the snapshot once and keeps it.
@@ -11,6 +12,8 @@ public final class ServiceContext: @unchecked Sendable {
     /// Where notes for the user go (stderr in the CLI).
     public let note: @Sendable (String) -> Void
     private var cachedSnapshot: Snapshot?
+    /// The layers `cachedSnapshot` holds.
+    private var cachedLayers: Set<StoreLayer> = []
     private let lock = NSLock()
 
     public init(db: String? = nil, progress: any ProgressReporter = SilentProgress(),
@@ -27,17 +30,21 @@ public final class ServiceContext: @unchecked Sendable {
         return "gridplan.gpkg"
     }
 
-    /// The snapshot of the store, or of the bundled demo district when no store exists (said in a note).
-    public func snapshot() throws -> Snapshot {
+    /// The snapshot of the store, or of the bundled demo district when no store exists (said in a
+    /// note). Only `layers` are read from a store (the others stay empty), so a command pays for
+    /// what it uses; the demo is always read whole.
+    public func snapshot(layers: Set<StoreLayer> = StoreLayer.all) throws -> Snapshot {
         lock.lock(); defer { lock.unlock() }
-        if let s = cachedSnapshot { return s }
-        let s = try SnapshotLoader.load(databasePath: databasePath, progress: progress, note: note)
+        if let s = cachedSnapshot, layers.isSubset(of: cachedLayers) { return s }
+        let wanted = layers.union(cachedLayers)
+        let s = try SnapshotLoader.load(databasePath: databasePath, layers: wanted, progress: progress, note: note)
         cachedSnapshot = s
+        cachedLayers = FileManager.default.fileExists(atPath: databasePath) ? wanted : StoreLayer.all
         return s
     }
 
     /// Forgets the cached snapshot (after an import or `--apply`).
     public func invalidate() {
-        lock.lock(); cachedSnapshot = nil; lock.unlock()
+        lock.lock(); cachedSnapshot = nil; cachedLayers = []; lock.unlock()
     }
 }

@@ -4,11 +4,11 @@ import GridStore
 
 /// Reads a snapshot from the store, or from the bundled demo district when there is no store.
 enum SnapshotLoader {
-    static func load(databasePath: String, progress: any ProgressReporter,
+    static func load(databasePath: String, layers: Set<StoreLayer>, progress: any ProgressReporter,
                      note: @Sendable (String) -> Void) throws -> Snapshot {
         if FileManager.default.fileExists(atPath: databasePath) {
             let store = try GeoPackageStore(path: databasePath, create: false)
-            return try store.loadSnapshot()
+            return try store.loadSnapshot(layers: layers)
         }
         guard let demo = ProjectResources.demoDataset else {
             throw UsageError("no store at \(databasePath) and no bundled demo found: run `gridplan import DIR --db \(databasePath)`")

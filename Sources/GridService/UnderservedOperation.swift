@@ -1,6 +1,7 @@
 import Foundation
 import GridAnalysis
 import GridModel
+import GridStore
 
 /// Options of `gridplan report underserved` (JSON-RPC `report_underserved`): the coverage
 /// options; accessibility is always computed (2SFCA unless `decay` is `gaussian`).
@@ -28,7 +29,9 @@ extension ServiceContext {
                                               kinds: options.kinds, link: options.link, accessibility: true,
                                               decay: options.decay, standards: options.standards)
         let parameters = try coverageOptions.parameters(standards: standards)
-        let snapshot = try self.snapshot()
+        var layers: Set<StoreLayer> = [.communities, .grids, .buildings, .facilities]
+        if parameters.method == .network { layers.insert(.roads) }
+        let snapshot = try self.snapshot(layers: layers)
         progress.report(stage: "under-served ranking", done: 0, total: nil)
         let coverage = try Coverage.analyze(snapshot, parameters)
         return Underserved.rank(snapshot, coverage: coverage, selection: parameters.selection, standard: standards.areaPer100)

@@ -12,8 +12,11 @@ struct Gridplan: ParsableCommand {
             InfoCommand.self,
             CRSCommand.self,
             CoverageCommand.self,
+            SiteCommand.self,
             ReportCommand.self,
             RPCCommand.self,
+            MapCommand.self, ExportCommand.self,
+            GridsCommand.self, PartyCommand.self,
         ]
     )
 }

@@ -17,11 +17,16 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "CRS of the input coordinates (overrides dataset.json): EPSG:4326, EPSG:4490, GCJ-02, BD-09 ...")
     var crs: String?
     @Flag(name: .long, help: "Replace the dataset a store already holds.") var replace = false
+    @Option(name: .long, help: "Largest entity file accepted, in bytes (default 4 GiB).") var maxFileBytes: Int?
+    @Option(name: .long, help: "Most features and CSV rows read, all files together (default 50,000,000).") var maxFeatures: Int?
+    @Option(name: .long, help: "Largest single GeoJSON feature, in bytes (default 8 MiB).") var maxFeatureBytes: Int?
     @Option(name: .long, help: "Output format: table or json.") var format: OutputFormat = .table
 
     func run() throws {
         try reportingErrors {
-            let summary = try store.context().importDataset(ImportDatasetOptions(directory: directory, crs: crs, replace: replace))
+            let summary = try store.context().importDataset(ImportDatasetOptions(directory: directory, crs: crs, replace: replace,
+                                                                                 maxFileBytes: maxFileBytes, maxFeatures: maxFeatures,
+                                                                                 maxFeatureBytes: maxFeatureBytes))
             emit(format == .json ? try ResultEncoding.json(summary, pretty: true) : summary.tableText)
         }
     }
@@ -34,6 +39,7 @@ struct InfoCommand: ParsableCommand {
         abstract: "Counts per layer, working CRS, extent, store path, PROJ version and proj.db path.")
 
     @OptionGroup var store: StoreOptions
+    @Option(name: .long, help: "Largest single GeoJSON feature, in bytes (default 8 MiB).") var maxFeatureBytes: Int?
     @Option(name: .long, help: "Output format: table or json.") var format: OutputFormat = .table
 
     func run() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 
-/// `gridplan report …`: the standards reports (area; later underserved, party, compliance).
+/// `gridplan report …`: the standards reports (area, underserved, compliance, …); `gridplan report
+/// --html FILE` runs the default subcommand `html`, the planning report page.
 /// Each subcommand lives in its own file, `Report<Name>Command.swift`.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,5 +11,8 @@ struct ReportCommand: ParsableCommand {
             ReportAreaCommand.self,
             ReportComplianceCommand.self,
             ReportUnderservedCommand.self,
-        ])
+            ReportPartyCommand.self,
+            ReportHTMLCommand.self,
+        ],
+        defaultSubcommand: ReportHTMLCommand.self)
 }

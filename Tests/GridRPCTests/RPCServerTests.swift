@@ -119,7 +119,8 @@ func errorCode(_ v: JSONValue) -> Int? {
         let methods = r[0].objectValue?["result"]?.objectValue?["methods"]?.arrayValue ?? []
         let names = Set(methods.compactMap { $0.objectValue?["name"]?.stringValue })
         #expect(names == Set(server.methods.keys))
-        for required in ["import", "info", "report.area", "coverage", "report.underserved", "report.compliance", "crs.convert"] {
+        for required in ["import", "info", "report.area", "coverage", "report.underserved", "report.compliance", "site",
+                         "grids.plan", "party.plan", "report.party", "export", "map", "report.html", "crs.convert"] {
             #expect(names.contains(required), "\(required)")
         }
         // Parameters are derived from the options types: report.area takes count_kinds and short_only.

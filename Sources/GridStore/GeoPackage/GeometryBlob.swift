@@ -98,6 +98,22 @@ public enum GeometryBlob {
     }
 
     public static func decodePoint(_ blob: Data) throws -> Point {
+        // Fast path for the points this store writes (little-endian, any envelope, ISO WKB point):
+        // read the two doubles in place, without copying the blob.
+        let fast: Point? = blob.withUnsafeBytes { raw in
+            guard raw.count >= 8, raw[0] == 0x47, raw[1] == 0x50, raw[3] & 1 == 1, raw[3] & (1 << 4) == 0 else { return nil }
+            let sizes = [0, 32, 48, 48, 64]
+            let indicator = Int((raw[3] >> 1) & 0x7)
+            guard indicator < sizes.count else { return nil }
+            let wkb = 8 + sizes[indicator]
+            guard raw.count >= wkb + 21, raw[wkb] == 1,
+                  raw.loadUnaligned(fromByteOffset: wkb + 1, as: UInt32.self).littleEndian == WKBType.point.rawValue
+            else { return nil }
+            let x = Double(bitPattern: raw.loadUnaligned(fromByteOffset: wkb + 5, as: UInt64.self).littleEndian)
+            let y = Double(bitPattern: raw.loadUnaligned(fromByteOffset: wkb + 13, as: UInt64.self).littleEndian)
+            return Point(x, y)
+        }
+        if let fast { return fast }
         var r = try Reader(blob)
         _ = try r.header()
         try r.expect(.point)

@@ -89,6 +89,16 @@ struct SnapshotWriter {
             """, arguments: [table])
     }
 
+    /// Fills the RTree of `table` from the geometry envelopes in one statement (row by row through
+    /// the virtual table: fine for small layers such as exports; imports bulk-load instead).
+    static func fillRtree(_ db: Database, _ table: String) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO rtree_\(table)_geom
+            SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) FROM \(table)
+            WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom)
+            """)
+    }
+
     /// The RTree entry of the row just inserted, with the bounds the triggers' ST_MinX… would
     /// compute from its geometry (the blob's envelope); nil for no geometry or an empty one.
     static func entry(_ db: Database, _ box: BoundingBox?) -> RTreeBulkLoader.Entry? {

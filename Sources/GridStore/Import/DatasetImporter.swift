@@ -9,10 +9,27 @@ public struct ImportOptions: Sendable {
     public var crs: String?
     /// How many problems are kept in the error (all are counted).
     public var maxProblems: Int
+    /// Largest entity file accepted, in bytes (`--max-file-bytes`).
+    public var maxFileBytes: Int
+    /// Most records (features and CSV rows, all files together) read before the import stops
+    /// with a problem instead of running out of memory (`--max-features`).
+    public var maxFeatures: Int
 
-    public init(crs: String? = nil, maxProblems: Int = 10_000) {
+    /// Largest single GeoJSON feature, in bytes: parsed, a feature takes up to ~60 times its
+    /// size, so the default 8 MiB (a boundary of ~400,000 vertices) keeps an import well under 1 GiB.
+    public var maxFeatureBytes: Int
+
+    public static let defaultMaxFileBytes = 4 << 30
+    public static let defaultMaxFeatures = 50_000_000
+    public static let defaultMaxFeatureBytes = 8 << 20
+
+    public init(crs: String? = nil, maxProblems: Int = 10_000, maxFileBytes: Int? = nil, maxFeatures: Int? = nil,
+                maxFeatureBytes: Int? = nil) {
         self.crs = crs
         self.maxProblems = maxProblems
+        self.maxFileBytes = maxFileBytes ?? Self.defaultMaxFileBytes
+        self.maxFeatures = maxFeatures ?? Self.defaultMaxFeatures
+        self.maxFeatureBytes = maxFeatureBytes ?? Self.defaultMaxFeatureBytes
     }
 }
 
@@ -109,7 +126,9 @@ final class ImportJob {
     func run() throws -> Snapshot {
         let settings = DatasetSettings.load(directory: directory, crsOverride: options.crs, problems: problems)
         let reader = LayerReader(directory: directory, problems: problems, progress: progress,
-                                 check: CoordinateCheck(geographic: settings.geographic))
+                                 check: CoordinateCheck(geographic: settings.geographic),
+                                 limits: ReadLimits(maxFileBytes: options.maxFileBytes, maxFeatures: options.maxFeatures,
+                                                    maxFeatureBytes: options.maxFeatureBytes))
         let specs: [EntitySpec] = [.communities, .grids, .buildings, .households, .facilities, .candidates, .roads,
                                    .units, .secretaries, .contacts, .ratings, .observations]
         for spec in specs {
@@ -150,7 +169,7 @@ final class ImportJob {
         let complete = reader.read(f, requiredColumns: ["id"]) { r, geometry in
             guard let id = r.identifier("id", required: true) else { return }
             let c = Community(id: id, name: r.text("name"), street: r.text("street"), kind: r.text("kind"))
-            if communities.register(id, reader: r) { communities.append(c, r.row.location, geometry ?? .none) }
+            if communities.register(id, reader: r) { communities.append(c, r.row.location, geometry ?? SourceGeometry.none) }
         }
         communities.ids.trusted = complete
     }
@@ -165,7 +184,7 @@ final class ImportJob {
             let name = r.text("name")
             guard let id else { return }
             if grids.register(id, reader: r) {
-                grids.append(Grid(id: id, communityId: communityId ?? "", name: name), r.row.location, geometry ?? .none)
+                grids.append(Grid(id: id, communityId: communityId ?? "", name: name), r.row.location, geometry ?? SourceGeometry.none)
             }
         }
         grids.ids.trusted = complete
@@ -194,7 +213,7 @@ final class ImportJob {
                                  households: hh ?? 0, residents: residents, partyMembers: party ?? 0,
                                  probationaryMembers: probationary ?? 0, floors: floors,
                                  location: Point(0, 0), lonLat: Point(0, 0))
-                buildings.append(b, r.row.location, geometry ?? .none)
+                buildings.append(b, r.row.location, geometry ?? SourceGeometry.none)
                 buildingGivenHouseholds.append(hh)
             }
         }
@@ -245,7 +264,7 @@ final class ImportJob {
                 facilities.append(Facility(id: id, kind: kind ?? .other, usableAreaM2: area ?? 0, name: name,
                                            communityId: communityId, level: level, embedded: embedded ?? false,
                                            location: Point(0, 0), lonLat: Point(0, 0)),
-                                  r.row.location, geometry ?? .none)
+                                  r.row.location, geometry ?? SourceGeometry.none)
             }
         }
         facilities.ids.trusted = complete
@@ -265,7 +284,7 @@ final class ImportJob {
             if candidates.register(id, reader: r) {
                 candidates.append(Candidate(id: id, name: name, kind: kind, availableAreaM2: area, cost: cost,
                                             communityId: communityId, location: Point(0, 0), lonLat: Point(0, 0)),
-                                  r.row.location, geometry ?? .none)
+                                  r.row.location, geometry ?? SourceGeometry.none)
             }
         }
         candidates.ids.trusted = complete
@@ -279,7 +298,7 @@ final class ImportJob {
             let walkable = r.bool("walkable")
             guard let id else { return }
             if roads.register(id, reader: r) {
-                roads.append(Road(id: id, walkable: walkable ?? true, lines: []), r.row.location, geometry ?? .none)
+                roads.append(Road(id: id, walkable: walkable ?? true, lines: []), r.row.location, geometry ?? SourceGeometry.none)
             }
         }
         roads.ids.trusted = complete

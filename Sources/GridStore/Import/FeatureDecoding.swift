@@ -233,6 +233,16 @@ struct GeoJSONGeometryDecoder {
         let exterior = try ring(rings[0], label: label + "exterior ")
         var holes: [[Point]] = []
         for (i, h) in rings.dropFirst().enumerated() { holes.append(try ring(h, label: label + "hole \(i + 1) ")) }
+        if rule == .area {
+            // Community and grid boundaries decide containment: a ring that crosses itself has no
+            // well-defined inside.
+            for (k, r) in ([exterior] + holes).enumerated() {
+                if let p = RingValidity.selfIntersection(r) {
+                    throw GeometryIssue("\(label)ring \(k) crosses itself at (\(CoordinateCheck.format(p.x)), \(CoordinateCheck.format(p.y)))",
+                                        "a simple ring")
+                }
+            }
+        }
         return Polygon(exterior: exterior, holes: holes)
     }
 

@@ -52,6 +52,7 @@ struct LayerReader {
     let problems: ProblemCollector
     let progress: any ImportProgress
     let check: CoordinateCheck
+    var limits = ReadLimits()
     static let progressEvery = 50_000
 
     /// The file holding an entity, or nil when absent; reports a missing required entity,
@@ -97,6 +98,12 @@ struct LayerReader {
     func read(_ file: EntityFile, requiredColumns: [String],
               body: (FieldReader, SourceGeometry?) -> Void) -> Bool {
         let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
+        if let size, size > limits.maxFileBytes {
+            problems.add(file: file.fileName, message: "the file is \(size) bytes, more than the limit of \(limits.maxFileBytes)",
+                         expected: "at most \(limits.maxFileBytes) bytes (raise it with --max-file-bytes)")
+            return false
+        }
+        if limits.exhausted { return false }
         if size == 0 {
             problems.add(file: file.fileName, message: "empty file",
                          expected: file.isCSV ? "a header row and data rows" : "a GeoJSON FeatureCollection")
@@ -167,6 +174,10 @@ struct LayerReader {
                 return false
             }
             guard let record else { break }
+            if !limits.take() {
+                reportFeatureLimit(name, location: "line \(record.line)")
+                return false
+            }
             if record.fields.count != header.count {
                 if record.fields.count <= 1 && (record.fields.first.map { trimmed($0).isEmpty } ?? true) { continue } // blank line
                 problems.add(file: name, location: "line \(record.line)",
@@ -193,7 +204,7 @@ struct LayerReader {
         let decoder = GeoJSONGeometryDecoder(rule: rule, check: check)
         var stream: GeoJSONFeatureStream
         do {
-            stream = try GeoJSONFeatureStream(url: file.url)
+            stream = try GeoJSONFeatureStream(url: file.url, maxFeatureBytes: limits.maxFeatureBytes)
         } catch {
             reportStreamError(error, file: name)
             return false
@@ -216,6 +227,10 @@ struct LayerReader {
                 return false
             }
             guard let (index, feature) = item else { break }
+            if !limits.take() {
+                reportFeatureLimit(name, location: "feature \(index)")
+                return false
+            }
             var properties: JSONObject?
             switch feature["properties"] {
             case .object(let o)?: properties = o
@@ -239,6 +254,12 @@ struct LayerReader {
         }
         progress.report(stage: stage, done: count, total: count)
         return true
+    }
+
+    private func reportFeatureLimit(_ file: String, location: String) {
+        problems.add(file: file, location: location,
+                     message: "the dataset has more than \(limits.maxFeatures) records; reading stopped here",
+                     expected: "at most \(limits.maxFeatures) features and rows in all (raise it with --max-features)")
     }
 
     /// A message when the top-level object says it is not a FeatureCollection.
@@ -269,5 +290,31 @@ struct LayerReader {
         } else {
             problems.add(file: file, message: "cannot read: \(error)", expected: expected)
         }
+    }
+}
+
+/// Bounds on what an import reads, so hostile or mistaken input ends with a problem instead of
+/// exhausting memory: the size of each file and the number of records of all files together.
+final class ReadLimits {
+    let maxFileBytes: Int
+    let maxFeatures: Int
+    /// Largest single GeoJSON feature: its parsed tree takes up to ~60 times its bytes.
+    let maxFeatureBytes: Int
+    private(set) var records = 0
+
+    init(maxFileBytes: Int = ImportOptions.defaultMaxFileBytes, maxFeatures: Int = ImportOptions.defaultMaxFeatures,
+         maxFeatureBytes: Int = ImportOptions.defaultMaxFeatureBytes) {
+        self.maxFileBytes = max(0, maxFileBytes)
+        self.maxFeatures = max(0, maxFeatures)
+        self.maxFeatureBytes = max(1, maxFeatureBytes)
+    }
+
+    /// True once the record budget is spent (later files are not read).
+    var exhausted: Bool { records > maxFeatures }
+
+    /// Counts one record; false when it is one too many.
+    func take() -> Bool {
+        records += 1
+        return records <= maxFeatures
     }
 }

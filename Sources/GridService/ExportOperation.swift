@@ -1,0 +1,170 @@
+import Foundation
+import GridAnalysis
+import GridModel
+import GridRender
+import GridStore
+
+/// Options of `gridplan export` (JSON-RPC `export`).
+public struct ExportOptions: Codable, Sendable {
+    /// `geojson` (a folder of .geojson files), `csv` (a folder of .csv files) or `gpkg` (one GeoPackage).
+    public var format: String?
+    /// The folder (geojson, csv) or file (gpkg) to write.
+    public var out: String?
+    /// Only these layers (comma-separated names; default: every layer that has features).
+    public var layers: [String]?
+    /// Also write household rows (personal information; off by default).
+    public var includeHouseholds: Bool?
+    /// Coverage reach for the `coverage` result layer, metres (default reach.default).
+    public var radius: Double?
+    /// A standards file replacing `seeds/standards.json`.
+    public var standards: String?
+
+    public init(format: String? = nil, out: String? = nil, layers: [String]? = nil, includeHouseholds: Bool? = nil,
+                radius: Double? = nil, standards: String? = nil) {
+        self.format = format; self.out = out; self.layers = layers; self.includeHouseholds = includeHouseholds
+        self.radius = radius; self.standards = standards
+    }
+}
+
+/// One layer written.
+public struct ExportedLayer: Codable, Sendable, Hashable {
+    public var name: String
+    public var features: Int
+    /// `POINT`, `MULTIPOLYGON`, `MULTILINESTRING`, or nil for a table without geometry.
+    public var geometryType: String?
+    /// The file written (geojson, csv) or the table (gpkg).
+    public var file: String
+    public var crs: String?
+    enum CodingKeys: String, CodingKey {
+        case name, features, file, crs
+        case geometryType = "geometry_type"
+    }
+}
+
+/// The result of `gridplan export`.
+public struct ExportResult: Codable, Sendable {
+    public var format: String
+    public var path: String
+    public var layers: [ExportedLayer]
+    public var includesHouseholds: Bool
+    enum CodingKeys: String, CodingKey {
+        case format, path, layers
+        case includesHouseholds = "includes_households"
+    }
+}
+
+/// Export formats.
+public enum ExportFormat: String, CaseIterable, Sendable { case geojson, csv, gpkg }
+
+extension ServiceContext {
+    /// The names `--layers` accepts.
+    public static let exportLayerNames = ["communities", "grids", "buildings", "households", "facilities", "candidates", "roads",
+                                          "units", "secretaries", "contacts", "ratings", "observations", "area_report", "coverage"]
+
+    /// Writes every layer of the store and the latest results (`area_report`, `coverage`,
+    /// computed with default options) for GIS tools.
+    public func export(_ options: ExportOptions) throws -> ExportResult {
+        guard let formatName = options.format else {
+            throw UsageError("--format: missing (expected \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        guard let format = ExportFormat(rawValue: formatName.lowercased()) else {
+            throw UsageError("--format: unknown export format '\(formatName)' (expected \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        guard let out = options.out, !out.isEmpty else {
+            throw UsageError("--out: missing (expected a folder for \(format == .gpkg ? "a .gpkg file" : "the \(format.rawValue) files"))")
+        }
+        let includeHouseholds = options.includeHouseholds ?? false
+        var wanted: Set<String>? = nil
+        if let given = options.layers {
+            let names = given.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for n in names where !Self.exportLayerNames.contains(n) {
+                throw UsageError("--layers: unknown layer '\(n)' (expected some of \(Self.exportLayerNames.joined(separator: ", ")))")
+            }
+            if names.isEmpty { throw UsageError("--layers: no layer given (expected some of \(Self.exportLayerNames.joined(separator: ", ")))") }
+            wanted = Set(names)
+        }
+        if wanted?.contains("households") == true && !includeHouseholds {
+            throw UsageError("--layers households: household rows are personal information and leave the store only with --include-households")
+        }
+        if format == .gpkg,
+           URL(fileURLWithPath: out).standardizedFileURL.path == URL(fileURLWithPath: databasePath).standardizedFileURL.path {
+            throw UsageError("--out \(out): that is the store itself (expected another file)")
+        }
+        let standards = try ProjectResources.loadStandards(path: options.standards)
+        // Household rows are read only when they are to be written.
+        let snapshot = try snapshot(layers: includeHouseholds ? StoreLayer.all : StoreLayer.all.subtracting([.households]))
+        func want(_ name: String) -> Bool { wanted.map { $0.contains(name) } ?? true }
+
+        progress.report(stage: "export", done: 0, total: 3)
+        var results: [FeatureTable] = []
+        if want("area_report") {
+            let p = try AreaReportOptions.parameters(AreaReportOptions(), standards: standards)
+            results.append(ExportLayers.areaReportLayer(AreaStandard.report(snapshot, p), snapshot: snapshot))
+        }
+        if want("coverage") {
+            let p = try CoverageOptions(radius: options.radius, standards: options.standards).parameters(standards: standards)
+            results.append(ExportLayers.coverageLayer(try Coverage.analyze(snapshot, p), snapshot: snapshot))
+        }
+        progress.report(stage: "export", done: 1, total: 3)
+        let base = ExportLayers.snapshotLayers(snapshot, includeHouseholds: includeHouseholds)
+            .filter { want($0.name) && ($0.features.count > 0 || wanted != nil) }
+        let workingCRS = snapshot.metadata.workingCRS
+        var written: [ExportedLayer] = []
+        let fm = FileManager.default
+
+        switch format {
+        case .geojson, .csv:
+            do {
+                try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
+            } catch {
+                throw UsageError("--out \(out): cannot create the folder (\(error.localizedDescription))")
+            }
+            for table in base + results {
+                let ext = format.rawValue
+                let file = URL(fileURLWithPath: out).appendingPathComponent("\(table.name).\(ext)")
+                do {
+                    if format == .geojson {
+                        try Data(ExportWriters.geojson(table).utf8).write(to: file, options: .atomic)
+                    } else {
+                        try Data(ExportWriters.csv(table).utf8).write(to: file, options: .atomic)
+                        try Data(ExportWriters.csvt(table).utf8).write(to: file.deletingPathExtension().appendingPathExtension("csvt"), options: .atomic)
+                        if table.geometryKind != nil {
+                            try Data(ExportWriters.wgs84PRJ.utf8).write(to: file.deletingPathExtension().appendingPathExtension("prj"), options: .atomic)
+                        }
+                    }
+                } catch {
+                    throw UsageError("--out \(out): cannot write \(file.lastPathComponent) (\(error.localizedDescription))")
+                }
+                written.append(ExportedLayer(name: table.name, features: table.features.count, geometryType: table.geometryKind?.rawValue,
+                                             file: file.path, crs: table.geometryKind == nil ? nil : "EPSG:4326"))
+            }
+        case .gpkg:
+            // All layers: the store's own schema (the file is also a gridplan store) plus the results.
+            // Some layers (--layers): a plain GeoPackage holding only those, without foreign keys.
+            let summary: GeoPackageExport.Summary
+            do {
+                if wanted == nil {
+                    summary = try GeoPackageExport.write(snapshot: snapshot, to: out, includeHouseholds: includeHouseholds,
+                                                         extraLayers: results)
+                } else {
+                    summary = try GeoPackageExport.writeLayers(base + results, metadata: snapshot.metadata, to: out)
+                }
+            } catch let e as UsageError {
+                throw e
+            } catch {
+                throw UsageError("--out \(out): cannot write the GeoPackage (\(error))")
+            }
+            let kinds = Dictionary((base + results).map { ($0.name, $0.geometryKind?.rawValue) }, uniquingKeysWith: { a, _ in a })
+            let order = Dictionary(Self.exportLayerNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            for (table, count) in summary.counts.sorted(by: { (order[$0.table] ?? 99) < (order[$1.table] ?? 99) })
+            where Self.exportLayerNames.contains(table) {
+                guard count > 0 || wanted?.contains(table) == true else { continue }
+                let geometry = kinds[table] ?? nil
+                written.append(ExportedLayer(name: table, features: count, geometryType: geometry, file: table,
+                                             crs: geometry == nil ? nil : workingCRS))
+            }
+        }
+        progress.report(stage: "export", done: 3, total: 3)
+        return ExportResult(format: format.rawValue, path: out, layers: written, includesHouseholds: includeHouseholds)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GridAnalysis
+import GridModel
+import GridRender
+
+/// Options of `gridplan report --html FILE` (JSON-RPC `report.html`).
+public struct HTMLReportOptions: Codable, Sendable {
+    /// Where to write the page; without it the RPC result carries the HTML text.
+    public var out: String?
+    /// Coverage reach of community- and grid-level facilities, metres (default reach.default).
+    public var radius: Double?
+    /// Map theme: area (default) or coverage.
+    public var theme: String?
+    /// Page title (default: the dataset's name and 规划报告 planning report).
+    public var title: String?
+    /// Length of the siting list (`site --count`, default 10; 0 leaves it out).
+    public var sites: Int?
+    /// A standards file replacing `seeds/standards.json`.
+    public var standards: String?
+
+    public init(out: String? = nil, radius: Double? = nil, theme: String? = nil, title: String? = nil, sites: Int? = nil,
+                standards: String? = nil) {
+        self.out = out; self.radius = radius; self.theme = theme; self.title = title; self.sites = sites; self.standards = standards
+    }
+}
+
+/// What the report holds; the HTML itself when it was not written to a file.
+public struct HTMLReportResult: Codable, Sendable {
+    public var path: String?
+    public var html: String?
+    public var bytes: Int
+    public var communities: Int
+    public var underservedCommunities: Int
+    public var coverageRate: Double
+    public var notes: [String]
+    enum CodingKeys: String, CodingKey {
+        case path, html, bytes, communities, notes
+        case underservedCommunities = "underserved_communities"
+        case coverageRate = "coverage_rate"
+    }
+}
+
+extension ServiceContext {
+    /// The planning report: headline figures, the map, under-served communities, area deficits,
+    /// coverage, the siting list (when available) and party coverage, as one offline HTML page.
+    public func htmlReport(_ options: HTMLReportOptions) throws -> HTMLReportResult {
+        let themeName = options.theme ?? "area"
+        guard let theme = MapTheme(rawValue: themeName.lowercased()) else {
+            throw UsageError("--theme: unknown theme '\(themeName)' (expected \(MapTheme.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if let n = options.sites, !(0...99).contains(n) {
+            throw UsageError("--sites: \(n) is not a length for the siting list (expected 0 to 99)")
+        }
+        let standards = try ProjectResources.loadStandards(path: options.standards)
+        let snapshot = try snapshot()
+        progress.report(stage: "report", done: 0, total: 4)
+        let siting = proposedSites(count: options.sites ?? 10, radius: options.radius, standards: options.standards)
+        let sitePoints = try MapBuilder.sitesInWorkingCRS(siting?.sites.map { (rank: $0.rank, lon: $0.lon, lat: $0.lat) } ?? [],
+                                                          workingCRS: snapshot.metadata.workingCRS)
+        let built = try MapBuilder.overlays(snapshot: snapshot, standards: standards, theme: theme,
+                                            radius: options.radius, standardsPath: options.standards, sites: sitePoints)
+        progress.report(stage: "report", done: 1, total: 4)
+        // The same ranking as `report underserved` (accessibility included).
+        let underserved = try self.underserved(UnderservedOptions(radius: options.radius, standards: options.standards))
+        progress.report(stage: "report", done: 2, total: 4)
+        var compliance: ComplianceReport? = nil
+        if !snapshot.units.isEmpty {
+            let year = Compliance.latestYear(snapshot.records) ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+            compliance = Compliance.report(snapshot, ComplianceOptions.parameters(year: year, standards: standards))
+        }
+        // Party coverage of grids and households (`report party`); a store without buildings has none.
+        var party: PartyPlanResult? = nil
+        do { party = try planParty(PartyPlanOptions(standards: options.standards)) } catch {
+            note("note: no party coverage: \((error as? UsageError)?.message ?? "\(error)")")
+        }
+        let notes = built.notes
+        let sitesNote = options.sites == 0 ? "Siting list left out (--sites 0)."
+            : siting == nil ? "No siting list: the siting analysis could not run on this store."
+            : "No new site adds coverage: every household is within reach."
+        let name = snapshot.metadata.name.isEmpty ? "gridplan" : snapshot.metadata.name
+        let title = options.title ?? "\(name) 社区服务设施规划报告 Planning report"
+        let svg = MapSVG.render(snapshot: snapshot, overlays: built.overlays, title: "\(name) · \(built.themeTitle)",
+                                subtitle: built.subtitle, width: 1200)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        let content = HTMLReportContent(
+            title: title, datasetName: name, workingCRS: snapshot.metadata.workingCRS, generatedAt: formatter.string(from: Date()) + " UTC",
+            communityNames: Dictionary(snapshot.communities.compactMap { c in c.name.map { (c.id, $0) } }, uniquingKeysWith: { a, _ in a }),
+            area: built.area, coverage: built.coverage, underserved: underserved, compliance: compliance,
+            sites: siting.map { r in r.sites.map { s in
+                ReportSite(rank: s.rank, candidateId: s.candidateId, name: s.name, communityId: s.communityId,
+                           newHouseholdsCovered: s.newHouseholdsCovered, cumulativeCoveredHouseholds: s.cumulativeCoveredHouseholds,
+                           coverageRateAfter: s.coverageRateAfter, recommendedAreaM2: s.recommendedAreaM2)
+            } },
+            sitesNote: sitesNote, mapSVG: svg, party: party)
+        let html = HTMLReport.render(content)
+        progress.report(stage: "report", done: 4, total: 4)
+        var result = HTMLReportResult(path: nil, html: html, bytes: html.utf8.count, communities: built.area.communities.count,
+                                      underservedCommunities: underserved.underservedCommunities,
+                                      coverageRate: built.coverage.total.coverageRate, notes: notes)
+        if let out = options.out {
+            do {
+                try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw UsageError("--html \(out): cannot write the report (\(error.localizedDescription))")
+            }
+            result.path = out
+            result.html = nil
+        }
+        return result
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GridAnalysis
+import GridGeo
+import GridModel
+
+/// Options of `party plan` and `report party` (CLI long options in camelCase; JSON-RPC params in snake_case).
+public struct PartyPlanOptions: Codable, Sendable {
+    /// Households a central household links besides its own (default party.central_household, 10).
+    public var householdsPerCenter: Int?
+    /// Farthest a household is linked to a central household in another building, metres
+    /// (default reach.10min, 500).
+    public var reach: Double?
+    /// List central households and the household ids they link (personal data).
+    public var includeHouseholds: Bool?
+    /// Only these communities.
+    public var community: [String]?
+    /// Grid bounds used when the store has no grids yet and a plan is made for the report.
+    public var minHouseholds: Int?
+    public var maxHouseholds: Int?
+    /// A standards file replacing seeds/standards.json.
+    public var standards: String?
+
+    public init(householdsPerCenter: Int? = nil, reach: Double? = nil, includeHouseholds: Bool? = nil,
+                community: [String]? = nil, minHouseholds: Int? = nil, maxHouseholds: Int? = nil, standards: String? = nil) {
+        self.householdsPerCenter = householdsPerCenter; self.reach = reach; self.includeHouseholds = includeHouseholds
+        self.community = community; self.minHouseholds = minHouseholds; self.maxHouseholds = maxHouseholds
+        self.standards = standards
+    }
+}
+
+extension PartyPlanOptions {
+    /// Validates the options and builds the analysis options and rules.
+    public static func parameters(_ o: PartyPlanOptions, standards: PolicyStandards) throws -> (PartyNetworkOptions, PartyRules) {
+        if let c = o.householdsPerCenter, c < 1 {
+            throw UsageError("--households-per-center: \(c) is not positive (expected a number of households ≥ 1, usually 6–10)")
+        }
+        if let r = o.reach, !(r.isFinite && r >= 0) {
+            throw UsageError("--reach: \(r) is not a distance (expected a number of metres ≥ 0)")
+        }
+        let ids = o.community?.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let options = PartyNetworkOptions(householdsPerCenter: o.householdsPerCenter,
+                                          reach: o.reach ?? standards.value("reach.10min", default: 500),
+                                          includeHouseholds: o.includeHouseholds ?? false,
+                                          communityIds: ids.map(Set.init))
+        return (options, PartyRules(standards: standards))
+    }
+}
+
+extension ServiceContext {
+    /// The grids the party network is built on: per community, the store's (buildings' grid ids)
+    /// when the community has any, else a fresh plan with the default bounds (said in a note).
+    public func partyGrids(_ snapshot: Snapshot, standards: PolicyStandards, minHouseholds: Int?, maxHouseholds: Int?,
+                           communities: Set<String>?) throws -> (grids: [GridMembership], source: String) {
+        var members: [String: [String]] = [:]
+        var community: [String: String] = [:]
+        for g in snapshot.grids { community[g.id] = g.communityId }
+        for b in snapshot.buildings {
+            guard let g = b.gridId, !g.isEmpty else { continue }
+            members[g, default: []].append(b.id)
+            if community[g] == nil { community[g] = b.communityId }
+        }
+        var grids = members.keys.sorted().map {
+            GridMembership(id: $0, communityId: community[$0]!, buildingIds: members[$0]!.sorted())
+        }
+        let stored = Set(grids.map(\.communityId))
+        var unplanned = Set(snapshot.buildings.map(\.communityId)).subtracting(stored)
+        if let communities { unplanned.formIntersection(communities) }
+        if unplanned.isEmpty { return (grids, "store") }
+        note(stored.isEmpty
+             ? "the store has no grids: the party network is built on a fresh grid plan (gridplan grids plan --apply keeps one)"
+             : "\(unplanned.count) communities have no stored grids: their party network is built on a fresh grid plan")
+        let parameters = try GridPlanOptions.parameters(
+            GridPlanOptions(minHouseholds: minHouseholds, maxHouseholds: maxHouseholds, community: unplanned.sorted()),
+            standards: standards)
+        let plan = GridPartition.plan(snapshot, options: parameters, standards: standards)
+        grids += plan.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) }
+        return (grids, stored.isEmpty ? "planned" : "store+planned")
+    }
+
+    /// `party plan` / `report party`: grid branches, joint branches, party groups, central
+    /// households, coverage rates and shortfalls.
+    public func planParty(_ options: PartyPlanOptions) throws -> PartyPlanResult {
+        let standards = try ProjectResources.loadStandards(path: options.standards)
+        let (parameters, rules) = try PartyPlanOptions.parameters(options, standards: standards)
+        let snapshot = try snapshot(layers: [.communities, .grids, .buildings, .households])
+        if options.includeHouseholds == true && snapshot.households.isEmpty {
+            note("--include-households: the store has no household rows (households.csv); central households are counted per building")
+        }
+        if let ids = parameters.communityIds {
+            let known = Set(snapshot.communities.map(\.id)).union(snapshot.buildings.map(\.communityId))
+            let unknown = ids.subtracting(known).sorted()
+            if !unknown.isEmpty {
+                throw UsageError("--community: no community \(unknown.joined(separator: ", ")) in the store (expected one of its community ids)")
+            }
+        }
+        let (grids, source) = try partyGrids(snapshot, standards: standards, minHouseholds: options.minHouseholds,
+                                             maxHouseholds: options.maxHouseholds, communities: parameters.communityIds)
+        progress.report(stage: "party network", done: 0, total: 1)
+        let result = PartyNetwork.plan(snapshot, grids: grids, options: parameters, rules: rules, gridSource: source)
+        progress.report(stage: "party network", done: 1, total: 1)
+        return result
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GridAnalysis
+import GridGeo
+import GridModel
+import GridStore
+
+/// Options of `gridplan site` (and the JSON-RPC method `site`).
+public struct SitingOptions: Codable, Sendable {
+    /// Number of new sites K (`--count`): required for `cover` and `distance`, a cap for `all`.
+    public var count: Int?
+    /// Reach of a new site and of community-level facilities, metres (`--radius`).
+    public var radius: Double?
+    /// A life circle instead of a radius: `5min`, `10min` or `15min` (`--circle`).
+    public var circle: String?
+    /// `cover` (default), `all` or `distance` (`--objective`).
+    public var objective: String?
+    /// `imported` (default), `generated` or `both` (`--candidates`).
+    public var candidates: String?
+    /// Reach along the walking network (`--network`).
+    public var network: Bool?
+    /// Smallest recommended usable area, m² (`--min-area`).
+    public var minArea: Double?
+    /// Facility kinds that count as already covering (`--kinds`), replacing the standards' list.
+    public var kinds: [String]?
+    /// `distance`: candidate neighbourhood of the p-median model, metres (`--distance-cap`, default 3 × radius).
+    public var distanceCap: Double?
+    /// A standards file replacing `seeds/standards.json` (`--standards`).
+    public var standards: String?
+    /// A JSON instance file to solve instead of the store (`--instance`; for the exact-solver comparison).
+    public var instance: String?
+
+    public init(count: Int? = nil, radius: Double? = nil, circle: String? = nil, objective: String? = nil,
+                candidates: String? = nil, network: Bool? = nil, minArea: Double? = nil, kinds: [String]? = nil,
+                distanceCap: Double? = nil, standards: String? = nil, instance: String? = nil) {
+        self.count = count; self.radius = radius; self.circle = circle; self.objective = objective
+        self.candidates = candidates; self.network = network; self.minArea = minArea; self.kinds = kinds
+        self.distanceCap = distanceCap; self.standards = standards; self.instance = instance
+    }
+
+    /// Checks the option values and turns them into analysis parameters.
+    public func parameters(standards: PolicyStandards) throws -> SitingParameters {
+        let reach = try CoverageOptions(radius: radius, circle: circle, kinds: kinds, standards: nil)
+            .parameters(standards: standards)
+        let objectiveValue: SitingObjective
+        if let objective {
+            guard let o = SitingObjective(rawValue: objective.lowercased()) else {
+                throw UsageError("--objective \(objective): expected cover, all or distance")
+            }
+            objectiveValue = o
+        } else { objectiveValue = .cover }
+        let set: CandidateSet
+        if let candidates {
+            guard let c = CandidateSet(rawValue: candidates.lowercased()) else {
+                throw UsageError("--candidates \(candidates): expected imported, generated or both")
+            }
+            set = c
+        } else { set = .imported }
+        if let count {
+            guard count >= 1 else { throw UsageError("--count \(count): expected an integer ≥ 1") }
+        } else if objectiveValue != .all {
+            throw UsageError("--count is required for --objective \(objectiveValue.rawValue) (expected an integer ≥ 1)")
+        }
+        if let minArea { guard minArea.isFinite, minArea >= 0 else { throw UsageError("--min-area \(minArea): expected m² ≥ 0") } }
+        if let distanceCap {
+            guard distanceCap > 0 else { throw UsageError("--distance-cap \(distanceCap): expected metres above 0") }
+        }
+        return SitingParameters(objective: objectiveValue, count: count, selection: reach.selection, candidates: set,
+                                areaPerHousehold: standards.areaPer100 / 100, minAreaM2: minArea,
+                                distanceCap: distanceCap, localSearch: true, network: network == true)
+    }
+}
+
+/// A solver instance file (`--instance`): demand `[x, y, households, covered 0/1]`, candidate
+/// `[x, y]` in metres, the radius and K. Candidates get ids K000001, K000002, … in file order.
+public struct SitingInstance: Codable, Sendable {
+    public var radius: Double
+    public var count: Int
+    public var demand: [[Double]]
+    public var candidates: [[Double]]
+
+    public func problem() throws -> SitingProblem {
+        guard demand.allSatisfy({ $0.count >= 3 }), candidates.allSatisfy({ $0.count >= 2 }) else {
+            throw UsageError("--instance: demand rows are [x, y, households, covered], candidate rows [x, y]")
+        }
+        let pts = demand.map { Point($0[0], $0[1]) }
+        return SitingProblem(
+            demandIds: demand.indices.map { String(format: "D%07d", $0 + 1) }, demandLocations: pts,
+            weights: demand.map { Int($0[2]) }, coveredBefore: demand.map { $0.count > 3 && $0[3] != 0 },
+            candidates: candidates.enumerated().map { j, c in
+                SitingCandidate(id: String(format: "K%07d", j + 1), location: Point(c[0], c[1]), lonLat: Point(c[0], c[1]))
+            },
+            radius: radius)
+    }
+}
+
+extension ServiceContext {
+    /// `site`: the siting list for new service centers.
+    public func site(_ options: SitingOptions) throws -> SitingResult {
+        let standards = try ProjectResources.loadStandards(path: options.standards)
+        if let path = options.instance { return try siteInstance(path: path, options: options, standards: standards) }
+        let parameters = try options.parameters(standards: standards)
+        var layers: Set<StoreLayer> = [.communities, .grids, .buildings, .facilities, .candidates]
+        if options.network == true { layers.insert(.roads) }
+        let snapshot = try self.snapshot(layers: layers)
+        progress.report(stage: "siting (\(parameters.objective.rawValue))", done: 0, total: 1)
+        let result = try SitingAnalysis.run(snapshot: snapshot, parameters: parameters)
+        progress.report(stage: "siting (\(parameters.objective.rawValue))", done: 1, total: 1)
+        if parameters.objective != .all, let k = parameters.count, result.sites.count < k {
+            note("only \(result.sites.count) of \(k) sites add coverage; the others would reach no uncovered household")
+        }
+        return result
+    }
+
+    func siteInstance(path: String, options: SitingOptions, standards: PolicyStandards) throws -> SitingResult {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw UsageError("--instance \(path): cannot read the file")
+        }
+        let instance: SitingInstance
+        do { instance = try JSONDecoder().decode(SitingInstance.self, from: data) } catch {
+            throw UsageError("--instance \(path): not a siting instance (\(error))")
+        }
+        var o = options
+        o.radius = instance.radius; o.count = options.count ?? instance.count; o.instance = nil
+        let parameters = try o.parameters(standards: standards)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let problem = try instance.problem()
+        var result = try SitingAnalysis.solve(problem, parameters: parameters)
+        result.elapsedS = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return result
+    }
+}
