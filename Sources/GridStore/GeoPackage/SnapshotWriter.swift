@@ -4,8 +4,9 @@ import GridGeo
 import GridModel
 
 /// Writes a whole snapshot into an open transaction: clears every layer, bulk-inserts with
-/// prepared statements, fills the RTree indexes from known bounds (the triggers are dropped
-/// during the load and recreated after), and registers the layers in gpkg_contents.
+/// prepared statements, bulk-loads the RTree indexes from the bounds known here (`RTreeBulkLoader`:
+/// the RTrees are recreated empty, the triggers are dropped during the load and recreated after),
+/// and registers the layers in gpkg_contents.
 struct SnapshotWriter {
     let db: Database
     let snapshot: Snapshot
@@ -28,22 +29,25 @@ struct SnapshotWriter {
         let srs = Self.srsID(meta.workingCRS)
         try registerSRS(srs, crs: meta.workingCRS)
         for layer in GeoPackageSchema.featureLayers {
-            try ensureRtree(layer.table)
             try db.execute(sql: GeoPackageSchema.dropRtreeTriggers(layer.table))
+            // A fresh empty RTree for the bulk load (emptying the old one through the virtual table
+            // would delete its entries one by one).
+            try db.execute(sql: "DROP TABLE IF EXISTS rtree_\(layer.table)_geom")
+            try ensureRtree(layer.table)
         }
         // Children first (foreign keys).
         for t in ["observations", "ratings", "contacts", "secretaries", "units", "households", "buildings",
                   "facilities", "candidates", "roads", "grids", "communities", "gridplan_metadata"] {
             try db.execute(sql: "DELETE FROM \(t)")
         }
-        for layer in GeoPackageSchema.featureLayers { try db.execute(sql: "DELETE FROM rtree_\(layer.table)_geom") }
 
-        try insertCommunities(srs)
-        try Self.insertGrids(db, snapshot.grids, srs: srs)
-        try insertBuildings(srs)
-        try insertFacilities(srs)
-        try insertCandidates(srs)
-        try insertRoads(srs)
+        var bounds: [String: [RTreeBulkLoader.Entry]] = [:]
+        bounds["communities"] = try insertCommunities(srs)
+        bounds["grids"] = try Self.insertGrids(db, snapshot.grids, srs: srs)
+        bounds["buildings"] = try insertBuildings(srs)
+        bounds["facilities"] = try insertFacilities(srs)
+        bounds["candidates"] = try insertCandidates(srs)
+        bounds["roads"] = try insertRoads(srs)
         try insertHouseholds()
         try insertUnitsAndRecords()
 
@@ -52,7 +56,7 @@ struct SnapshotWriter {
             CREATE INDEX households_building ON households(building_id);
             """)
         for layer in GeoPackageSchema.featureLayers {
-            if layer.geometryType != "POINT" { try Self.fillRtree(db, layer.table) }
+            try RTreeBulkLoader.load(db, rtree: "rtree_\(layer.table)_geom", entries: bounds[layer.table] ?? [])
             try db.execute(sql: GeoPackageSchema.rtreeTriggers(layer.table))
             try Self.updateContents(db, table: layer.table, srs: srs, geometryType: layer.geometryType)
         }
@@ -85,13 +89,25 @@ struct SnapshotWriter {
             """, arguments: [table])
     }
 
-    /// Fills the RTree of `table` from the geometry envelopes in one statement.
+    /// Fills the RTree of `table` from the geometry envelopes in one statement (row by row through
+    /// the virtual table: fine for small layers such as exports; imports bulk-load instead).
     static func fillRtree(_ db: Database, _ table: String) throws {
         try db.execute(sql: """
             INSERT OR REPLACE INTO rtree_\(table)_geom
             SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) FROM \(table)
             WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom)
             """)
+    }
+
+    /// The RTree entry of the row just inserted, with the bounds the triggers' ST_MinX… would
+    /// compute from its geometry (the blob's envelope); nil for no geometry or an empty one.
+    static func entry(_ db: Database, _ box: BoundingBox?) -> RTreeBulkLoader.Entry? {
+        guard let box, !box.isEmpty else { return nil }
+        return RTreeBulkLoader.Entry(rowid: db.lastInsertedRowID, minX: box.minX, maxX: box.maxX, minY: box.minY, maxY: box.maxY)
+    }
+
+    static func entry(_ db: Database, _ p: Point) -> RTreeBulkLoader.Entry {
+        RTreeBulkLoader.Entry(rowid: db.lastInsertedRowID, minX: p.x, maxX: p.x, minY: p.y, maxY: p.y)
     }
 
     /// Registers or refreshes a feature layer in gpkg_contents / gpkg_geometry_columns with its extent.
@@ -113,34 +129,33 @@ struct SnapshotWriter {
         }
     }
 
-    func insertCommunities(_ srs: Int32) throws {
+    func insertCommunities(_ srs: Int32) throws -> [RTreeBulkLoader.Entry] {
+        var entries: [RTreeBulkLoader.Entry] = []
         let st = try db.makeStatement(sql: "INSERT INTO communities (geom, id, name, street, kind, boundary_lonlat) VALUES (?, ?, ?, ?, ?, ?)")
         for c in snapshot.communities {
             try st.execute(arguments: [c.boundary.map { GeometryBlob.multiPolygon($0, srsID: srs) }, c.id, c.name, c.street, c.kind,
                                        c.boundaryLonLat.map { GeometryBlob.multiPolygon($0, srsID: 4326) }])
+            if let e = Self.entry(db, c.boundary?.boundingBox) { entries.append(e) }
         }
+        return entries
     }
 
-    static func insertGrids(_ db: Database, _ grids: [Grid], srs: Int32) throws {
+    /// Inserts grids; returns their RTree entries (for a bulk load; ignore them when the triggers are installed).
+    @discardableResult
+    static func insertGrids(_ db: Database, _ grids: [Grid], srs: Int32) throws -> [RTreeBulkLoader.Entry] {
+        var entries: [RTreeBulkLoader.Entry] = []
         let st = try db.makeStatement(sql: "INSERT INTO grids (geom, id, community_id, name, boundary_lonlat) VALUES (?, ?, ?, ?, ?)")
         for g in grids {
             try st.execute(arguments: [g.boundary.map { GeometryBlob.multiPolygon($0, srsID: srs) }, g.id, g.communityId, g.name,
                                        g.boundaryLonLat.map { GeometryBlob.multiPolygon($0, srsID: 4326) }])
+            if let e = entry(db, g.boundary?.boundingBox) { entries.append(e) }
         }
+        return entries
     }
 
-    /// Inserts the index entry of the point just inserted into `table` (bounds are the point itself).
-    func indexPoint(_ rtree: Statement, _ p: Point) throws {
-        rtree.setUncheckedArguments([db.lastInsertedRowID, p.x, p.x, p.y, p.y])
-        try rtree.execute()
-    }
-
-    func rtreeStatement(_ table: String) throws -> Statement {
-        try db.makeStatement(sql: "INSERT INTO rtree_\(table)_geom VALUES (?, ?, ?, ?, ?)")
-    }
-
-    func insertBuildings(_ srs: Int32) throws {
-        let rtree = try rtreeStatement("buildings")
+    func insertBuildings(_ srs: Int32) throws -> [RTreeBulkLoader.Entry] {
+        var entries: [RTreeBulkLoader.Entry] = []
+        entries.reserveCapacity(snapshot.buildings.count)
         let st = try db.makeStatement(sql: """
             INSERT INTO buildings (geom, id, community_id, grid_id, name, households, residents, party_members,
               probationary_members, floors, lon, lat, footprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -151,14 +166,16 @@ struct SnapshotWriter {
                                       b.households, b.residents, b.partyMembers, b.probationaryMembers, b.floors,
                                       b.lonLat.x, b.lonLat.y, b.footprint.map { GeometryBlob.polygon($0, srsID: srs) }])
             try st.execute()
-            try indexPoint(rtree, b.location)
+            entries.append(Self.entry(db, b.location))
             if i % 50_000 == 0 { progress?("write buildings", i, total) }
         }
         progress?("write buildings", total, total)
+        return entries
     }
 
-    func insertFacilities(_ srs: Int32) throws {
-        let rtree = try rtreeStatement("facilities")
+    func insertFacilities(_ srs: Int32) throws -> [RTreeBulkLoader.Entry] {
+        var entries: [RTreeBulkLoader.Entry] = []
+        entries.reserveCapacity(snapshot.facilities.count)
         let st = try db.makeStatement(sql: """
             INSERT INTO facilities (geom, id, kind, usable_area_m2, name, community_id, level, embedded, lon, lat, footprint)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -168,12 +185,14 @@ struct SnapshotWriter {
                                       f.communityId, f.level?.rawValue, f.embedded, f.lonLat.x, f.lonLat.y,
                                       f.footprint.map { GeometryBlob.polygon($0, srsID: srs) }])
             try st.execute()
-            try indexPoint(rtree, f.location)
+            entries.append(Self.entry(db, f.location))
         }
+        return entries
     }
 
-    func insertCandidates(_ srs: Int32) throws {
-        let rtree = try rtreeStatement("candidates")
+    func insertCandidates(_ srs: Int32) throws -> [RTreeBulkLoader.Entry] {
+        var entries: [RTreeBulkLoader.Entry] = []
+        entries.reserveCapacity(snapshot.candidates.count)
         let st = try db.makeStatement(sql: """
             INSERT INTO candidates (geom, id, name, kind, available_area_m2, cost, community_id, lon, lat)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -182,17 +201,21 @@ struct SnapshotWriter {
             st.setUncheckedArguments([GeometryBlob.point(c.location, srsID: srs), c.id, c.name, c.kind, c.availableAreaM2,
                                       c.cost, c.communityId, c.lonLat.x, c.lonLat.y])
             try st.execute()
-            try indexPoint(rtree, c.location)
+            entries.append(Self.entry(db, c.location))
         }
+        return entries
     }
 
-    func insertRoads(_ srs: Int32) throws {
+    func insertRoads(_ srs: Int32) throws -> [RTreeBulkLoader.Entry] {
+        var entries: [RTreeBulkLoader.Entry] = []
         let st = try db.makeStatement(sql: "INSERT INTO roads (geom, id, walkable, lines_lonlat) VALUES (?, ?, ?, ?)")
         for r in snapshot.roads {
             st.setUncheckedArguments([GeometryBlob.multiLineString(r.lines, srsID: srs), r.id, r.walkable,
                                       r.linesLonLat.isEmpty ? nil : GeometryBlob.multiLineString(r.linesLonLat, srsID: 4326)])
             try st.execute()
+            if let e = Self.entry(db, r.lines.reduce(BoundingBox.empty) { $0.union($1.boundingBox) }) { entries.append(e) }
         }
+        return entries
     }
 
     func insertHouseholds() throws {
