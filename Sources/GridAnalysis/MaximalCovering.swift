@@ -88,14 +88,17 @@ struct LazyHeap<Key: Comparable> {
 /// 3. Iterated local search (Lourenço, Martin & Stützle, "Iterated local search", Handbook of
 ///    Metaheuristics, 2003) with a ruin-and-recreate perturbation (Schrimpf et al., "Record
 ///    breaking optimization results using the ruin and recreate principle", J. Comput. Phys.
-///    159, 2000): remove 2 or 3 chosen sites picked by a SplitMix64 generator with a fixed seed,
-///    refill greedily without the removed ones, descend with swaps again, keep the result when
-///    it covers at least as much (equal moves walk plateaus), else restore the previous set.
-///    Single swaps cannot escape a local optimum that needs two sites to move at once (two
-///    overlapping sites replaced by two complementary ones); a ruin of 2–3 sites followed by
-///    the descent reaches such moves. Bounded by `maxRounds` and by a work budget counted in
-///    coverage-row entries visited (not time), so the result is identical run to run and on
-///    any machine; stops early when the covered weight reaches the upper bound.
+///    159, 2000): ruin one chosen site picked by a SplitMix64 generator with a fixed seed plus
+///    1–2 related chosen sites (competing for the same households), recreate greedily among
+///    the candidates near the ruined area without the removed ones, descend with swaps among
+///    the candidates near the changes, keep the result when it covers at least as much (equal
+///    moves walk plateaus), else restore the previous set; a final full descent certifies a
+///    single-swap local optimum. Single swaps cannot escape a local optimum that needs two
+///    sites to move at once (two overlapping sites replaced by two complementary ones); a
+///    local ruin of 2–3 sites followed by the descent reaches such moves. Bounded by
+///    `maxRounds` and by a work budget counted in coverage-row entries visited (not time),
+///    so the result is identical run to run and on any machine; stops early when the covered
+///    weight reaches the upper bound.
 /// 4. Upper bound (Nemhauser, Wolsey & Fisher, "An analysis of approximations for maximizing
 ///    submodular set functions", Math. Prog. 14, 1978): for any set S,
 ///    OPT ≤ f(S) + (sum of the K largest marginal gains w.r.t. S). Evaluated at every greedy
@@ -134,8 +137,8 @@ public enum MaximalCovering {
     }
 
     /// Default work budget of the perturbation phase, in coverage-row entries visited
-    /// (about 20–60 ms in a release build).
-    public static let defaultWorkBudget = 24_000_000
+    /// (about 20–40 ms in a release build).
+    public static let defaultWorkBudget = 4_000_000
     /// Default limit on perturbation rounds.
     public static let defaultMaxRounds = 2_000
 
@@ -301,45 +304,50 @@ public enum MaximalCovering {
             return best
         }
 
-        /// Swap passes until one finds no strictly improving swap (or `maxPasses`).
+        /// Applies the best swap bringing candidate `c` in when it strictly improves.
+        @inline(__always)
+        mutating func trySwap(_ c: Int, _ low: inout (Int, Int)) -> Int? {
+            var gain0 = 0
+            let range = rows.range(c)
+            for q in range {
+                let i = Int(rows.items[q])
+                let cc = coverCount[i]
+                if cc == 0 { gain0 += weights[i] } else if cc == 1 {
+                    let s = Int(owner[i])
+                    if extra[s] == 0 { touched.append(s) }
+                    extra[s] += weights[i]
+                }
+            }
+            work += range.count
+            var bestDelta = gain0 - low.0, bestSite = low.1
+            for s in touched {
+                let d = gain0 + extra[s] - loss[s]
+                if d > bestDelta || (d == bestDelta && s < bestSite) { bestDelta = d; bestSite = s }
+                extra[s] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            guard bestDelta > 0 else { return nil }
+            let slot = selected.firstIndex(of: bestSite)!
+            remove(bestSite)
+            add(c)
+            selected.insert(selected.removeLast(), at: slot)   // the entering site takes the slot
+            swaps += 1
+            low = minLoss()
+            return bestSite
+        }
+
+        /// Swap passes over every candidate until one finds no strictly improving swap (or `maxPasses`).
         mutating func descend(maxPasses: Int) {
             guard !selected.isEmpty else { return }
-            var (lowLoss, lowSite) = minLoss()
+            var low = minLoss()
             var improved = true
             var count = 0
             while improved && count < maxPasses {
                 improved = false
                 count += 1; passes += 1
                 for c in byWeight where !inSolution[c] {
-                    if staticWeight[c] <= lowLoss { break }   // byWeight is heaviest first
-                    var gain0 = 0
-                    let range = rows.range(c)
-                    for q in range {
-                        let i = Int(rows.items[q])
-                        let cc = coverCount[i]
-                        if cc == 0 { gain0 += weights[i] } else if cc == 1 {
-                            let s = Int(owner[i])
-                            if extra[s] == 0 { touched.append(s) }
-                            extra[s] += weights[i]
-                        }
-                    }
-                    work += range.count
-                    var bestDelta = gain0 - lowLoss, bestSite = lowSite
-                    for s in touched {
-                        let d = gain0 + extra[s] - loss[s]
-                        if d > bestDelta || (d == bestDelta && s < bestSite) { bestDelta = d; bestSite = s }
-                        extra[s] = 0
-                    }
-                    touched.removeAll(keepingCapacity: true)
-                    if bestDelta > 0 {
-                        let slot = selected.firstIndex(of: bestSite)!
-                        remove(bestSite)
-                        add(c)
-                        selected.insert(selected.removeLast(), at: slot)   // the entering site takes the slot
-                        swaps += 1
-                        improved = true
-                        (lowLoss, lowSite) = minLoss()
-                    }
+                    if staticWeight[c] <= low.0 { break }   // byWeight is heaviest first
+                    if trySwap(c, &low) != nil { improved = true }
                 }
             }
         }
@@ -360,42 +368,132 @@ public enum MaximalCovering {
             return bestSite >= 0 ? bestSite : nil
         }
 
-        /// The iterated local search; returns why it stopped.
+        // neighbourhoods for the perturbation: demand → candidates, and stamps
+        var byDemand = SparseRows()
+        var demandStamp: [Int32] = []
+        var candidateStamp: [Int32] = []
+        var stamp: Int32 = 0
+
+        /// Candidates sharing a demand point with any of `sites`, ascending.
+        mutating func neighbours(of sites: [Int]) -> [Int] {
+            stamp += 1
+            var out: [Int] = []
+            for s in sites {
+                for q in rows.range(s) {
+                    let i = Int(rows.items[q])
+                    for p in byDemand.range(i) {
+                        let c = Int(byDemand.items[p])
+                        if candidateStamp[c] != stamp { candidateStamp[c] = stamp; out.append(c) }
+                    }
+                    work += byDemand.range(i).count
+                }
+            }
+            return out.sorted()
+        }
+
+        /// Chosen sites other than `s` sharing a demand point with a candidate that shares one
+        /// with `s` (its competitors for the same households), ascending.
+        mutating func relatedSites(_ s: Int) -> [Int] {
+            let near = neighbours(of: [s])
+            stamp += 1
+            for c in near { for q in rows.range(c) { demandStamp[Int(rows.items[q])] = stamp }; work += rows.range(c).count }
+            var out: [Int] = []
+            for t in selected where t != s {
+                if rows.range(t).contains(where: { demandStamp[Int(rows.items[$0])] == stamp }) { out.append(t) }
+                work += rows.range(t).count
+            }
+            return out.sorted()
+        }
+
+        /// Swap passes restricted to `pool` (grown by the neighbours of every swap) until none improves.
+        mutating func descendLocally(_ pool: [Int], maxPasses: Int) {
+            var pool = pool
+            var low = minLoss()
+            var improved = true
+            var count = 0
+            while improved && count < maxPasses {
+                improved = false
+                count += 1
+                var grown: [Int] = []
+                for c in pool where !inSolution[c] && staticWeight[c] > low.0 {
+                    if let out = trySwap(c, &low) { improved = true; grown += neighbours(of: [c, out]) }
+                }
+                if !grown.isEmpty { pool = Array(Set(pool + grown)).sorted() }
+            }
+        }
+
+        /// The iterated local search; returns why it stopped. Each round ruins one random
+        /// chosen site and 1–2 of its related sites (Shaw's related removal: "Using constraint
+        /// programming and local search methods to solve vehicle routing problems", CP 1998),
+        /// recreates greedily among the candidates near the ruined area (the removed sites
+        /// excluded), and descends with swaps among the candidates near the changes. Rounds that
+        /// end below the current value are undone; a final full descent certifies that the
+        /// result is a single-swap local optimum.
         mutating func perturb(maxRounds: Int, workBudget: Int, bound: Int, maxPasses: Int,
                               rounds: inout Int, improvements: inout Int) -> String {
             let k = selected.count
             guard k >= 1, selected.count < byWeight.count else { return "skipped" }
             var rng = SplitMix64(seed: 0x6772_6964_706C_616E)   // "gridplan"
             let start = work
-            var lastRound = max(1, work / max(1, passes))   // a round costs at least one swap pass
+            let n = weights.count
+            byDemand = rows.transposed(columns: n)
+            work += rows.items.count
+            demandStamp = [Int32](repeating: 0, count: n)
+            candidateStamp = [Int32](repeating: 0, count: rows.rowCount)
+            var lastRound = max(1, rows.items.count / 4)
+            var reason = ""
+            var certified = true
             while true {
-                if value >= bound { return "optimal" }
-                if rounds >= maxRounds { return "rounds" }
+                if value >= bound { reason = "optimal"; break }
+                if rounds >= maxRounds { reason = "rounds"; break }
                 let used = work - start
                 // stop when the next round would likely overrun the budget (estimated by the last one)
-                if used + lastRound > workBudget { return rounds == 0 ? "skipped" : "budget" }
+                if used + lastRound > workBudget { reason = rounds == 0 ? "skipped" : "budget"; break }
                 let before = work
                 rounds += 1
                 let saved = selected, savedValue = value
                 let savedSwaps = swaps
                 let r = min(k, rounds % 2 == 1 ? 2 : 3)
-                var removed: [Int] = []
-                for _ in 0..<r {
-                    let s = selected[Int(rng.next() % UInt64(selected.count))]
-                    remove(s); removed.append(s)
+                let s0 = selected[Int(rng.next() % UInt64(selected.count))]
+                var related = relatedSites(s0)
+                var removed = [s0]
+                while removed.count < r {
+                    if related.isEmpty {
+                        let rest = selected.filter { !removed.contains($0) }
+                        if rest.isEmpty { break }
+                        removed.append(rest[Int(rng.next() % UInt64(rest.count))])
+                    } else {
+                        removed.append(related.remove(at: Int(rng.next() % UInt64(related.count))))
+                    }
                 }
-                while selected.count < k, let c = bestAddition(tabu: removed) { add(c) }
-                while selected.count < k, let c = bestAddition(tabu: []) { add(c) }
-                descend(maxPasses: maxPasses)
+                for s in removed { remove(s) }
+                let area = neighbours(of: removed)
+                while selected.count < k {
+                    var best = 0, bestSite = -1
+                    for c in area where !inSolution[c] && !removed.contains(c) && staticWeight[c] > best {
+                        var g = 0
+                        for q in rows.range(c) { let i = Int(rows.items[q]); if coverCount[i] == 0 { g += weights[i] } }
+                        work += rows.range(c).count
+                        if g > best { best = g; bestSite = c }
+                    }
+                    if bestSite < 0, let c = bestAddition(tabu: []) { bestSite = c }
+                    if bestSite < 0 { break }
+                    add(bestSite)
+                }
+                descendLocally(neighbours(of: removed + selected.filter { !saved.contains($0) }), maxPasses: maxPasses)
                 if value > savedValue { improvements += 1 }
                 if value < savedValue || selected.count < k {
                     swaps = savedSwaps
                     for s in selected where !saved.contains(s) { remove(s) }
                     for s in saved where !inSolution[s] { add(s) }
                     selected = saved   // same set, previous order
+                } else if selected != saved {
+                    certified = false
                 }
                 lastRound = work - before
             }
+            if !certified { descend(maxPasses: maxPasses) }
+            return reason
         }
     }
 
