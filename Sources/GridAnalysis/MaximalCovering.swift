@@ -72,20 +72,44 @@ struct LazyHeap<Key: Comparable> {
 /// 1. Lazy greedy (CELF): marginal gains only shrink as sites are added (coverage is
 ///    submodular), so a stale gain is an upper bound and only the heap's top needs
 ///    re-evaluation. Leskovec et al., "Cost-effective outbreak detection in networks", KDD 2007.
-/// 2. Vertex substitution (Teitz & Bart, "Heuristic methods for estimating the generalized
-///    vertex median of a weighted graph", Oper. Res. 16, 1968): swap a chosen site for an
-///    unchosen one while that strictly raises the covered weight. Each demand keeps the count
+/// 2. Vertex substitution in the fast-interchange form of Whitaker ("A fast algorithm for the
+///    greedy interchange for large-scale clustering and median location problems", INFOR 21,
+///    1983; the swap-based bookkeeping of Resende & Werneck, "A fast swap-based local search
+///    procedure for location problems", Ann. Oper. Res. 150, 2007): each demand keeps the count
 ///    and the XOR of the chosen sites covering it, so the unique coverer of a demand covered
-///    once is known in O(1); one candidate's best swap costs O(|row| + K).
-/// 3. Upper bound (Nemhauser, Wolsey & Fisher, "An analysis of approximations for maximizing
+///    once is known in O(1); `loss[s]` is the weight only site s covers. For an entering
+///    candidate c one scan of its row gives the weight it would newly cover and, per chosen
+///    site s, the weight covered only by s inside c's row, so the best site to leave for c is
+///    found in O(|row c| + K) and the swap gain is exact. Candidates are scanned in index order
+///    and the best swap for each is applied when it strictly improves (Whitaker's
+///    first-improvement over entering candidates, best leaving site), pass after pass until a
+///    full pass finds no improving swap. A candidate whose whole row weighs no more than the
+///    smallest loss cannot improve and is skipped.
+/// 3. Iterated local search (Lourenço, Martin & Stützle, "Iterated local search", Handbook of
+///    Metaheuristics, 2003) with a ruin-and-recreate perturbation (Schrimpf et al., "Record
+///    breaking optimization results using the ruin and recreate principle", J. Comput. Phys.
+///    159, 2000): ruin one chosen site picked by a SplitMix64 generator with a fixed seed plus
+///    1–2 related chosen sites (competing for the same households), recreate greedily among
+///    the candidates near the ruined area without the removed ones, descend with swaps among
+///    the candidates near the changes, keep the result when it covers at least as much (equal
+///    moves walk plateaus), else restore the previous set; a final full descent certifies a
+///    single-swap local optimum. Single swaps cannot escape a local optimum that needs two
+///    sites to move at once (two overlapping sites replaced by two complementary ones); a
+///    local ruin of 2–3 sites followed by the descent reaches such moves. Bounded by
+///    `maxRounds` and by a work budget counted in coverage-row entries visited (not time),
+///    so the result is identical run to run and on any machine; stops early when the covered
+///    weight reaches the upper bound.
+/// 4. Upper bound (Nemhauser, Wolsey & Fisher, "An analysis of approximations for maximizing
 ///    submodular set functions", Math. Prog. 14, 1978): for any set S,
 ///    OPT ≤ f(S) + (sum of the K largest marginal gains w.r.t. S). Evaluated at every greedy
 ///    step with the heap's (stale, hence larger) gains and once on the final set with exact
 ///    gains; the smallest is reported. Also OPT ≤ the total coverable weight.
 ///
+/// Ties break by candidate index (candidates are sorted by id) everywhere.
+///
 /// - Complexity: building gains O(nnz); greedy O(K log m) heap steps plus lazy
 ///   re-evaluations; one swap pass O(nnz + m K) in the worst case, pruned by each
-///   candidate's total weight.
+///   candidate's total weight; the perturbation phase at most `workBudget` row entries.
 public enum MaximalCovering {
     public struct Solution: Sendable, Equatable {
         /// Chosen candidate indices (greedy order, swapped sites take the place of the removed ones).
@@ -94,23 +118,40 @@ public enum MaximalCovering {
         public var value: Int
         /// Covered weight after the greedy phase alone.
         public var greedyValue: Int
+        /// Covered weight after the first swap descent (before perturbation).
+        public var swapValue: Int
         /// A proven upper bound on the best covered weight with at most K sites.
         public var upperBound: Int
         /// Greedy steps plus lazy re-evaluations.
         public var evaluations: Int
-        /// Improving swaps applied by the local search.
+        /// Improving swaps applied by the local search (all descents).
         public var swaps: Int
-        /// Local-search passes over the candidates.
+        /// Local-search passes over the candidates (all descents).
         public var passes: Int
+        /// Perturbation rounds run, and how many of them raised the covered weight.
+        public var perturbationRounds: Int
+        public var perturbationImprovements: Int
+        /// Why the perturbation phase stopped: "off", "optimal" (reached the bound),
+        /// "rounds" (round limit), "budget" (work budget), "skipped" (budget too small for a round).
+        public var perturbationStop: String
     }
 
+    /// Default work budget of the perturbation phase, in coverage-row entries visited
+    /// (about 20–40 ms in a release build).
+    public static let defaultWorkBudget = 4_000_000
+    /// Default limit on perturbation rounds.
+    public static let defaultMaxRounds = 2_000
+
     /// Solves with `count` sites. `weights[i]` is the weight of demand i (only demand that
-    /// appears in some row matters). `stopAtZeroGain`: stop before K when nothing more can be
-    /// covered. `fillToCover`: ignore `count` and continue until every coverable demand is
-    /// covered (greedy set cover; no local search then).
+    /// appears in some row matters). `fillToCover`: ignore `count` and continue until every
+    /// coverable demand is covered (greedy set cover; no local search then).
+    /// `perturbation`: run the iterated local search after the swap descent, within
+    /// `maxRounds` rounds and `workBudget` row entries.
     public static func solve(rows: SparseRows, weights: [Int], count: Int,
                              localSearch: Bool = true, fillToCover: Bool = false,
-                             maxPasses: Int = 100) -> Solution {
+                             maxPasses: Int = 100, perturbation: Bool = true,
+                             maxRounds: Int = defaultMaxRounds,
+                             workBudget: Int = defaultWorkBudget) -> Solution {
         let m = rows.rowCount
         let n = weights.count
         var coverCount = [Int32](repeating: 0, count: n)
@@ -162,78 +203,23 @@ public enum MaximalCovering {
         let greedyValue = value
         if heap.isEmpty { bound = min(bound, value) }   // every useful candidate was considered
 
-        // 2. vertex-substitution local search
-        var swaps = 0, passes = 0
+        // 2–3. swap descent, then iterated local search
+        var swaps = 0, passes = 0, rounds = 0, improvements = 0
+        var swapValue = value
+        var stop = "off"
         if localSearch && !fillToCover && !selected.isEmpty && selected.count < m {
-            var inSolution = [Bool](repeating: false, count: m)
-            for j in selected { inSolution[j] = true }
-            var owner = [Int32](repeating: 0, count: n)             // XOR of covering chosen sites
-            var loss = [Int](repeating: 0, count: m)               // weight only site j covers
-            for i in 0..<n { coverCount[i] = 0 }
-            func add(_ j: Int) {
-                for q in rows.range(j) {
-                    let i = Int(rows.items[q])
-                    switch coverCount[i] {
-                    case 0: loss[j] += weights[i]
-                    case 1: loss[Int(owner[i])] -= weights[i]
-                    default: break
-                    }
-                    coverCount[i] += 1; owner[i] ^= Int32(j)
-                }
+            var search = SwapSearch(rows: rows, weights: weights, staticWeight: staticWeight, selected: selected)
+            search.descend(maxPasses: maxPasses)
+            swapValue = search.value
+            if perturbation && selected.count == k {
+                stop = search.perturb(maxRounds: maxRounds, workBudget: workBudget, bound: bound,
+                                      maxPasses: maxPasses, rounds: &rounds, improvements: &improvements)
             }
-            func remove(_ j: Int) {
-                for q in rows.range(j) {
-                    let i = Int(rows.items[q])
-                    coverCount[i] -= 1; owner[i] ^= Int32(j)
-                    if coverCount[i] == 1 { loss[Int(owner[i])] += weights[i] }
-                }
-                loss[j] = 0
-            }
-            for j in selected { add(j) }
-            func minLoss() -> (Int, Int) {
-                var best = (Int.max, -1)
-                for j in selected where loss[j] < best.0 || (loss[j] == best.0 && j < best.1) { best = (loss[j], j) }
-                return best
-            }
-            var (lowLoss, lowSite) = minLoss()
-            var extra = [Int](repeating: 0, count: m)
-            var touched: [Int] = []
-            var improved = true
-            while improved && passes < maxPasses {
-                improved = false
-                passes += 1
-                for c in 0..<m where !inSolution[c] && staticWeight[c] > lowLoss {
-                    var gain0 = 0
-                    for q in rows.range(c) {
-                        let i = Int(rows.items[q])
-                        let cc = coverCount[i]
-                        if cc == 0 { gain0 += weights[i] } else if cc == 1 {
-                            let s = Int(owner[i])
-                            if extra[s] == 0 { touched.append(s) }
-                            extra[s] += weights[i]
-                        }
-                    }
-                    var bestDelta = gain0 - lowLoss, bestSite = lowSite
-                    for s in touched {
-                        let d = gain0 + extra[s] - loss[s]
-                        if d > bestDelta || (d == bestDelta && s < bestSite) { bestDelta = d; bestSite = s }
-                        extra[s] = 0
-                    }
-                    touched.removeAll(keepingCapacity: true)
-                    if bestDelta > 0 {
-                        remove(bestSite); inSolution[bestSite] = false
-                        add(c); inSolution[c] = true
-                        selected[selected.firstIndex(of: bestSite)!] = c
-                        value += bestDelta
-                        swaps += 1
-                        improved = true
-                        (lowLoss, lowSite) = minLoss()
-                    }
-                }
-            }
+            selected = search.selected; value = search.value
+            swaps = search.swaps; passes = search.passes
         }
 
-        // 3. the bound on the final set with exact gains
+        // 4. the bound on the final set with exact gains
         if !fillToCover && !selected.isEmpty {
             for i in 0..<n { coverCount[i] = 0 }
             for j in selected { for q in rows.range(j) { coverCount[Int(rows.items[q])] += 1 } }
@@ -244,8 +230,271 @@ public enum MaximalCovering {
             bound = min(bound, value + gains.prefix(k).reduce(0, +))
         }
         bound = max(bound, value)
-        return Solution(selected: selected, value: value, greedyValue: greedyValue, upperBound: bound,
-                        evaluations: evaluations, swaps: swaps, passes: passes)
+        return Solution(selected: selected, value: value, greedyValue: greedyValue, swapValue: swapValue,
+                        upperBound: bound, evaluations: evaluations, swaps: swaps, passes: passes,
+                        perturbationRounds: rounds, perturbationImprovements: improvements,
+                        perturbationStop: stop)
+    }
+
+    /// The state of the swap search: per demand the number and XOR of chosen sites covering
+    /// it, per site the weight only it covers (see `MaximalCovering`).
+    struct SwapSearch {
+        let rows: SparseRows
+        let weights: [Int]
+        let staticWeight: [Int]
+        /// Candidates with positive row weight, heaviest first (ties by index): refills scan
+        /// them in this order and stop once no remaining row can beat the best gain.
+        let byWeight: [Int]
+        var coverCount: [Int32]
+        var owner: [Int32]
+        var loss: [Int]
+        var inSolution: [Bool]
+        var selected: [Int]
+        var value = 0
+        var swaps = 0, passes = 0
+        /// Coverage-row entries visited (the deterministic work measure).
+        var work = 0
+        var extra: [Int]
+        var touched: [Int] = []
+
+        init(rows: SparseRows, weights: [Int], staticWeight: [Int], selected: [Int]) {
+            self.rows = rows; self.weights = weights; self.staticWeight = staticWeight
+            let m = rows.rowCount, n = weights.count
+            byWeight = (0..<m).filter { staticWeight[$0] > 0 }
+                .sorted { staticWeight[$0] > staticWeight[$1] || (staticWeight[$0] == staticWeight[$1] && $0 < $1) }
+            coverCount = [Int32](repeating: 0, count: n)
+            owner = [Int32](repeating: 0, count: n)
+            loss = [Int](repeating: 0, count: m)
+            inSolution = [Bool](repeating: false, count: m)
+            extra = [Int](repeating: 0, count: m)
+            self.selected = []
+            for j in selected { add(j) }
+        }
+
+        mutating func add(_ j: Int) {
+            for q in rows.range(j) {
+                let i = Int(rows.items[q])
+                switch coverCount[i] {
+                case 0: loss[j] += weights[i]; value += weights[i]
+                case 1: loss[Int(owner[i])] -= weights[i]
+                default: break
+                }
+                coverCount[i] += 1; owner[i] ^= Int32(j)
+            }
+            work += rows.range(j).count
+            inSolution[j] = true
+            selected.append(j)
+        }
+
+        mutating func remove(_ j: Int) {
+            for q in rows.range(j) {
+                let i = Int(rows.items[q])
+                coverCount[i] -= 1; owner[i] ^= Int32(j)
+                if coverCount[i] == 1 { loss[Int(owner[i])] += weights[i] } else if coverCount[i] == 0 { value -= weights[i] }
+            }
+            work += rows.range(j).count
+            loss[j] = 0
+            inSolution[j] = false
+            selected.remove(at: selected.firstIndex(of: j)!)
+        }
+
+        func minLoss() -> (Int, Int) {
+            var best = (Int.max, -1)
+            for j in selected where loss[j] < best.0 || (loss[j] == best.0 && j < best.1) { best = (loss[j], j) }
+            return best
+        }
+
+        /// Applies the best swap bringing candidate `c` in when it strictly improves.
+        @inline(__always)
+        mutating func trySwap(_ c: Int, _ low: inout (Int, Int)) -> Int? {
+            var gain0 = 0
+            let range = rows.range(c)
+            for q in range {
+                let i = Int(rows.items[q])
+                let cc = coverCount[i]
+                if cc == 0 { gain0 += weights[i] } else if cc == 1 {
+                    let s = Int(owner[i])
+                    if extra[s] == 0 { touched.append(s) }
+                    extra[s] += weights[i]
+                }
+            }
+            work += range.count
+            var bestDelta = gain0 - low.0, bestSite = low.1
+            for s in touched {
+                let d = gain0 + extra[s] - loss[s]
+                if d > bestDelta || (d == bestDelta && s < bestSite) { bestDelta = d; bestSite = s }
+                extra[s] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            guard bestDelta > 0 else { return nil }
+            let slot = selected.firstIndex(of: bestSite)!
+            remove(bestSite)
+            add(c)
+            selected.insert(selected.removeLast(), at: slot)   // the entering site takes the slot
+            swaps += 1
+            low = minLoss()
+            return bestSite
+        }
+
+        /// Swap passes over every candidate until one finds no strictly improving swap (or `maxPasses`).
+        mutating func descend(maxPasses: Int) {
+            guard !selected.isEmpty else { return }
+            var low = minLoss()
+            var improved = true
+            var count = 0
+            while improved && count < maxPasses {
+                improved = false
+                count += 1; passes += 1
+                for c in byWeight where !inSolution[c] {
+                    if staticWeight[c] <= low.0 { break }   // byWeight is heaviest first
+                    if trySwap(c, &low) != nil { improved = true }
+                }
+            }
+        }
+
+        /// The unchosen candidate (not in `tabu`) covering the most uncovered weight; ties to
+        /// the lower index. Nil when none covers anything.
+        mutating func bestAddition(tabu: [Int]) -> Int? {
+            var best = 0, bestSite = -1
+            for c in byWeight {
+                if staticWeight[c] < best { break }
+                if inSolution[c] || tabu.contains(c) { continue }
+                var g = 0
+                let range = rows.range(c)
+                for q in range { let i = Int(rows.items[q]); if coverCount[i] == 0 { g += weights[i] } }
+                work += range.count
+                if g > best || (g == best && g > 0 && c < bestSite) { best = g; bestSite = c }
+            }
+            return bestSite >= 0 ? bestSite : nil
+        }
+
+        // neighbourhoods for the perturbation: demand → candidates, and stamps
+        var byDemand = SparseRows()
+        var demandStamp: [Int32] = []
+        var candidateStamp: [Int32] = []
+        var stamp: Int32 = 0
+
+        /// Candidates sharing a demand point with any of `sites`, ascending.
+        mutating func neighbours(of sites: [Int]) -> [Int] {
+            stamp += 1
+            var out: [Int] = []
+            for s in sites {
+                for q in rows.range(s) {
+                    let i = Int(rows.items[q])
+                    for p in byDemand.range(i) {
+                        let c = Int(byDemand.items[p])
+                        if candidateStamp[c] != stamp { candidateStamp[c] = stamp; out.append(c) }
+                    }
+                    work += byDemand.range(i).count
+                }
+            }
+            return out.sorted()
+        }
+
+        /// Chosen sites other than `s` sharing a demand point with a candidate that shares one
+        /// with `s` (its competitors for the same households), ascending.
+        mutating func relatedSites(_ s: Int) -> [Int] {
+            let near = neighbours(of: [s])
+            stamp += 1
+            for c in near { for q in rows.range(c) { demandStamp[Int(rows.items[q])] = stamp }; work += rows.range(c).count }
+            var out: [Int] = []
+            for t in selected where t != s {
+                if rows.range(t).contains(where: { demandStamp[Int(rows.items[$0])] == stamp }) { out.append(t) }
+                work += rows.range(t).count
+            }
+            return out.sorted()
+        }
+
+        /// Swap passes restricted to `pool` (grown by the neighbours of every swap) until none improves.
+        mutating func descendLocally(_ pool: [Int], maxPasses: Int) {
+            var pool = pool
+            var low = minLoss()
+            var improved = true
+            var count = 0
+            while improved && count < maxPasses {
+                improved = false
+                count += 1
+                var grown: [Int] = []
+                for c in pool where !inSolution[c] && staticWeight[c] > low.0 {
+                    if let out = trySwap(c, &low) { improved = true; grown += neighbours(of: [c, out]) }
+                }
+                if !grown.isEmpty { pool = Array(Set(pool + grown)).sorted() }
+            }
+        }
+
+        /// The iterated local search; returns why it stopped. Each round ruins one random
+        /// chosen site and 1–2 of its related sites (Shaw's related removal: "Using constraint
+        /// programming and local search methods to solve vehicle routing problems", CP 1998),
+        /// recreates greedily among the candidates near the ruined area (the removed sites
+        /// excluded), and descends with swaps among the candidates near the changes. Rounds that
+        /// end below the current value are undone; a final full descent certifies that the
+        /// result is a single-swap local optimum.
+        mutating func perturb(maxRounds: Int, workBudget: Int, bound: Int, maxPasses: Int,
+                              rounds: inout Int, improvements: inout Int) -> String {
+            let k = selected.count
+            guard k >= 1, selected.count < byWeight.count else { return "skipped" }
+            var rng = SplitMix64(seed: 0x6772_6964_706C_616E)   // "gridplan"
+            let start = work
+            let n = weights.count
+            byDemand = rows.transposed(columns: n)
+            work += rows.items.count
+            demandStamp = [Int32](repeating: 0, count: n)
+            candidateStamp = [Int32](repeating: 0, count: rows.rowCount)
+            var lastRound = max(1, rows.items.count / 4)
+            var reason = ""
+            var certified = true
+            while true {
+                if value >= bound { reason = "optimal"; break }
+                if rounds >= maxRounds { reason = "rounds"; break }
+                let used = work - start
+                // stop when the next round would likely overrun the budget (estimated by the last one)
+                if used + lastRound > workBudget { reason = rounds == 0 ? "skipped" : "budget"; break }
+                let before = work
+                rounds += 1
+                let saved = selected, savedValue = value
+                let savedSwaps = swaps
+                let r = min(k, rounds % 2 == 1 ? 2 : 3)
+                let s0 = selected[Int(rng.next() % UInt64(selected.count))]
+                var related = relatedSites(s0)
+                var removed = [s0]
+                while removed.count < r {
+                    if related.isEmpty {
+                        let rest = selected.filter { !removed.contains($0) }
+                        if rest.isEmpty { break }
+                        removed.append(rest[Int(rng.next() % UInt64(rest.count))])
+                    } else {
+                        removed.append(related.remove(at: Int(rng.next() % UInt64(related.count))))
+                    }
+                }
+                for s in removed { remove(s) }
+                let area = neighbours(of: removed)
+                while selected.count < k {
+                    var best = 0, bestSite = -1
+                    for c in area where !inSolution[c] && !removed.contains(c) && staticWeight[c] > best {
+                        var g = 0
+                        for q in rows.range(c) { let i = Int(rows.items[q]); if coverCount[i] == 0 { g += weights[i] } }
+                        work += rows.range(c).count
+                        if g > best { best = g; bestSite = c }
+                    }
+                    if bestSite < 0, let c = bestAddition(tabu: []) { bestSite = c }
+                    if bestSite < 0 { break }
+                    add(bestSite)
+                }
+                descendLocally(neighbours(of: removed + selected.filter { !saved.contains($0) }), maxPasses: maxPasses)
+                if value > savedValue { improvements += 1 }
+                if value < savedValue || selected.count < k {
+                    swaps = savedSwaps
+                    for s in selected where !saved.contains(s) { remove(s) }
+                    for s in saved where !inSolution[s] { add(s) }
+                    selected = saved   // same set, previous order
+                } else if selected != saved {
+                    certified = false
+                }
+                lastRound = work - before
+            }
+            if !certified { descend(maxPasses: maxPasses) }
+            return reason
+        }
     }
 
     /// Orders `sites` for a siting list: at each rank the site adding the most weight given
@@ -273,5 +522,19 @@ public enum MaximalCovering {
         var covered = Set<Int32>()
         for j in sites { for q in rows.range(j) { covered.insert(rows.items[q]) } }
         return covered.reduce(0) { $0 + weights[Int($1)] }
+    }
+}
+
+/// SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number generators",
+/// OOPSLA 2014): a fixed seed gives the same perturbations on every run and platform.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -339,6 +339,13 @@ public struct SitingResult: Codable, Sendable {
     public var swaps: Int
     /// `cover`: newly covered households after the greedy phase alone.
     public var greedyNewHouseholds: Int?
+    /// `cover`: newly covered households after the first swap descent (before perturbation).
+    public var swapNewHouseholds: Int?
+    /// `cover`: what the local search ran, e.g. "swaps + perturbation: 412 rounds, 3 improving,
+    /// stopped by the work budget" or "greedy only".
+    public var localSearch: String?
+    /// `cover`: perturbation rounds of the iterated local search.
+    public var perturbationRounds: Int?
     public var sites: [SitingSite]
     /// `all`: uncovered buildings no candidate reaches, and their households.
     public var uncoverableBuildingIds: [String]?
@@ -362,6 +369,8 @@ public struct SitingResult: Codable, Sendable {
         case totalHouseholds = "total_households", coveredHouseholdsBefore = "covered_households_before"
         case coveredHouseholdsAfter = "covered_households_after", upperBoundHouseholds = "upper_bound_households"
         case candidateCount = "candidate_count", greedyNewHouseholds = "greedy_new_households"
+        case swapNewHouseholds = "swap_new_households", localSearch = "local_search"
+        case perturbationRounds = "perturbation_rounds"
         case uncoverableBuildingIds = "uncoverable_building_ids", uncoverableHouseholds = "uncoverable_households"
         case sitesNeededForFullCover = "sites_needed_for_full_cover"
         case weightedDistanceBeforeM = "weighted_distance_before_m", weightedDistanceAfterM = "weighted_distance_after_m"
@@ -456,6 +465,9 @@ public enum SitingAnalysis {
             result.upperBoundHouseholds = before + sol.upperBound
             result.evaluations = sol.evaluations; result.iterations = sol.passes; result.swaps = sol.swaps
             result.greedyNewHouseholds = sol.greedyValue
+            result.swapNewHouseholds = sol.swapValue
+            result.perturbationRounds = sol.perturbationRounds
+            result.localSearch = describeLocalSearch(sol, enabled: p.localSearch)
         case .all:
             let pool = w.indices.filter { !problem.coveredBefore[$0] }
             let sol = SetCovering.solve(rows: rows, weights: w, pool: pool)
@@ -515,6 +527,19 @@ public enum SitingAnalysis {
         }
         result.coveredHouseholdsAfter = cumulative
         return result
+    }
+
+    static func describeLocalSearch(_ sol: MaximalCovering.Solution, enabled: Bool) -> String {
+        guard enabled else { return "greedy only" }
+        let why: String
+        switch sol.perturbationStop {
+        case "off": return "swaps (no perturbation: fewer useful candidates than sites, or greedy stopped early)"
+        case "skipped": return "swaps (no perturbation: a round exceeds the work budget)"
+        case "optimal": why = "reached the upper bound"
+        case "rounds": why = "round limit"
+        default: why = "work budget"
+        }
+        return "swaps + perturbation: \(sol.perturbationRounds) rounds, \(sol.perturbationImprovements) improving, stopped by \(why)"
     }
 
     static func rounded1(_ x: Double) -> Double { (x * 10).rounded() / 10 }

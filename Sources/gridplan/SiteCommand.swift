@@ -12,8 +12,8 @@ struct SiteCommand: ParsableCommand {
         Existing counted facilities count as already covering (street-level ones reach 1,000 m). \
         Objectives: cover (the K sites bringing the most uncovered households within reach), all (the \
         fewest sites reaching every building some candidate reaches; the others are listed), distance \
-        (the K sites minimizing household-weighted distance to the nearest center). Lazy greedy then \
-        vertex swaps; upper_bound_households bounds what any K sites could cover. Each site's recommended \
+        (the K sites minimizing household-weighted distance to the nearest center). Lazy greedy, vertex swaps, \
+        then (cover) a seeded ruin-and-recreate search within a fixed work budget; upper_bound_households bounds what any K sites could cover. Each site's recommended \
         usable area is area.per100 / 100 m² per household newly covered, or --min-area when larger.
         """)
 
