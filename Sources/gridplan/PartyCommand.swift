@@ -73,14 +73,24 @@ struct PartyPlanCommand: ParsableCommand {
     @OptionGroup var network: PartyNetworkArguments
 
     func run() throws {
+        try network.run(store: store, format: output.format,
+                        table: PartyRendering.planTable, csv: PartyRendering.planCSV)
+    }
+}
+
+extension PartyNetworkArguments {
+    /// Plans the party network and prints it; `party plan` and `report party` differ only in
+    /// their table and CSV renderings.
+    func run(store: StoreOptions, format: OutputFormat,
+             table: (PartyPlanResult) -> String, csv: (PartyPlanResult) -> String) throws {
         try reportingErrors {
             let context = store.context()
-            let result = try context.planParty(network.options)
-            switch output.format {
-            case .table: emit(PartyRendering.planTable(result))
+            let result = try context.planParty(options)
+            switch format {
+            case .table: emit(table(result))
             case .json: emit(try ResultEncoding.json(result, pretty: true))
-            case .csv: emit(PartyRendering.planCSV(result))
-            case .geojson: emit(PartyRendering.geojson(result, polygons: try network.polygons(context, result)))
+            case .csv: emit(csv(result))
+            case .geojson: emit(PartyRendering.geojson(result, polygons: try polygons(context, result)))
             }
         }
     }

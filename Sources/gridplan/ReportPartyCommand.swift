@@ -21,15 +21,7 @@ struct ReportPartyCommand: ParsableCommand {
     @OptionGroup var network: PartyNetworkArguments
 
     func run() throws {
-        try reportingErrors {
-            let context = store.context()
-            let result = try context.planParty(network.options)
-            switch output.format {
-            case .table: emit(PartyRendering.reportTable(result))
-            case .json: emit(try ResultEncoding.json(result, pretty: true))
-            case .csv: emit(PartyRendering.reportCSV(result))
-            case .geojson: emit(PartyRendering.geojson(result, polygons: try network.polygons(context, result)))
-            }
-        }
+        try network.run(store: store, format: output.format,
+                        table: PartyRendering.reportTable, csv: PartyRendering.reportCSV)
     }
 }
