@@ -85,7 +85,7 @@ public final class GeoPackageStore {
             try SnapshotWriter(db: db, snapshot: snapshot, progress: progress).write()
         }
         // Fold the WAL back into the file so the store is one self-contained file again.
-        try? dbQueue.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try? dbQueue.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// Reads the layers asked for back into a snapshot (others stay empty).
@@ -134,7 +134,7 @@ public final class GeoPackageStore {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             return StoreInfo(path: path, datasetName: meta?.name, sourceCRS: meta?.sourceCRS, workingCRS: meta?.workingCRS,
                              importedAt: m["imported_at"], counts: counts, households: households,
-                             bboxLonLat: bbox, fileBytes: size ?? 0)
+                             bboxLonLat: bbox, fileBytes: size)
         }
     }
 
