@@ -53,7 +53,8 @@ struct SnapshotReader {
 
     func buildings() throws -> [Building] {
         var out: [Building] = []
-        out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM buildings") ?? 0)
+        // A capacity hint: fids are dense from 1 after an import; MAX is a b-tree lookup, COUNT a scan.
+        out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT MAX(fid) FROM buildings") ?? 0)
         var rows = try ColumnReader(db, sql: """
             SELECT geom, id, community_id, grid_id, name, households, residents, party_members, probationary_members,
                    floors, lon, lat, footprint FROM buildings ORDER BY fid
@@ -84,16 +85,22 @@ struct SnapshotReader {
     }
 
     func facilities() throws -> [Facility] {
-        try Row.fetchAll(db, sql: """
+        var out: [Facility] = []
+        var rows = try ColumnReader(db, sql: """
             SELECT geom, id, kind, usable_area_m2, name, community_id, level, embedded, lon, lat, footprint
             FROM facilities ORDER BY fid
-            """).map { r in
-            let kindText: String = r[2]
-            let levelText: String? = r[6]
-            return Facility(id: r[1], kind: FacilityKind(rawValue: kindText) ?? .other, usableAreaM2: r[3], name: r[4],
-                            communityId: r[5], level: levelText.flatMap(FacilityLevel.init(rawValue:)), embedded: r[7],
-                            location: try point(r, 0), lonLat: Point(r[8], r[9]), footprint: try polygon(r, 10))
+            """)
+        while try rows.next() {
+            guard let location = try rows.withBlob(0, GeometryBlob.decodePoint) else {
+                throw DatabaseError(message: "facilities: row \(out.count + 1) has no geometry")
+            }
+            let footprint = try rows.withBlob(10) { try GeometryBlob.decodePolygon(Data($0)) }
+            out.append(Facility(id: rows.text(1), kind: FacilityKind(rawValue: rows.text(2)) ?? .other,
+                                usableAreaM2: rows.double(3), name: rows.optionalText(4), communityId: rows.repeatedText(5),
+                                level: rows.optionalText(6).flatMap(FacilityLevel.init(rawValue:)), embedded: rows.bool(7),
+                                location: location, lonLat: Point(rows.double(8), rows.double(9)), footprint: footprint))
         }
+        return out
     }
 
     func candidates() throws -> [Candidate] {
