@@ -171,27 +171,16 @@ public struct SitingProblem: Sendable {
 
     /// Coverage rows measured along `network`: the uncovered demand within `radius` of each
     /// candidate by access leg + path + access leg (at least the straight-line distance, so a
-    /// k-d tree pre-filters). One Dijkstra bounded by the radius per candidate: meant for
-    /// district and city scale.
+    /// k-d tree pre-filters). One Dijkstra bounded by the radius per candidate, reusing its
+    /// arrays (`WalkingNetwork.reachRows`).
     public func networkCoverageRows(_ network: WalkingNetwork) -> SparseRows {
         let pool = demandLocations.indices.filter { !coveredBefore[$0] }
-        let tree = KDTree(points: pool.map { demandLocations[$0] })
-        let attach = network.attachAll(pool.map { demandLocations[$0] }, maxDistance: radius)
-        return SparseRows.build(rows: candidates.count, keepDistances: false) { j, append in
-            guard let c = network.attach(candidates[j].location, maxDistance: radius) else { return }
-            let ce = Int(c.edge), clen = network.edgeLength[ce]
-            let sources = [WalkingNetwork.Source(node: network.edgeA[ce], distance: c.distance + c.t * clen, label: 0),
-                           WalkingNetwork.Source(node: network.edgeB[ce], distance: c.distance + (1 - c.t) * clen, label: 0)]
-            let sp = network.shortestPaths(from: sources, cutoff: radius)
-            tree.forEach(within: radius, of: candidates[j].location) { k, _ in
-                guard let a = attach[k] else { return }
-                let e = Int(a.edge), len = network.edgeLength[e]
-                var d = min(a.distance + a.t * len + sp.distance[Int(network.edgeA[e])],
-                            a.distance + (1 - a.t) * len + sp.distance[Int(network.edgeB[e])])
-                if e == ce { d = min(d, a.distance + abs(a.t - c.t) * len + c.distance) }
-                if d <= radius { append(Int32(pool[k]), Float(d)) }
-            }
-        }
+        let points = pool.map { demandLocations[$0] }
+        let rows = network.reachRows(origins: candidates.map(\.location),
+                                     cutoff: Array(repeating: radius, count: candidates.count),
+                                     targets: points, targetAttachments: network.attachAll(points, maxDistance: radius))
+        // pool is ascending, so the rows stay ascending in demand index
+        return SparseRows(offsets: rows.offsets, items: rows.items.map { Int32(pool[Int($0)]) }, distances: [])
     }
 
     /// The instance of a snapshot: buildings weighted by households, coverage by the

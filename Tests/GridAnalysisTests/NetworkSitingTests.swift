@@ -177,3 +177,19 @@ func reachRowsMatchFloydWarshall(seed: UInt64) {
         #expect(abs(d[Int(near.center[i])] - d.min()!) < 1e-6)
     }
 }
+
+@Test(arguments: [UInt64(210), 211])
+func networkCoverageRowsMatchTheOracle(seed: UInt64) {
+    let oracle = LatticeOracle(seed: seed)
+    let snap = latticeSnapshot(seed: seed, oracle: oracle, buildings: 60, candidates: 10, facilities: 0)
+    var rng = SitingRandom(seed: seed)
+    let covered = snap.buildings.map { _ in Bool.random(using: &rng) }
+    let problem = SitingProblem(demandIds: snap.buildings.map(\.id), demandLocations: snap.buildings.map(\.location),
+                                weights: snap.buildings.map(\.households), coveredBefore: covered,
+                                candidates: snap.candidates.map(SitingCandidate.init), radius: 300, buildCoverage: false)
+    let rows = problem.networkCoverageRows(WalkingNetwork(roads: snap.roads))
+    for (j, c) in problem.candidates.enumerated() {
+        let expected = snap.buildings.indices.filter { !covered[$0] && oracle.distance(c.location, snap.buildings[$0].location) <= 300 }
+        #expect(rows.range(j).map { Int(rows.items[$0]) } == expected, "candidate \(c.id)")
+    }
+}
