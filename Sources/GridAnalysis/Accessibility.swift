@@ -139,7 +139,7 @@ public enum Accessibility {
             let attached = buildingAttachments
                 ?? network.attachAll(s.buildings.map(\.location), maxDistance: catchments.max() ?? selection.radius)
             let pairs = network.reachRows(origins: counted.map { s.facilities[$0].location }, cutoff: catchments,
-                                          targets: s.buildings.map(\.location), targetAttachments: attached)
+                                          targetAttachments: attached)
             a = scores(pairs: pairs, demandCount: s.buildings.count, demand: demand, supply: supply,
                        catchment: catchments, method: method).demandScores
         } else {

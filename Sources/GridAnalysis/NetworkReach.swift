@@ -61,13 +61,35 @@ extension WalkingNetwork {
 
     /// For each origin j: the targets within `cutoff[j]` metres along the network, with their
     /// distances, ascending by target index, kept when `keep(j, target, distance)` holds. One
-    /// Dijkstra bounded by the cutoff per origin (arrays reused, reset only where touched); a
-    /// k-d tree over the targets pre-filters by straight-line distance, which never exceeds the
-    /// network distance. Origins farther than their cutoff from every road reach nothing.
-    /// - Complexity: Σ_j O(V_j log V_j + T_j) for the V_j nodes and T_j targets within cutoff j.
-    public func reachRows(origins: [Point], cutoff: [Double], targets: [Point], targetAttachments: [Attachment?],
+    /// Dijkstra bounded by the cutoff per origin (arrays reused, reset only where touched); the
+    /// targets looked at are those attached to the origin's edge or to an edge at a node the
+    /// search reached (a target within the cutoff is reached through one of its edge's ends, or
+    /// along the origin's own edge). Origins farther than their cutoff from every road reach nothing.
+    /// - Complexity: Σ_j O(V_j log V_j + T_j) for the V_j nodes within cutoff j and the T_j
+    ///   targets on their edges.
+    public func reachRows(origins: [Point], cutoff: [Double], targetAttachments: [Attachment?],
                           keep: @Sendable (Int, Int, Double) -> Bool = { _, _, _ in true }) -> ReachRows {
-        let tree = KDTree(points: targets)
+        // targets by edge, and edges by node (compressed rows)
+        var edgeStart = [Int32](repeating: 0, count: edgeCount + 1)
+        for a in targetAttachments { if let a { edgeStart[Int(a.edge) + 1] += 1 } }
+        for e in 0..<edgeCount { edgeStart[e + 1] += edgeStart[e] }
+        var fill = edgeStart
+        var edgeTargets = [Int32](repeating: 0, count: Int(edgeStart[edgeCount]))
+        for (i, a) in targetAttachments.enumerated() {
+            guard let a else { continue }
+            edgeTargets[Int(fill[Int(a.edge)])] = Int32(i); fill[Int(a.edge)] += 1
+        }
+        let nodeCount = nodes.count
+        var nodeStart = [Int32](repeating: 0, count: nodeCount + 1)
+        for e in 0..<edgeCount { nodeStart[Int(edgeA[e]) + 1] += 1; nodeStart[Int(edgeB[e]) + 1] += 1 }
+        for n in 0..<nodeCount { nodeStart[n + 1] += nodeStart[n] }
+        var nfill = nodeStart
+        var nodeEdges = [Int32](repeating: 0, count: Int(nodeStart[nodeCount]))
+        for e in 0..<edgeCount {
+            nodeEdges[Int(nfill[Int(edgeA[e])])] = Int32(e); nfill[Int(edgeA[e])] += 1
+            nodeEdges[Int(nfill[Int(edgeB[e])])] = Int32(e); nfill[Int(edgeB[e])] += 1
+        }
+        let (eStart, eTargets, nStart, nEdges) = (edgeStart, edgeTargets, nodeStart, nodeEdges)
         let m = origins.count
         var perOrigin = [[(Int32, Double)]](repeating: [], count: m)
         let chunks = m < 64 ? 1 : 8
@@ -75,18 +97,26 @@ extension WalkingNetwork {
             nonisolated(unsafe) let out = buf
             DispatchQueue.concurrentPerform(iterations: chunks) { ch in
                 var search = BoundedSearch(self)
+                var edgeSeen = [Int32](repeating: -1, count: edgeCount)
+                var row: [(Int32, Double)] = []
                 for j in (m * ch / chunks)..<(m * (ch + 1) / chunks) {
                     let r = cutoff[j]
                     guard let o = attach(origins[j], maxDistance: r) else { continue }
                     search.run(from: o, cutoff: r)
-                    var row: [(Int32, Double)] = []
-                    func visit(_ i: Int) {
-                        guard let a = targetAttachments[i] else { return }
-                        let d = distance(to: a, origin: o) { search.dist[$0] }
-                        if d <= r && keep(j, i, d) { row.append((Int32(i), d)) }
+                    row.removeAll(keepingCapacity: true)
+                    func visit(edge e: Int) {
+                        guard edgeSeen[e] != Int32(j) else { return }
+                        edgeSeen[e] = Int32(j)
+                        for k in Int(eStart[e])..<Int(eStart[e + 1]) {
+                            let i = Int(eTargets[k])
+                            let d = distance(to: targetAttachments[i]!, origin: o) { search.dist[$0] }
+                            if d <= r && keep(j, i, d) { row.append((Int32(i), d)) }
+                        }
                     }
-                    if r.isFinite { tree.forEach(within: r, of: origins[j]) { i, _ in visit(i) } }
-                    else { for i in targets.indices { visit(i) } }
+                    visit(edge: Int(o.edge))
+                    for n in search.touched {
+                        for k in Int(nStart[Int(n)])..<Int(nStart[Int(n) + 1]) { visit(edge: Int(nEdges[k])) }
+                    }
                     row.sort { $0.0 < $1.0 }
                     out[j] = row
                 }

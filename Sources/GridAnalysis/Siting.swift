@@ -178,7 +178,7 @@ public struct SitingProblem: Sendable {
         let points = pool.map { demandLocations[$0] }
         let rows = network.reachRows(origins: candidates.map(\.location),
                                      cutoff: Array(repeating: radius, count: candidates.count),
-                                     targets: points, targetAttachments: network.attachAll(points, maxDistance: radius))
+                                     targetAttachments: network.attachAll(points, maxDistance: radius))
         // pool is ascending, so the rows stay ascending in demand index
         return SparseRows(offsets: rows.offsets, items: rows.items.map { Int32(pool[Int($0)]) }, distances: [])
     }
@@ -577,7 +577,7 @@ public enum SitingAnalysis {
         let existing = problem.existingDistance, weights = problem.weights
         let reach = network.reachRows(origins: problem.candidates.map(\.location),
                                       cutoff: Array(repeating: cap, count: problem.candidates.count),
-                                      targets: problem.demandLocations, targetAttachments: demandAttachments,
+                                      targetAttachments: demandAttachments,
                                       keep: { _, i, d in weights[i] > 0 && d < existing[i] })
         // a stand-in for "no center reachable": longer than every distance in the model
         var far = 1.0

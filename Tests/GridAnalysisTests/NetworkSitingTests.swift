@@ -159,7 +159,7 @@ func reachRowsMatchFloydWarshall(seed: UInt64) {
     let targets = (0..<80).map { _ in pt() }
     let cutoff = origins.indices.map { $0 % 3 == 0 ? 1000.0 : 500 }
     let net = WalkingNetwork(roads: oracle.roads)
-    let rows = net.reachRows(origins: origins, cutoff: cutoff, targets: targets,
+    let rows = net.reachRows(origins: origins, cutoff: cutoff,
                              targetAttachments: targets.map { net.attach($0, maxDistance: .infinity) })
     for j in origins.indices {
         let expected = targets.indices.filter { oracle.distance(origins[j], targets[$0]) <= cutoff[j] }
@@ -192,4 +192,16 @@ func networkCoverageRowsMatchTheOracle(seed: UInt64) {
         let expected = snap.buildings.indices.filter { !covered[$0] && oracle.distance(c.location, snap.buildings[$0].location) <= 300 }
         #expect(rows.range(j).map { Int(rows.items[$0]) } == expected, "candidate \(c.id)")
     }
+}
+
+/// On one 2 km road the ends lie beyond a 300 m cutoff: targets along the origin's own edge are
+/// still found (origin (1000,10): (1100,10) at 10 + 100 + 10 = 120; (1300,0) at 10 + 300 = 310 is out).
+@Test func reachRowsAlongTheOriginsOwnEdge() {
+    let net = WalkingNetwork(roads: [CovFixture.road("R", [(0, 0), (2000, 0)])])
+    let targets = [Point(1100, 10), Point(1300, 0), Point(0, 5), Point(900, -20)]
+    let rows = net.reachRows(origins: [Point(1000, 10)], cutoff: [300],
+                             targetAttachments: targets.map { net.attach($0, maxDistance: .infinity) })
+    #expect(rows.range(0).map { rows.items[$0] } == [0, 3])
+    let d = rows.range(0).map { rows.distances[$0] }
+    #expect(d.count == 2 && abs(d[0] - 120) < 1e-9 && abs(d[1] - 130) < 1e-9)
 }
