@@ -103,7 +103,6 @@ extension WalkingNetwork {
                     let r = cutoff[j]
                     guard let o = attach(origins[j], maxDistance: r) else { continue }
                     search.run(from: o, cutoff: r)
-                    row.removeAll(keepingCapacity: true)
                     func visit(edge e: Int) {
                         guard edgeSeen[e] != Int32(j) else { return }
                         edgeSeen[e] = Int32(j)
@@ -119,6 +118,7 @@ extension WalkingNetwork {
                     }
                     row.sort { $0.0 < $1.0 }
                     out[j] = row
+                    row = []   // the stored row keeps its own, tight buffer
                 }
             }
         }
