@@ -32,7 +32,8 @@ public struct AccessibilitySummary: Codable, Sendable {
     public var catchment: String
     /// Catchment radius per facility level, metres.
     public var catchmentM: [String: Double]
-    /// Distances used (always straight line).
+    /// Distances used: "euclidean" (straight line) or "network" (along the walking network,
+    /// access legs included).
     public var distance: String
     public var supply: String
     public var demand: String
@@ -97,15 +98,55 @@ public enum Accessibility {
         return (a, ratios)
     }
 
+    /// A_k and R_j from given building–facility distances: row j of `pairs` lists the demand
+    /// points within supply point j's catchment `catchment[j]` and their distances (e.g. along
+    /// the walking network).
+    /// - Complexity: O(M + N + P) for P pairs.
+    public static func scores(pairs: ReachRows, demandCount: Int, demand: [Double], supply: [Double],
+                              catchment: [Double], method: AccessibilityMethod) -> (demandScores: [Double], supplyRatios: [Double]) {
+        var ratios = [Double](repeating: 0, count: pairs.rowCount)
+        for j in 0..<pairs.rowCount {
+            var weighted = 0.0
+            for q in pairs.range(j) {
+                weighted += weight(method, distance: pairs.distances[q], catchment: catchment[j]) * demand[Int(pairs.items[q])]
+            }
+            ratios[j] = weighted > 0 ? supply[j] / weighted : 0
+        }
+        var a = [Double](repeating: 0, count: demandCount)
+        for j in 0..<pairs.rowCount where ratios[j] > 0 {
+            for q in pairs.range(j) {
+                a[Int(pairs.items[q])] += weight(method, distance: pairs.distances[q], catchment: catchment[j]) * ratios[j]
+            }
+        }
+        return (a, ratios)
+    }
+
     /// Accessibility of every building (m² per 100 households) and the community summary.
-    /// Catchment of each counted facility = its reach (street level 1,000 m, others the radius).
+    /// Catchment of each counted facility = its reach (street level 1,000 m, others the radius),
+    /// straight line, or along `network` when given: a building is in a facility's catchment when
+    /// the walk (access legs + path) is within the reach. `buildingAttachments` (where each
+    /// building joins the network) are computed when not given.
     public static func analyze(_ s: Snapshot, selection: FacilitySelection, method: AccessibilityMethod,
-                               standard: Double = 30) -> (buildingScores: [Double], summary: AccessibilitySummary) {
+                               standard: Double = 30, network: WalkingNetwork? = nil,
+                               buildingAttachments: [WalkingNetwork.Attachment?]? = nil)
+        -> (buildingScores: [Double], summary: AccessibilitySummary) {
         let counted = selection.countedIndices(s.facilities)
-        let (a, _) = scores(demandPoints: s.buildings.map(\.location), demand: s.buildings.map { Double($0.households) },
-                            supplyPoints: counted.map { s.facilities[$0].location },
-                            supply: counted.map { s.facilities[$0].usableAreaM2 },
-                            catchment: counted.map { selection.reach(of: s.facilities[$0]) }, method: method)
+        let demand = s.buildings.map { Double($0.households) }
+        let supply = counted.map { s.facilities[$0].usableAreaM2 }
+        let catchments = counted.map { selection.reach(of: s.facilities[$0]) }
+        let a: [Double]
+        if let network {
+            let attached = buildingAttachments
+                ?? network.attachAll(s.buildings.map(\.location), maxDistance: catchments.max() ?? selection.radius)
+            let pairs = network.reachRows(origins: counted.map { s.facilities[$0].location }, cutoff: catchments,
+                                          targetAttachments: attached)
+            a = scores(pairs: pairs, demandCount: s.buildings.count, demand: demand, supply: supply,
+                       catchment: catchments, method: method).demandScores
+        } else {
+            a = scores(demandPoints: s.buildings.map(\.location), demand: demand,
+                       supplyPoints: counted.map { s.facilities[$0].location },
+                       supply: supply, catchment: catchments, method: method).demandScores
+        }
         let per100 = a.map { $0 * 100 }
         var sum: [String: (hh: Int, w: Double)] = [:]
         var totalHH = 0, totalW = 0.0
@@ -128,8 +169,9 @@ public enum Accessibility {
         let summary = AccessibilitySummary(
             method: method,
             catchment: "each counted facility's reach: street and district level \(Int(max(selection.streetReach, selection.radius))) m, others \(Int(selection.radius)) m"
+                + (network != nil ? ", walked along the network (access legs included)" : ", straight line")
                 + (method == .gaussian ? ", Gaussian decay within it" : ""),
-            catchmentM: catchment, distance: "euclidean",
+            catchmentM: catchment, distance: network != nil ? "network" : "euclidean",
             supply: "counted usable area, m²", demand: "households",
             standardM2Per100Households: standard, communities: communities,
             totalM2Per100Households: roundTo(totalHH > 0 ? totalW / Double(totalHH) : 0, 2))

@@ -162,6 +162,7 @@ public enum Coverage {
         var unreachable: [String]? = nil
         var unattached: [String]? = nil
         var access: [Double]? = nil
+        var walking: (network: WalkingNetwork, attachments: [WalkingNetwork.Attachment?])? = nil
         let distances: [FacilityDistances]
         switch parameters.method {
         case .euclidean:
@@ -175,6 +176,7 @@ public enum Coverage {
                                      facilities: facilities, selection: sel)
             distances = r.distances
             access = r.buildingAccess
+            walking = (network, r.buildingAttachments)
             unreachable = r.unreachableBuildings.map { buildings[$0].id }
             unattached = r.unattachedFacilities.map { facilities[$0].id }.sorted()
         }
@@ -182,7 +184,8 @@ public enum Coverage {
         var accessSummary: AccessibilitySummary? = nil
         var scores: [Double]? = nil
         if let m = parameters.accessibility {
-            let a = Accessibility.analyze(snapshot, selection: sel, method: m, standard: parameters.areaStandard)
+            let a = Accessibility.analyze(snapshot, selection: sel, method: m, standard: parameters.areaStandard,
+                                          network: walking?.network, buildingAttachments: walking?.attachments)
             accessSummary = a.summary
             scores = a.buildingScores
         }
@@ -285,6 +288,8 @@ public enum Coverage {
         public var buildingAccess: [Double]
         public var unreachableBuildings: [Int]
         public var unattachedFacilities: [Int]
+        /// Where each building joins the network (nil beyond the largest reach from every road).
+        public var buildingAttachments: [WalkingNetwork.Attachment?]
     }
 
     /// Nearest and covering facilities along the walking network: one multi-source Dijkstra per
@@ -344,7 +349,8 @@ public enum Coverage {
             }
         }
         return NetworkDistances(distances: out, buildingAccess: buildingAttach.map { $0?.distance ?? .infinity },
-                                unreachableBuildings: unreachable, unattachedFacilities: unattached)
+                                unreachableBuildings: unreachable, unattachedFacilities: unattached,
+                                buildingAttachments: buildingAttach)
     }
 
     /// Coverage rates per community, street and grid, and the total.

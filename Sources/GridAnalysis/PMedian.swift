@@ -43,13 +43,12 @@ public enum PMedian {
     public static func solve(demand: [Point], weights: [Int], base existing: [Double],
                              candidates: [Point], count: Int, cap: Double,
                              localSearch: Bool = true, maxPasses: Int = 100) -> Solution {
-        let n = demand.count, m = candidates.count
+        let m = candidates.count
         // a stand-in for "no center at all": longer than any distance in the instance
         var box = BoundingBox(points: demand + candidates)
         if box.isEmpty { box = BoundingBox(points: [Point(0, 0)]) }
         let far = 2 * ((box.maxX - box.minX) + (box.maxY - box.minY)) + 1
         let base = existing.map { min($0, far) }
-        let w = weights.map(Double.init)
 
         // candidate → (demand, distance) for demand closer to the candidate than its base
         let tree = KDTree(points: demand)
@@ -58,6 +57,21 @@ public enum PMedian {
                 if d < base[i] && weights[i] > 0 { append(Int32(i), Float(d)) }
             }
         }
+        return solve(rows: rows, weights: weights, base: base, count: count,
+                     localSearch: localSearch, maxPasses: maxPasses)
+    }
+
+    /// The model on given candidate rows (any distance: straight line, walking network).
+    ///
+    /// - Parameters:
+    ///   - rows: row j lists (demand i, distance) for the demand within candidate j's
+    ///     neighbourhood that j is strictly closer to than `base[i]`, ascending by i.
+    ///   - base: each demand point's distance to its nearest existing center, finite (a
+    ///     stand-in longer than every distance in `rows` where there is none).
+    public static func solve(rows: SparseRows, weights: [Int], base: [Double], count: Int,
+                             localSearch: Bool = true, maxPasses: Int = 100) -> Solution {
+        let n = weights.count, m = rows.rowCount
+        let w = weights.map(Double.init)
         let reverse = rows.transposed(columns: n)
         // distances as Double from Float storage, the same everywhere below
         @inline(__always) func dist(_ q: Int) -> Double { Double(rows.distances[q]) }

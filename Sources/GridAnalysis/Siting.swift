@@ -171,27 +171,16 @@ public struct SitingProblem: Sendable {
 
     /// Coverage rows measured along `network`: the uncovered demand within `radius` of each
     /// candidate by access leg + path + access leg (at least the straight-line distance, so a
-    /// k-d tree pre-filters). One Dijkstra bounded by the radius per candidate: meant for
-    /// district and city scale.
+    /// k-d tree pre-filters). One Dijkstra bounded by the radius per candidate, reusing its
+    /// arrays (`WalkingNetwork.reachRows`).
     public func networkCoverageRows(_ network: WalkingNetwork) -> SparseRows {
         let pool = demandLocations.indices.filter { !coveredBefore[$0] }
-        let tree = KDTree(points: pool.map { demandLocations[$0] })
-        let attach = network.attachAll(pool.map { demandLocations[$0] }, maxDistance: radius)
-        return SparseRows.build(rows: candidates.count, keepDistances: false) { j, append in
-            guard let c = network.attach(candidates[j].location, maxDistance: radius) else { return }
-            let ce = Int(c.edge), clen = network.edgeLength[ce]
-            let sources = [WalkingNetwork.Source(node: network.edgeA[ce], distance: c.distance + c.t * clen, label: 0),
-                           WalkingNetwork.Source(node: network.edgeB[ce], distance: c.distance + (1 - c.t) * clen, label: 0)]
-            let sp = network.shortestPaths(from: sources, cutoff: radius)
-            tree.forEach(within: radius, of: candidates[j].location) { k, _ in
-                guard let a = attach[k] else { return }
-                let e = Int(a.edge), len = network.edgeLength[e]
-                var d = min(a.distance + a.t * len + sp.distance[Int(network.edgeA[e])],
-                            a.distance + (1 - a.t) * len + sp.distance[Int(network.edgeB[e])])
-                if e == ce { d = min(d, a.distance + abs(a.t - c.t) * len + c.distance) }
-                if d <= radius { append(Int32(pool[k]), Float(d)) }
-            }
-        }
+        let points = pool.map { demandLocations[$0] }
+        let rows = network.reachRows(origins: candidates.map(\.location),
+                                     cutoff: Array(repeating: radius, count: candidates.count),
+                                     targetAttachments: network.attachAll(points, maxDistance: radius))
+        // pool is ascending, so the rows stay ascending in demand index
+        return SparseRows(offsets: rows.offsets, items: rows.items.map { Int32(pool[Int($0)]) }, distances: [])
     }
 
     /// The instance of a snapshot: buildings weighted by households, coverage by the
@@ -362,6 +351,12 @@ public struct SitingResult: Codable, Sendable {
     public var distanceCapM: Double?
     /// `--instance` runs only: seconds spent solving (instance built, timing excludes reading the file).
     public var elapsedS: Double?
+    /// `distance --network`: households no center (existing; existing and new) can be walked to
+    /// (another part of the network), left out of the weighted and mean distances, and the
+    /// buildings still unreached after.
+    public var unreachedHouseholdsBefore: Int?
+    public var unreachedHouseholdsAfter: Int?
+    public var unreachedBuildingIds: [String]?
 
     enum CodingKeys: String, CodingKey {
         case objective, method, count, evaluations, iterations, swaps, sites
@@ -377,6 +372,9 @@ public struct SitingResult: Codable, Sendable {
         case meanDistanceBeforeM = "mean_distance_before_m", meanDistanceAfterM = "mean_distance_after_m"
         case redundantRemoved = "redundant_removed"
         case distanceCapM = "distance_cap_m", elapsedS = "elapsed_s"
+        case unreachedHouseholdsBefore = "unreached_households_before"
+        case unreachedHouseholdsAfter = "unreached_households_after"
+        case unreachedBuildingIds = "unreached_building_ids"
     }
 }
 
@@ -386,14 +384,12 @@ public enum SitingAnalysis {
 
     /// Runs on a snapshot: collects candidates, builds the instance and solves it.
     /// - Throws: `UsageError` when there are no candidates, `count` is missing, or `network`
-    ///   is asked for without walkable roads (or with the `distance` objective).
+    ///   is asked for without walkable roads. With `network`, `distance` is the p-median over
+    ///   walking distances (existing counted facilities as open centers, however far away).
     public static func run(snapshot: Snapshot, parameters p: SitingParameters) throws -> SitingResult {
         let buildings = snapshot.buildings.filter { $0.households > 0 }
         var network: WalkingNetwork? = nil
         if p.network {
-            guard p.objective != .distance else {
-                throw UsageError("--network: not available with --objective distance yet (drop --network for straight-line distance)")
-            }
             let net = WalkingNetwork(roads: snapshot.roads)
             guard net.edgeCount > 0 else {
                 throw UsageError("--network needs walkable roads, and the store has none (import roads.geojson, or drop --network)")
@@ -415,12 +411,23 @@ public enum SitingAnalysis {
                                                             radius: p.selection.radius)
         }
         guard !candidates.isEmpty else { throw UsageError(noCandidatesMessage) }
+        var existingDistance = state.distance
+        var networkDemand: [WalkingNetwork.Attachment?]? = nil
+        if let network, p.objective == .distance {
+            // p-median: the walk to the nearest counted facility, however far (not cut at the reach)
+            let attached = network.attachAll(buildings.map(\.location), maxDistance: .infinity)
+            let counted = p.selection.countedIndices(snapshot.facilities)
+                .sorted { (snapshot.facilities[$0].id, $0) < (snapshot.facilities[$1].id, $1) }
+            let centers = counted.map { network.attach(snapshot.facilities[$0].location, maxDistance: .infinity) }
+            existingDistance = network.nearestCenters(targets: attached, centers: centers).distance
+            networkDemand = attached
+        }
         var problem = SitingProblem(demandIds: buildings.map(\.id), demandLocations: buildings.map(\.location),
                                     weights: buildings.map(\.households), demandCommunityIds: buildings.map(\.communityId),
-                                    coveredBefore: state.covered, existingDistance: state.distance,
+                                    coveredBefore: state.covered, existingDistance: existingDistance,
                                     candidates: candidates, radius: p.selection.radius, buildCoverage: network == nil)
         if let network { problem.coverage = problem.networkCoverageRows(network) }
-        var result = try solve(problem, parameters: p)
+        var result = try solve(problem, parameters: p, network: networkDemand.map { (network!, $0) })
         result.method = network == nil ? "euclidean" : "network"
         result.workingCrs = snapshot.metadata.workingCRS
         result.inputCrs = snapshot.metadata.sourceCRS
@@ -435,8 +442,11 @@ public enum SitingAnalysis {
         return result
     }
 
-    /// Solves an instance.
-    public static func solve(_ problem: SitingProblem, parameters p: SitingParameters) throws -> SitingResult {
+    /// Solves an instance. With `network` (the walking network and where each demand point
+    /// joins it), the `distance` objective measures along the network; `problem.coverage` and
+    /// `problem.existingDistance` must then already be network figures.
+    public static func solve(_ problem: SitingProblem, parameters p: SitingParameters,
+                             network: (WalkingNetwork, [WalkingNetwork.Attachment?])? = nil) throws -> SitingResult {
         guard !problem.candidates.isEmpty else { throw UsageError(noCandidatesMessage) }
         if p.objective != .all {
             guard let k = p.count, k >= 1 else {
@@ -480,9 +490,15 @@ public enum SitingAnalysis {
         case .distance:
             let cap = p.distanceCap ?? 3 * problem.radius
             var served: [Int: Int] = [:]
-            let sol = PMedian.solve(demand: problem.demandLocations, weights: w, base: problem.existingDistance,
+            let sol: PMedian.Solution
+            if let (net, attached) = network {
+                sol = networkPMedian(problem, network: net, demandAttachments: attached, count: p.count!, cap: cap,
+                                     localSearch: p.localSearch)
+            } else {
+                sol = PMedian.solve(demand: problem.demandLocations, weights: w, base: problem.existingDistance,
                                     candidates: problem.candidates.map(\.location), count: p.count!, cap: cap,
                                     localSearch: p.localSearch)
+            }
             var covered = [Bool](repeating: false, count: w.count)
             for (j, saving) in sol.ranking {
                 var g = 0
@@ -491,19 +507,40 @@ public enum SitingAnalysis {
             }
             result.iterations = sol.passes; result.swaps = sol.swaps
             result.distanceCapM = cap.isFinite ? cap : nil
-            // exact distances to the nearest center, existing and new
-            let tree = KDTree(points: sol.selected.map { problem.candidates[$0].location })
-            var wBefore = 0.0, wAfter = 0.0
-            for i in w.indices where w[i] > 0 {
-                let near = tree.nearest(to: problem.demandLocations[i])
-                let dNew = near?.distance ?? .infinity
-                if let near, dNew < problem.existingDistance[i] { served[sol.selected[near.index], default: 0] += w[i] }
-                wBefore += Double(w[i]) * problem.existingDistance[i]
-                wAfter += Double(w[i]) * min(problem.existingDistance[i], dNew)
+            if let (net, attached) = network {
+                // exact walking distances to the nearest chosen site (no cap; ties by candidate id)
+                let chosen = sol.selected.sorted()
+                let near = net.nearestCenters(targets: attached,
+                                              centers: chosen.map { net.attach(problem.candidates[$0].location, maxDistance: .infinity) })
+                var wBefore = 0.0, wAfter = 0.0, hhBefore = 0, hhAfter = 0
+                var unreached: [String] = []
+                for i in w.indices where w[i] > 0 {
+                    let base = problem.existingDistance[i], dNew = near.distance[i]
+                    if near.center[i] >= 0 && dNew < base { served[chosen[Int(near.center[i])], default: 0] += w[i] }
+                    if base.isFinite { wBefore += Double(w[i]) * base; hhBefore += w[i] }
+                    let after = min(base, dNew)
+                    if after.isFinite { wAfter += Double(w[i]) * after; hhAfter += w[i] } else { unreached.append(problem.demandIds[i]) }
+                }
+                if hhBefore > 0 { result.weightedDistanceBeforeM = rounded1(wBefore); result.meanDistanceBeforeM = rounded1(wBefore / Double(hhBefore)) }
+                if hhAfter > 0 { result.weightedDistanceAfterM = rounded1(wAfter); result.meanDistanceAfterM = rounded1(wAfter / Double(hhAfter)) }
+                result.unreachedHouseholdsBefore = problem.totalHouseholds - hhBefore
+                result.unreachedHouseholdsAfter = problem.totalHouseholds - hhAfter
+                result.unreachedBuildingIds = unreached.sorted()
+            } else {
+                // exact distances to the nearest center, existing and new
+                let tree = KDTree(points: sol.selected.map { problem.candidates[$0].location })
+                var wBefore = 0.0, wAfter = 0.0
+                for i in w.indices where w[i] > 0 {
+                    let near = tree.nearest(to: problem.demandLocations[i])
+                    let dNew = near?.distance ?? .infinity
+                    if let near, dNew < problem.existingDistance[i] { served[sol.selected[near.index], default: 0] += w[i] }
+                    wBefore += Double(w[i]) * problem.existingDistance[i]
+                    wAfter += Double(w[i]) * min(problem.existingDistance[i], dNew)
+                }
+                let total = Double(max(1, problem.totalHouseholds))
+                if wBefore.isFinite { result.weightedDistanceBeforeM = rounded1(wBefore); result.meanDistanceBeforeM = rounded1(wBefore / total) }
+                if wAfter.isFinite { result.weightedDistanceAfterM = rounded1(wAfter); result.meanDistanceAfterM = rounded1(wAfter / total) }
             }
-            let total = Double(max(1, problem.totalHouseholds))
-            if wBefore.isFinite { result.weightedDistanceBeforeM = rounded1(wBefore); result.meanDistanceBeforeM = rounded1(wBefore / total) }
-            if wAfter.isFinite { result.weightedDistanceAfterM = rounded1(wAfter); result.meanDistanceAfterM = rounded1(wAfter / total) }
             servedBySite = served
         }
 
@@ -527,6 +564,27 @@ public enum SitingAnalysis {
         }
         result.coveredHouseholdsAfter = cumulative
         return result
+    }
+
+    /// The p-median along the walking network: candidate j's row holds the demand within
+    /// `cap` metres of j by access leg + path + access leg (one Dijkstra bounded by the cap per
+    /// candidate) that j is strictly closer to than its nearest existing facility. Demand
+    /// beyond the cap of every chosen site keeps its existing distance in the model, as with
+    /// straight lines; the distances reported afterwards are exact.
+    static func networkPMedian(_ problem: SitingProblem, network: WalkingNetwork,
+                               demandAttachments: [WalkingNetwork.Attachment?], count: Int, cap: Double,
+                               localSearch: Bool) -> PMedian.Solution {
+        let existing = problem.existingDistance, weights = problem.weights
+        let reach = network.reachRows(origins: problem.candidates.map(\.location),
+                                      cutoff: Array(repeating: cap, count: problem.candidates.count),
+                                      targetAttachments: demandAttachments,
+                                      keep: { _, i, d in weights[i] > 0 && d < existing[i] })
+        // a stand-in for "no center reachable": longer than every distance in the model
+        var far = 1.0
+        for d in reach.distances where d + 1 > far { far = d + 1 }
+        for d in existing where d.isFinite && d + 1 > far { far = d + 1 }
+        return PMedian.solve(rows: reach.sparse, weights: weights, base: existing.map { min($0, far) }, count: count,
+                             localSearch: localSearch)
     }
 
     static func describeLocalSearch(_ sol: MaximalCovering.Solution, enabled: Bool) -> String {

@@ -24,6 +24,10 @@ public enum SitingRendering {
         } else if let after = r.meanDistanceAfterM {
             out += "mean distance to the nearest center after: \(num(after, 1)) m\n"
         }
+        if let u = r.unreachedHouseholdsAfter, u > 0 {
+            out += "\(u) households (\(r.unreachedBuildingIds?.count ?? 0) buildings) cannot walk to any center, existing or new "
+                + "(another part of the network); left out of the mean\n"
+        }
         if let needed = r.sitesNeededForFullCover, needed > r.sites.count {
             out += "the full cover needs \(needed) sites; listing the first \(r.sites.count)\n"
         }

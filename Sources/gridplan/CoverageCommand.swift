@@ -42,7 +42,7 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
     @OptionGroup var reach: CoverageReachOptions
 
-    @Flag(name: .long, help: "Also compute 2SFCA accessibility (m² of counted area per 100 households within reach).")
+    @Flag(name: .long, help: "Also compute 2SFCA accessibility (m² of counted area per 100 households within reach; catchments walked along the network with --network).")
     var accessibility = false
 
     func run() throws {

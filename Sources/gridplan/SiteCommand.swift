@@ -35,7 +35,7 @@ struct SiteCommand: ParsableCommand {
     @Option(name: .long, help: "imported (default), generated (buildings in gap neighbourhoods) or both.")
     var candidates: String?
 
-    @Flag(name: .long, help: "Measure reach along the walking network built from the imported roads.")
+    @Flag(name: .long, help: "Measure reach (and, for distance, the distances) along the walking network built from the imported roads.")
     var network = false
 
     @Option(name: .long, help: "Smallest recommended usable area of a new site, m².")
