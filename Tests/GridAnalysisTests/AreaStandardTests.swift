@@ -234,6 +234,22 @@ func row(_ r: AreaReport, _ id: String) -> AreaCommunityRow? { r.communities.fir
     #expect((obj["rule"] as? [String: Any])?["id"] as? String == "area.per100")
 }
 
+@Test func gridRowsHaveTheirContractKeysAndRowsDecodeBack() throws {
+    let r = AreaStandard.report(AreaFixture.snapshot(), AreaFixture.parameters(byGrid: true))
+    let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys]
+    let obj = try #require(try JSONSerialization.jsonObject(with: enc.encode(r)) as? [String: Any])
+    let grids = try #require(obj["grids"] as? [[String: Any]])
+    let keys: Set<String> = ["id", "name", "households", "facility_area_m2", "area_per_100_households",
+                             "required_area_m2", "deficit_m2", "meets_standard", "community_id", "facility_count"]
+    #expect(grids.count == 3 && grids.allSatisfy { Set($0.keys) == keys })
+    #expect(grids.allSatisfy { $0["name"] is NSNull })   // present, explicitly null
+    // The fixture's figures are whole numbers, so rounding loses nothing: every line decodes to itself.
+    let dec = JSONDecoder()
+    #expect(try dec.decode([AreaGridRow].self, from: enc.encode(r.grids!)) == r.grids!)
+    #expect(try dec.decode([AreaCommunityRow].self, from: enc.encode(r.communities)) == r.communities)
+    #expect(try dec.decode([AreaAggregateRow].self, from: enc.encode(r.streets)) == r.streets)
+}
+
 // MARK: - Seeded random snapshots against a brute-force oracle written independently
 
 struct OracleRow { var households = 0; var area = 0.0; var count = 0 }
