@@ -4,18 +4,8 @@ import GridGeo
 import GridModel
 @testable import GridAnalysis
 
-/// SplitMix64, so failures reproduce (a copy of GridGeoTests' generator under a name of its own).
-struct AreaTestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
+/// The target's seeded generator (GridsTestSupport.swift) under the name the area tests use.
+typealias AreaTestRandom = GridsSeededGenerator
 
 // MARK: - The hand-computed fixture
 //
