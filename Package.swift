@@ -14,9 +14,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // PROJ, the only C library besides SQLite (pkg-config `proj`, Debian libproj-dev).
+        // PROJ (pkg-config `proj`, Debian libproj-dev).
         .systemLibrary(name: "CProj", path: "Sources/CProj", pkgConfig: "proj",
                        providers: [.apt(["libproj-dev"])]),
+        // SQLite's C API (the same libsqlite3 GRDB links), for the store's bulk column reads only.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
         // Geometry, spatial index, coordinate systems (PROJ wrapper, GCJ-02, BD-09).
         .target(name: "GridGeo", dependencies: ["CProj"]),
         // Fast JSON (with positions and duplicate-key detection) and CSV, no dependencies.
@@ -25,7 +28,7 @@ let package = Package(
         .target(name: "GridModel", dependencies: ["GridGeo"]),
         // GeoPackage store (GRDB), dataset import and export.
         .target(name: "GridStore", dependencies: [
-            "GridModel", "GridGeo", "GridFormats",
+            "GridModel", "GridGeo", "GridFormats", "CSQLite",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Pure analyses over a snapshot: area standard, coverage, siting, grids, party network.

@@ -31,7 +31,34 @@ func printError(_ text: String) {
 
 /// Writes a result to stdout.
 func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    var text = text
+    text.withUTF8 { writeStandardOutput(UnsafeRawBufferPointer($0)) }
+    if !text.hasSuffix("\n") {
+        var newline = UInt8(ascii: "\n")
+        withUnsafeBytes(of: &newline) { writeStandardOutput($0) }
+    }
+}
+
+/// Writes `value` as indented JSON to stdout, streamed (no copy of a large result), then a newline.
+func emitJSON<T: Encodable>(_ value: T) throws {
+    try ResultEncoding.writeJSON(value, pretty: true, to: writeStandardOutput)
+    var newline = UInt8(ascii: "\n")
+    withUnsafeBytes(of: &newline) { writeStandardOutput($0) }
+}
+
+/// Writes all of `bytes` to file descriptor 1 in place (results reach hundreds of MB at
+/// megacity scale: no copies), retrying short writes and interrupts.
+private func writeStandardOutput(_ bytes: UnsafeRawBufferPointer) {
+    guard var p = bytes.baseAddress else { return }
+    var left = bytes.count
+    while left > 0 {
+        let n = write(1, p, left)
+        if n < 0 {
+            if errno == EINTR { continue }
+            return   // a closed pipe (`| head`): nothing more to do
+        }
+        p += n; left -= n
+    }
 }
 
 /// A command's `--out FILE` (or `--html FILE`), where `-` means stdout. The operation writes the

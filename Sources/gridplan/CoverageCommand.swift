@@ -54,7 +54,7 @@ struct CoverageCommand: ParsableCommand {
             let result = try store.context().coverage(options)
             switch output.format {
             case .table: emit(CoverageRendering.table(result))
-            case .json: emit(try ResultEncoding.json(result, pretty: true))
+            case .json: try emitJSON(result)
             case .csv: emit(CoverageRendering.csv(result))
             case .geojson: emit(CoverageRendering.geojson(result))
             }

@@ -65,7 +65,7 @@ struct GridsPlanCommand: ParsableCommand {
             let result = try context.planGrids(options)
             switch output.format {
             case .table: emit(GridPlanRendering.table(result))
-            case .json: emit(try ResultEncoding.json(result, pretty: true))
+            case .json: try emitJSON(result)
             case .csv: emit(GridPlanRendering.csv(result))
             case .geojson:
                 let snapshot = try context.snapshot()

@@ -88,7 +88,7 @@ extension PartyNetworkArguments {
             let result = try context.planParty(options)
             switch format {
             case .table: emit(table(result))
-            case .json: emit(try ResultEncoding.json(result, pretty: true))
+            case .json: try emitJSON(result)
             case .csv: emit(csv(result))
             case .geojson: emit(PartyRendering.geojson(result, polygons: try polygons(context, result)))
             }

@@ -53,7 +53,7 @@ struct ReportAreaCommand: ParsableCommand {
             let report = try context.areaReport(options)
             switch output.format {
             case .table: emit(AreaReportRendering.table(report))
-            case .json: emit(try ResultEncoding.json(report, pretty: true))
+            case .json: try emitJSON(report)
             case .csv: emit(AreaReportRendering.csv(report))
             case .geojson:
                 let snapshot = try context.snapshot()

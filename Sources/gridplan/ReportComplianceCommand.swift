@@ -35,7 +35,7 @@ struct ReportComplianceCommand: ParsableCommand {
             let report = try store.context().complianceReport(ComplianceOptions(standards: standards, year: year))
             switch output.format {
             case .table: emit(ComplianceRendering.table(report))
-            case .json: emit(try ResultEncoding.json(report, pretty: true))
+            case .json: try emitJSON(report)
             case .csv, .geojson: emit(ComplianceRendering.csv(report))
             }
         }

@@ -22,7 +22,7 @@ struct ReportUnderservedCommand: ParsableCommand {
             let result = try store.context().underserved(options)
             switch output.format {
             case .table: emit(UnderservedRendering.table(result))
-            case .json: emit(try ResultEncoding.json(result, pretty: true))
+            case .json: try emitJSON(result)
             case .csv: emit(UnderservedRendering.csv(result))
             case .geojson: emit(UnderservedRendering.geojson(result))
             }

@@ -62,7 +62,7 @@ struct SiteCommand: ParsableCommand {
             let result = try store.context().site(options)
             switch output.format {
             case .table: emit(SitingRendering.table(result))
-            case .json: emit(try ResultEncoding.json(result, pretty: true))
+            case .json: try emitJSON(result)
             case .csv: emit(SitingRendering.csv(result))
             case .geojson: emit(SitingRendering.geojson(result))
             }

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Peer check of gridplan's 2SFCA / E2SFCA accessibility with PySAL `access` (PyPI).
 
-    python3 -m venv /tmp/accessvenv && /tmp/accessvenv/bin/pip install access
-    /tmp/accessvenv/bin/python Tools/peers/access_peer.py GeoData/demo --compare COVERAGE.json [--method 2sfca|e2sfca]
+    Tools/peers/setup_venv.sh     # /tmp/venv-peers with access, pandas, numpy, scipy
+    /tmp/venv-peers/bin/python Tools/peers/access_peer.py GeoData/demo --compare COVERAGE.json [--method 2sfca|e2sfca]
 
 COVERAGE.json is `gridplan coverage --accessibility [--decay gaussian] --format json`. The peer
-reads the dataset folder itself (buildings and facilities as Point or Polygon features; a
+reads the dataset folder itself (common.py: buildings.csv or buildings.geojson, facilities; a
 polygon stands for its area centroid in the working CRS), projects with PROJ's cs2cs, applies
-the same rules (counted kinds, street level reaching --street-reach, others --radius), builds
-the building-facility cost table with a k-d tree and lets `access` compute the scores:
+the same rules (counted kinds, street and district level reaching --street-reach, others
+--radius), builds the building-facility cost table with a k-d tree and lets `access` compute the scores:
 2SFCA with each facility's own catchment (pairs beyond it left out of the cost table), E2SFCA
 with the cost scaled to distance / catchment and Dai's Gaussian weight on it. Scores are m² of
 counted usable area per 100 households, per building and per community (households-weighted),
@@ -17,8 +17,6 @@ and compared with gridplan's within --tolerance (gridplan rounds to 0.01).
 import argparse
 import json
 import math
-import os
-import subprocess
 import sys
 
 import numpy as np
@@ -26,61 +24,7 @@ import pandas as pd
 from access import Access
 from scipy.spatial import cKDTree
 
-COUNTED = {"party_mass_center", "party_mass_station"}
-
-
-def project(points, src, dst):
-    text = "".join(f"{y:.10f} {x:.10f}\n" if src in ("EPSG:4326", "EPSG:4490") else f"{x} {y}\n" for x, y in points)
-    res = subprocess.run(["cs2cs", "-f", "%.6f", src, dst], input=text, capture_output=True, text=True, check=True)
-    out = np.array([line.split()[:2] for line in res.stdout.splitlines()], dtype=float)
-    # authority axis order of the Gauss-Kruger CRSs is northing, easting: swap to x = east
-    return out[:, ::-1]
-
-
-def centroid(ring):
-    x, y = ring[:, 0], ring[:, 1]
-    x0, y0 = x[0], y[0]
-    xs, ys = x - x0, y - y0
-    cross = xs[:-1] * ys[1:] - xs[1:] * ys[:-1]
-    a = cross.sum() / 2
-    if abs(a) < 1e-12:
-        return ring[:-1].mean(axis=0)
-    cx = ((xs[:-1] + xs[1:]) * cross).sum() / (6 * a) + x0
-    cy = ((ys[:-1] + ys[1:]) * cross).sum() / (6 * a) + y0
-    return np.array([cx, cy])
-
-
-def read_points(path, src, dst):
-    """Feature properties and one working-CRS point each (polygon: centroid of the exterior minus holes)."""
-    with open(path, encoding="utf-8") as f:
-        feats = json.load(f)["features"]
-    coords, spans = [], []
-    for ft in feats:
-        g = ft["geometry"]
-        if g["type"] == "Point":
-            rings = [[g["coordinates"][:2]]]
-        elif g["type"] == "Polygon":
-            rings = [[c[:2] for c in r] for r in g["coordinates"]]
-        else:
-            raise SystemExit(f"{path}: {g['type']} not handled by the peer")
-        spans.append([len(r) for r in rings])
-        for r in rings:
-            coords.extend(r)
-    xy = project(coords, src, dst)
-    pts, k = [], 0
-    for n in spans:
-        if n == [1]:
-            pts.append(xy[k]); k += 1
-            continue
-        sx = sy = sa = 0.0
-        for i, m in enumerate(n):
-            ring = xy[k:k + m]; k += m
-            c = centroid(ring)
-            a = abs(0.5 * np.sum(ring[:-1, 0] * ring[1:, 1] - ring[1:, 0] * ring[:-1, 1]))
-            s = 1 if i == 0 else -1
-            sx += s * a * c[0]; sy += s * a * c[1]; sa += s * a
-        pts.append(np.array([sx / sa, sy / sa]))
-    return [ft["properties"] for ft in feats], np.array(pts)
+import common
 
 
 def main():
@@ -97,25 +41,23 @@ def main():
         res = json.load(f)
     method = a.method or res["accessibility"]["method"]
     radius = a.radius or res["radius_m"]
-    src = "EPSG:4326"
-    meta = os.path.join(a.dataset, "dataset.json")
-    if os.path.exists(meta):
-        src = json.load(open(meta, encoding="utf-8")).get("crs", src)
     dst = res["working_crs"]
 
-    bprops, bxy = read_points(os.path.join(a.dataset, "buildings.geojson"), src, dst)
-    fprops, fxy = read_points(os.path.join(a.dataset, "facilities.geojson"), src, dst)
-    counted = [i for i, p in enumerate(fprops) if p["kind"] in COUNTED or p.get("embedded")]
-    reach = {i: (max(a.street_reach, radius) if fprops[i].get("level") == "street" else radius) for i in counted}
+    bprops, bxy = common.read_layer(a.dataset, "buildings", dst)
+    fprops, fxy = common.read_layer(a.dataset, "facilities", dst)
+    mask, reaches = common.counted_and_reach(fprops, radius, a.street_reach)
+    counted = [i for i in range(len(fprops)) if mask[i]]
 
+    # building-facility pairs within each facility's own reach (vectorized per reach value)
     tree = cKDTree(bxy)
-    rows = []
-    for j in counted:
-        for k in tree.query_ball_point(fxy[j], reach[j] + 1e-9):
-            d = float(np.hypot(*(bxy[k] - fxy[j])))
-            if d <= reach[j]:
-                rows.append((str(bprops[k]["id"]), str(fprops[j]["id"]), d / reach[j]))
-    cost = pd.DataFrame(rows, columns=["origin", "dest", "cost"])
+    bids = np.array([str(p["id"]) for p in bprops], dtype=object)
+    fids = np.array([str(p["id"]) for p in fprops], dtype=object)
+    parts = []
+    for r in sorted(set(reaches[mask].tolist())):
+        sel = np.flatnonzero(mask & (reaches == r))
+        m = cKDTree(fxy[sel]).sparse_distance_matrix(tree, r, output_type="ndarray")
+        parts.append(pd.DataFrame({"origin": bids[m["j"]], "dest": fids[sel[m["i"]]], "cost": m["v"] / r}))
+    cost = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["origin", "dest", "cost"])
     demand = pd.DataFrame({"id": [str(p["id"]) for p in bprops], "hh": [float(p["households"]) for p in bprops]})
     supply = pd.DataFrame({"id": [str(fprops[j]["id"]) for j in counted],
                            "area": [float(fprops[j]["usable_area_m2"]) for j in counted]})
@@ -138,8 +80,9 @@ def main():
     community_of = {b["id"]: b["community_id"] for b in res["buildings"]}
     comm = {}
     for p in bprops:
+        hh = float(p["households"])
         c = comm.setdefault(community_of.get(str(p["id"]), ""), [0.0, 0.0])
-        c[0] += p["households"]; c[1] += p["households"] * peer[str(p["id"])]
+        c[0] += hh; c[1] += hh * peer[str(p["id"])]
     theirs = {c["id"]: c["m2_per_100_households"] for c in res["accessibility"]["communities"]}
     cdiff = max(abs(theirs.get(cid, 0.0) - (w / h if h else 0.0)) for cid, (h, w) in comm.items())
     print(json.dumps({"method": method, "buildings": len(peer), "pairs": len(cost),

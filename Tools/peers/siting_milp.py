@@ -29,6 +29,8 @@ import time
 import numpy as np
 from scipy.spatial import cKDTree
 
+import common
+
 
 def make_instance(seed, n, m, k, radius=500.0):
     rng = np.random.default_rng(seed)
@@ -52,58 +54,14 @@ def make_instance(seed, n, m, k, radius=500.0):
 
 
 def solve_exact(inst, time_limit):
-    import highspy
     d = np.array([r[:2] for r in inst["demand"]]); w = np.array([r[2] for r in inst["demand"]], dtype=float)
     cov = np.array([r[3] for r in inst["demand"]], dtype=bool)
-    c = np.array(inst["candidates"]); k = inst["count"]; r = inst["radius"]
+    c = np.array(inst["candidates"])
     unc = np.flatnonzero(~cov)
-    tree = cKDTree(d[unc])
-    reach = tree.query_ball_point(c, r)                 # candidate j -> uncovered demand (local index)
-    t0 = time.perf_counter()
-    by_demand = [[] for _ in unc]
-    for j, lst in enumerate(reach):
-        for i in lst:
-            by_demand[i].append(j)
-    coverable = [i for i in range(len(unc)) if by_demand[i]]
-    m = len(c); ny = len(coverable)
-    # columns: x_0..x_{m-1}, y_0..y_{ny-1}; rows: y_i - Σ x_j ≤ 0 (ny rows), Σ x ≤ K (1 row)
-    cols = [[] for _ in range(m + ny)]
-    for row, i in enumerate(coverable):
-        cols[m + row].append((row, 1.0))
-        for j in by_demand[i]:
-            cols[j].append((row, -1.0))
-    for j in range(m):
-        cols[j].append((ny, 1.0))
-    start, index, value = [0], [], []
-    for col in cols:
-        for rr, v in col:
-            index.append(rr); value.append(v)
-        start.append(len(index))
-    lp = highspy.HighsLp()
-    lp.num_col_ = m + ny
-    lp.num_row_ = ny + 1
-    lp.sense_ = highspy.ObjSense.kMaximize
-    lp.col_cost_ = np.concatenate([np.zeros(m), w[unc[coverable]]])
-    lp.col_lower_ = np.zeros(m + ny)
-    lp.col_upper_ = np.ones(m + ny)
-    lp.row_lower_ = np.full(ny + 1, -highspy.kHighsInf)
-    lp.row_upper_ = np.concatenate([np.zeros(ny), [float(k)]])
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = np.array(start, dtype=np.int32)
-    lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
-    lp.a_matrix_.value_ = np.array(value)
-    lp.integrality_ = [highspy.HighsVarType.kInteger] * m + [highspy.HighsVarType.kContinuous] * ny
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("time_limit", float(time_limit))
-    h.setOptionValue("mip_rel_gap", 0.0)
-    h.passModel(lp)
-    h.run()
-    elapsed = time.perf_counter() - t0
-    status = h.modelStatusToString(h.getModelStatus())
-    info = h.getInfo()
-    return {"gain": info.objective_function_value, "bound": info.mip_dual_bound, "status": status,
-            "seconds": elapsed, "before": float(w[cov].sum())}
+    reach = cKDTree(d[unc]).query_ball_point(c, inst["radius"])   # candidate j -> uncovered demand (local index)
+    e = common.solve_max_cover(w[unc], reach, inst["count"], time_limit)
+    return {"gain": e["gain"], "bound": e["bound"], "status": e["status"], "seconds": e["seconds"],
+            "before": float(w[cov].sum())}
 
 
 def run_gridplan(binary, inst):

@@ -98,26 +98,38 @@ public enum GeometryBlob {
     }
 
     public static func decodePoint(_ blob: Data) throws -> Point {
-        // Fast path for the points this store writes (little-endian, any envelope, ISO WKB point):
-        // read the two doubles in place, without copying the blob.
-        let fast: Point? = blob.withUnsafeBytes { raw in
-            guard raw.count >= 8, raw[0] == 0x47, raw[1] == 0x50, raw[3] & 1 == 1, raw[3] & (1 << 4) == 0 else { return nil }
-            let sizes = [0, 32, 48, 48, 64]
-            let indicator = Int((raw[3] >> 1) & 0x7)
-            guard indicator < sizes.count else { return nil }
-            let wkb = 8 + sizes[indicator]
-            guard raw.count >= wkb + 21, raw[wkb] == 1,
-                  raw.loadUnaligned(fromByteOffset: wkb + 1, as: UInt32.self).littleEndian == WKBType.point.rawValue
-            else { return nil }
-            let x = Double(bitPattern: raw.loadUnaligned(fromByteOffset: wkb + 5, as: UInt64.self).littleEndian)
-            let y = Double(bitPattern: raw.loadUnaligned(fromByteOffset: wkb + 13, as: UInt64.self).littleEndian)
-            return Point(x, y)
-        }
-        if let fast { return fast }
+        if let fast = blob.withUnsafeBytes(pointInPlace) { return fast }
         var r = try Reader(blob)
         _ = try r.header()
         try r.expect(.point)
         return Point(try r.double(), try r.double())
+    }
+
+    /// Decodes a point blob lying in memory owned by someone else (a SQLite column).
+    public static func decodePoint(_ raw: UnsafeRawBufferPointer) throws -> Point {
+        if let fast = pointInPlace(raw) { return fast }
+        return try decodePoint(Data(raw))
+    }
+
+    /// Fast path for the points this store writes (little-endian, any envelope, ISO WKB point):
+    /// reads the two doubles in place; nil for anything else (the general reader decides).
+    private static func pointInPlace(_ raw: UnsafeRawBufferPointer) -> Point? {
+        guard raw.count >= 8, raw[0] == 0x47, raw[1] == 0x50, raw[3] & 1 == 1, raw[3] & (1 << 4) == 0 else { return nil }
+        let envelopeBytes: Int
+        switch (raw[3] >> 1) & 0x7 {
+        case 0: envelopeBytes = 0
+        case 1: envelopeBytes = 32
+        case 2, 3: envelopeBytes = 48
+        case 4: envelopeBytes = 64
+        default: return nil
+        }
+        let wkb = 8 + envelopeBytes
+        guard raw.count >= wkb + 21, raw[wkb] == 1,
+              raw.loadUnaligned(fromByteOffset: wkb + 1, as: UInt32.self).littleEndian == WKBType.point.rawValue
+        else { return nil }
+        let x = Double(bitPattern: raw.loadUnaligned(fromByteOffset: wkb + 5, as: UInt64.self).littleEndian)
+        let y = Double(bitPattern: raw.loadUnaligned(fromByteOffset: wkb + 13, as: UInt64.self).littleEndian)
+        return Point(x, y)
     }
 
     public static func decodeMultiPolygon(_ blob: Data) throws -> MultiPolygon {

@@ -53,15 +53,21 @@ struct SnapshotReader {
 
     func buildings() throws -> [Building] {
         var out: [Building] = []
-        out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM buildings") ?? 0)
-        let rows = try Row.fetchCursor(db, sql: """
+        // A capacity hint: fids are dense from 1 after an import; MAX is a b-tree lookup, COUNT a scan.
+        out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT MAX(fid) FROM buildings") ?? 0)
+        var rows = try ColumnReader(db, sql: """
             SELECT geom, id, community_id, grid_id, name, households, residents, party_members, probationary_members,
                    floors, lon, lat, footprint FROM buildings ORDER BY fid
             """)
-        while let r = try rows.next() {
-            out.append(Building(id: r[1], communityId: r[2], gridId: r[3], name: r[4], households: r[5], residents: r[6],
-                                partyMembers: r[7], probationaryMembers: r[8], floors: r[9], location: try point(r, 0),
-                                lonLat: Point(r[10], r[11]), footprint: try polygon(r, 12)))
+        while try rows.next() {
+            guard let location = try rows.withBlob(0, GeometryBlob.decodePoint) else {
+                throw DatabaseError(message: "buildings: row \(out.count + 1) has no geometry")
+            }
+            let footprint = try rows.withBlob(12) { try GeometryBlob.decodePolygon(Data($0)) }
+            out.append(Building(id: rows.text(1), communityId: rows.repeatedText(2) ?? "", gridId: rows.repeatedText(3),
+                                name: rows.optionalText(4), households: rows.int(5), residents: rows.optionalInt(6),
+                                partyMembers: rows.int(7), probationaryMembers: rows.int(8), floors: rows.optionalInt(9),
+                                location: location, lonLat: Point(rows.double(10), rows.double(11)), footprint: footprint))
         }
         return out
     }
@@ -79,16 +85,22 @@ struct SnapshotReader {
     }
 
     func facilities() throws -> [Facility] {
-        try Row.fetchAll(db, sql: """
+        var out: [Facility] = []
+        var rows = try ColumnReader(db, sql: """
             SELECT geom, id, kind, usable_area_m2, name, community_id, level, embedded, lon, lat, footprint
             FROM facilities ORDER BY fid
-            """).map { r in
-            let kindText: String = r[2]
-            let levelText: String? = r[6]
-            return Facility(id: r[1], kind: FacilityKind(rawValue: kindText) ?? .other, usableAreaM2: r[3], name: r[4],
-                            communityId: r[5], level: levelText.flatMap(FacilityLevel.init(rawValue:)), embedded: r[7],
-                            location: try point(r, 0), lonLat: Point(r[8], r[9]), footprint: try polygon(r, 10))
+            """)
+        while try rows.next() {
+            guard let location = try rows.withBlob(0, GeometryBlob.decodePoint) else {
+                throw DatabaseError(message: "facilities: row \(out.count + 1) has no geometry")
+            }
+            let footprint = try rows.withBlob(10) { try GeometryBlob.decodePolygon(Data($0)) }
+            out.append(Facility(id: rows.text(1), kind: FacilityKind(rawValue: rows.text(2)) ?? .other,
+                                usableAreaM2: rows.double(3), name: rows.optionalText(4), communityId: rows.repeatedText(5),
+                                level: rows.optionalText(6).flatMap(FacilityLevel.init(rawValue:)), embedded: rows.bool(7),
+                                location: location, lonLat: Point(rows.double(8), rows.double(9)), footprint: footprint))
         }
+        return out
     }
 
     func candidates() throws -> [Candidate] {
