@@ -54,6 +54,8 @@ public struct AreaFigures: Sendable, Hashable {
     }
     /// max(0, required − area) over the whole aggregate, as if area could move freely between communities.
     public var netDeficit: Double { AreaFigures.shortfall(required: requiredArea, area: facilityArea) }
+    /// No deficit (for a street or the total: every community meets the standard).
+    public var meetsStandard: Bool { deficit == 0 }
 
     public init(households: Int, facilityArea: Double, requiredArea: Double, deficit: Double) {
         self.households = households; self.facilityArea = facilityArea
@@ -75,43 +77,20 @@ public struct AreaCommunityRow: Codable, Sendable, Hashable {
     public var street: String?
     public var facilityCount: Int
     public var figures: AreaFigures
-    public var meetsStandard: Bool { figures.deficit == 0 }
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, street, households
-        case facilityCount = "facility_count"
-        case facilityArea = "facility_area_m2"
-        case areaPer100 = "area_per_100_households"
-        case requiredArea = "required_area_m2"
-        case deficit = "deficit_m2"
-        case meetsStandard = "meets_standard"
-    }
+    public var meetsStandard: Bool { figures.meetsStandard }
 
     public init(id: String, name: String?, street: String?, facilityCount: Int, figures: AreaFigures) {
         self.id = id; self.name = name; self.street = street; self.facilityCount = facilityCount; self.figures = figures
     }
 
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(street, forKey: .street)
-        try c.encode(facilityCount, forKey: .facilityCount)
-        try figures.encode(into: &c, households: .households, area: .facilityArea, per100: .areaPer100,
-                           required: .requiredArea, deficit: .deficit)
-        try c.encode(meetsStandard, forKey: .meetsStandard)
+        try AreaLineKey.encodeLine(to: encoder, id: id, name: name, label: .street, street,
+                                   facilityCount: facilityCount, figures: figures)
     }
 
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        street = try c.decodeIfPresent(String.self, forKey: .street)
-        facilityCount = try c.decode(Int.self, forKey: .facilityCount)
-        figures = AreaFigures(households: try c.decode(Int.self, forKey: .households),
-                              facilityArea: try c.decode(Double.self, forKey: .facilityArea),
-                              requiredArea: try c.decode(Double.self, forKey: .requiredArea),
-                              deficit: try c.decode(Double.self, forKey: .deficit))
+        let line = try AreaLineKey.decodeLine(from: decoder, label: .street)
+        self.init(id: line.id, name: line.name, street: line.label, facilityCount: line.facilityCount, figures: line.figures)
     }
 }
 
@@ -122,44 +101,20 @@ public struct AreaGridRow: Codable, Sendable, Hashable {
     public var name: String?
     public var facilityCount: Int
     public var figures: AreaFigures
-    public var meetsStandard: Bool { figures.deficit == 0 }
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, households
-        case communityId = "community_id"
-        case facilityCount = "facility_count"
-        case facilityArea = "facility_area_m2"
-        case areaPer100 = "area_per_100_households"
-        case requiredArea = "required_area_m2"
-        case deficit = "deficit_m2"
-        case meetsStandard = "meets_standard"
-    }
+    public var meetsStandard: Bool { figures.meetsStandard }
 
     public init(id: String, communityId: String?, name: String?, facilityCount: Int, figures: AreaFigures) {
         self.id = id; self.communityId = communityId; self.name = name; self.facilityCount = facilityCount; self.figures = figures
     }
 
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(communityId, forKey: .communityId)
-        try c.encode(name, forKey: .name)
-        try c.encode(facilityCount, forKey: .facilityCount)
-        try figures.encode(into: &c, households: .households, area: .facilityArea, per100: .areaPer100,
-                           required: .requiredArea, deficit: .deficit)
-        try c.encode(meetsStandard, forKey: .meetsStandard)
+        try AreaLineKey.encodeLine(to: encoder, id: id, name: name, label: .communityId, communityId,
+                                   facilityCount: facilityCount, figures: figures)
     }
 
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        communityId = try c.decodeIfPresent(String.self, forKey: .communityId)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        facilityCount = try c.decode(Int.self, forKey: .facilityCount)
-        figures = AreaFigures(households: try c.decode(Int.self, forKey: .households),
-                              facilityArea: try c.decode(Double.self, forKey: .facilityArea),
-                              requiredArea: try c.decode(Double.self, forKey: .requiredArea),
-                              deficit: try c.decode(Double.self, forKey: .deficit))
+        let line = try AreaLineKey.decodeLine(from: decoder, label: .communityId)
+        self.init(id: line.id, communityId: line.label, name: line.name, facilityCount: line.facilityCount, figures: line.figures)
     }
 }
 
@@ -173,18 +128,6 @@ public struct AreaAggregateRow: Codable, Sendable, Hashable {
     /// `deficit` is the sum of the communities' deficits; `netDeficit` the pooled shortfall.
     public var figures: AreaFigures
 
-    enum CodingKeys: String, CodingKey {
-        case street, households
-        case communityCount = "community_count"
-        case communitiesMeetingStandard = "communities_meeting_standard"
-        case facilityCount = "facility_count"
-        case facilityArea = "facility_area_m2"
-        case areaPer100 = "area_per_100_households"
-        case requiredArea = "required_area_m2"
-        case deficit = "deficit_m2"
-        case netDeficit = "net_deficit_m2"
-    }
-
     public init(street: String?, communityCount: Int, communitiesMeetingStandard: Int, facilityCount: Int, figures: AreaFigures) {
         self.street = street; self.communityCount = communityCount
         self.communitiesMeetingStandard = communitiesMeetingStandard; self.facilityCount = facilityCount
@@ -195,27 +138,23 @@ public struct AreaAggregateRow: Codable, Sendable, Hashable {
     var writesStreet = true
 
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
+        var c = encoder.container(keyedBy: AreaLineKey.self)
         if writesStreet { try c.encode(street, forKey: .street) }
         try c.encode(communityCount, forKey: .communityCount)
         try c.encode(communitiesMeetingStandard, forKey: .communitiesMeetingStandard)
         try c.encode(facilityCount, forKey: .facilityCount)
-        try figures.encode(into: &c, households: .households, area: .facilityArea, per100: .areaPer100,
-                           required: .requiredArea, deficit: .deficit)
+        try figures.encode(into: &c)
         try c.encode(rounded2(figures.netDeficit), forKey: .netDeficit)
     }
 
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try decoder.container(keyedBy: AreaLineKey.self)
         street = try c.decodeIfPresent(String.self, forKey: .street)
         writesStreet = c.contains(.street)
         communityCount = try c.decode(Int.self, forKey: .communityCount)
         communitiesMeetingStandard = try c.decode(Int.self, forKey: .communitiesMeetingStandard)
         facilityCount = try c.decode(Int.self, forKey: .facilityCount)
-        figures = AreaFigures(households: try c.decode(Int.self, forKey: .households),
-                              facilityArea: try c.decode(Double.self, forKey: .facilityArea),
-                              requiredArea: try c.decode(Double.self, forKey: .requiredArea),
-                              deficit: try c.decode(Double.self, forKey: .deficit))
+        figures = try AreaFigures(from: c)
     }
 
     public static func == (a: AreaAggregateRow, b: AreaAggregateRow) -> Bool {
@@ -229,15 +168,58 @@ public struct AreaAggregateRow: Codable, Sendable, Hashable {
 /// Rounds to 2 decimals for output (areas are computed exactly).
 @inline(__always) func rounded2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 
+/// The JSON keys of the report's lines (data contract §3): a community, grid, street or the
+/// total writes the keys it has.
+enum AreaLineKey: String, CodingKey {
+    case id, name, street, households
+    case communityId = "community_id"
+    case facilityCount = "facility_count"
+    case facilityArea = "facility_area_m2"
+    case areaPer100 = "area_per_100_households"
+    case requiredArea = "required_area_m2"
+    case deficit = "deficit_m2"
+    case netDeficit = "net_deficit_m2"
+    case meetsStandard = "meets_standard"
+    case communityCount = "community_count"
+    case communitiesMeetingStandard = "communities_meeting_standard"
+
+    /// A community's or a grid's line: `id`, `name`, the `label` key (`street` or
+    /// `community_id`; null when absent), `facility_count`, the figures and `meets_standard`.
+    static func encodeLine(to encoder: Encoder, id: String, name: String?, label: AreaLineKey, _ labelValue: String?,
+                           facilityCount: Int, figures: AreaFigures) throws {
+        var c = encoder.container(keyedBy: AreaLineKey.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(labelValue, forKey: label)
+        try c.encode(facilityCount, forKey: .facilityCount)
+        try figures.encode(into: &c)
+        try c.encode(figures.meetsStandard, forKey: .meetsStandard)
+    }
+
+    static func decodeLine(from decoder: Decoder, label: AreaLineKey) throws
+        -> (id: String, name: String?, label: String?, facilityCount: Int, figures: AreaFigures) {
+        let c = try decoder.container(keyedBy: AreaLineKey.self)
+        return (try c.decode(String.self, forKey: .id), try c.decodeIfPresent(String.self, forKey: .name),
+                try c.decodeIfPresent(String.self, forKey: label), try c.decode(Int.self, forKey: .facilityCount),
+                try AreaFigures(from: c))
+    }
+}
+
 extension AreaFigures {
-    func encode<K: CodingKey>(into c: inout KeyedEncodingContainer<K>, households: K, area: K, per100: K,
-                              required: K, deficit: K) throws {
-        try c.encode(self.households, forKey: households)
-        try c.encode(rounded2(facilityArea), forKey: area)
-        // An explicit null for 0 households.
-        try c.encode(areaPer100.map(rounded2), forKey: per100)
-        try c.encode(rounded2(requiredArea), forKey: required)
-        try c.encode(rounded2(self.deficit), forKey: deficit)
+    /// Households and the areas rounded to 2 decimals (an explicit null per-100 value for 0 households).
+    func encode(into c: inout KeyedEncodingContainer<AreaLineKey>) throws {
+        try c.encode(households, forKey: .households)
+        try c.encode(rounded2(facilityArea), forKey: .facilityArea)
+        try c.encode(areaPer100.map(rounded2), forKey: .areaPer100)
+        try c.encode(rounded2(requiredArea), forKey: .requiredArea)
+        try c.encode(rounded2(deficit), forKey: .deficit)
+    }
+
+    init(from c: KeyedDecodingContainer<AreaLineKey>) throws {
+        self.init(households: try c.decode(Int.self, forKey: .households),
+                  facilityArea: try c.decode(Double.self, forKey: .facilityArea),
+                  requiredArea: try c.decode(Double.self, forKey: .requiredArea),
+                  deficit: try c.decode(Double.self, forKey: .deficit))
     }
 }
 

@@ -208,7 +208,7 @@ public enum Coverage {
 
         let covered = distances.map(\.covered)
         let link = parameters.linkDistance ?? sel.radius / 2
-        let gapIndices = buildings.indices.filter { !covered[$0] && buildings[$0].households > 0 }
+        let gapIndices = GapClusters.uncoveredMembers(buildings: buildings, covered: covered)
         let gaps = GapClusters.gaps(buildings: buildings, members: gapIndices, distances: distances,
                                     linkDistance: link)
 

@@ -65,15 +65,36 @@ public enum GapClusters {
         return groups.values.sorted { $0[0] < $1[0] }
     }
 
-    /// Gap neighbourhoods of the buildings at `members` (indices into `buildings`), most
-    /// households first (ties: more buildings, then the lowest building id); ids `G1`, `G2`, ….
+    /// Indices into `buildings` of the buildings a gap can hold: not `covered` and with households.
+    public static func uncoveredMembers(buildings: [Building], covered: [Bool]) -> [Int] {
+        buildings.indices.filter { !covered[$0] && buildings[$0].households > 0 }
+    }
+
+    /// The gap neighbourhoods of the buildings at `members` (indices into `buildings`) as groups
+    /// of indices into `buildings`, each sorted by building id, in gap order: most households
+    /// first (ties: more buildings, then the lowest building id). Group `k` is gap `G(k+1)`.
+    public static func rankedGroups(buildings: [Building], members: [Int], linkDistance: Double) -> [[Int]] {
+        let groups = clusters(members.map { buildings[$0].location }, linkDistance: linkDistance)
+        var ranked = groups.map { g -> (members: [Int], households: Int) in
+            let idx = g.map { members[$0] }.sorted { buildings[$0].id < buildings[$1].id }
+            return (idx, idx.reduce(0) { $0 + buildings[$1].households })
+        }
+        ranked.sort { a, b in
+            if a.households != b.households { return a.households > b.households }
+            if a.members.count != b.members.count { return a.members.count > b.members.count }
+            return buildings[a.members[0]].id < buildings[b.members[0]].id
+        }
+        return ranked.map(\.members)
+    }
+
+    /// The id of the gap at `rank` (0-based) of `rankedGroups`: `G1`, `G2`, ….
+    public static func gapId(rank: Int) -> String { "G\(rank + 1)" }
+
+    /// Gap neighbourhoods of the buildings at `members` (indices into `buildings`), in the order
+    /// and with the ids of `rankedGroups`.
     public static func gaps(buildings: [Building], members: [Int], distances: [FacilityDistances]? = nil,
                             linkDistance: Double) -> [GapCluster] {
-        let groups = clusters(members.map { buildings[$0].location }, linkDistance: linkDistance)
-        var out: [GapCluster] = []
-        out.reserveCapacity(groups.count)
-        for g in groups {
-            let idx = g.map { members[$0] }.sorted { buildings[$0].id < buildings[$1].id }
+        rankedGroups(buildings: buildings, members: members, linkDistance: linkDistance).enumerated().map { rank, idx in
             let n = Double(idx.count)
             let hull = ConvexHull.indices(idx.map { buildings[$0].location }).map { buildings[idx[$0]].lonLat }
             var ring = hull.map { [$0.x, $0.y] }
@@ -83,17 +104,13 @@ public enum GapClusters {
                 let m = idx.map { distances[$0].nearestDistance }.min() ?? .infinity
                 if m.isFinite { nearest = round1(m) }
             }
-            out.append(GapCluster(
-                id: "", buildingIds: idx.map { buildings[$0].id },
+            return GapCluster(
+                id: gapId(rank: rank), buildingIds: idx.map { buildings[$0].id },
                 households: idx.reduce(0) { $0 + buildings[$1].households }, buildings: idx.count,
                 lon: idx.reduce(0) { $0 + buildings[$1].lonLat.x } / n,
                 lat: idx.reduce(0) { $0 + buildings[$1].lonLat.y } / n,
                 communityIds: Array(Set(idx.map { buildings[$0].communityId })).sorted(),
-                nearestFacilityDistanceM: nearest, hull: ring))
+                nearestFacilityDistanceM: nearest, hull: ring)
         }
-        out.sort { ($1.households, $1.buildings) < ($0.households, $0.buildings)
-            || (($0.households, $0.buildings) == ($1.households, $1.buildings) && $0.buildingIds[0] < $1.buildingIds[0]) }
-        for i in out.indices { out[i].id = "G\(i + 1)" }
-        return out
     }
 }

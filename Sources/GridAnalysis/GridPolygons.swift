@@ -1,3 +1,4 @@
+import Foundation
 import GridGeo
 import GridModel
 
@@ -7,9 +8,11 @@ import GridModel
 /// Each cell starts as the clip area's bounding box and is cut by the bisector half-planes of
 /// the building's nearest neighbours (k-d tree, k doubled until the 2 × the cell's farthest
 /// vertex is nearer than the k-th neighbour, so no farther building can cut it). The convex cell
-/// then clips the community polygon (Sutherland–Hodgman, every ring). Cells of one grid are merged
-/// by cancelling shared edges (vertices snapped to 1 mm) and chaining what is left into rings;
-/// when that fails the grid is the MultiPolygon of its cells. Buildings at the same point share
+/// then clips the community polygon (Sutherland–Hodgman, every ring); where a concave community
+/// splits the cell, `merge` separates the pieces S–H leaves joined by zero-width bridges. Cells
+/// of one grid are merged by `merge` too (shared edges cancel, what is left chains into simple
+/// rings), so every polygon is valid by OGC rules; when that fails the grid is the MultiPolygon
+/// of its cells. Buildings at the same point share
 /// one cell (the first one's); the second gets none.
 ///
 /// - Complexity: O(n log n) expected for n buildings.
@@ -87,10 +90,14 @@ public enum GridPolygons {
             } else {
                 polys.append(Polygon(exterior: cell))
             }
-            out.append(MultiPolygon(polys.map { poly in
+            let world = polys.map { poly in
                 Polygon(exterior: close(poly.exterior.map { Point($0.x + o.x, $0.y + o.y) }),
                         holes: poly.holes.map { close($0.map { Point($0.x + o.x, $0.y + o.y) }) })
-            }))
+            }
+            // Clipping a concave community can split the cell into pieces S–H joins by
+            // zero-width bridges (the ring is then not simple): separate them.
+            let simple = world.count == 1 && world[0].holes.isEmpty && RingValidity.selfIntersection(world[0].exterior) == nil
+            out.append(simple ? MultiPolygon(world) : merge(world) ?? MultiPolygon(world))
         }
         return out
     }
@@ -144,16 +151,30 @@ public enum GridPolygons {
         return subject
     }
 
-    /// Union of polygons that meet along shared edges (Voronoi cells): shared edges cancel, the
-    /// rest chain into rings. Nil when the edges do not chain (the caller keeps the cells).
-    static func merge(_ polys: [Polygon]) -> MultiPolygon? {
-        if polys.count == 1 { return MultiPolygon(polys) }
-        struct Key: Hashable { var x: Int64; var y: Int64 }
+    /// Union of polygons that meet along shared edges (Voronoi cells, or the pieces one
+    /// Sutherland–Hodgman pass leaves joined by zero-width bridges), as valid polygons.
+    ///
+    /// Every ring becomes directed edges with the polygon on their left (exteriors
+    /// counter-clockwise, holes clockwise), vertices snapped to 1 mm. An edge passing within
+    /// `tolerance` of another edge's vertex is split there (T-junctions: the bridges Sutherland–
+    /// Hodgman runs along a cell's side, a neighbour's vertex on a shared side). Opposite edges
+    /// cancel (shared sides, bridges, spikes); what is left chains into closed walks, turning as
+    /// far left as possible where a vertex has several ways on, and each walk is cut into simple
+    /// rings where it visits a vertex twice (touching parts become separate polygons, a hole
+    /// touching its exterior a separate ring). Counter-clockwise rings are exteriors; each
+    /// clockwise ring is a hole of the smallest exterior around it. Nil when the edges do not
+    /// chain or a hole has no exterior (the caller keeps the pieces).
+    static func merge(_ polys: [Polygon], tolerance: Double = 0.001) -> MultiPolygon? {
+        guard !polys.isEmpty else { return nil }
+        struct Key: Hashable, Comparable {
+            var x: Int64; var y: Int64
+            static func < (a: Key, b: Key) -> Bool { (a.x, a.y) < (b.x, b.y) }
+        }
         let box = polys.reduce(BoundingBox.empty) { $0.union($1.boundingBox) }
         let o = box.center
         func key(_ p: Point) -> Key { Key(x: Int64(((p.x - o.x) * 1000).rounded()), y: Int64(((p.y - o.y) * 1000).rounded())) }
         var coords: [Key: Point] = [:]
-        var count: [Key: [Key: Int]] = [:]   // directed edge multiplicity
+        var edges: [(Key, Key)] = []
         func add(_ ring: [Point], ccw: Bool) {
             var r = ring
             if r.count > 1 && r.first == r.last { r.removeLast() }
@@ -164,21 +185,53 @@ public enum GridPolygons {
                 if keys.last != k { keys.append(k); if coords[k] == nil { coords[k] = p } }
             }
             if keys.count > 1 && keys.first == keys.last { keys.removeLast() }
-            guard keys.count >= 3 else { return }
-            for i in keys.indices {
-                let a = keys[i], b = keys[(i + 1) % keys.count]
-                if count[b]?[a].map({ $0 > 0 }) == true {
-                    count[b]![a]! -= 1
-                    if count[b]![a]! == 0 { count[b]![a] = nil }
-                } else {
-                    count[a, default: [:]][b, default: 0] += 1
-                }
-            }
+            guard keys.count >= 2 else { return }
+            for i in keys.indices { edges.append((keys[i], keys[(i + 1) % keys.count])) }
         }
         for p in polys {
             add(p.exterior, ccw: true)
             for h in p.holes { add(h, ccw: false) }
         }
+
+        // Split edges at the vertices lying on them (exact integer arithmetic on the 1 mm keys).
+        let tol = max(1, (tolerance * 1000).rounded())
+        let byX = coords.keys.sorted()
+        var count: [Key: [Key: Int]] = [:]   // net directed edge multiplicity
+        func put(_ a: Key, _ b: Key) {
+            guard a != b else { return }
+            if let c = count[b]?[a], c > 0 {
+                count[b]![a] = c == 1 ? nil : c - 1
+                if count[b]!.isEmpty { count[b] = nil }
+            } else {
+                count[a, default: [:]][b, default: 0] += 1
+            }
+        }
+        for (a, b) in edges {
+            let dx = Double(b.x - a.x), dy = Double(b.y - a.y)
+            let len2 = dx * dx + dy * dy
+            let lo = min(a.x, b.x) - Int64(tol), hi = max(a.x, b.x) + Int64(tol)
+            let ylo = min(a.y, b.y) - Int64(tol), yhi = max(a.y, b.y) + Int64(tol)
+            var start = 0, end = byX.count
+            while start < end { let m = (start + end) / 2; if byX[m].x < lo { start = m + 1 } else { end = m } }
+            var on: [(t: Double, k: Key)] = []
+            var i = start
+            while i < byX.count, byX[i].x <= hi {
+                let w = byX[i]
+                i += 1
+                guard w.y >= ylo, w.y <= yhi, w != a, w != b else { continue }
+                let wx = Double(w.x - a.x), wy = Double(w.y - a.y)
+                let t = wx * dx + wy * dy
+                guard t > 0, t < len2 else { continue }
+                let cross = dx * wy - dy * wx
+                if cross * cross <= tol * tol * len2 { on.append((t, w)) }
+            }
+            if on.isEmpty { put(a, b); continue }
+            on.sort { ($0.t, $0.k) < ($1.t, $1.k) }
+            var prev = a
+            for (_, w) in on { put(prev, w); prev = w }
+            put(prev, b)
+        }
+
         // Each vertex must have as many edges out as in.
         var indeg: [Key: Int] = [:]
         var outdeg: [Key: Int] = [:]
@@ -186,32 +239,66 @@ public enum GridPolygons {
         for (a, m) in count { for (b, c) in m { outdeg[a, default: 0] += c; indeg[b, default: 0] += c; total += c } }
         for (k, d) in outdeg where indeg[k] != d { return nil }
         for (k, d) in indeg where outdeg[k] != d { return nil }
-        // Chain rings, starting at the smallest key for determinism.
-        var rings: [[Point]] = []
+
+        // Chain closed walks from the smallest key, turning as far left as possible.
+        func angle(_ from: Key, _ to: Key) -> Double { atan2(Double(to.y - from.y), Double(to.x - from.x)) }
+        var rings: [[Key]] = []
         var remaining = total
         while remaining > 0 {
-            guard let start = count.keys.filter({ !(count[$0]!.isEmpty) }).min(by: { ($0.x, $0.y) < ($1.x, $1.y) }) else { return nil }
-            var ring: [Point] = [coords[start]!]
+            guard let start = count.keys.min() else { return nil }
+            var walk: [Key] = [start]
+            var prev: Key? = nil
             var cur = start
             repeat {
-                guard let nextKey = count[cur]?.keys.min(by: { ($0.x, $0.y) < ($1.x, $1.y) }) else { return nil }
-                count[cur]![nextKey]! -= 1
-                if count[cur]![nextKey]! == 0 { count[cur]![nextKey] = nil }
+                guard let outs = count[cur], !outs.isEmpty else { return nil }
+                var next = outs.keys.min()!
+                if let prev, outs.count > 1 {
+                    // The first way on clockwise from the way back.
+                    let back = angle(cur, prev)
+                    func turn(_ k: Key) -> Double {
+                        if k == prev { return 2 * Double.pi }
+                        var t = back - angle(cur, k)
+                        while t <= 0 { t += 2 * Double.pi }
+                        return t
+                    }
+                    next = outs.keys.min { (turn($0), $0) < (turn($1), $1) }!
+                }
+                let c = outs[next]!
+                count[cur]![next] = c == 1 ? nil : c - 1
+                if count[cur]!.isEmpty { count[cur] = nil }
                 remaining -= 1
-                cur = nextKey
-                ring.append(coords[cur]!)
-            } while cur != start && remaining >= 0
-            if cur != start { return nil }
-            if ring.count >= 4 { rings.append(ring) }
+                prev = cur
+                cur = next
+                walk.append(cur)
+            } while cur != start
+            walk.removeLast()
+            // Cut the walk into simple rings where it visits a vertex twice.
+            var stack: [Key] = []
+            var at: [Key: Int] = [:]
+            for k in walk {
+                if let i = at[k] {
+                    rings.append(Array(stack[i...]))
+                    for q in stack[(i + 1)...] { at[q] = nil }
+                    stack.removeSubrange((i + 1)...)
+                } else {
+                    at[k] = stack.count
+                    stack.append(k)
+                }
+            }
+            rings.append(stack)
         }
-        let exteriors = rings.filter { Polygon.signedArea($0) > 0 }
-        let holes = rings.filter { Polygon.signedArea($0) < 0 }
-        var result = exteriors.map { Polygon(exterior: $0) }
-        for h in holes {
-            let probe = h[0]
-            // the smallest exterior containing a point of the hole
+
+        let closedRings: [[Point]] = rings.compactMap { r in
+            guard r.count >= 3 else { return nil }
+            let pts = r.map { coords[$0]! }
+            return abs(Polygon.signedArea(pts)) > 1e-9 ? pts + [pts[0]] : nil
+        }
+        var result = closedRings.filter { Polygon.signedArea($0) > 0 }.map { Polygon(exterior: $0) }
+        for h in closedRings where Polygon.signedArea(h) < 0 {
+            // Probe: the middle of the hole's first edge (no exterior runs along it: it would have cancelled).
+            let probe = Point((h[0].x + h[1].x) / 2, (h[0].y + h[1].y) / 2)
             var best: Int? = nil
-            for (i, e) in result.enumerated() where Polygon.ringContains(e.exterior, Point(probe.x, probe.y)) || e.exterior.contains(probe) {
+            for (i, e) in result.enumerated() where Polygon.ringContains(e.exterior, probe) {
                 if best == nil || abs(Polygon.signedArea(e.exterior)) < abs(Polygon.signedArea(result[best!].exterior)) { best = i }
             }
             guard let b = best else { return nil }

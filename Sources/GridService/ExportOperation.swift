@@ -122,18 +122,17 @@ extension ServiceContext {
             for table in base + results {
                 let ext = format.rawValue
                 let file = URL(fileURLWithPath: out).appendingPathComponent("\(table.name).\(ext)")
-                do {
-                    if format == .geojson {
-                        try Data(ExportWriters.geojson(table).utf8).write(to: file, options: .atomic)
-                    } else {
-                        try Data(ExportWriters.csv(table).utf8).write(to: file, options: .atomic)
-                        try Data(ExportWriters.csvt(table).utf8).write(to: file.deletingPathExtension().appendingPathExtension("csvt"), options: .atomic)
-                        if table.geometryKind != nil {
-                            try Data(ExportWriters.wgs84PRJ.utf8).write(to: file.deletingPathExtension().appendingPathExtension("prj"), options: .atomic)
-                        }
+                let what = "layer \(table.name)"
+                if format == .geojson {
+                    try OutputFile.write(ExportWriters.geojson(table), to: file.path, option: "--out", what: what)
+                } else {
+                    try OutputFile.write(ExportWriters.csv(table), to: file.path, option: "--out", what: what)
+                    try OutputFile.write(ExportWriters.csvt(table), to: file.deletingPathExtension().appendingPathExtension("csvt").path,
+                                         option: "--out", what: "the column types of \(what)")
+                    if table.geometryKind != nil {
+                        try OutputFile.write(ExportWriters.wgs84PRJ, to: file.deletingPathExtension().appendingPathExtension("prj").path,
+                                             option: "--out", what: "the CRS of \(what)")
                     }
-                } catch {
-                    throw UsageError("--out \(out): cannot write \(file.lastPathComponent) (\(error.localizedDescription))")
                 }
                 written.append(ExportedLayer(name: table.name, features: table.features.count, geometryType: table.geometryKind?.rawValue,
                                              file: file.path, crs: table.geometryKind == nil ? nil : "EPSG:4326"))

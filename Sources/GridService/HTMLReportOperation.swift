@@ -99,11 +99,7 @@ extension ServiceContext {
                                       underservedCommunities: underserved.underservedCommunities,
                                       coverageRate: built.coverage.total.coverageRate, notes: notes)
         if let out = options.out {
-            do {
-                try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw UsageError("--html \(out): cannot write the report (\(error.localizedDescription))")
-            }
+            try OutputFile.write(html, to: out, option: "--html", what: "the report")
             result.path = out
             result.html = nil
         }

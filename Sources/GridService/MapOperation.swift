@@ -61,11 +61,7 @@ extension ServiceContext {
     public func map(_ options: MapOptions) throws -> MapResult {
         var result = try mapDrawing(options)
         if let out = options.out {
-            do {
-                try Data(result.svg!.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw UsageError("--out \(out): cannot write the map (\(error.localizedDescription))")
-            }
+            try OutputFile.write(result.svg ?? "", to: out, option: "--out", what: "the map")
             result.path = out
             result.svg = nil
         }

@@ -61,6 +61,22 @@ private func writeStandardOutput(_ bytes: UnsafeRawBufferPointer) {
     }
 }
 
+/// A command's `--out FILE` (or `--html FILE`), where `-` means stdout. The operation writes the
+/// file (`OutputFile.write`: atomic, no partial file); the command prints either the result
+/// text (stdout) or a one-line summary of what was written (stderr).
+struct OutputTarget {
+    var argument: String
+    init(_ argument: String) { self.argument = argument }
+
+    /// The file the operation writes; nil for stdout.
+    var path: String? { argument == "-" ? nil : argument }
+
+    /// `text` on stdout when the target is stdout, else `summary` on stderr.
+    func deliver(text: String?, summary: @autoclosure () -> String) {
+        if path == nil { emit(text ?? "") } else { printError(summary()) }
+    }
+}
+
 /// Progress lines on stderr, at most a few a second.
 /// Quiet during the first second, so quick commands print nothing but their result.
 final class StderrProgress: ProgressReporter, @unchecked Sendable {

@@ -42,16 +42,13 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let toStdout = out == "-"
-            let options = MapOptions(theme: theme, out: toStdout ? nil : out, radius: radius, title: title,
+            let target = OutputTarget(out)
+            let options = MapOptions(theme: theme, out: target.path, radius: radius, title: title,
                                      width: width, sites: sites, standards: standards)
             let result = try store.context().map(options)
-            if toStdout {
-                emit(result.svg ?? "")
-            } else {
-                printError("map: \(result.path ?? out): \(result.communities) communities, \(result.buildings) buildings, "
-                    + "\(result.facilities) facilities, \(result.gaps) gap neighbourhoods, \(result.grids) grids, \(result.sites) sites")
-            }
+            target.deliver(text: result.svg, summary: "map: \(result.path ?? out): \(result.communities) communities, "
+                + "\(result.buildings) buildings, \(result.facilities) facilities, \(result.gaps) gap neighbourhoods, "
+                + "\(result.grids) grids, \(result.sites) sites")
         }
     }
 }

@@ -37,16 +37,12 @@ struct ReportHTMLCommand: ParsableCommand {
         }
         try reportingErrors {
             if html != nil && out != nil && html != out { throw UsageError("--html and --out name different files (give one)") }
-            let toStdout = target == "-"
-            let result = try store.context().htmlReport(HTMLReportOptions(out: toStdout ? nil : target, radius: radius,
+            let output = OutputTarget(target)
+            let result = try store.context().htmlReport(HTMLReportOptions(out: output.path, radius: radius,
                                                                          theme: theme, sites: sites, standards: standards))
             for n in result.notes { printError("note: \(n)") }
-            if toStdout {
-                emit(result.html ?? "")
-            } else {
-                printError("report: \(target): \(result.bytes) bytes, \(result.communities) communities, "
-                    + "\(result.underservedCommunities) under-served, coverage \(String(format: "%.1f%%", result.coverageRate * 100))")
-            }
+            output.deliver(text: result.html, summary: "report: \(target): \(result.bytes) bytes, \(result.communities) communities, "
+                + "\(result.underservedCommunities) under-served, coverage \(String(format: "%.1f%%", result.coverageRate * 100))")
         }
     }
 }

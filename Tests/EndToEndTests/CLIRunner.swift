@@ -21,6 +21,17 @@ enum CLI {
 
     static var binary: URL { productsDirectory.appendingPathComponent("gridplan") }
 
+    /// The demo district's dataset folder.
+    static var demoDataset: URL { repositoryRoot.appendingPathComponent("GeoData/demo") }
+
+    /// The environment a run of the binary gets: this process's without `GRIDPLAN_DB`, plus `extra`.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["GRIDPLAN_DB"] = nil
+        for (k, v) in extra { env[k] = v }
+        return env
+    }
+
     /// Runs `gridplan args…` with `stdin` piped in, in `directory`, with extra environment.
     @discardableResult
     static func run(_ args: [String], stdin: String = "", in directory: URL? = nil,
@@ -28,10 +39,7 @@ enum CLI {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["GRIDPLAN_DB"] = nil
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
+        p.environment = Self.environment(environment)
         if let directory { p.currentDirectoryURL = directory }
         let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
         p.standardInput = inPipe

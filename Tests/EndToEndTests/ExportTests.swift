@@ -4,7 +4,7 @@ import Testing
 /// The demo district imported once into a temporary store, shared by the map, report and export tests.
 enum MapsDemo {
     static let environment = ["GRIDPLAN_HOME": CLI.repositoryRoot.path]
-    static var dataset: URL { CLI.repositoryRoot.appendingPathComponent("GeoData/demo") }
+    static var dataset: URL { CLI.demoDataset }
 
     /// Path of the store (imported on first use).
     static let store: String = {

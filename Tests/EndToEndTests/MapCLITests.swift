@@ -66,6 +66,37 @@ final class SVGElementCounter: NSObject, XMLParserDelegate {
         }
     }
 
+    /// `map --out` and `report --html` write whole files or none: a file replaced keeps its mode and
+    /// equals what stdout carries; a folder that does not exist, or a folder as the target, is a
+    /// usage error naming the path, and no file (nor a temporary one) is left.
+    @Test(arguments: [["map", "--theme", "grids", "--sites", "0"], ["report", "--sites", "0"]])
+    func outputFilesAreWrittenWholeOrNotAtAll(command: [String]) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let option = command[0] == "map" ? "--out" : "--html"
+        func run(_ target: String) throws -> CLIRun {
+            try CLI.run(command + ["--db", MapsDemo.store, option, target], environment: MapsDemo.environment)
+        }
+        let file = dir.appendingPathComponent("result.out")
+        try Data("old".utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
+        let r = try run(file.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let written = try String(contentsOf: file, encoding: .utf8)
+        #expect(written.contains(command[0] == "map" ? "<svg" : "<html"), "\(written.prefix(80))")
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int == 0o640)
+        if command[0] == "map" {
+            #expect(try run("-").stdout == written + (written.hasSuffix("\n") ? "" : "\n"))
+        }
+        for (target, reason) in [(dir.appendingPathComponent("missing/result.out").path, "does not exist"), (dir.path, "is a folder")] {
+            let bad = try run(target)
+            #expect(bad.status == 64)
+            #expect(bad.stderr.contains("error: \(option) \(target): cannot write") && bad.stderr.contains(reason), "\(bad.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["result.out"])
+    }
+
     @Test(arguments: [
         (["map", "--out", "x.svg", "--theme", "heat"], "--theme"),
         (["map", "--out", "x.svg", "--width", "10"], "--width"),

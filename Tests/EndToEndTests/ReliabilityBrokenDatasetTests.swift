@@ -12,11 +12,6 @@ struct BrokenCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 }
 
-/// A FeatureCollection text holding the given features.
-private func featureCollection(_ features: [String]) -> String {
-    "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
-}
-
 let brokenCases: [BrokenCase] = [
     BrokenCase(name: "missing communities file", prefix: "communities: ", fragment: "missing") {
         $0.files["communities.geojson"] = nil
@@ -127,7 +122,7 @@ let brokenCases: [BrokenCase] = [
     },
     BrokenCase(name: "self-touching grid ring", prefix: "grids.geojson:feature 0: geometry: ", fragment: "ring 0 crosses itself") {
         // A figure eight through a shared vertex (114.303, 30.603).
-        $0.files["grids.geojson"] = featureCollection([
+        $0.files["grids.geojson"] = DatasetFiles.featureCollection([
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"G01\",\"community_id\":\"C01\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[114.301,30.601],[114.303,30.601],[114.303,30.603],[114.305,30.603],[114.305,30.605],[114.303,30.605],[114.303,30.603],[114.301,30.603],[114.301,30.601]]]}}",
         ])
     },
@@ -172,10 +167,7 @@ private func rawFiles(for name: String) -> [String: [UInt8]] {
 
 /// A store holding the base dataset, made once and copied for each case.
 private let baseStore: Result<Data, any Error> = Result {
-    let dir = try CLI.temporaryDirectory()
-    try DatasetFiles.base.write(to: dir.appendingPathComponent("data"))
-    let db = dir.appendingPathComponent("base.gpkg").path
-    let r = try CLI.run(["import", dir.appendingPathComponent("data").path, "--db", db])
+    let (db, r) = try DatasetFiles.base.imported(in: try CLI.temporaryDirectory(), store: "base.gpkg")
     guard r.status == 0, let bytes = Reliability.bytes(db) else { throw CocoaError(.fileReadCorruptFile) }
     return bytes
 }

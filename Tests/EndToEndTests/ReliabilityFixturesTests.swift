@@ -11,14 +11,11 @@ struct DatasetFiles: Sendable {
         func square(_ x0: String, _ y0: String, _ x1: String, _ y1: String) -> String {
             "[[[\(x0),\(y0)],[\(x1),\(y0)],[\(x1),\(y1)],[\(x0),\(y1)],[\(x0),\(y0)]]]"
         }
-        func fc(_ features: [String]) -> String {
-            "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
-        }
-        let communities = fc([
+        let communities = featureCollection([
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"C01\",\"name\":\"东湖社区\",\"street\":\"水果湖街道\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":\(square("114.3", "30.6", "114.31", "30.61"))}}",
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"C02\",\"name\":\"西湖社区\",\"street\":\"水果湖街道\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":\(square("114.31", "30.6", "114.32", "30.61"))}}",
         ])
-        let grids = fc([
+        let grids = featureCollection([
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"G01\",\"community_id\":\"C01\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":\(square("114.301", "30.601", "114.305", "30.605"))}}",
         ])
         // (id, lon, lat, households, community_id or nil)
@@ -26,7 +23,7 @@ struct DatasetFiles: Sendable {
             ("B1", 114.302, 30.602, 2, "C01"), ("B2", 114.303, 30.603, 1, "C01"), ("B3", 114.307, 30.607, 1, "C01"),
             ("B4", 114.312, 30.602, 1, nil), ("B5", 114.315, 30.605, 1, nil), ("B6", 114.318, 30.608, 0, nil),
         ]
-        let buildings = fc(b.map { id, x, y, hh, c in
+        let buildings = featureCollection(b.map { id, x, y, hh, c in
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"\(id)\",\"households\":\(hh)" + (c.map { ",\"community_id\":\"\($0)\"" } ?? "")
                 + "},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(x),\(y)]}}"
         })
@@ -40,12 +37,12 @@ struct DatasetFiles: Sendable {
         H-0006,B5,1,101,5,0
 
         """
-        let facilities = fc([
+        let facilities = featureCollection([
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"F1\",\"kind\":\"party_mass_center\",\"usable_area_m2\":300,\"level\":\"street\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[114.305,30.605]}}",
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"F2\",\"kind\":\"party_mass_station\",\"usable_area_m2\":120},\"geometry\":{\"type\":\"Point\",\"coordinates\":[114.314,30.604]}}",
         ])
         let candidates = "id,name,lon,lat\nK1,闲置用房,114.316,30.606\n"
-        let roads = fc([
+        let roads = featureCollection([
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"R1\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[114.300,30.605],[114.320,30.605]]}}",
         ])
         let units = "id,kind,staff,community_id\nU1,agency,10,C01\n"
@@ -57,6 +54,20 @@ struct DatasetFiles: Sendable {
             "roads.geojson": roads, "units.csv": units, "ratings.csv": ratings,
         ])
     }()
+
+    /// A FeatureCollection text holding the given features (one a line).
+    static func featureCollection(_ features: [String]) -> String {
+        "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
+    }
+
+    /// Writes the files into `dir/data` and imports them into `dir/NAME` (`extraArgs` appended);
+    /// the store's path and the run.
+    func imported(in dir: URL, store name: String, extraArgs: [String] = []) throws -> (db: String, run: CLIRun) {
+        let data = dir.appendingPathComponent("data")
+        try write(to: data)
+        let db = dir.appendingPathComponent(name).path
+        return (db, try CLI.run(["import", data.path, "--db", db] + extraArgs))
+    }
 
     /// Replaces `old` by `new` in one file (exactly once: the fixture must change).
     mutating func replace(_ file: String, _ old: String, _ new: String) {
@@ -136,9 +147,7 @@ enum Reliability {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", "-c", script, rssFile.path, CLI.binary.path] + args
-        var env = ProcessInfo.processInfo.environment
-        env["GRIDPLAN_DB"] = nil
-        p.environment = env
+        p.environment = CLI.environment()
         FileManager.default.createFile(atPath: stdout.path, contents: nil)
         FileManager.default.createFile(atPath: stderr.path, contents: nil)
         p.standardInput = FileHandle.nullDevice
@@ -155,9 +164,7 @@ enum Reliability {
 /// dataset below differs from it by one defect, so this is what makes their failures meaningful.)
 @Test func reliabilityBaseDatasetImports() throws {
     let dir = try CLI.temporaryDirectory()
-    try DatasetFiles.base.write(to: dir.appendingPathComponent("data"))
-    let db = dir.appendingPathComponent("s.gpkg").path
-    let r = try CLI.run(["import", dir.appendingPathComponent("data").path, "--db", db, "--format", "json"])
+    let (_, r) = try DatasetFiles.base.imported(in: dir, store: "s.gpkg", extraArgs: ["--format", "json"])
     #expect(r.status == 0, "\(r.stderr)")
     let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
     let counts = json?["counts"] as? [String: Int]

@@ -8,7 +8,7 @@ import Testing
 @Test func reliabilityStoreIsPrivateAndOutputsCarryNoHouseholds() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let demo = CLI.repositoryRoot.appendingPathComponent("GeoData/demo")
+    let demo = CLI.demoDataset
     let db = dir.appendingPathComponent("private.gpkg").path
     let imported = try CLI.run(["import", demo.path, "--db", db], environment: ["GRIDPLAN_HOME": CLI.repositoryRoot.path])
     #expect(imported.status == 0, "\(imported.stderr)")

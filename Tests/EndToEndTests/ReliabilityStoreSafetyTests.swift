@@ -15,9 +15,7 @@ final class BackgroundRun: @unchecked Sendable {
     init(_ args: [String]) throws {
         process.executableURL = CLI.binary
         process.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["GRIDPLAN_DB"] = nil
-        process.environment = env
+        process.environment = CLI.environment()
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outPipe
         process.standardError = errPipe
@@ -81,7 +79,7 @@ struct StoreFixtures: Sendable {
         return Result {
             let dir = try CLI.temporaryDirectory()
             let demoDB = dir.appendingPathComponent("demo.gpkg").path
-            let r = try CLI.run(["import", CLI.repositoryRoot.appendingPathComponent("GeoData/demo").path, "--db", demoDB])
+            let r = try CLI.run(["import", CLI.demoDataset.path, "--db", demoDB])
             guard r.status == 0 else { throw ValidationFailure("demo import failed: \(r.stderr)") }
             let district = dir.appendingPathComponent("district")
             guard Reliability.generateDistrict(into: district) else { throw ValidationFailure("gencity.py failed") }
@@ -188,8 +186,7 @@ struct ReliabilityStoreSafetyTests {
             #expect(total?["households"] != nil)
             reads += 1
             if second == nil && first.stderr.contains("write") {
-                second = try BackgroundRun(["import", CLI.repositoryRoot.appendingPathComponent("GeoData/demo").path,
-                                            "--db", db, "--replace"])
+                second = try BackgroundRun(["import", CLI.demoDataset.path, "--db", db, "--replace"])
             }
         }
         let firstStatus = first.wait()

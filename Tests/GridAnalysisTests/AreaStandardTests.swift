@@ -4,18 +4,8 @@ import GridGeo
 import GridModel
 @testable import GridAnalysis
 
-/// SplitMix64, so failures reproduce (a copy of GridGeoTests' generator under a name of its own).
-struct AreaTestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
+/// The target's seeded generator (GridsTestSupport.swift) under the name the area tests use.
+typealias AreaTestRandom = GridsSeededGenerator
 
 // MARK: - The hand-computed fixture
 //
@@ -232,6 +222,22 @@ func row(_ r: AreaReport, _ id: String) -> AreaCommunityRow? { r.communities.fir
     }
     #expect(obj["grids"] == nil)
     #expect((obj["rule"] as? [String: Any])?["id"] as? String == "area.per100")
+}
+
+@Test func gridRowsHaveTheirContractKeysAndRowsDecodeBack() throws {
+    let r = AreaStandard.report(AreaFixture.snapshot(), AreaFixture.parameters(byGrid: true))
+    let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys]
+    let obj = try #require(try JSONSerialization.jsonObject(with: enc.encode(r)) as? [String: Any])
+    let grids = try #require(obj["grids"] as? [[String: Any]])
+    let keys: Set<String> = ["id", "name", "households", "facility_area_m2", "area_per_100_households",
+                             "required_area_m2", "deficit_m2", "meets_standard", "community_id", "facility_count"]
+    #expect(grids.count == 3 && grids.allSatisfy { Set($0.keys) == keys })
+    #expect(grids.allSatisfy { $0["name"] is NSNull })   // present, explicitly null
+    // The fixture's figures are whole numbers, so rounding loses nothing: every line decodes to itself.
+    let dec = JSONDecoder()
+    #expect(try dec.decode([AreaGridRow].self, from: enc.encode(r.grids!)) == r.grids!)
+    #expect(try dec.decode([AreaCommunityRow].self, from: enc.encode(r.communities)) == r.communities)
+    #expect(try dec.decode([AreaAggregateRow].self, from: enc.encode(r.streets)) == r.streets)
 }
 
 // MARK: - Seeded random snapshots against a brute-force oracle written independently

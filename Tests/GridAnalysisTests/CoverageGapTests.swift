@@ -85,3 +85,20 @@ func convexHullContainsEveryPoint(seed: Int) {
     }
     #expect(!hull.contains { pts[$0] == Point(50, 0) })
 }
+
+@Test func generatedCandidatesUseTheCoverageGapsAndTheirIds() {
+    // Three gaps at link 250: {B0,B1} 20 hh in 2 buildings, {B2} 20 hh in 1 building (a tie on
+    // households: more buildings first), {B3,B4} 40 hh. B5 has no households, B6 is covered.
+    let xs: [Double] = [0, 200, 1_000, 2_000, 2_100, 3_000, 4_000]
+    let hh = [10, 10, 20, 30, 10, 0, 50]
+    let bs = xs.enumerated().map { i, x in CovFixture.building("B\(i)", x, 0, hh: hh[i], community: "C1") }
+    let covered = [false, false, false, false, false, false, true]
+    let members = GapClusters.uncoveredMembers(buildings: bs, covered: covered)
+    #expect(members == [0, 1, 2, 3, 4])
+    let gaps = GapClusters.gaps(buildings: bs, members: members, linkDistance: 250)
+    #expect(gaps.map(\.buildingIds) == [["B3", "B4"], ["B0", "B1"], ["B2"]])
+    let cands = CandidateGeneration.gapCandidates(buildings: bs, covered: covered, radius: 500)
+    let fromCandidates = Dictionary(grouping: cands, by: { $0.gapId! }).mapValues { $0.map(\.id) }
+    let fromGaps = Dictionary(uniqueKeysWithValues: gaps.map { ($0.id, $0.buildingIds.map { "gen-" + $0 }) })
+    #expect(fromCandidates == fromGaps)
+}

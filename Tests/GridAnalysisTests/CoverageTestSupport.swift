@@ -2,18 +2,8 @@ import GridGeo
 import GridModel
 @testable import GridAnalysis
 
-/// SplitMix64, copied from GridGeoTests (named apart from other helpers in this target).
-struct CoverageSeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
+/// The target's seeded generator (GridsTestSupport.swift) under the name the coverage tests use.
+typealias CoverageSeededGenerator = GridsSeededGenerator
 
 /// Coverage fixtures: metres in the working CRS; lon/lat a crude linear copy.
 enum CovFixture {

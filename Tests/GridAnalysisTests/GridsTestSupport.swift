@@ -1,7 +1,8 @@
 import GridGeo
 import GridModel
 
-/// SplitMix64, so failures reproduce (a copy of GridGeoTests' SeededGenerator under another name).
+/// SplitMix64, so failures reproduce (a copy of GridGeoTests' SeededGenerator; the area and
+/// coverage tests use it under their own names).
 struct GridsSeededGenerator: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }

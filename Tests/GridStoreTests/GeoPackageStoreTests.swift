@@ -164,23 +164,12 @@ func removeStore(_ path: String) {
 }
 
 @Test func ogrinfoReadsEveryLayer() throws {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") else {
-        print("skipped: ogrinfo (gdal-bin) is not installed")
-        return
-    }
+    guard OGRInfo.available() else { return }
     let path = temporaryStorePath()
     defer { removeStore(path) }
     try GeoPackageStore(path: path, create: true).replaceContents(with: sampleSnapshot())
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
-    p.arguments = ["-ro", "-al", "-so", path]
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = Pipe()
-    try p.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0)
+    let (status, text) = try OGRInfo.run(["-ro", "-al", "-so", path])
+    #expect(status == 0)
     let expected = ["communities": 2, "grids": 1, "buildings": 2, "facilities": 2, "candidates": 2, "roads": 1, "households": 2]
     for (layer, count) in expected {
         guard let range = text.range(of: "Layer name: \(layer)\n") else { Issue.record("ogrinfo lists no layer \(layer)"); continue }

@@ -323,9 +323,7 @@ struct ImportProblemTests {
 @Suite("Import: projection problems")
 struct ImportProjectionProblemTests {
     @Test func projectedCoordinatesPROJCannotConvertAreReportedPerFeature() throws {
-        let fwd = try CoordinateTransformer(from: .wgs84, to: .proj("EPSG:4547"))
-        let corners = try [(116.40, 39.90), (116.41, 39.90), (116.41, 39.91), (116.40, 39.91), (116.40, 39.90)].map { try fwd.transform(Point($0.0, $0.1)) }
-        let ring = "[" + corners.map { "[\($0.x),\($0.y)]" }.joined(separator: ",") + "]"
+        let (ring, fwd) = try projectedSquare(to: "EPSG:4547")
         let b = try fwd.transform(Point(116.405, 39.905))
         let ds = try TestDataset([
             "dataset.json": #"{"crs": "EPSG:4547"}"#,

@@ -58,6 +58,14 @@ func squareRing(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Strin
     "[[\(x0),\(y0)],[\(x1),\(y0)],[\(x1),\(y1)],[\(x0),\(y1)],[\(x0),\(y0)]]"
 }
 
+/// The 0.01° square at (116.40, 39.90) near Beijing projected to `crs`, as a GeoJSON ring, and
+/// the transformer that projected it (for the points a test puts inside).
+func projectedSquare(to crs: String) throws -> (ring: String, transformer: CoordinateTransformer) {
+    let fwd = try CoordinateTransformer(from: .wgs84, to: .proj(crs))
+    let corners = try [(116.40, 39.90), (116.41, 39.90), (116.41, 39.91), (116.40, 39.91), (116.40, 39.90)].map { try fwd.transform(Point($0.0, $0.1)) }
+    return ("[" + corners.map { "[\($0.x),\($0.y)]" }.joined(separator: ",") + "]", fwd)
+}
+
 func featureCollection(_ features: [String]) -> String {
     #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",\n") + "]}"
 }

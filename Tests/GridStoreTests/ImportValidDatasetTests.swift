@@ -81,10 +81,8 @@ struct ImportValidDatasetTests {
 
     @Test func projectedSourceCRSIsInverted() throws {
         // EPSG:4547: CGCS2000 3-degree Gauss-Kruger, central meridian 114°E, metres.
-        let fwd = try CoordinateTransformer(from: .wgs84, to: .proj("EPSG:4547"))
+        let (ring, fwd) = try projectedSquare(to: "EPSG:4547")
         func xy(_ lon: Double, _ lat: Double) throws -> Point { try fwd.transform(Point(lon, lat)) }
-        let corners = try [(116.40, 39.90), (116.41, 39.90), (116.41, 39.91), (116.40, 39.91), (116.40, 39.90)].map { try xy($0.0, $0.1) }
-        let ring = "[" + corners.map { "[\($0.x),\($0.y)]" }.joined(separator: ",") + "]"
         let b = try xy(116.405, 39.905)
         let f = try xy(116.404, 39.904)
         let ds = try TestDataset([

@@ -51,7 +51,7 @@ private func bruteForceSelfIntersects(_ ring: [Point]) -> Bool {
 /// random jitter, which often are not) against the brute-force oracle.
 @Test(arguments: [31, 32, 33, 34] as [UInt64])
 func propertyRingValidityMatchesBruteForce(seed: UInt64) {
-    var rng = PropertyGenerator(seed: seed)
+    var rng = StoreTestGenerator(seed: seed)
     var simple = 0, crossing = 0
     for _ in 0..<300 {
         let n = Int.random(in: 3...40, using: &rng)

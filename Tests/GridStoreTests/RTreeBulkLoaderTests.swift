@@ -5,19 +5,6 @@ import GridModel
 import Testing
 @testable import GridStore
 
-/// splitmix64, as in GridGeoTests (own name: other helpers may add one to this target).
-struct RTreeTestGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A box of the model the tests keep beside the rtree.
 private struct Box: Equatable {
     var minX, maxX, minY, maxY: Double
@@ -27,7 +14,7 @@ private struct Box: Equatable {
 /// Random boxes on a quarter-unit lattice in [0, 10000)² (exact in float32, so the brute force
 /// on doubles is the exact answer): points, zero-width and zero-height boxes, ordinary boxes,
 /// and one in ten a copy of an earlier box.
-private func latticeBoxes(_ n: Int, _ rng: inout RTreeTestGenerator) -> [Box] {
+private func latticeBoxes(_ n: Int, _ rng: inout StoreTestGenerator) -> [Box] {
     func q(_ range: Range<Int>) -> Double { Double(Int.random(in: range, using: &rng)) / 4 }
     var boxes: [Box] = []
     for i in 0..<n {
@@ -47,7 +34,7 @@ private func latticeBoxes(_ n: Int, _ rng: inout RTreeTestGenerator) -> [Box] {
 }
 
 /// A query window: random, or with its edges on existing box edges (inclusive boundaries).
-private func window(_ model: [Int64: Box], _ keys: [Int64], _ rng: inout RTreeTestGenerator) -> Box {
+private func window(_ model: [Int64: Box], _ keys: [Int64], _ rng: inout StoreTestGenerator) -> Box {
     func q(_ range: Range<Int>) -> Double { Double(Int.random(in: range, using: &rng)) / 4 }
     if !keys.isEmpty && Bool.random(using: &rng) {
         let a = model[keys[Int.random(in: 0..<keys.count, using: &rng)]]!
@@ -77,7 +64,7 @@ private func entries(_ model: [Int64: Box]) -> [RTreeBulkLoader.Entry] {
 }
 
 /// Every window answers exactly as brute force; SQLite's own checks pass.
-private func expectConsistent(_ db: Database, _ model: [Int64: Box], _ rng: inout RTreeTestGenerator,
+private func expectConsistent(_ db: Database, _ model: [Int64: Box], _ rng: inout StoreTestGenerator,
                               windows: Int = 200, _ label: String) throws {
     #expect(try String.fetchOne(db, sql: "SELECT rtreecheck('rtree_x')") == "ok", "\(label)")
     #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok", "\(label)")
@@ -93,7 +80,7 @@ private func expectConsistent(_ db: Database, _ model: [Int64: Box], _ rng: inou
 
 @Test(arguments: [0, 1, 50, 51, 52, 166, 167, 168, 2_601, 2_602, 10_000, 100_000])
 func bulkLoadedTreeAnswersLikeBruteForceAndStaysUsable(count: Int) throws {
-    var rng = RTreeTestGenerator(seed: 0xB0_0000 + UInt64(count))
+    var rng = StoreTestGenerator(seed: 0xB0_0000 + UInt64(count))
     let boxes = latticeBoxes(count, &rng)
     // Rowids: gaps and a scrambled order, as after deletions.
     var model: [Int64: Box] = [:]
@@ -144,7 +131,7 @@ func bulkLoadedTreeAnswersLikeBruteForceAndStaysUsable(count: Int) throws {
 /// every stored bound equals what SQLite itself stores for an INSERT of the same row, and no
 /// window misses an entry whose double bounds meet it.
 @Test func roundingMatchesSQLiteInserts() throws {
-    var rng = RTreeTestGenerator(seed: 42)
+    var rng = StoreTestGenerator(seed: 42)
     var model: [Int64: Box] = [:]
     let scales: [Double] = [1, -1, 1e-30, 1e30, 1e-3]
     for i in 0..<3_000 {
@@ -231,7 +218,7 @@ func bulkLoadedTreeAnswersLikeBruteForceAndStaysUsable(count: Int) throws {
 
 /// A snapshot with many buildings spread over a district, for index checks at store level.
 private func crowdedSnapshot(buildings n: Int, seed: UInt64) -> Snapshot {
-    var rng = RTreeTestGenerator(seed: seed)
+    var rng = StoreTestGenerator(seed: seed)
     var s = sampleSnapshot()
     s.buildings = (0..<n).map { i in
         let p = Point(500_000 + Double.random(in: 0..<5_000, using: &rng), 3_380_000 + Double.random(in: 0..<5_000, using: &rng))
@@ -299,31 +286,20 @@ private func expectStoreIndexes(_ path: String) throws {
 }
 
 @Test func ogrinfoSpatialFilterCountsLikeBruteForce() throws {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") else {
-        print("skipped: ogrinfo (gdal-bin) is not installed")
-        return
-    }
+    guard OGRInfo.available() else { return }
     let path = temporaryStorePath()
     defer { removeStore(path) }
     let snapshot = crowdedSnapshot(buildings: 5_000, seed: 7)
     try GeoPackageStore(path: path, create: true).replaceContents(with: snapshot)
-    var rng = RTreeTestGenerator(seed: 8)
+    var rng = StoreTestGenerator(seed: 8)
     for _ in 0..<4 {
         let x = 500_000 + Double.random(in: -500..<5_000, using: &rng), y = 3_380_000 + Double.random(in: -500..<5_000, using: &rng)
         let w = Box(minX: x, maxX: x + Double.random(in: 10..<2_000, using: &rng), minY: y, maxY: y + Double.random(in: 10..<2_000, using: &rng))
         let brute = snapshot.buildings.filter {
             $0.location.x >= w.minX && $0.location.x <= w.maxX && $0.location.y >= w.minY && $0.location.y <= w.maxY
         }.count
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
-        p.arguments = ["-ro", "-spat", "\(w.minX)", "\(w.minY)", "\(w.maxX)", "\(w.maxY)", path, "buildings"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = Pipe()
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        let (status, text) = try OGRInfo.run(["-ro", "-spat", "\(w.minX)", "\(w.minY)", "\(w.maxX)", "\(w.maxY)", path, "buildings"])
+        #expect(status == 0)
         // The features GDAL returns (it checks each geometry against the window after the index).
         let features = text.components(separatedBy: "\n").filter { $0.hasPrefix("OGRFeature(buildings)") }.count
         #expect(features == brute, "window \(w)")

@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import GridModel
+
+/// Writing a result file (a map, an HTML report, an exported layer): whole or not at all.
+public enum OutputFile {
+    /// Writes `text` to `path`: into a new temporary file beside it (same folder, so the same
+    /// file system), flushed to disk, then renamed over `path`. A reader sees the old file or the
+    /// new one, never a part; on failure the temporary file is removed and an existing file is
+    /// left as it was. A file replaced keeps its permission bits; a new one gets 0666 less the umask.
+    ///
+    /// - Throws: `UsageError` "`option` `path`: cannot write `what`: reason" (e.g. "--out
+    ///   maps/a.svg: cannot write the map: the folder maps does not exist").
+    public static func write(_ text: String, to path: String, option: String, what: String) throws {
+        func failure(_ reason: String) -> UsageError {
+            UsageError("\(option) \(path): cannot write \(what): \(reason)")
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw failure("it is a folder")
+        }
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            throw failure("the folder \(folder) does not exist")
+        }
+        if !isDirectory.boolValue { throw failure("\(folder) is not a folder") }
+
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
+        var closed = false
+        var done = false
+        defer {
+            if !closed { close(fd) }
+            if !done { unlink(temporary) }
+        }
+        var existing = stat()
+        if stat(path, &existing) == 0 { _ = fchmod(fd, existing.st_mode & 0o7777) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw failure(String(cString: strerror(errno)))
+            }
+            offset += n
+        }
+        guard fsync(fd) == 0 else { throw failure(String(cString: strerror(errno))) }
+        closed = true
+        guard close(fd) == 0 else { throw failure(String(cString: strerror(errno))) }
+        guard rename(temporary, path) == 0 else { throw failure(String(cString: strerror(errno))) }
+        done = true
+    }
+}
+
+/// write(2) (a file-scope name: inside `OutputFile`, `write` is the method).
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}
