@@ -1,6 +1,7 @@
 import Foundation
 import GridGeo
 import GridModel
+import GridRender
 
 /// Converts `x y` (or `lon lat`) text lines between coordinate systems, one output line per
 /// input line, for `gridplan crs convert` and the `crs.convert` RPC method.
@@ -24,21 +25,51 @@ public struct CRSConversion {
 
     /// Converts one line: two numbers separated by spaces, tabs or a comma; anything after
     /// them is kept as it is. Blank lines and `#` comments pass through unchanged.
+    ///
+    /// Bulk input (a city's 500k buildings) goes through here line by line, so the line is
+    /// scanned byte by byte and the numbers are written by `FixedDecimal` (printf's digits,
+    /// without a format string per call).
     public func convert(line: String) -> LineResult {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .converted(line) }
-        let fields = trimmed.split(maxSplits: 2, omittingEmptySubsequences: true) { $0 == " " || $0 == "\t" || $0 == "," }
-        guard fields.count >= 2, let x = Double(fields[0]), let y = Double(fields[1]), x.isFinite, y.isFinite else {
-            return .failed("expected two numbers 'x y' (or 'lon lat'), got '\(trimmed)'")
+        let u = Array(line.utf8)
+        func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+        func isSeparator(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x2C }
+        var start = 0, end = u.count
+        while start < end, isBlank(u[start]) { start += 1 }
+        while end > start, isBlank(u[end - 1]) { end -= 1 }
+        if start == end || u[start] == UInt8(ascii: "#") { return .converted(line) }
+        // Up to two separated fields, then the rest of the line (kept as it is).
+        var fields: [Range<Int>] = []
+        var i = start
+        while i < end, fields.count < 2 {
+            while i < end, isSeparator(u[i]) { i += 1 }
+            let fieldStart = i
+            while i < end, !isSeparator(u[i]) { i += 1 }
+            if i > fieldStart { fields.append(fieldStart..<i) }
+        }
+        while i < end, isSeparator(u[i]) { i += 1 }
+        let rest = i < end ? String(decoding: u[i..<end], as: UTF8.self) : nil
+        func number(_ r: Range<Int>) -> Double? { Double(String(decoding: u[r], as: UTF8.self)) }
+        guard fields.count == 2, let x = number(fields[0]), let y = number(fields[1]), x.isFinite, y.isFinite else {
+            return .failed("expected two numbers 'x y' (or 'lon lat'), got '\(String(decoding: u[start..<end], as: UTF8.self))'")
         }
         do {
             let p = try transformer.transform(Point(x, y))
-            var out = String(format: "%.\(decimals)f %.\(decimals)f", p.x, p.y)
-            if fields.count == 3 { out += " " + fields[2] }
+            var out = Self.format(p.x, p.y, decimals: decimals)
+            if let rest { out += " " + rest }
             return .converted(out)
         } catch {
             return .failed("\(error)")
         }
+    }
+
+    /// "x y" with `decimals` places each, as `%.Nf %.Nf`.
+    static func format(_ x: Double, _ y: Double, decimals: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(48)
+        FixedDecimal.append(x, decimals: decimals, to: &out)
+        out.append(UInt8(ascii: " "))
+        FixedDecimal.append(y, decimals: decimals, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Converts many points at once (the RPC form): throws naming the first bad point.
