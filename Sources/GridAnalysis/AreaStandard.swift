@@ -310,7 +310,7 @@ public enum AreaStandard {
         // Communities: the listed ones, plus ids only buildings name.
         var communities = snapshot.communities
         var known = Set(communities.map(\.id))
-        let households = householdsByCommunity(snapshot.buildings)
+        let households = snapshot.householdsByCommunity()
         for id in households.keys.sorted() where !known.contains(id) {
             known.insert(id)
             communities.append(Community(id: id))
@@ -371,25 +371,6 @@ public enum AreaStandard {
             communities: rows, streets: streets, grids: gridRows, total: aggregate(allRows, street: nil),
             unallocatedArea: alloc.unallocatedArea, unallocatedFacilityIds: alloc.unallocatedFacilityIds,
             reachFallbackFacilityIds: alloc.reachFallbackFacilityIds, shortOnly: p.shortOnly)
-    }
-
-    /// Households per community id. Buildings come community by community, so runs of one id
-    /// are summed before touching the dictionary (one hash per run, not per building).
-    static func householdsByCommunity(_ buildings: [Building]) -> [String: Int] {
-        var totals: [String: Int] = [:]
-        var runId: String? = nil
-        var runTotal = 0
-        for i in buildings.indices {
-            let id = buildings[i].communityId
-            if id != runId {
-                if let runId { totals[runId, default: 0] += runTotal }
-                runId = id
-                runTotal = 0
-            }
-            runTotal += buildings[i].households
-        }
-        if let runId { totals[runId, default: 0] += runTotal }
-        return totals
     }
 
     /// Per-grid figures: households of the buildings with that `grid_id`; a facility belongs

@@ -28,6 +28,9 @@ public struct Snapshot: Sendable {
     public var units: [OrganizationUnit]
     /// Compliance records (secretaries, contacts, ratings, observations), empty when not imported.
     public var records: ComplianceRecords
+    /// Households summed per community (and grid), for analyses that need nothing else of the
+    /// buildings; a store fills it without reading the building rows (see `householdsByCommunity`).
+    public var householdTotals: [HouseholdTotal] = []
 
     public init(metadata: DatasetMetadata, communities: [Community] = [], grids: [Grid] = [],
                 buildings: [Building] = [], households: [Household] = [], facilities: [Facility] = [],
@@ -40,4 +43,42 @@ public struct Snapshot: Sendable {
 
     /// Total households over all buildings.
     public var totalHouseholds: Int { buildings.reduce(0) { $0 + $1.households } }
+}
+
+/// The households of the buildings of one community and grid (grid nil: buildings without one).
+public struct HouseholdTotal: Sendable, Hashable {
+    public var communityId: String
+    public var gridId: String?
+    public var households: Int
+    public var buildings: Int
+
+    public init(communityId: String, gridId: String?, households: Int, buildings: Int) {
+        self.communityId = communityId; self.gridId = gridId; self.households = households; self.buildings = buildings
+    }
+}
+
+extension Snapshot {
+    /// Households per community id: summed over `buildings` when they are loaded, else from
+    /// `householdTotals`. Buildings come community by community, so runs of one id are summed
+    /// before touching the dictionary (one hash per run, not per building).
+    public func householdsByCommunity() -> [String: Int] {
+        var totals: [String: Int] = [:]
+        if buildings.isEmpty {
+            for t in householdTotals { totals[t.communityId, default: 0] += t.households }
+            return totals
+        }
+        var runId: String? = nil
+        var runTotal = 0
+        for i in buildings.indices {
+            let id = buildings[i].communityId
+            if id != runId {
+                if let runId { totals[runId, default: 0] += runTotal }
+                runId = id
+                runTotal = 0
+            }
+            runTotal += buildings[i].households
+        }
+        if let runId { totals[runId, default: 0] += runTotal }
+        return totals
+    }
 }

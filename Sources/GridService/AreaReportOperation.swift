@@ -31,7 +31,11 @@ extension ServiceContext {
     public func areaReport(_ options: AreaReportOptions) throws -> AreaReport {
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let parameters = try AreaReportOptions.parameters(options, standards: standards)
-        let snapshot = try snapshot(layers: [.communities, .grids, .buildings, .facilities])
+        // By community, the buildings matter only as household totals: one SQL aggregate
+        // instead of reading every row (megacity: 500k buildings).
+        let perBuilding = parameters.byGrid || parameters.allocation == .reach
+        let snapshot = try snapshot(layers: perBuilding ? [.communities, .grids, .buildings, .facilities]
+                                                        : [.communities, .facilities, .householdTotals])
         if parameters.byGrid && !snapshot.buildings.contains(where: { $0.gridId != nil }) && snapshot.grids.isEmpty {
             throw UsageError("--by grid: the store has no grids yet (run `gridplan grids plan --apply` first)")
         }

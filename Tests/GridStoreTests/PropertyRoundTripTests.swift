@@ -176,3 +176,48 @@ func propertyCoveredIffWithinReach(seed: UInt64) throws {
         }
     }
 }
+
+/// The household-totals layer (one SQL aggregate) equals the buildings grouped by hand, and the
+/// area report computed from it equals the report computed from every building row.
+@Test(arguments: [31, 32, 33, 34] as [UInt64])
+func propertyHouseholdTotalsMatchTheBuildings(seed: UInt64) throws {
+    var original = randomSnapshot(seed: seed)
+    // Some buildings in grids (of their own community; the store's foreign keys hold).
+    var grids: [String: Grid] = [:]
+    for i in original.buildings.indices where i % 3 == 0 {
+        let b = original.buildings[i]
+        let id = "G-\(b.communityId)-\(i % 2)"
+        grids[id] = Grid(id: id, communityId: b.communityId)
+        original.buildings[i].gridId = id
+    }
+    original.grids = grids.values.sorted { $0.id < $1.id }
+    let path = temporaryStorePath()
+    defer { removeStore(path) }
+    try GeoPackageStore(path: path, create: true).replaceContents(with: original)
+    let store = try GeoPackageStore(path: path, create: false)
+    let totalsOnly = try store.loadSnapshot(layers: [.communities, .facilities, .householdTotals])
+    #expect(totalsOnly.buildings.isEmpty)
+
+    struct Key: Hashable { var community: String; var grid: String? }
+    var expected: [Key: (households: Int, buildings: Int)] = [:]
+    for b in original.buildings {
+        expected[Key(community: b.communityId, grid: b.gridId), default: (0, 0)].households += b.households
+        expected[Key(community: b.communityId, grid: b.gridId), default: (0, 0)].buildings += 1
+    }
+    #expect(totalsOnly.householdTotals.count == expected.count)
+    for t in totalsOnly.householdTotals {
+        let e = expected[Key(community: t.communityId, grid: t.gridId)]
+        #expect(e?.households == t.households && e?.buildings == t.buildings, "\(t)")
+    }
+
+    let full = try store.loadSnapshot(layers: [.communities, .facilities, .buildings])
+    let parameters = AreaStandardParameters(
+        rule: AppliedRule(id: "area.per100", value: 30, unit: "m2 per 100 households", source: "test"),
+        selection: FacilitySelection(countedKinds: [.partyMassCenter, .partyMassStation], radius: 500, streetReach: 1000))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let fromRows = try encoder.encode(AreaStandard.report(full, parameters))
+    let fromTotals = try encoder.encode(AreaStandard.report(totalsOnly, parameters))
+    #expect(fromRows == fromTotals)
+    #expect(full.householdsByCommunity().values.reduce(0, +) == original.buildings.reduce(0) { $0 + $1.households })
+}

@@ -6,6 +6,8 @@ import GridModel
 /// Layers of the store, for loading only what a command needs.
 public enum StoreLayer: String, CaseIterable, Sendable {
     case communities, grids, buildings, households, facilities, candidates, roads, units, records
+    /// `Snapshot.householdTotals`: one SQL aggregate over the buildings instead of their rows.
+    case householdTotals
     public static var all: Set<StoreLayer> { Set(allCases) }
 }
 
