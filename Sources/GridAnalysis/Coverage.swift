@@ -192,8 +192,9 @@ public enum Coverage {
 
         var rows: [BuildingCoverage] = []
         rows.reserveCapacity(buildings.count)
-        for (i, b) in buildings.enumerated() {
+        for i in buildings.indices {
             let d = distances[i]
+            let b = buildings[i]
             rows.append(BuildingCoverage(
                 id: b.id, communityId: b.communityId, gridId: b.gridId, households: b.households,
                 nearestFacilityId: d.nearest >= 0 ? facilities[Int(d.nearest)].id : nil,
@@ -356,21 +357,37 @@ public enum Coverage {
     /// Coverage rates per community, street and grid, and the total.
     static func rates(_ s: Snapshot, covered: [Bool])
         -> (communities: [CoverageRate], streets: [CoverageRate], grids: [CoverageRate], total: CoverageRate) {
-        struct Acc { var hh = 0, chh = 0, b = 0, cb = 0 }
-        func add(_ acc: inout Acc, _ b: Building, _ c: Bool) {
-            acc.hh += b.households; acc.b += 1
-            if c { acc.chh += b.households; acc.cb += 1 }
+        struct Acc {
+            var hh = 0, chh = 0, b = 0, cb = 0
+            mutating func merge(_ o: Acc) { hh += o.hh; chh += o.chh; b += o.b; cb += o.cb }
         }
         var byCommunity: [String: Acc] = [:], byGrid: [String: Acc] = [:], byStreet: [String: Acc] = [:]
         var total = Acc()
         let street = Dictionary(s.communities.map { ($0.id, $0.street) }, uniquingKeysWith: { a, _ in a })
         let gridCommunity = Dictionary(s.grids.map { ($0.id, $0.communityId) }, uniquingKeysWith: { a, _ in a })
-        for (i, b) in s.buildings.enumerated() {
-            add(&total, b, covered[i])
-            add(&byCommunity[b.communityId, default: Acc()], b, covered[i])
-            if let g = b.gridId { add(&byGrid[g, default: Acc()], b, covered[i]) }
-            if let st = street[b.communityId] ?? nil { add(&byStreet[st, default: Acc()], b, covered[i]) }
+        // Buildings come community by community (and grid by grid): a run of one (community,
+        // grid) is summed first and reaches the dictionaries once.
+        var runCommunity: String? = nil, runGrid: String? = nil
+        var run = Acc()
+        func flush() {
+            guard let c = runCommunity else { return }
+            byCommunity[c, default: Acc()].merge(run)
+            if let g = runGrid { byGrid[g, default: Acc()].merge(run) }
+            if let st = street[c] ?? nil { byStreet[st, default: Acc()].merge(run) }
+            total.merge(run)
         }
+        let buildings = s.buildings
+        for i in buildings.indices {
+            let c = buildings[i].communityId, g = buildings[i].gridId
+            if c != runCommunity || g != runGrid {
+                flush()
+                runCommunity = c; runGrid = g; run = Acc()
+            }
+            let hh = buildings[i].households
+            run.hh += hh; run.b += 1
+            if covered[i] { run.chh += hh; run.cb += 1 }
+        }
+        flush()
         func rate(_ id: String, _ name: String?, _ community: String?, _ a: Acc) -> CoverageRate {
             CoverageRate(id: id, name: name, communityId: community, households: a.hh, coveredHouseholds: a.chh,
                          coverageRate: a.hh > 0 ? roundTo(Double(a.chh) / Double(a.hh), 4) : 0,
