@@ -6,16 +6,7 @@ import Testing
 /// slashes, pretty or compact): seeded random values of every shape results use, compared
 /// byte for byte with `JSONEncoder`.
 struct SortedJSONEncoderTests {
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    private typealias Generator = SeededGenerator
 
     /// A value of arbitrary shape, encoded through the same Codable paths results take.
     private indirect enum Value: Encodable {
@@ -106,7 +97,7 @@ struct SortedJSONEncoderTests {
 
     @Test(arguments: 0..<200)
     func sameBytesAsFoundation(seed: Int) throws {
-        var g = Generator(state: UInt64(seed) &* 7919)
+        var g = Generator(seed: UInt64(seed) &* 7919)
         // Top level as results have it: an object or array, sometimes a bare scalar.
         let v = value(&g, depth: 0)
         for pretty in [true, false] {
@@ -138,7 +129,7 @@ struct SortedJSONEncoderTests {
 
     @Test func streamedPiecesJoinToTheSameBytes() throws {
         // About 3 MB of rows: several pieces, each cut after a whole array element.
-        var g = Generator(state: 42)
+        var g = Generator(seed: 42)
         let rows = (0..<30_000).map { _ in value(&g, depth: 1) }
         final class Pieces { var all: [[UInt8]] = [] }
         let pieces = Pieces()
