@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GridGeoTests", dependencies: ["GridGeo"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GridFormatsTests", dependencies: ["GridFormats"]),
+        .testTarget(name: "GridFormatsTests", dependencies: ["GridFormats", "GridGeo"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridModel", "GridGeo", "GridAnalysis",
                                                            .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),

@@ -1,3 +1,5 @@
+import GridGeo
+
 /// A binary max-heap of (key, candidate, stamp) for lazy greedy: larger key first, ties to
 /// the lower candidate index (candidates are sorted by id, so ties break by id).
 struct LazyHeap<Key: Comparable> {
@@ -522,19 +524,5 @@ public enum MaximalCovering {
         var covered = Set<Int32>()
         for j in sites { for q in rows.range(j) { covered.insert(rows.items[q]) } }
         return covered.reduce(0) { $0 + weights[Int($1)] }
-    }
-}
-
-/// SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number generators",
-/// OOPSLA 2014): a fixed seed gives the same perturbations on every run and platform.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

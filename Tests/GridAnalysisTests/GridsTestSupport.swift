@@ -3,17 +3,7 @@ import GridModel
 
 /// SplitMix64, so failures reproduce (a copy of GridGeoTests' SeededGenerator; the area and
 /// coverage tests use it under their own names).
-struct GridsSeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
+typealias GridsSeededGenerator = SplitMix64
 
 enum GridsFixtures {
     static let metadata = DatasetMetadata(name: "test", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547")

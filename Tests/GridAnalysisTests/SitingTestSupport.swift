@@ -3,17 +3,7 @@ import GridModel
 @testable import GridAnalysis
 
 /// A small deterministic generator (SplitMix64), copied from GridGeoTests under a name of its own.
-struct SitingRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SitingRandom = SplitMix64
 
 /// A random district in a `side` × `side` metre square: buildings, a few counted facilities
 /// (one of them street level), and candidates K01, K02, … (ids sort like their indices).

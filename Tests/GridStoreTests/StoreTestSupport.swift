@@ -1,17 +1,8 @@
+import GridGeo
 import Foundation
 
 /// SplitMix64, for seeded random datasets (GridGeoTests' generator under this target's name).
-struct StoreTestGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
+typealias StoreTestGenerator = SplitMix64
 
 /// GDAL's `ogrinfo` (gdal-bin), the independent reader the store tests check against.
 enum OGRInfo {
