@@ -520,7 +520,7 @@ struct RegionSolver {
         let target = Double(H) / Double(k)
         let cap = target <= Double(U) ? min(Double(U), target * 1.08) : target * 1.08
         var load = [Int](repeating: 0, count: k)
-        var heap = Heap()
+        var heap = BinaryHeap<GrowthEntry>()
         for g in 0..<k {
             var best = -1, bd = Double.infinity
             for i in region where label[i] < 0 {
@@ -530,15 +530,16 @@ struct RegionSolver {
             guard best >= 0 else { continue }
             label[best] = g; load[g] += h[best]
             for u in graph.neighbors[best] where inRegion[u] && label[u] < 0 {
-                heap.push(pts[u].squaredDistance(to: centres[g]), u, g)
+                heap.push(GrowthEntry(key: pts[u].squaredDistance(to: centres[g]), vertex: u, grid: g))
             }
         }
-        while let (_, v, g) = heap.pop() {
+        while let entry = heap.pop() {
+            let v = entry.vertex, g = entry.grid
             if label[v] >= 0 { continue }
             if Double(load[g] + h[v]) > cap { continue }
             label[v] = g; load[g] += h[v]
             for u in graph.neighbors[v] where inRegion[u] && label[u] < 0 {
-                heap.push(pts[u].squaredDistance(to: centres[g]), u, g)
+                heap.push(GrowthEntry(key: pts[u].squaredDistance(to: centres[g]), vertex: u, grid: g))
             }
         }
         // Leftovers: to the adjacent grid with the least load (repeat until all placed).
@@ -620,37 +621,14 @@ struct RegionSolver {
     }
 }
 
-/// A binary min-heap of (key, vertex, grid), ties by vertex then grid.
-struct Heap {
-    var items: [(Double, Int, Int)] = []
-    @inline(__always) static func less(_ a: (Double, Int, Int), _ b: (Double, Int, Int)) -> Bool {
-        a.0 != b.0 ? a.0 < b.0 : (a.1 != b.1 ? a.1 < b.1 : a.2 < b.2)
-    }
-    mutating func push(_ key: Double, _ v: Int, _ g: Int) {
-        items.append((key, v, g))
-        var i = items.count - 1
-        while i > 0 {
-            let p = (i - 1) / 2
-            if Heap.less(items[i], items[p]) { items.swapAt(i, p); i = p } else { break }
-        }
-    }
-    mutating func pop() -> (Double, Int, Int)? {
-        guard !items.isEmpty else { return nil }
-        let top = items[0]
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < items.count && Heap.less(items[l], items[m]) { m = l }
-                if r < items.count && Heap.less(items[r], items[m]) { m = r }
-                if m == i { break }
-                items.swapAt(i, m); i = m
-            }
-        }
-        return top
+/// A grid-growth heap entry: smaller key first, ties by vertex then grid.
+struct GrowthEntry: HeapOrdered {
+    var key: Double
+    var vertex: Int
+    var grid: Int
+
+    @inline(__always) static func precedes(_ a: GrowthEntry, _ b: GrowthEntry) -> Bool {
+        a.key != b.key ? a.key < b.key : (a.vertex != b.vertex ? a.vertex < b.vertex : a.grid < b.grid)
     }
 }
 

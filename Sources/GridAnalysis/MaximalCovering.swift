@@ -1,70 +1,36 @@
 import GridGeo
 
-/// A binary max-heap of (key, candidate, stamp) for lazy greedy: larger key first, ties to
-/// the lower candidate index (candidates are sorted by id, so ties break by id).
-struct LazyHeap<Key: Comparable> {
-    struct Entry { var key: Key; var item: Int32; var stamp: Int32 }
-    var a: [Entry] = []
+/// An entry of the lazy-greedy heaps: larger key first, ties to the lower candidate index
+/// (candidates are sorted by id, so ties break by id); `stamp` says when the key was computed.
+struct LazyEntry<Key: Comparable>: HeapOrdered {
+    var key: Key
+    var item: Int32
+    var stamp: Int32
 
-    @inline(__always) static func above(_ x: Entry, _ y: Entry) -> Bool {
+    @inline(__always) static func precedes(_ x: LazyEntry, _ y: LazyEntry) -> Bool {
         x.key > y.key || (x.key == y.key && x.item < y.item)
     }
+}
 
-    init(_ entries: [Entry]) {
-        a = entries
-        if a.count > 1 { for i in stride(from: a.count / 2 - 1, through: 0, by: -1) { down(i) } }
-    }
+/// The lazy-greedy heap (CELF): stale keys are upper bounds, only the top is refreshed.
+typealias LazyHeap<Key: Comparable> = BinaryHeap<LazyEntry<Key>>
 
-    var isEmpty: Bool { a.isEmpty }
-    var top: Entry? { a.first }
-
-    mutating func popTop() -> Entry {
-        let t = a[0]
-        let last = a.removeLast()
-        if !a.isEmpty { a[0] = last; down(0) }
-        return t
-    }
-
-    mutating func replaceTop(_ e: Entry) { a[0] = e; down(0) }
-
-    private mutating func down(_ start: Int) {
-        var i = start
-        let n = a.count
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var m = i
-            if l < n && LazyHeap.above(a[l], a[m]) { m = l }
-            if r < n && LazyHeap.above(a[r], a[m]) { m = r }
-            if m == i { return }
-            a.swapAt(i, m); i = m
-        }
-    }
-
+extension BinaryHeap {
     /// Sum of the `k` largest keys, visiting only O(k log k) heap nodes.
-    func sumOfTop(_ k: Int, zero: Key, plus: (Key, Key) -> Key) -> Key {
-        guard k > 0, !a.isEmpty else { return zero }
-        var frontier = LazyHeap<Key>([Entry(key: a[0].key, item: 0, stamp: 0)])   // item = heap position
+    func sumOfTop<Key: Comparable>(_ k: Int, zero: Key, plus: (Key, Key) -> Key) -> Key where Element == LazyEntry<Key> {
+        guard k > 0, let first = items.first else { return zero }
+        var frontier = LazyHeap<Key>([LazyEntry(key: first.key, item: 0, stamp: 0)])   // item = heap position
         var sum = zero
         var taken = 0
-        while taken < k, !frontier.isEmpty {
-            let e = frontier.popTop()
+        while taken < k, let e = frontier.pop() {
             sum = plus(sum, e.key)
             taken += 1
             let p = Int(e.item)
-            for c in [2 * p + 1, 2 * p + 2] where c < a.count {
-                frontier.push(Entry(key: a[c].key, item: Int32(c), stamp: 0))
+            for c in [2 * p + 1, 2 * p + 2] where c < items.count {
+                frontier.push(LazyEntry(key: items[c].key, item: Int32(c), stamp: 0))
             }
         }
         return sum
-    }
-
-    mutating func push(_ e: Entry) {
-        a.append(e)
-        var i = a.count - 1
-        while i > 0 {
-            let p = (i - 1) / 2
-            if LazyHeap.above(a[i], a[p]) { a.swapAt(i, p); i = p } else { return }
-        }
     }
 }
 
@@ -187,7 +153,7 @@ public enum MaximalCovering {
                 if !fillToCover {   // every key is a true or stale (larger) gain w.r.t. the current set
                     bound = min(bound, value + heap.sumOfTop(k, zero: 0, plus: +))
                 }
-                _ = heap.popTop()
+                heap.pop()
                 if top.key <= 0 { break }
                 let j = Int(top.item)
                 selected.append(j)
@@ -196,7 +162,7 @@ public enum MaximalCovering {
             } else {
                 evaluations += 1
                 let g = gain(Int(top.item))
-                if g <= 0 { _ = heap.popTop() } else {
+                if g <= 0 { heap.pop() } else {
                     heap.replaceTop(.init(key: g, item: top.item, stamp: Int32(selected.count)))
                 }
             }

@@ -163,7 +163,7 @@ struct BoundedSearch {
     mutating func run(from origin: WalkingNetwork.Attachment, cutoff: Double) {
         for n in touched { dist[Int(n)] = .infinity }
         touched.removeAll(keepingCapacity: true)
-        heap.items.removeAll(keepingCapacity: true)
+        heap.removeAll()
         for s in network.sources(of: origin, label: 0) where s.distance <= cutoff {
             let n = Int(s.node)
             if s.distance < dist[n] {

@@ -121,7 +121,7 @@ public enum PMedian {
         var selected: [Int] = []
         while selected.count < count, let top = heap.top {
             if top.stamp == Int32(selected.count) {
-                _ = heap.popTop()
+                heap.pop()
                 if top.key <= eps { break }
                 let j = Int(top.item)
                 selected.append(j); inSolution[j] = true
@@ -129,7 +129,7 @@ public enum PMedian {
                 objective -= top.key
             } else {
                 let g = gain(Int(top.item))
-                if g <= eps { _ = heap.popTop() } else {
+                if g <= eps { heap.pop() } else {
                     heap.replaceTop(.init(key: g, item: top.item, stamp: Int32(selected.count)))
                 }
             }

@@ -185,43 +185,18 @@ public struct WalkingNetwork: Sendable {
     }
 }
 
-/// A binary min-heap of (distance, label) entries for Dijkstra.
-struct MinHeap {
-    struct Entry { var d: Double; var node: Int32; var label: Int32 }
-    var items: [Entry] = []
+/// A Dijkstra heap entry: nearer first, ties to the lower label.
+struct DijkstraEntry: HeapOrdered {
+    var d: Double
+    var node: Int32
+    var label: Int32
 
-    @inline(__always) static func less(_ a: Entry, _ b: Entry) -> Bool {
+    @inline(__always) static func precedes(_ a: DijkstraEntry, _ b: DijkstraEntry) -> Bool {
         a.d < b.d || (a.d == b.d && a.label < b.label)
     }
-
-    mutating func push(_ e: Entry) {
-        items.append(e)
-        var i = items.count - 1
-        while i > 0 {
-            let p = (i - 1) / 2
-            if !MinHeap.less(items[i], items[p]) { break }
-            items.swapAt(i, p); i = p
-        }
-    }
-
-    mutating func pop() -> Entry? {
-        guard let first = items.first else { return nil }
-        let last = items.removeLast()
-        if items.isEmpty { return first }
-        items[0] = last
-        var i = 0
-        let n = items.count
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var m = i
-            if l < n && MinHeap.less(items[l], items[m]) { m = l }
-            if r < n && MinHeap.less(items[r], items[m]) { m = r }
-            if m == i { break }
-            items.swapAt(i, m); i = m
-        }
-        return first
-    }
 }
+
+typealias MinHeap = BinaryHeap<DijkstraEntry>
 
 /// A uniform grid over line segments: each segment is listed in every cell its bounding box
 /// touches. Answers nearest-segment queries by rings of cells around the query point.
