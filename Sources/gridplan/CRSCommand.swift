@@ -39,9 +39,9 @@ struct CRSConvertCommand: ParsableCommand {
                     out += "* *\n"
                     printError("stdin:line \(lineNumber): \(why)")
                 }
-                if out.utf8.count > 1 << 16 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+                if out.utf8.count > 1 << 16 { writeStandardOutput(out); out = "" }
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            writeStandardOutput(out)
             if failures > 0 {
                 printError("\(failures) of \(lineNumber) lines could not be converted")
                 throw ExitCode(65)

@@ -31,34 +31,41 @@ func printError(_ text: String) {
 
 /// Writes a result to stdout.
 func emit(_ text: String) {
-    var text = text
-    text.withUTF8 { writeStandardOutput(UnsafeRawBufferPointer($0)) }
-    if !text.hasSuffix("\n") {
-        var newline = UInt8(ascii: "\n")
-        withUnsafeBytes(of: &newline) { writeStandardOutput($0) }
-    }
+    writeStandardOutput(text)
+    if !text.hasSuffix("\n") { writeStandardOutput("\n") }
 }
 
 /// Writes `value` as indented JSON to stdout, streamed (no copy of a large result), then a newline.
 func emitJSON<T: Encodable>(_ value: T) throws {
-    try ResultEncoding.writeJSON(value, pretty: true, to: writeStandardOutput)
-    var newline = UInt8(ascii: "\n")
-    withUnsafeBytes(of: &newline) { writeStandardOutput($0) }
+    try ResultEncoding.writeJSON(value, pretty: true, to: { writeStandardOutput($0) })
+    writeStandardOutput("\n")
 }
 
 /// Writes all of `bytes` to file descriptor 1 in place (results reach hundreds of MB at
-/// megacity scale: no copies), retrying short writes and interrupts.
-private func writeStandardOutput(_ bytes: UnsafeRawBufferPointer) {
+/// megacity scale: no copies), retrying short writes and interrupts. A result that cannot be
+/// written is not silently lost: the command stops with exit code 74 (EX_IOERR) and says why;
+/// a reader that went away (`| head`, with SIGPIPE ignored) ends it quietly with 141, as the
+/// signal would.
+func writeStandardOutput(_ bytes: UnsafeRawBufferPointer) {
     guard var p = bytes.baseAddress else { return }
     var left = bytes.count
     while left > 0 {
         let n = write(1, p, left)
         if n < 0 {
-            if errno == EINTR { continue }
-            return   // a closed pipe (`| head`): nothing more to do
+            let code = errno
+            if code == EINTR { continue }
+            if code == EPIPE { exit(141) }
+            printError("gridplan: cannot write the result to stdout: \(String(cString: strerror(code)))")
+            exit(74)
         }
         p += n; left -= n
     }
+}
+
+/// `text` to stdout as it is (no newline added): see `writeStandardOutput(_:)`.
+func writeStandardOutput(_ text: String) {
+    var text = text
+    text.withUTF8 { writeStandardOutput(UnsafeRawBufferPointer($0)) }
 }
 
 /// A command's `--out FILE` (or `--html FILE`), where `-` means stdout. The operation writes the
