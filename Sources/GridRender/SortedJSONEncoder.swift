@@ -157,39 +157,44 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         return UnkeyedContainer(box: nested, codingPath: codingPath + [key])
     }
 
-    mutating func superEncoder() -> Encoder { SuperEncoder(box: box, key: "super", codingPath: codingPath) }
+    mutating func superEncoder() -> Encoder {
+        let box = box
+        return SuperEncoder(codingPath: codingPath) { box.set("super", $0) }
+    }
 
     mutating func superEncoder(forKey key: Key) -> Encoder {
-        SuperEncoder(box: box, key: key.stringValue, codingPath: codingPath + [key])
+        let box = box, name = key.stringValue
+        return SuperEncoder(codingPath: codingPath + [key]) { box.set(name, $0) }
     }
 }
 
-/// The encoder `superEncoder()` hands out: whatever it encodes lands under `key` of `box`.
+/// The encoder `superEncoder()` hands out: what it encodes is handed to `attach` (an empty
+/// object until something is encoded, as Foundation's referencing encoder leaves it).
 private final class SuperEncoder: Encoder {
-    let box: ObjectBox
-    let key: String
+    let attach: (JSONNode) -> Void
     let inner: TreeEncoder
     var codingPath: [CodingKey] { inner.codingPath }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(box: ObjectBox, key: String, codingPath: [CodingKey]) {
-        self.box = box; self.key = key; inner = TreeEncoder(codingPath: codingPath)
+    init(codingPath: [CodingKey], attach: @escaping (JSONNode) -> Void) {
+        self.attach = attach
+        inner = TreeEncoder(codingPath: codingPath)
+        attach(.object(ObjectBox()))
     }
 
-    private func attach() { if let node = inner.node { box.set(key, node) } }
-
+    // Containers fill their boxes in place, so attaching the node once they exist is enough.
     func container<K: CodingKey>(keyedBy type: K.Type) -> KeyedEncodingContainer<K> {
-        defer { attach() }
+        defer { attach(inner.node!) }
         return inner.container(keyedBy: type)
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
-        defer { attach() }
+        defer { attach(inner.node!) }
         return inner.unkeyedContainer()
     }
 
     func singleValueContainer() -> SingleValueEncodingContainer {
-        SingleValueContainer(encoder: inner, onSet: { [box, key] in box.set(key, $0) })
+        SingleValueContainer(encoder: inner, onSet: attach)
     }
 }
 
@@ -234,10 +239,10 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
 
     mutating func superEncoder() -> Encoder {
-        // Rarely used: encode into a fresh object appended at this position.
-        let holder = ObjectBox()
-        box.items.append(.object(holder))
-        return SuperEncoder(box: holder, key: "super", codingPath: nextPath)
+        // What the super encoder encodes becomes the element at this position.
+        let box = box, index = box.items.count, path = nextPath
+        box.items.append(.null)
+        return SuperEncoder(codingPath: path) { box.items[index] = $0 }
     }
 }
 

@@ -148,6 +148,35 @@ struct SortedJSONEncoderTests {
         #expect(pieces.count == 0)
     }
 
+    @Test func superEncodersAsFoundation() throws {
+        struct Base: Encodable { var id = "B1"; var n = 2 }
+        struct Derived: Encodable {
+            enum K: String, CodingKey { case own, parent, empty, list }
+            func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: K.self)
+                try c.encode(1, forKey: .own)
+                try Base().encode(to: c.superEncoder())                  // under "super"
+                try Base(id: "B2", n: 3).encode(to: c.superEncoder(forKey: .parent))
+                _ = c.superEncoder(forKey: .empty)                      // nothing encoded: {}
+                var u = c.nestedUnkeyedContainer(forKey: .list)
+                try u.encode(0)
+                try [5, 6].encode(to: u.superEncoder())                 // an element in place
+                var single = u.superEncoder().singleValueContainer()
+                try single.encode("s")
+            }
+        }
+        struct Wrapper: Encodable {
+            func encode(to encoder: Encoder) throws {
+                var u = encoder.unkeyedContainer()
+                try Derived().encode(to: u.superEncoder())
+                try u.encode(Derived())
+            }
+        }
+        for pretty in [false, true] {
+            #expect(try SortedJSONEncoder(pretty: pretty).encode(Wrapper()) == foundation(Wrapper(), pretty: pretty))
+        }
+    }
+
     @Test func nonFiniteNumbersThrow() {
         struct Row: Encodable { var x: Double }
         #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode(Row(x: .nan)) }
