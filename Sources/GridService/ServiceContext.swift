@@ -39,7 +39,7 @@ public final class ServiceContext: @unchecked Sendable {
         let wanted = layers.union(cachedLayers)
         let s = try SnapshotLoader.load(databasePath: databasePath, layers: wanted, progress: progress, note: note)
         cachedSnapshot = s
-        cachedLayers = FileManager.default.fileExists(atPath: databasePath) ? wanted : StoreLayer.all
+        cachedLayers = FileManager.default.fileExists(atPath: databasePath) ? wanted : Set(StoreLayer.allCases)
         return s
     }
 

@@ -211,6 +211,7 @@ func propertyHouseholdTotalsMatchTheBuildings(seed: UInt64) throws {
     }
 
     let full = try store.loadSnapshot(layers: [.communities, .facilities, .buildings])
+    #expect(try store.loadSnapshot().householdTotals.isEmpty)   // derived: only when asked for
     let parameters = AreaStandardParameters(
         rule: AppliedRule(id: "area.per100", value: 30, unit: "m2 per 100 households", source: "test"),
         selection: FacilitySelection(countedKinds: [.partyMassCenter, .partyMassStation], radius: 500, streetReach: 1000))

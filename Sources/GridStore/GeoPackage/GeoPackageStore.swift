@@ -6,9 +6,12 @@ import GridModel
 /// Layers of the store, for loading only what a command needs.
 public enum StoreLayer: String, CaseIterable, Sendable {
     case communities, grids, buildings, households, facilities, candidates, roads, units, records
-    /// `Snapshot.householdTotals`: one SQL aggregate over the buildings instead of their rows.
+    /// `Snapshot.householdTotals`: households per community and grid, summed in one pass over three
+    /// columns instead of reading the building rows.
     case householdTotals
-    public static var all: Set<StoreLayer> { Set(allCases) }
+    /// Every stored layer; the derived `householdTotals` only when asked for by name (a snapshot
+    /// that has the buildings sums them itself).
+    public static var all: Set<StoreLayer> { Set(allCases).subtracting([.householdTotals]) }
 }
 
 /// The store: one SQLite file that is a valid OGC GeoPackage 1.3 (QGIS and GDAL open it as
