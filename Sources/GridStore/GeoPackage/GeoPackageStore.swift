@@ -56,8 +56,17 @@ public final class GeoPackageStore {
             // Migrate only when needed: a store that is up to date is opened without a single write,
             // so reading never changes the file.
             let migrator = GeoPackageSchema.migrator
+            let unknown = try dbQueue.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
+            if !unknown.isEmpty {
+                throw UsageError("\(path) was written by a newer gridplan (store schema \(unknown.sorted().joined(separator: ", "))) "
+                                 + "that this version cannot read: open it with that version or newer")
+            }
             if try !dbQueue.read({ try migrator.hasCompletedMigrations($0) }) {
-                try migrator.migrate(dbQueue)
+                do {
+                    try migrator.migrate(dbQueue)
+                } catch where existed {
+                    throw UsageError("cannot upgrade the store \(path) to this version's schema (the store is unchanged): \(error)")
+                }
             }
         } catch {
             if !existed { try? fm.removeItem(atPath: path) }
