@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GridModel
+import Synchronization
 import Testing
 @testable import GridStore
 
@@ -92,6 +93,34 @@ struct StoreSchemaMigrationTests {
         let store = try GeoPackageStore(path: path, create: false)
         _ = try store.loadSnapshot()
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == upgraded)
+    }
+
+    @Test func gridplansOpeningTheSameOldStoreAtOnceAllSucceed() throws {
+        let path = try copyOfFirstSchemaStore()
+        defer { removeStore(path) }
+        let before = try rawContents(path)
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                _ = try GeoPackageStore(path: path, create: false).loadSnapshot(layers: [.households])
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        #expect(try rawContents(path)["households"] == before["households"])
+    }
+
+    @Test func aGeoPackageThatIsNotAStoreIsRefusedWithAClearError() throws {
+        let path = temporaryStorePath()
+        defer { removeStore(path) }
+        _ = try GeoPackageExport.writeLayers([], metadata: sampleSnapshot().metadata, to: path)
+        do {
+            _ = try GeoPackageStore(path: path, create: false)
+            Issue.record("a GeoPackage without the gridplan schema was opened as a store")
+        } catch let error as UsageError {
+            #expect("\(error)".contains("not a gridplan store"))
+        }
     }
 
     @Test func aFailedUpgradeLeavesTheStoreAsItWas() throws {
