@@ -6,12 +6,14 @@ import GRDB
 /// - Feature tables declare their geometry column with the type name `gpkg_geometry_columns`
 ///   states (`POINT`, `MULTIPOLYGON`, `MULTILINESTRING`) instead of `BLOB` (Req 25, 31).
 /// - Attribute tables get an `INTEGER PRIMARY KEY` `fid` (Req 119); their text `id`, the
-///   contract's identifier, moves to its own `NOT NULL UNIQUE` column, unchanged.
+///   contract's identifier, moves to its own `NOT NULL UNIQUE` column, unchanged. No
+///   AUTOINCREMENT there: it would update `sqlite_sequence` once per inserted household, and every
+///   import rewrites those tables whole anyway (feature tables keep theirs: the RTrees key on fid).
 ///
 /// Foreign keys between layers stay on the text ids (each a `UNIQUE` column), so the writer and
 /// the reader need no fid lookups. Every row keeps its fid (the old rowid of attribute tables),
-/// so the RTree indexes stay valid and the read order is unchanged; the AUTOINCREMENT counters
-/// are carried over. Runs in the migrator's single transaction, foreign keys checked at its end.
+/// so the RTree indexes stay valid and the read order is unchanged; the feature tables'
+/// AUTOINCREMENT counters are carried over. Runs in the migrator's single transaction, foreign keys checked at its end.
 enum ConformanceMigration {
     static let identifier = "gridplan-layers-conformance"
 
@@ -62,33 +64,33 @@ enum ConformanceMigration {
             walkable INTEGER NOT NULL DEFAULT 1, lines_lonlat BLOB
             """, copiedFrom: "fid, geom, id, walkable, lines_lonlat"),
         TableDefinition(name: "households", columns: """
-            fid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, building_id TEXT NOT NULL REFERENCES buildings(id),
+            fid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, building_id TEXT NOT NULL REFERENCES buildings(id),
             unit TEXT, room TEXT, persons INTEGER CHECK (persons IS NULL OR persons >= 0),
             party_members INTEGER NOT NULL DEFAULT 0 CHECK (party_members >= 0),
             probationary_members INTEGER NOT NULL DEFAULT 0 CHECK (probationary_members >= 0)
             """, copiedFrom: "rowid, id, building_id, unit, room, persons, party_members, probationary_members"),
         TableDefinition(name: "units", columns: """
-            fid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+            fid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
             kind TEXT NOT NULL CHECK (kind IN ('agency','institution','soe','non_public','social_org')),
             staff INTEGER NOT NULL CHECK (staff >= 0), name TEXT, community_id TEXT REFERENCES communities(id),
             party_workers INTEGER, party_members INTEGER, has_organization INTEGER
             """, copiedFrom: "rowid, id, kind, staff, name, community_id, party_workers, party_members, has_organization"),
         TableDefinition(name: "secretaries", columns: """
-            fid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, name TEXT,
+            fid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT,
             community_id TEXT NOT NULL REFERENCES communities(id), last_training_date TEXT
             """, copiedFrom: "rowid, id, name, community_id, last_training_date"),
         TableDefinition(name: "contacts", columns: """
-            fid INTEGER PRIMARY KEY AUTOINCREMENT, leader_id TEXT NOT NULL, name TEXT,
+            fid INTEGER PRIMARY KEY, leader_id TEXT NOT NULL, name TEXT,
             role TEXT NOT NULL CHECK (role IN ('district_standing','street_committee')),
             community_id TEXT NOT NULL REFERENCES communities(id), year INTEGER NOT NULL,
             days_on_site INTEGER NOT NULL, meetings INTEGER NOT NULL, lectures INTEGER NOT NULL
             """, copiedFrom: "rowid, leader_id, name, role, community_id, year, days_on_site, meetings, lectures"),
         TableDefinition(name: "ratings", columns: """
-            fid INTEGER PRIMARY KEY AUTOINCREMENT, organization_id TEXT NOT NULL, community_id TEXT REFERENCES communities(id),
+            fid INTEGER PRIMARY KEY, organization_id TEXT NOT NULL, community_id TEXT REFERENCES communities(id),
             year INTEGER NOT NULL, stars INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5)
             """, copiedFrom: "rowid, organization_id, community_id, year, stars"),
         TableDefinition(name: "observations", columns: """
-            fid INTEGER PRIMARY KEY AUTOINCREMENT, organization_id TEXT NOT NULL, community_id TEXT REFERENCES communities(id),
+            fid INTEGER PRIMARY KEY, organization_id TEXT NOT NULL, community_id TEXT REFERENCES communities(id),
             date TEXT NOT NULL
             """, copiedFrom: "rowid, organization_id, community_id, date"),
     ]
