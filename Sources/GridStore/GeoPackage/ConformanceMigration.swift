@@ -13,7 +13,8 @@ import GRDB
 /// Foreign keys between layers stay on the text ids (each a `UNIQUE` column), so the writer and
 /// the reader need no fid lookups. Every row keeps its fid (the old rowid of attribute tables),
 /// so the RTree indexes stay valid and the read order is unchanged; the feature tables'
-/// AUTOINCREMENT counters are carried over. Runs in the migrator's single transaction, foreign keys checked at its end.
+/// AUTOINCREMENT counters are carried over. Runs in one transaction (GRDB's), foreign keys
+/// checked before it commits: an upgrade that fails leaves the store as it was.
 enum ConformanceMigration {
     static let identifier = "gridplan-layers-conformance"
 
