@@ -108,11 +108,17 @@ enum ConformanceMigration {
     static func migrate(_ db: Database) throws {
         for table in tables {
             let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table.name])
-            let fresh = "new_\(table.name)"
-            try db.execute(sql: "CREATE TABLE \(fresh) (\(table.columns))")
-            try db.execute(sql: "INSERT INTO \(fresh) SELECT \(table.copiedFrom) FROM \(table.name) ORDER BY rowid")
-            try db.execute(sql: "DROP TABLE \(table.name)")
-            try db.execute(sql: "ALTER TABLE \(fresh) RENAME TO \(table.name)")
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name))") == true {
+                let fresh = "new_\(table.name)"
+                try db.execute(sql: "CREATE TABLE \(fresh) (\(table.columns))")
+                try db.execute(sql: "INSERT INTO \(fresh) SELECT \(table.copiedFrom) FROM \(table.name) ORDER BY rowid")
+                try db.execute(sql: "DROP TABLE \(table.name)")
+                try db.execute(sql: "ALTER TABLE \(fresh) RENAME TO \(table.name)")
+            } else {
+                // Nothing to copy (a new store): no rename, which re-parses the whole schema each time.
+                try db.execute(sql: "DROP TABLE \(table.name)")
+                try db.execute(sql: "CREATE TABLE \(table.name) (\(table.columns))")
+            }
             if let sequence {
                 // Carry the AUTOINCREMENT counter over (the copy sets it only to the largest fid left).
                 try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = ? AND seq < ?", arguments: [table.name, sequence])
