@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// One broken dataset: the valid base with exactly one defect, and the problem line the user
 /// must see (`FILE:LOCATION: FIELD: ` prefix, plus a fragment of the message).
