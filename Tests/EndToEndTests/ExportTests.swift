@@ -161,7 +161,7 @@ private func export(_ format: String, extra: [String] = []) throws -> (dir: URL,
         let expected = try MapsDemo.expectedCounts()
         let layers = try OGRInfo.layers(out)
         #expect(Set(layers.map(\.name)) == Set(expected.keys))
-        // The working CRS: a CGCS2000 3-degree Gauss-Kruger zone for the demo (data contract §2), the same for every spatial layer.
+        // The working CRS: a CGCS2000 3-degree Gauss-Kruger zone for the demo (docs/data-format.md §2), the same for every spatial layer.
         let crs = Set(layers.compactMap(\.epsg))
         #expect(crs.count == 1)
         #expect(crs.allSatisfy { (4534...4554).contains($0) }, "\(crs)")
