@@ -10,26 +10,12 @@ enum HeadlessChromium {
 
     /// Loads `file` and returns the DOM after scripts ran, plus Chromium's stderr. Killed after `timeout` seconds.
     static func dumpDOM(_ file: URL, timeout: TimeInterval = 150) throws -> (dom: String, log: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path!)
         let profile = try CLI.temporaryDirectory()
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                       "--disable-background-networking", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
-                       "--virtual-time-budget=5000", "--dump-dom", file.absoluteString]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            p.terminate()
-            group.wait()
-        }
-        p.waitUntilExit()
-        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                         "--disable-background-networking", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
+                         "--virtual-time-budget=5000", "--dump-dom", file.absoluteString]
+        let r = try ProcessRunner.run(URL(fileURLWithPath: path!), arguments, timeout: timeout)
+        return (r.stdout, r.stderr)
     }
 }
 

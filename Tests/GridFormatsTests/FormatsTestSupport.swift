@@ -8,8 +8,7 @@ import TestSupport
 struct TempFile {
     let url: URL
     init(_ bytes: [UInt8], suffix: String = ".txt") throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gridformats-\(UUID().uuidString)\(suffix)")
+        url = TemporaryFiles.path(prefix: "gridformats", suffix: suffix)
         try Data(bytes).write(to: url)
     }
     init(_ text: String, suffix: String = ".txt") throws {

@@ -58,7 +58,7 @@ func sampleSnapshot() -> Snapshot {
 }
 
 func temporaryStorePath() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("gridplan-store-\(UUID().uuidString).gpkg").path
+    TemporaryFiles.path(prefix: "gridplan-store", suffix: ".gpkg").path
 }
 
 func removeStore(_ path: String) {

@@ -3,15 +3,14 @@ import Testing
 import GridGeo
 import GridModel
 @testable import GridStore
+import TestSupport
 
 /// A dataset folder written into a fresh temporary directory: file name → text.
 struct TestDataset {
     let directory: URL
 
     init(_ files: [String: String]) throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gridplan-import-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try TemporaryFiles.directory(prefix: "gridplan-import")
         for (name, text) in files { try write(name, text) }
     }
 

@@ -82,8 +82,7 @@ func propertyStoreRoundTripKeepsEverything(seed: UInt64) throws {
 @Test(arguments: [11, 12, 13] as [UInt64])
 func propertyImportKeepsEveryCoordinate(seed: UInt64) throws {
     var rng = SeededGenerator(seed: seed)
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridplan-prop-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try TemporaryFiles.directory(prefix: "gridplan-prop")
     defer { try? FileManager.default.removeItem(at: dir) }
     // Communities: squares side by side; buildings and facilities at random points inside them.
     let nc = Int.random(in: 1...5, using: &rng)

@@ -16,9 +16,11 @@ public struct ProcessOutput: Sendable {
 /// Runs child processes for tests, reading stdout and stderr concurrently so a large output
 /// cannot dead-lock the child.
 public enum ProcessRunner {
-    /// Runs `executable arguments…` with `stdin` piped in, in `directory` when given, and waits for it.
+    /// Runs `executable arguments…` with `stdin` piped in, in `directory` when given, and waits for
+    /// it; after `timeout` seconds, when given, it is terminated and what it printed so far returned.
     public static func run(_ executable: URL, _ arguments: [String], stdin: String = "",
-                           environment: [String: String]? = nil, in directory: URL? = nil) throws -> ProcessOutput {
+                           environment: [String: String]? = nil, in directory: URL? = nil,
+                           timeout: TimeInterval? = nil) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -35,6 +37,9 @@ public enum ProcessRunner {
         DispatchQueue.global().async(group: group) { errData = errPipe.fileHandleForReading.readDataToEndOfFile() }
         inPipe.fileHandleForWriting.write(Data(stdin.utf8))
         try? inPipe.fileHandleForWriting.close()
+        if let timeout, group.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+        }
         group.wait()
         process.waitUntilExit()
         return ProcessOutput(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
