@@ -14,7 +14,7 @@ public enum MethodTable {
             try $1.info($0)
         },
         .make("report.area", summary: "Facility area per 100 households per community, street and in total.",
-              options: AreaReportOptions.self, result: "The `report area --format json` document (docs/data-format.md §3).") {
+              options: AreaReportOptions.self, result: "The `report area --format json` document (data contract §3).") {
             try $1.areaReport($0)
         },
         .make("report.compliance", summary: "Organization compliance checks of the work plan.",
@@ -22,7 +22,7 @@ public enum MethodTable {
             try $1.complianceReport($0)
         },
         .make("coverage", summary: "Nearest counted facility of every building, coverage rates, gap neighbourhoods, accessibility.",
-              options: CoverageOptions.self, result: "The `coverage --format json` document (docs/data-format.md §3).") {
+              options: CoverageOptions.self, result: "The `coverage --format json` document (data contract §3).") {
             try $1.coverage($0)
         },
         .make("report.underserved", summary: "Communities and gap neighbourhoods ranked by area deficit, uncovered households and accessibility.",
