@@ -5,7 +5,7 @@ import TestSupport
 /// Headless Chromium, when installed (Debian package `chromium`; Tools/render_report.sh installs it).
 enum HeadlessChromium {
     static var path: String? {
-        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap { ProcessRunner.executable(named: $0)?.path }.first
     }
 
     /// Loads `file` and returns the DOM after scripts ran, plus Chromium's stderr. Killed after `timeout` seconds.
