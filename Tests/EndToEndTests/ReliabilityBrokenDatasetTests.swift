@@ -123,7 +123,7 @@ let brokenCases: [BrokenCase] = [
     },
     BrokenCase(name: "self-touching grid ring", prefix: "grids.geojson:feature 0: geometry: ", fragment: "ring 0 crosses itself") {
         // A figure eight through a shared vertex (114.303, 30.603).
-        $0.files["grids.geojson"] = DatasetFiles.featureCollection([
+        $0.files["grids.geojson"] = featureCollection([
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"G01\",\"community_id\":\"C01\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[114.301,30.601],[114.303,30.601],[114.303,30.603],[114.305,30.603],[114.305,30.605],[114.303,30.605],[114.303,30.603],[114.301,30.603],[114.301,30.601]]]}}",
         ])
     },

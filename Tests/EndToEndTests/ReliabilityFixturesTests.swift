@@ -56,11 +56,6 @@ struct DatasetFiles: Sendable {
         ])
     }()
 
-    /// A FeatureCollection text holding the given features (one a line).
-    static func featureCollection(_ features: [String]) -> String {
-        "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
-    }
-
     /// Writes the files into `dir/data` and imports them into `dir/NAME` (`extraArgs` appended);
     /// the store's path and the run.
     func imported(in dir: URL, store name: String, extraArgs: [String] = []) throws -> (db: String, run: CLIRun) {

@@ -65,10 +65,6 @@ func projectedSquare(to crs: String) throws -> (ring: String, transformer: Coord
     return ("[" + corners.map { "[\($0.x),\($0.y)]" }.joined(separator: ",") + "]", fwd)
 }
 
-func featureCollection(_ features: [String]) -> String {
-    #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",\n") + "]}"
-}
-
 func feature(_ properties: String, _ geometry: String) -> String {
     #"{"type":"Feature","properties":{\#(properties)},"geometry":\#(geometry)}"#
 }
