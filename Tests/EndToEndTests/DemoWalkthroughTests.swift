@@ -120,16 +120,18 @@ import TestSupport
         #expect(objects(c["missing_observations"]).count == 8)
     }
 
-    /// The bundled demo district in the grids table: 255 grids, 245 (96.1%) within 300–500
-    /// households, compactness 4,853 m² (70 m) as the household-weighted mean.
-    @Test func gridPlan() throws {
-        let grids = objects(try json(["grids", "plan"])["grids"])
+    /// The bundled demo district in the grids table ("Grids and the party network"): 255 grids,
+    /// 245 (96.1%) within 300–500 households, compactness 4,853 m² (70 m) as the household-weighted
+    /// mean; the Hilbert-split baseline 12,509 m² (112 m) with 240 (94.1%) within.
+    @Test(arguments: [("region_growing", 245, 4_853.0, 70.0), ("hilbert_split", 240, 12_509.0, 112.0)])
+    func gridPlan(method: String, within: Int, compactness: Double, rms: Double) throws {
+        let grids = objects(try json(["grids", "plan", "--method", method])["grids"])
         #expect(grids.count == 255)
         let households = grids.map { $0["households"] as? Int ?? 0 }
-        #expect(households.filter { (300...500).contains($0) }.count == 245)
+        #expect(households.filter { (300...500).contains($0) }.count == within)
         let weighted = zip(grids, households).reduce(0.0) { $0 + ($1.0["compactness_m2"] as? Double ?? 0) * Double($1.1) }
             / Double(households.reduce(0, +))
-        #expect(weighted.rounded() == 4_853, "\(weighted)")
-        #expect(weighted.squareRoot().rounded() == 70)
+        #expect(weighted.rounded() == compactness, "\(weighted)")
+        #expect(weighted.squareRoot().rounded() == rms)
     }
 }
