@@ -20,15 +20,20 @@ let package = Package(
         // SQLite's C API (the same libsqlite3 GRDB links), for the store's bulk column reads only.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
+        // GDAL/OGR (pkg-config `gdal`, Debian libgdal-dev): planners' Shapefile, GeoPackage, KML, FileGDB, XLSX.
+        .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
+                       providers: [.apt(["libgdal-dev"])]),
         // Geometry, spatial index, coordinate systems (PROJ wrapper, GCJ-02, BD-09).
         .target(name: "GridGeo", dependencies: ["CProj"]),
         // Fast JSON (with positions and duplicate-key detection) and CSV, no dependencies.
         .target(name: "GridFormats"),
+        // The one wrapper over CGDAL: datasets, layers and features as Swift objects, GDAL's errors as Swift errors.
+        .target(name: "GridGDAL", dependencies: ["CGDAL"]),
         // Entities, the analysis snapshot, policy standards, validation problems.
         .target(name: "GridModel", dependencies: ["GridGeo"]),
         // GeoPackage store (GRDB), dataset import and export.
         .target(name: "GridStore", dependencies: [
-            "GridModel", "GridGeo", "GridFormats", "CSQLite",
+            "GridModel", "GridGeo", "GridFormats", "GridGDAL", "CSQLite",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Pure analyses over a snapshot: area standard, coverage, siting, grids, party network.

@@ -115,6 +115,8 @@ final class ImportJob {
     var units = Staged<OrganizationUnit>(file: "units")
     var records = ComplianceRecords()
     var files: [String: EntityFile] = [:]
+    /// What each layer gave and in which CRS (the dry run's report).
+    let layerLog = LayerLog()
 
     init(directory: URL, options: ImportOptions, progress: any ImportProgress) {
         self.directory = directory
@@ -128,10 +130,9 @@ final class ImportJob {
         let reader = LayerReader(directory: directory, problems: problems, progress: progress,
                                  check: CoordinateCheck(geographic: settings.geographic),
                                  limits: ReadLimits(maxFileBytes: options.maxFileBytes, maxFeatures: options.maxFeatures,
-                                                    maxFeatureBytes: options.maxFeatureBytes))
-        let specs: [EntitySpec] = [.communities, .grids, .buildings, .households, .facilities, .candidates, .roads,
-                                   .units, .secretaries, .contacts, .ratings, .observations]
-        for spec in specs {
+                                                    maxFeatureBytes: options.maxFeatureBytes),
+                                 log: layerLog, datasetCRS: settings.crs, layerSettings: settings.layers)
+        for spec in EntitySpec.all {
             if let f = reader.locate(spec) { files[spec.name] = f }
         }
         readCommunities(reader)
@@ -402,11 +403,19 @@ final class ImportJob {
     /// Converts every layer to WGS84 longitude/latitude and to the working CRS; returns the working CRS.
     private func project(from crs: CoordinateSystem, settings: DatasetSettings) -> CoordinateSystem {
         progress.report(stage: "project coordinates", done: 0, total: nil)
-        // 1. longitude/latitude
+        // 1. longitude/latitude, each layer from its own CRS (dataset.json layers, a .prj) or the dataset's
         let toLonLat: CoordinateTransformer
         do { toLonLat = try CoordinateTransformer(from: crs, to: .wgs84) } catch {
             problems.add(file: "dataset.json", field: "crs", message: "\(error)", expected: DatasetSettings.crsExpected)
             return settings.workingCRS ?? crs
+        }
+        let entities = ["communities", "grids", "buildings", "facilities", "candidates", "roads"]
+        let layerCRS = entities.map { layerLog.crsOfEntity[$0] ?? crs }
+        func transformer(from source: CoordinateSystem, to target: CoordinateSystem, field: String) -> CoordinateTransformer? {
+            do { return try CoordinateTransformer(from: source, to: target) } catch {
+                problems.add(file: "dataset.json", field: field, message: "\(error)", expected: DatasetSettings.crsExpected)
+                return nil
+            }
         }
         var layers: [LayerCoordinates] = [
             LayerCoordinates(communities.geometry), LayerCoordinates(grids.geometry), LayerCoordinates(buildings.geometry),
@@ -418,7 +427,9 @@ final class ImportJob {
                          candidates.locations, roads.locations]
         var failed = Array(repeating: Set<Int>(), count: layers.count)
         for k in layers.indices {
-            layers[k].lonLat = convert(layers[k].source, layers[k], with: toLonLat, file: names[k], locations: locations[k],
+            let t = layerCRS[k] == crs ? toLonLat : transformer(from: layerCRS[k], to: .wgs84, field: "layers.\(entities[k]).crs")
+            guard let t else { return settings.workingCRS ?? crs }
+            layers[k].lonLat = convert(layers[k].source, layers[k], with: t, file: names[k], locations: locations[k],
                                        failed: &failed[k])
         }
         // 2. the working CRS
@@ -431,14 +442,17 @@ final class ImportJob {
             working = CoordinateSystem.automaticWorkingCRS(center: box.isEmpty ? Point(0, 0) : box.center)
         }
         // 3. metres: straight from the source CRS when PROJ knows it, else from WGS84
-        let fromLonLat = crs.isChineseObfuscated
-        let toMetres: CoordinateTransformer
-        do { toMetres = try CoordinateTransformer(from: fromLonLat ? .wgs84 : crs, to: working) } catch {
-            problems.add(file: "dataset.json", field: "working_crs", message: "\(error)", expected: "a projected CRS")
-            return working
-        }
+        var toMetres: [CoordinateSystem: CoordinateTransformer] = [:]
         for k in layers.indices {
-            layers[k].metres = convert(fromLonLat ? layers[k].lonLat : layers[k].source, layers[k], with: toMetres,
+            let fromLonLat = layerCRS[k].isChineseObfuscated
+            let source = fromLonLat ? CoordinateSystem.wgs84 : layerCRS[k]
+            if toMetres[source] == nil {
+                do { toMetres[source] = try CoordinateTransformer(from: source, to: working) } catch {
+                    problems.add(file: "dataset.json", field: "working_crs", message: "\(error)", expected: "a projected CRS")
+                    return working
+                }
+            }
+            layers[k].metres = convert(fromLonLat ? layers[k].lonLat : layers[k].source, layers[k], with: toMetres[source]!,
                                        file: names[k], locations: locations[k], failed: &failed[k])
         }
         // 4. back onto the entities

@@ -16,6 +16,8 @@ struct DatasetSettings {
     var workingIsAuto: Bool
     /// False when an explicit working CRS was invalid.
     var workingValid: Bool
+    /// Per-entity file, sheet/layer, encoding, CRS and column mapping (`layers`).
+    var layers: [String: LayerSettings] = [:]
 
     static let fileName = "dataset.json"
     static let crsExpected = "a CRS PROJ knows (EPSG:4326, EPSG:4490, EPSG:4547, ...), GCJ-02 or BD-09"
@@ -25,6 +27,7 @@ struct DatasetSettings {
         var crsText = "EPSG:4326"
         var crsOrigin = fileName
         var workingText = "auto"
+        var layers: [String: LayerSettings] = [:]
         let url = directory.appendingPathComponent(fileName)
         if FileManager.default.fileExists(atPath: url.path) {
             if let object = readObject(url, problems: problems) {
@@ -40,12 +43,15 @@ struct DatasetSettings {
                 if let n = string("name") { name = n }
                 if let c = string("crs") { crsText = c }
                 if let w = string("working_crs") { workingText = w }
+                if let l = object["layers"] {
+                    layers = LayerSettings.parse(l, entities: EntitySpec.all.map(\.name), file: fileName, problems: problems)
+                }
             }
         }
         if let o = crsOverride, !trimmed(o).isEmpty { crsText = trimmed(o); crsOrigin = "--crs" }
 
         var settings = DatasetSettings(name: name, crs: nil, geographic: nil, workingCRS: nil,
-                                       workingIsAuto: workingText.lowercased() == "auto", workingValid: true)
+                                       workingIsAuto: workingText.lowercased() == "auto", workingValid: true, layers: layers)
         let crs = CoordinateSystem(parsing: crsText)
         do {
             _ = try CoordinateTransformer(from: crs, to: .wgs84)

@@ -291,6 +291,8 @@ struct CSVPointColumns {
         case .absent:
             reader.report(name, "missing", expected: "a number")
             return nil
+        case .number(let n):
+            return n.double
         case .text(let s):
             guard let d = Double(s) else {
                 reader.report(name, "'\(s)' is not a number", expected: "a number")

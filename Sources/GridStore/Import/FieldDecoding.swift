@@ -12,16 +12,21 @@ enum RawField {
     case other(String)
 }
 
-/// One record of an entity file, CSV row or GeoJSON feature, with uniform property access.
+/// One record of an entity file, CSV row, GeoJSON feature or GDAL feature (Shapefile, sheet
+/// row, ...), with uniform property access by contract field name.
 struct SourceRow {
     enum Storage {
         case csv(fields: [String], columns: [String: Int])
         case feature(properties: JSONObject?, feature: JSONObject)
+        /// Values read through GDAL, already typed; `columns` maps contract fields to indices.
+        case values(fields: [RawField], columns: [String: Int])
     }
 
     let file: String
     let location: RecordLocation
     let storage: Storage
+    /// How the layer's columns became contract fields.
+    var mapping: ColumnMapping = .identity
 
     subscript(_ name: String) -> RawField {
         switch storage {
@@ -29,8 +34,12 @@ struct SourceRow {
             guard let i = columns[name], i < fields.count else { return .absent }
             let t = trimmed(fields[i])
             return t.isEmpty ? .absent : .text(t)
+        case .values(let fields, let columns):
+            guard let i = columns[name], i < fields.count else { return .absent }
+            return fields[i]
         case .feature(let properties, let feature):
-            var value = properties?[name]
+            let key = mapping.isIdentity ? name : (mapping.written[name] ?? name)
+            var value = properties?[key]
             if value == nil, name == "id" { value = feature["id"] }   // the GeoJSON feature id
             guard let value else { return .absent }
             switch value {
@@ -69,7 +78,7 @@ struct FieldReader {
     let problems: ProblemCollector
 
     func report(_ field: String, _ message: String, expected: String = "") {
-        problems.add(file: row.file, at: row.location, field: field, message: message, expected: expected)
+        problems.add(file: row.file, at: row.location, field: row.mapping.shown(field), message: message, expected: expected)
     }
 
     /// Text as the user wrote it, for messages.
@@ -221,7 +230,9 @@ struct FieldReader {
             if required { report(name, "missing", expected: expected) }
             return nil
         case .text(let s):
-            if let e = E(rawValue: s) ?? E(rawValue: s.lowercased()) { return e }
+            if let e = E(rawValue: s) ?? E(rawValue: s.lowercased()) ?? PlannerVocabulary.value(s, field: name).flatMap(E.init(rawValue:)) {
+                return e
+            }
             report(name, "unknown \(name) '\(s)'", expected: expected)
             return nil
         default:

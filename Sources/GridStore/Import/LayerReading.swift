@@ -1,5 +1,6 @@
 import Foundation
 import GridFormats
+import GridGeo
 import GridModel
 
 /// One kind of file in a dataset folder.
@@ -24,14 +25,49 @@ struct EntitySpec {
     static let contacts = EntitySpec(name: "contacts", required: false, csvOnly: true, geometry: nil)
     static let ratings = EntitySpec(name: "ratings", required: false, csvOnly: true, geometry: nil)
     static let observations = EntitySpec(name: "observations", required: false, csvOnly: true, geometry: nil)
+
+    /// Every entity, in reading order.
+    static let all: [EntitySpec] = [.communities, .grids, .buildings, .households, .facilities, .candidates, .roads,
+                                    .units, .secretaries, .contacts, .ratings, .observations]
 }
 
 /// A located entity file.
 struct EntityFile {
+    /// Which reader takes the file: the project's own GeoJSON and CSV readers, or GDAL.
+    enum Format { case geojson, csv, gdal }
+
     let spec: EntitySpec
     let url: URL
-    let isCSV: Bool
+    let format: Format
+    /// Its `dataset.json` `layers` entry, if any.
+    var settings = LayerSettings()
     var fileName: String { url.lastPathComponent }
+    var isCSV: Bool { format == .csv }
+
+    init(spec: EntitySpec, url: URL, isCSV: Bool) {
+        self.spec = spec
+        self.url = url
+        format = isCSV ? .csv : .geojson
+    }
+
+    init(spec: EntitySpec, url: URL, format: Format, settings: LayerSettings) {
+        self.spec = spec
+        self.url = url
+        self.format = format
+        self.settings = settings
+    }
+
+    /// The reader a file name's extension calls for.
+    static func format(of url: URL) -> Format {
+        switch url.pathExtension.lowercased() {
+        case "geojson", "json": return .geojson
+        case "csv": return .csv
+        default: return .gdal
+        }
+    }
+
+    /// Extensions of the files GDAL reads for an entity found by name (`buildings.xlsx`).
+    static let gdalExtensions = ["shp", "gpkg", "xlsx", "kml", "kmz", "gdb"]
 }
 
 /// Receives import progress; the service layer bridges its `ProgressReporter` to it.
@@ -51,14 +87,30 @@ struct LayerReader {
     let directory: URL
     let problems: ProblemCollector
     let progress: any ImportProgress
-    let check: CoordinateCheck
+    var check: CoordinateCheck
     var limits = ReadLimits()
+    /// What was read from each layer (the dry run's report) and each layer's CRS.
+    var log = LayerLog()
+    /// The dataset's CRS, for layers that declare none.
+    var datasetCRS: CoordinateSystem?
+    /// `dataset.json` `layers`.
+    var layerSettings: [String: LayerSettings] = [:]
     static let progressEvery = 50_000
 
     /// The file holding an entity, or nil when absent; reports a missing required entity,
     /// both encodings present, and a GeoJSON file for a CSV-only entity.
     func locate(_ spec: EntitySpec) -> EntityFile? {
         let fm = FileManager.default
+        if let settings = layerSettings[spec.name], let named = settings.file {
+            let url = directory.appendingPathComponent(named)
+            guard fm.fileExists(atPath: url.path) else {
+                problems.add(file: named, message: "no such file (dataset.json layers.\(spec.name).file names it)",
+                             expected: "a file in the dataset folder")
+                return nil
+            }
+            return EntityFile(spec: spec, url: url, format: EntityFile.format(of: url), settings: settings)
+        }
+        let settings = layerSettings[spec.name] ?? LayerSettings()
         let geo = directory.appendingPathComponent(spec.name + ".geojson")
         let csv = directory.appendingPathComponent(spec.name + ".csv")
         let hasGeo = fm.fileExists(atPath: geo.path), hasCSV = fm.fileExists(atPath: csv.path)
@@ -78,10 +130,18 @@ struct LayerReader {
                              expected: csv.lastPathComponent)
                 return nil
             }
-            return EntityFile(spec: spec, url: geo, isCSV: false)
+            return EntityFile(spec: spec, url: geo, format: .geojson, settings: settings)
         case (false, true):
-            return EntityFile(spec: spec, url: csv, isCSV: true)
+            return EntityFile(spec: spec, url: csv, format: .csv, settings: settings)
         case (false, false):
+            let planners = EntityFile.gdalExtensions.map { directory.appendingPathComponent(spec.name + "." + $0) }
+                .filter { fm.fileExists(atPath: $0.path) }
+            if planners.count > 1 {
+                problems.add(file: spec.name, message: "several files: " + planners.map(\.lastPathComponent).joined(separator: ", "),
+                             expected: "one file per entity")
+                return nil
+            }
+            if let url = planners.first { return EntityFile(spec: spec, url: url, format: .gdal, settings: settings) }
             if spec.required {
                 problems.add(file: spec.name, message: "missing: the dataset needs \(spec.name)",
                              expected: spec.csvOnly ? "\(spec.name).csv" : "\(spec.name).geojson or \(spec.name).csv")
@@ -97,6 +157,31 @@ struct LayerReader {
     @discardableResult
     func read(_ file: EntityFile, requiredColumns: [String],
               body: (FieldReader, SourceGeometry?) -> Void) -> Bool {
+        if file.format == .gdal { return readGDAL(file, requiredColumns: requiredColumns, body: body) }
+        var reader = self
+        if file.spec.geometry != nil, let crsText = file.settings.crs {
+            guard let layerCheck = useLayerCRS(crsText, of: file) else { return false }
+            reader.check = layerCheck
+        }
+        return reader.readOwnFormat(file, requiredColumns: requiredColumns, body: body)
+    }
+
+    /// Records `text` as the CRS of `file`'s layer; its coordinate check, nil after reporting an unknown CRS.
+    func useLayerCRS(_ text: String, of file: EntityFile) -> CoordinateCheck? {
+        let crs = CoordinateSystem(parsing: text)
+        do {
+            _ = try CoordinateTransformer(from: crs, to: .wgs84)
+            let geographic = crs.isChineseObfuscated ? true : try CoordinateTransformer.isGeographic(crs)
+            log.setCRS(crs, of: file.spec.name)
+            return CoordinateCheck(geographic: geographic)
+        } catch {
+            problems.add(file: file.fileName, field: "crs", message: "\(error)", expected: DatasetSettings.crsExpected)
+            return nil
+        }
+    }
+
+    private func readOwnFormat(_ file: EntityFile, requiredColumns: [String],
+                               body: (FieldReader, SourceGeometry?) -> Void) -> Bool {
         let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
         if let size, size > limits.maxFileBytes {
             problems.add(file: file.fileName, message: "the file is \(size) bytes, more than the limit of \(limits.maxFileBytes)",
@@ -132,9 +217,10 @@ struct LayerReader {
             problems.add(file: name, message: "empty file", expected: "a header row and data rows")
             return false
         }
-        var columns: [String: Int] = [:]
-        for (i, h) in header.enumerated() where columns[h] == nil { columns[h] = i }
-        let present = Set(header)
+        let mapping = ColumnMapping.resolve(header: reader.header, explicit: file.settings.fields, lowercase: true,
+                                            file: name, location: "line 1", entity: file.spec.name, problems: problems)
+        let columns = mapping.columns
+        let present = mapping.fields
         var complete = true
         let expectedColumns = "columns " + requiredColumns.joined(separator: ", ")
         for c in requiredColumns where !present.contains(c) {
@@ -186,7 +272,8 @@ struct LayerReader {
                 complete = false
                 continue
             }
-            let row = SourceRow(file: name, location: .line(record.line), storage: .csv(fields: record.fields, columns: columns))
+            let row = SourceRow(file: name, location: .line(record.line), storage: .csv(fields: record.fields, columns: columns),
+                                mapping: mapping)
             let fr = FieldReader(row: row, problems: problems)
             let geometry: SourceGeometry? = pointColumns.map { $0.point(fr, check: check) } ?? SourceGeometry.none
             body(fr, geometry)
@@ -194,6 +281,9 @@ struct LayerReader {
             if count % LayerReader.progressEvery == 0 { progress.report(stage: stage, done: count, total: nil) }
         }
         progress.report(stage: stage, done: count, total: count)
+        log.add(LayerInspection(entity: file.spec.name, file: name, layer: nil, driver: "CSV", encoding: "UTF-8",
+                                crs: file.spec.geometry == nil ? nil : (log.crsOfEntity[file.spec.name] ?? datasetCRS)?.description, featureCount: count,
+                                columns: mapping.assignments))
         return complete
     }
 
@@ -214,6 +304,7 @@ struct LayerReader {
             return false
         }
         var count = 0
+        var mapping: ColumnMapping?
         while true {
             let item: (index: Int, feature: JSONObject)?
             do {
@@ -239,7 +330,13 @@ struct LayerReader {
                 problems.add(file: name, at: .feature(index), field: "properties", message: "properties is not an object",
                              expected: "an object or null")
             }
-            let row = SourceRow(file: name, location: .feature(index), storage: .feature(properties: properties, feature: feature))
+            if mapping == nil, let properties {
+                mapping = ColumnMapping.resolve(header: properties.members.map(\.key), explicit: file.settings.fields,
+                                                lowercase: false, file: name, location: "feature \(index)",
+                                                entity: file.spec.name, problems: problems)
+            }
+            let row = SourceRow(file: name, location: .feature(index), storage: .feature(properties: properties, feature: feature),
+                                mapping: mapping ?? .identity)
             let fr = FieldReader(row: row, problems: problems)
             if case .string(let t)? = feature["type"], t != "Feature" {
                 fr.report("type", "'\(t)' where a Feature was expected", expected: "\"type\": \"Feature\"")
@@ -253,6 +350,8 @@ struct LayerReader {
             return false
         }
         progress.report(stage: stage, done: count, total: count)
+        log.add(LayerInspection(entity: file.spec.name, file: name, layer: nil, driver: "GeoJSON", encoding: "UTF-8",
+                                crs: (log.crsOfEntity[file.spec.name] ?? datasetCRS)?.description, featureCount: count, columns: (mapping ?? .identity).assignments))
         return true
     }
 

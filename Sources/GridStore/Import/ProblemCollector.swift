@@ -1,16 +1,27 @@
 import GridModel
 
-/// Where a record sits in its file: a CSV line (1-based, the header is line 1) or a
-/// GeoJSON feature index (0-based, as GDAL counts). Kept compact; the text is made on demand.
+/// Where a record sits in its file: a CSV line (1-based, the header is line 1), a GeoJSON or
+/// GDAL feature index (0-based, as GDAL counts) or a spreadsheet row (1-based, the header is
+/// row 1). Kept compact; the text is made on demand.
 struct RecordLocation: Hashable, Sendable {
+    enum Kind: UInt8, Sendable { case line, feature, row }
     var number: Int32
-    var isFeature: Bool
+    var kind: Kind
 
-    static func line(_ n: Int) -> RecordLocation { RecordLocation(number: Int32(clamping: n), isFeature: false) }
-    static func feature(_ n: Int) -> RecordLocation { RecordLocation(number: Int32(clamping: n), isFeature: true) }
+    static func line(_ n: Int) -> RecordLocation { RecordLocation(number: Int32(clamping: n), kind: .line) }
+    static func feature(_ n: Int) -> RecordLocation { RecordLocation(number: Int32(clamping: n), kind: .feature) }
+    static func row(_ n: Int) -> RecordLocation { RecordLocation(number: Int32(clamping: n), kind: .row) }
 
-    /// `line 7` or `feature 12`, as `ValidationProblem.location` prints it.
-    var text: String { isFeature ? "feature \(number)" : "line \(number)" }
+    var isFeature: Bool { kind == .feature }
+
+    /// `line 7`, `feature 12` or `row 3`, as `ValidationProblem.location` prints it.
+    var text: String {
+        switch kind {
+        case .line: return "line \(number)"
+        case .feature: return "feature \(number)"
+        case .row: return "row \(number)"
+        }
+    }
 }
 
 /// Collects every problem of an import: all are counted, the first `maxProblems` are kept.

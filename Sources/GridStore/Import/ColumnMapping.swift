@@ -1,0 +1,77 @@
+/// How a layer's columns (CSV and sheet headers, GeoJSON property keys, GDAL fields) became
+/// contract fields: by their English name, a built-in Chinese alias (`PlannerVocabulary`) or an
+/// explicit `fields` mapping in `dataset.json`. Shared by all rows of a layer.
+final class ColumnMapping {
+    /// Contract field → column index (CSV, GDAL).
+    private(set) var columns: [String: Int] = [:]
+    /// Contract field → the column as written in the file, for fields named by an alias or a
+    /// mapping (messages name the column the planner sees; GeoJSON rows look values up by it).
+    private(set) var written: [String: String] = [:]
+    /// Every column in file order with the field it became (nil: ignored), for the dry run.
+    private(set) var assignments: [(column: String, field: String?)] = []
+
+    /// The mapping of a file read by its English names only (nothing renamed).
+    /// (Never mutated: `resolve` builds fresh mappings.)
+    nonisolated(unsafe) static let identity = ColumnMapping()
+
+    /// True when no column was renamed: rows can look fields up by their contract names.
+    var isIdentity: Bool { written.isEmpty }
+
+    /// Resolves `header` (in file order). `explicit` maps contract field → column as written
+    /// (dataset.json); `lowercase` folds English names as the CSV reader always has. Reports an
+    /// ambiguous header (two different columns for one field, naming both) and an explicit
+    /// mapping naming a column that is not there.
+    static func resolve(header: [String], explicit: [String: String], lowercase: Bool,
+                        file: String, location: String, entity: String, problems: ProblemCollector) -> ColumnMapping {
+        let mapping = ColumnMapping()
+        var fieldOfExplicit: [String: String] = [:]
+        for (field, column) in explicit { fieldOfExplicit[trimmed(column)] = field }
+        var byAlias: Set<String> = []
+        var seen: [String: String] = [:]   // field → the column text that took it
+        for (i, raw) in header.enumerated() {
+            let h = trimmed(raw)
+            let field: String
+            var renamed = false
+            if let f = fieldOfExplicit[h] {
+                field = f; renamed = true
+            } else if let f = PlannerVocabulary.fieldOfAlias[h] {
+                if explicit[f] != nil { mapping.assignments.append((h, nil)); continue }   // the mapping wins
+                field = f; renamed = true
+            } else {
+                field = lowercase ? h.lowercased() : h
+                if explicit[field] != nil { mapping.assignments.append((h, nil)); continue }
+            }
+            if let first = seen[field] {
+                // The same header twice keeps the first, as before; two different names for one field are ambiguous.
+                if first.lowercased() != h.lowercased() && (renamed || byAlias.contains(field)) {
+                    problems.add(file: file, location: location, field: "\(first), \(h)",
+                                 message: "both columns map to \(field)",
+                                 expected: "one column per field (name the one to use in dataset.json layers.\(entity).fields)")
+                }
+                mapping.assignments.append((h, nil))
+                continue
+            }
+            seen[field] = h
+            mapping.columns[field] = i
+            if renamed { byAlias.insert(field); mapping.written[field] = lowercase ? h : raw }
+            mapping.assignments.append((h, field))
+        }
+        for (field, column) in explicit.sorted(by: { $0.key < $1.key }) where seen[field] == nil {
+            problems.add(file: file, location: location, field: column,
+                         message: "no such column (dataset.json maps it to \(field))",
+                         expected: "a column of the file: " + header.map(trimmed).joined(separator: ", "))
+        }
+        return mapping
+    }
+
+    /// The field as the file writes it: the column's own name when it was renamed.
+    func shown(_ field: String) -> String {
+        if written.isEmpty { return field }
+        if let w = written[field] { return trimmed(w) }
+        guard field.contains(",") else { return field }
+        return field.split(separator: ",").map { written[String($0)].map(trimmed) ?? String($0) }.joined(separator: ",")
+    }
+
+    /// The fields the header provides.
+    var fields: Set<String> { Set(columns.keys) }
+}

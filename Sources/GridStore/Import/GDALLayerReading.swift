@@ -1,0 +1,214 @@
+import Foundation
+import GridFormats
+import GridGDAL
+import GridGeo
+
+/// Reading planners' files through GDAL (Shapefile, GeoPackage, KML/KMZ, FileGDB, XLSX): the
+/// records go to the same `body` as the GeoJSON and CSV readers', so every rule and message is one.
+extension LayerReader {
+    /// GDAL's driver for a file, by extension.
+    private static func drivers(for url: URL) -> (names: [String], what: String) {
+        switch url.pathExtension.lowercased() {
+        case "shp": return (["ESRI Shapefile"], "an ESRI Shapefile (.shp with .shx and .dbf)")
+        case "gpkg": return (["GPKG"], "a GeoPackage")
+        case "xlsx": return (["XLSX"], "an Excel workbook (.xlsx)")
+        case "kml", "kmz": return (["LIBKML", "KML"], "a KML or KMZ file")
+        case "gdb": return (["OpenFileGDB"], "an Esri file geodatabase folder (.gdb)")
+        default: return ([], "a file GDAL reads (Shapefile, GeoPackage, KML, FileGDB, XLSX)")
+        }
+    }
+
+    func readGDAL(_ file: EntityFile, requiredColumns: [String], body: (FieldReader, SourceGeometry?) -> Void) -> Bool {
+        if limits.exhausted { return false }
+        let (drivers, what) = Self.drivers(for: file.url)
+        var name = file.fileName
+        var openOptions: [String] = []
+        var encoding = "UTF-8"
+        let isShapefile = file.url.pathExtension.lowercased() == "shp"
+        if isShapefile {
+            let fm = FileManager.default
+            for sidecar in ["shx", "dbf"] {
+                let url = file.url.deletingPathExtension().appendingPathExtension(sidecar)
+                if !fm.fileExists(atPath: url.path) {
+                    problems.add(file: name, message: "\(url.lastPathComponent) is missing",
+                                 expected: "the .shp, .shx and .dbf files side by side")
+                    return false
+                }
+            }
+            if let explicit = file.settings.encoding, !isKnownEncoding(explicit) {
+                problems.add(file: name, field: "encoding", message: "unknown encoding '\(explicit)' (dataset.json layers.\(file.spec.name).encoding)",
+                             expected: "an encoding name such as UTF-8, GBK, CP936 or GB18030")
+                return false
+            }
+            let chosen = ShapefileEncoding.choose(shp: file.url, explicit: file.settings.encoding)
+            if let option = chosen.openOption { openOptions.append("ENCODING=\(option)") }
+            encoding = chosen.description
+        } else if file.settings.encoding != nil {
+            problems.add(file: name, field: "encoding", message: "an encoding applies to Shapefiles only",
+                         expected: "no encoding for this file (its format states its own)")
+        }
+        let dataset: VectorDataset
+        do {
+            dataset = try VectorDataset(path: file.url.path, openOptions: openOptions, drivers: drivers)
+        } catch {
+            problems.add(file: name, message: "cannot be read: \(error)", expected: what)
+            return false
+        }
+        let driver = dataset.driverName
+        let isSheet = driver == "XLSX"
+        let layer: VectorLayer
+        if let wanted = file.settings.layer {
+            guard let found = dataset.layer(named: wanted) else {
+                problems.add(file: name, field: isSheet ? "sheet" : "layer",
+                             message: "no \(isSheet ? "sheet" : "layer") named '\(wanted)' (dataset.json layers.\(file.spec.name))",
+                             expected: "one of " + dataset.layerNames.joined(separator: ", "))
+                return false
+            }
+            layer = found
+        } else if let byEntity = dataset.layerCount > 1 ? dataset.layer(named: file.spec.name) : nil {
+            layer = byEntity
+        } else if let first = dataset.layer(at: 0) {
+            layer = first
+        } else {
+            problems.add(file: name, message: "holds no layer", expected: what)
+            return false
+        }
+        let layerName = dataset.layerCount > 1 || file.settings.layer != nil || isSheet ? layer.name : nil
+        if let layerName { name += "[\(layerName)]" }
+
+        // The CRS: dataset.json's for the layer, else the file's own, else the dataset's.
+        var reader = self
+        var crs = datasetCRS
+        if file.spec.geometry != nil, let text = file.settings.crs ?? layer.coordinateSystem {
+            guard let layerCheck = useLayerCRS(text, of: file) else { return false }
+            reader.check = layerCheck
+            crs = CoordinateSystem(parsing: text)
+        }
+
+        let fields = layer.fields
+        let headerLocation = isSheet ? "row 1" : ""
+        let mapping = ColumnMapping.resolve(header: fields.map(\.name), explicit: file.settings.fields, lowercase: true,
+                                            file: name, location: headerLocation, entity: file.spec.name, problems: problems)
+        let present = mapping.fields
+        var complete = true
+        let expectedColumns = "columns " + requiredColumns.joined(separator: ", ")
+        for c in requiredColumns where !present.contains(c) {
+            problems.add(file: name, location: headerLocation, field: c, message: "missing required column", expected: expectedColumns)
+            complete = false
+        }
+        // Points from lon/lat or x/y columns (sheets), else the features' geometry.
+        var pointColumns: CSVPointColumns?
+        var decoder: GeoJSONGeometryDecoder?
+        if let rule = file.spec.geometry {
+            if rule == .site, isSheet || !layer.hasGeometry, let columns = CSVPointColumns(header: present) {
+                pointColumns = columns
+            } else if layer.hasGeometry {
+                decoder = GeoJSONGeometryDecoder(rule: rule, check: reader.check)
+            } else if rule == .site {
+                problems.add(file: name, location: headerLocation, field: "lon,lat", message: "missing coordinate columns",
+                             expected: "columns lon and lat (经度, 纬度), or x and y")
+                complete = false
+            } else if rule == .line {
+                problems.add(file: name, message: "roads need line geometry, which this layer does not have",
+                             expected: "a layer of LineString or MultiLineString")
+                return false
+            }
+        }
+        guard complete else { return false }
+
+        let stage = "read \(name)"
+        var count = 0
+        var index = 0
+        while true {
+            let feature: VectorFeature?
+            let location: RecordLocation = isSheet ? .row(index + 2) : .feature(index)
+            do {
+                feature = try layer.nextFeature()
+            } catch {
+                problems.add(file: name, at: location, message: "cannot be read: \(error)", expected: what)
+                return false
+            }
+            guard let feature else { break }
+            defer { index += 1 }
+            if !limits.take() {
+                problems.add(file: name, at: location,
+                             message: "the dataset has more than \(limits.maxFeatures) records; reading stopped here",
+                             expected: "at most \(limits.maxFeatures) features and rows in all (raise it with --max-features)")
+                return false
+            }
+            let values = fields.indices.map { RawField(feature.value(at: $0)) }
+            if isSheet, values.allSatisfy({ if case .absent = $0 { return true }; return false }) { continue }   // blank row
+            let row = SourceRow(file: name, location: location, storage: .values(fields: values, columns: mapping.columns),
+                                mapping: mapping)
+            let fr = FieldReader(row: row, problems: problems)
+            let geometry: SourceGeometry?
+            if let pointColumns {
+                geometry = pointColumns.point(fr, check: reader.check)
+            } else if let decoder {
+                do {
+                    geometry = try decoder.decode(feature.geometry.map(JSONValue.init(geometry:)))
+                } catch let issue as GeometryIssue {
+                    fr.report("geometry", issue.message, expected: issue.expected)
+                    geometry = nil
+                } catch {
+                    fr.report("geometry", "\(error)", expected: decoder.rule.expected)
+                    geometry = nil
+                }
+            } else {
+                geometry = SourceGeometry.none
+            }
+            body(fr, geometry)
+            count += 1
+            if count % LayerReader.progressEvery == 0 { progress.report(stage: stage, done: count, total: nil) }
+        }
+        for warning in Set(dataset.takeWarnings()) where warning.lowercased().contains("recod") || warning.lowercased().contains("convert") {
+            problems.add(file: name, message: "text could not be read as \(encoding): \(warning)",
+                         expected: "one encoding for the whole file (name it in dataset.json layers.\(file.spec.name).encoding)")
+            complete = false
+        }
+        progress.report(stage: stage, done: count, total: count)
+        log.add(LayerInspection(entity: file.spec.name, file: file.fileName, layer: layerName, driver: driver,
+                                encoding: isShapefile ? encoding : "UTF-8",
+                                crs: file.spec.geometry == nil ? nil : crs?.description, featureCount: count,
+                                columns: mapping.assignments))
+        return complete
+    }
+}
+
+extension RawField {
+    /// A GDAL value as the validation reads it: empty text and nulls are absent, numbers stay numbers.
+    init(_ value: VectorValue) {
+        switch value {
+        case .null: self = .absent
+        case .integer(let i): self = .number(JSONNumber(i))
+        case .real(let d): self = d.isFinite ? .number(JSONNumber(d)) : .text("\(d)")
+        case .text(let s), .date(let s):
+            let t = trimmed(s)
+            self = t.isEmpty ? .absent : .text(t)
+        }
+    }
+}
+
+extension JSONValue {
+    /// A GDAL geometry as a GeoJSON geometry object, for `GeoJSONGeometryDecoder`'s checks.
+    init(geometry: VectorGeometry) {
+        func position(_ p: VectorPosition) -> JSONValue {
+            guard p.x.isFinite, p.y.isFinite else { return .array([.null, .null]) }
+            return .array([.number(JSONNumber(p.x)), .number(JSONNumber(p.y))])
+        }
+        func line(_ l: [VectorPosition]) -> JSONValue { .array(l.map(position)) }
+        func rings(_ r: [[VectorPosition]]) -> JSONValue { .array(r.map(line)) }
+        let coordinates: JSONValue
+        switch geometry {
+        case .empty:
+            self = .null
+            return
+        case .point(let p): coordinates = position(p)
+        case .lineString(let l), .multiPoint(let l): coordinates = line(l)
+        case .polygon(let r), .multiLineString(let r): coordinates = rings(r)
+        case .multiPolygon(let polygons): coordinates = .array(polygons.map(rings))
+        case .other: coordinates = .array([])
+        }
+        self = .object(JSONObject(members: [("type", .string(geometry.typeName)), ("coordinates", coordinates)]))
+    }
+}
