@@ -35,6 +35,11 @@ extension LayerReader {
                     return false
                 }
             }
+            if let bad = ShapefileCheck.problem(shp: file.url) {
+                problems.add(file: name, location: bad.location, message: "cannot be read: \(bad.message)",
+                             expected: "an intact Shapefile (.shp, .shx and .dbf written together)")
+                return false
+            }
             if let explicit = file.settings.encoding, !isKnownEncoding(explicit) {
                 problems.add(file: name, field: "encoding", message: "unknown encoding '\(explicit)' (dataset.json layers.\(file.spec.name).encoding)",
                              expected: "an encoding name such as UTF-8, GBK, CP936 or GB18030")
