@@ -159,7 +159,7 @@ public enum Accessibility {
         let communities = ids.map { id -> CommunityAccessibility in
             let v = sum[id] ?? (0, 0)
             let score = v.hh > 0 ? v.w / Double(v.hh) : 0
-            return CommunityAccessibility(id: id, households: v.hh, m2Per100Households: roundTo(score, 2),
+            return CommunityAccessibility(id: id, households: v.hh, m2Per100Households: rounded(score, 2),
                                           meetsStandard: score >= standard)
         }
         var catchment: [String: Double] = [:]
@@ -174,7 +174,7 @@ public enum Accessibility {
             catchmentM: catchment, distance: network != nil ? "network" : "euclidean",
             supply: "counted usable area, m²", demand: "households",
             standardM2Per100Households: standard, communities: communities,
-            totalM2Per100Households: roundTo(totalHH > 0 ? totalW / Double(totalHH) : 0, 2))
+            totalM2Per100Households: rounded(totalHH > 0 ? totalW / Double(totalHH) : 0, 2))
         return (per100, summary)
     }
 }

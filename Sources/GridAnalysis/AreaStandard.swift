@@ -144,7 +144,7 @@ public struct AreaAggregateRow: Codable, Sendable, Hashable {
         try c.encode(communitiesMeetingStandard, forKey: .communitiesMeetingStandard)
         try c.encode(facilityCount, forKey: .facilityCount)
         try figures.encode(into: &c)
-        try c.encode(rounded2(figures.netDeficit), forKey: .netDeficit)
+        try c.encode(rounded(figures.netDeficit, 2), forKey: .netDeficit)
     }
 
     public init(from decoder: Decoder) throws {
@@ -164,9 +164,6 @@ public struct AreaAggregateRow: Codable, Sendable, Hashable {
     }
     public func hash(into h: inout Hasher) { h.combine(street); h.combine(figures) }
 }
-
-/// Rounds to 2 decimals for output (areas are computed exactly).
-@inline(__always) func rounded2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 
 /// The JSON keys of the report's lines (data contract §3): a community, grid, street or the
 /// total writes the keys it has.
@@ -209,10 +206,10 @@ extension AreaFigures {
     /// Households and the areas rounded to 2 decimals (an explicit null per-100 value for 0 households).
     func encode(into c: inout KeyedEncodingContainer<AreaLineKey>) throws {
         try c.encode(households, forKey: .households)
-        try c.encode(rounded2(facilityArea), forKey: .facilityArea)
-        try c.encode(areaPer100.map(rounded2), forKey: .areaPer100)
-        try c.encode(rounded2(requiredArea), forKey: .requiredArea)
-        try c.encode(rounded2(deficit), forKey: .deficit)
+        try c.encode(rounded(facilityArea, 2), forKey: .facilityArea)
+        try c.encode(areaPer100.map { rounded($0, 2) }, forKey: .areaPer100)
+        try c.encode(rounded(requiredArea, 2), forKey: .requiredArea)
+        try c.encode(rounded(deficit, 2), forKey: .deficit)
     }
 
     init(from c: KeyedDecodingContainer<AreaLineKey>) throws {
@@ -287,7 +284,7 @@ public struct AreaReport: Codable, Sendable {
         try c.encodeIfPresent(grids, forKey: .grids)
         var t = total; t.writesStreet = false
         try c.encode(t, forKey: .total)
-        try c.encode(rounded2(unallocatedArea), forKey: .unallocatedArea)
+        try c.encode(rounded(unallocatedArea, 2), forKey: .unallocatedArea)
         try c.encode(unallocatedFacilityIds, forKey: .unallocatedFacilityIds)
         try c.encode(reachFallbackFacilityIds, forKey: .reachFallbackFacilityIds)
         try c.encode(shortOnly, forKey: .shortOnly)

@@ -1,4 +1,5 @@
 import Foundation
+import GridGeo
 import GridModel
 
 /// Thresholds of the compliance checks (policy-rules.md: staff.*, party.branch, training.secretary,
@@ -21,7 +22,7 @@ public struct ComplianceParameters: Sendable {
 
 /// A unit below its full-time party-worker ratio.
 public struct StaffingShortfall: Codable, Sendable, Hashable {
-    public var unitId: String, name: String?, kind: String, communityId: String?
+    public var unitId: String, name: String?, kind: UnitKind, communityId: String?
     public var staff: Int, partyWorkers: Int, requiredWorkers: Int
     /// ceil(ratio × staff) − workers.
     public var workersToAssign: Int
@@ -34,7 +35,7 @@ public struct StaffingShortfall: Codable, Sendable, Hashable {
 
 /// A unit with enough party members and no organization of its own (应建未建).
 public struct MissingOrganization: Codable, Sendable, Hashable {
-    public var unitId: String, name: String?, kind: String, communityId: String?, partyMembers: Int
+    public var unitId: String, name: String?, kind: UnitKind, communityId: String?, partyMembers: Int
     enum CodingKeys: String, CodingKey {
         case name, kind
         case unitId = "unit_id", communityId = "community_id", partyMembers = "party_members"
@@ -43,7 +44,7 @@ public struct MissingOrganization: Codable, Sendable, Hashable {
 
 /// Organization and work coverage (两个覆盖) of one kind of unit.
 public struct TwoCoverage: Codable, Sendable, Hashable {
-    public var kind: String
+    public var kind: UnitKind
     public var units: Int
     /// Units with an organization of their own.
     public var organized: Int
@@ -62,8 +63,8 @@ public struct TwoCoverage: Codable, Sendable, Hashable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kind, forKey: .kind); try c.encode(units, forKey: .units)
         try c.encode(organized, forKey: .organized); try c.encode(workCovered, forKey: .workCovered)
-        try c.encode(organizationCoverageRate.map { ($0 * 10000).rounded() / 10000 }, forKey: .organizationCoverageRate)
-        try c.encode(workCoverageRate.map { ($0 * 10000).rounded() / 10000 }, forKey: .workCoverageRate)
+        try c.encode(organizationCoverageRate.map { rounded($0, 4) }, forKey: .organizationCoverageRate)
+        try c.encode(workCoverageRate.map { rounded($0, 4) }, forKey: .workCoverageRate)
     }
 }
 
@@ -84,7 +85,7 @@ public struct UntrainedSecretary: Codable, Sendable, Hashable {
 
 /// A leader short of the contact-point demands in the year.
 public struct ContactShortfall: Codable, Sendable, Hashable {
-    public var leaderId: String, name: String?, role: String, communityId: String
+    public var leaderId: String, name: String?, role: ContactRole, communityId: String
     public var days: Int, meetings: Int, lectures: Int
     public var daysShort: Int, meetingsShort: Int, lecturesShort: Int
     enum CodingKeys: String, CodingKey {
@@ -94,13 +95,24 @@ public struct ContactShortfall: Codable, Sendable, Hashable {
     }
 }
 
+/// How an organization's rating moved since the year before.
+public enum RatingMove: String, Codable, Sendable, CaseIterable {
+    case up, down, same
+    /// No rating the year before.
+    case new
+
+    /// The move from `previousStars` to `stars`.
+    public init(stars: Int, previousStars: Int) {
+        self = stars > previousStars ? .up : stars < previousStars ? .down : .same
+    }
+}
+
 /// An organization rated 一般 or 较差 in the year, with last year's rating.
 public struct LowRating: Codable, Sendable, Hashable {
     public var organizationId: String, communityId: String?
     public var stars: Int, level: String
     public var previousStars: Int?
-    /// `up`, `down`, `same`, or `new` (no rating the year before).
-    public var move: String
+    public var move: RatingMove
     enum CodingKeys: String, CodingKey {
         case stars, level, move
         case organizationId = "organization_id", communityId = "community_id", previousStars = "previous_stars"
@@ -243,13 +255,13 @@ public enum Compliance {
                 if let w = u.partyWorkers {
                     let need = requiredWorkers(staff: u.staff, ratio: ratio)
                     if w < need {
-                        staffing.append(StaffingShortfall(unitId: u.id, name: u.name, kind: u.kind.rawValue, communityId: u.communityId,
+                        staffing.append(StaffingShortfall(unitId: u.id, name: u.name, kind: u.kind, communityId: u.communityId,
                                                           staff: u.staff, partyWorkers: w, requiredWorkers: need, workersToAssign: need - w))
                     }
                 } else { unknown.append(u.id) }
             }
             if let m = u.partyMembers, m >= p.branchMinimum, u.hasOrganization == false {
-                missingOrg.append(MissingOrganization(unitId: u.id, name: u.name, kind: u.kind.rawValue,
+                missingOrg.append(MissingOrganization(unitId: u.id, name: u.name, kind: u.kind,
                                                       communityId: u.communityId, partyMembers: m))
             }
         }
@@ -257,7 +269,7 @@ public enum Compliance {
             let us = s.units.filter { $0.kind == kind }
             let organized = us.filter { $0.hasOrganization == true }.count
             let work = us.filter { $0.hasOrganization == true || ($0.partyMembers ?? 0) > 0 || ($0.partyWorkers ?? 0) > 0 }.count
-            return TwoCoverage(kind: kind.rawValue, units: us.count, organized: organized, workCovered: work,
+            return TwoCoverage(kind: kind, units: us.count, organized: organized, workCovered: work,
                                organizationCoverageRate: us.isEmpty ? nil : Double(organized) / Double(us.count),
                                workCoverageRate: us.isEmpty ? nil : Double(work) / Double(us.count))
         }
@@ -272,7 +284,7 @@ public enum Compliance {
                                                         : (p.streetDays, p.streetMeetings, p.streetLectures)
             let short = (max(0, d - c.daysOnSite), max(0, m - c.meetingsAttended), max(0, l - c.lecturesGiven))
             guard short.0 + short.1 + short.2 > 0 else { return nil }
-            return ContactShortfall(leaderId: c.leaderId, name: c.name, role: c.role.rawValue, communityId: c.communityId,
+            return ContactShortfall(leaderId: c.leaderId, name: c.name, role: c.role, communityId: c.communityId,
                                     days: c.daysOnSite, meetings: c.meetingsAttended, lectures: c.lecturesGiven,
                                     daysShort: short.0, meetingsShort: short.1, lecturesShort: short.2)
         }
@@ -283,12 +295,12 @@ public enum Compliance {
                        uniquingKeysWith: { a, b in a.stars <= b.stars ? a : b })
         }
         let now = ratings(p.year), before = ratings(p.year - 1)
-        var moves: [String: Int] = ["up": 0, "down": 0, "same": 0, "new": 0]
+        var moves = Dictionary(uniqueKeysWithValues: RatingMove.allCases.map { ($0.rawValue, 0) })
         var low: [LowRating] = []
         for (id, r) in now {
             let prev = before[id]?.stars
-            let move = prev.map { r.stars > $0 ? "up" : r.stars < $0 ? "down" : "same" } ?? "new"
-            moves[move, default: 0] += 1
+            let move = prev.map { RatingMove(stars: r.stars, previousStars: $0) } ?? .new
+            moves[move.rawValue, default: 0] += 1
             if r.stars <= p.lowStars {
                 low.append(LowRating(organizationId: id, communityId: r.communityId ?? before[id]?.communityId, stars: r.stars,
                                      level: levels[r.stars] ?? "\(r.stars)", previousStars: prev, move: move))

@@ -82,7 +82,7 @@ extension ServiceContext {
         var result = GridPartition.plan(snapshot, options: parameters, standards: standards)
         progress.report(stage: "grid plan", done: 1, total: 1)
         if let store {
-            let polygons = try gridPolygons(snapshot, result.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) })
+            let polygons = try gridPolygons(snapshot, result.memberships)
             let grids = result.grids.map { g in
                 Grid(id: g.id, communityId: g.communityId, name: g.name,
                      boundary: polygons.working[g.id], boundaryLonLat: polygons.lonLat[g.id])

@@ -50,22 +50,12 @@ extension ServiceContext {
     /// The grids the party network is built on: per community, the store's (buildings' grid ids)
     /// when the community has any, else a fresh plan with the default bounds (said in a note).
     public func partyGrids(_ snapshot: Snapshot, standards: PolicyStandards, minHouseholds: Int?, maxHouseholds: Int?,
-                           communities: Set<String>?) throws -> (grids: [GridMembership], source: String) {
-        var members: [String: [String]] = [:]
-        var community: [String: String] = [:]
-        for g in snapshot.grids { community[g.id] = g.communityId }
-        for b in snapshot.buildings {
-            guard let g = b.gridId, !g.isEmpty else { continue }
-            members[g, default: []].append(b.id)
-            if community[g] == nil { community[g] = b.communityId }
-        }
-        var grids = members.keys.sorted().map {
-            GridMembership(id: $0, communityId: community[$0]!, buildingIds: members[$0]!.sorted())
-        }
+                           communities: Set<String>?) throws -> (grids: [GridMembership], source: PartyGridSource) {
+        var grids = GridMembership.stored(in: snapshot)
         let stored = Set(grids.map(\.communityId))
         var unplanned = Set(snapshot.buildings.map(\.communityId)).subtracting(stored)
         if let communities { unplanned.formIntersection(communities) }
-        if unplanned.isEmpty { return (grids, "store") }
+        if unplanned.isEmpty { return (grids, .store) }
         note(stored.isEmpty
              ? "the store has no grids: the party network is built on a fresh grid plan (gridplan grids plan --apply keeps one)"
              : "\(unplanned.count) communities have no stored grids: their party network is built on a fresh grid plan")
@@ -73,8 +63,8 @@ extension ServiceContext {
             GridPlanOptions(minHouseholds: minHouseholds, maxHouseholds: maxHouseholds, community: unplanned.sorted()),
             standards: standards)
         let plan = GridPartition.plan(snapshot, options: parameters, standards: standards)
-        grids += plan.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) }
-        return (grids, stored.isEmpty ? "planned" : "store+planned")
+        grids += plan.memberships
+        return (grids, stored.isEmpty ? .planned : .storeAndPlanned)
     }
 
     /// `party plan` / `report party`: grid branches, joint branches, party groups, central

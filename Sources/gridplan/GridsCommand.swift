@@ -69,9 +69,7 @@ struct GridsPlanCommand: ParsableCommand {
             case .csv: emit(GridPlanRendering.csv(result))
             case .geojson:
                 let snapshot = try context.snapshot()
-                let polygons = try context.gridPolygons(snapshot, result.grids.map {
-                    GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds)
-                })
+                let polygons = try context.gridPolygons(snapshot, result.memberships)
                 emit(GridPlanRendering.geojson(result, polygons: polygons.lonLat))
             }
         }

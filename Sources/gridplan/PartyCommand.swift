@@ -45,11 +45,7 @@ struct PartyNetworkArguments: ParsableArguments {
     /// Grid polygons (lon/lat) of the result's grids, for GeoJSON.
     func polygons(_ context: ServiceContext, _ r: PartyPlanResult) throws -> [String: MultiPolygon] {
         let snapshot = try context.snapshot()
-        var members: [String: [String]] = [:]
-        for b in r.buildings { members[b.gridId, default: []].append(b.id) }
-        return try context.gridPolygons(snapshot, r.grids.map {
-            GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: members[$0.id] ?? [])
-        }).lonLat
+        return try context.gridPolygons(snapshot, r.memberships).lonLat
     }
 }
 
