@@ -39,11 +39,11 @@ extension SitingAnalysis {
         guard enabled else { return "greedy only" }
         let why: String
         switch sol.perturbationStop {
-        case "off": return "swaps (no perturbation: fewer useful candidates than sites, or greedy stopped early)"
-        case "skipped": return "swaps (no perturbation: a round exceeds the work budget)"
-        case "optimal": why = "reached the upper bound"
-        case "rounds": why = "round limit"
-        default: why = "work budget"
+        case .off: return "swaps (no perturbation: fewer useful candidates than sites, or greedy stopped early)"
+        case .skipped: return "swaps (no perturbation: a round exceeds the work budget)"
+        case .optimal: why = "reached the upper bound"
+        case .rounds: why = "round limit"
+        case .budget: why = "work budget"
         }
         return "swaps + perturbation: \(sol.perturbationRounds) rounds, \(sol.perturbationImprovements) improving, stopped by \(why)"
     }
