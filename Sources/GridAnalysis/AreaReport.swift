@@ -132,7 +132,7 @@ public struct AreaAggregateRow: Codable, Sendable, Hashable {
     public func hash(into h: inout Hasher) { h.combine(street); h.combine(figures) }
 }
 
-/// The JSON keys of the report's lines (data contract §3): a community, grid, street or the
+/// The JSON keys of the report's lines (docs/data-format.md): a community, grid, street or the
 /// total writes the keys it has.
 enum AreaLineKey: String, CodingKey {
     case id, name, street, households
@@ -188,7 +188,7 @@ extension AreaFigures {
 }
 
 /// `gridplan report area`: usable facility area per 100 households against the standard
-/// (policy-rules.md area.*), per community, per street and in total (data contract §3).
+/// (docs/standards.md, area.*), per community, per street and in total (docs/data-format.md).
 public struct AreaReport: Codable, Sendable {
     /// The value applied, m² per 100 households (contract name).
     public var standardM2Per100Households: Double

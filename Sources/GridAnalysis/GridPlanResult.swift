@@ -1,4 +1,4 @@
-/// One planned grid (contract §3 `grids[]`, plus extra fields).
+/// One planned grid (docs/data-format.md, `grids[]`, plus extra fields).
 public struct PlannedGrid: Codable, Sendable, Hashable {
     public var id: String
     public var communityId: String
@@ -46,7 +46,7 @@ public struct CommunityGridSummary: Codable, Sendable, Hashable {
     }
 }
 
-/// The result of `gridplan grids plan` (contract §3).
+/// The result of `gridplan grids plan` (docs/data-format.md).
 public struct GridPlanResult: Codable, Sendable {
     public var minHouseholds: Int
     public var maxHouseholds: Int
@@ -80,19 +80,3 @@ public struct GridPlanResult: Codable, Sendable {
         return grids.reduce(0.0) { $0 + $1.compactnessM2 * Double($1.households) } / Double(h)
     }
 }
-
-/// Partition of each community's buildings into grids of `minHouseholds`–`maxHouseholds`
-/// households (policy-rules.md grid.*).
-///
-/// Per community: a building above the maximum becomes a grid of its own (`grid.whole_buildings`);
-/// a community below the minimum (or within the bounds) becomes one grid. The other buildings
-/// are split per connected part of the building graph (`BuildingGraph`) into k grids, k chosen
-/// among the feasible counts (⌈H/max⌉ … ⌊H/min⌋) so that H/k is nearest the middle of the
-/// bounds (⌈H/max⌉ when none is feasible). The split: seeds from a Hilbert-curve split into
-/// equal-household runs; capacity-bounded region growing over the graph from the seeds by
-/// squared distance to the seed's centre (each grid grows only along graph edges, so it is
-/// contiguous); Lloyd iterations (centres ← household-weighted centroids, grow again); then
-/// single-building moves between adjacent grids that keep the source grid contiguous, first
-/// to reduce the total distance outside the bounds, then to reduce the household-weighted sum
-/// of squared distances to the grid centres. Buildings without households weigh 0.5 in the
-/// geometry (not in the bounds) so that they join a nearby grid.

@@ -1,4 +1,4 @@
-/// A rule a plan could not meet (contract §3 `violations[]`).
+/// A rule a plan could not meet (docs/data-format.md, `violations[]`).
 public struct GridViolation: Codable, Sendable, Hashable {
     public var gridId: String?
     public var communityId: String

@@ -1,3 +1,4 @@
+/// One grid of the party plan: its organization, members, party groups, central households and coverage rates.
 public struct PartyGridReport: Codable, Sendable, Hashable {
     public var id: String
     public var communityId: String
@@ -25,6 +26,7 @@ public struct PartyGridReport: Codable, Sendable, Hashable {
     }
 }
 
+/// Organization and work coverage (两个覆盖) summed over grids: of a community or of the whole district.
 public struct PartyCoverage: Codable, Sendable, Hashable {
     public var grids: Int
     public var gridsOrganized: Int
@@ -66,6 +68,7 @@ public struct PartyCoverage: Codable, Sendable, Hashable {
     }
 }
 
+/// One community of the party plan.
 public struct PartyCommunityReport: Codable, Sendable, Hashable {
     public var id: String
     public var name: String?
@@ -76,6 +79,7 @@ public struct PartyCommunityReport: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey { case id, name, organization, coverage }
 }
 
+/// The district total of the party plan.
 public struct PartyTotal: Codable, Sendable, Hashable {
     public var communities: Int
     public var communitiesByOrganization: [String: Int]
@@ -87,6 +91,7 @@ public struct PartyTotal: Codable, Sendable, Hashable {
     }
 }
 
+/// A building party group (党小组) of one grid.
 public struct PartyGroupReport: Codable, Sendable, Hashable {
     public var id: String
     public var gridId: String
@@ -102,6 +107,7 @@ public struct PartyGroupReport: Codable, Sendable, Hashable {
     }
 }
 
+/// Households of a building linked to central households in another building, at that distance.
 public struct LinkedBuilding: Codable, Sendable, Hashable {
     public var buildingId: String
     public var households: Int
@@ -109,6 +115,7 @@ public struct LinkedBuilding: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey { case households; case buildingId = "building_id", distanceM = "distance_m" }
 }
 
+/// One building of the party plan: its members, central households and links.
 public struct PartyBuildingReport: Codable, Sendable, Hashable {
     public var id: String
     public var gridId: String
@@ -190,6 +197,7 @@ public struct PartyShortfall: Codable, Sendable, Hashable {
     }
 }
 
+/// The result of `gridplan party plan` / `report party`.
 public struct PartyPlanResult: Codable, Sendable {
     public var workingCRS: String
     public var rules: PartyRules

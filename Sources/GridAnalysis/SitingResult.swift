@@ -62,7 +62,7 @@ public struct SitingSite: Codable, Sendable, Equatable {
     }
 }
 
-/// The siting list and its figures (data contract §3, `gridplan site`).
+/// The siting list and its figures (docs/data-format.md, `gridplan site`).
 public struct SitingResult: Codable, Sendable {
     public var objective: SitingObjective
     public var radiusM: Double
