@@ -32,9 +32,8 @@ public struct AccessibilitySummary: Codable, Sendable {
     public var catchment: String
     /// Catchment radius per facility level, metres.
     public var catchmentM: [String: Double]
-    /// Distances used: "euclidean" (straight line) or "network" (along the walking network,
-    /// access legs included).
-    public var distance: String
+    /// Distances used: straight line, or along the walking network (access legs included).
+    public var distance: CoverageMethod
     public var supply: String
     public var demand: String
     /// The area standard the scores read against, m² per 100 households.
@@ -171,7 +170,7 @@ public enum Accessibility {
             catchment: "each counted facility's reach: street and district level \(Int(max(selection.streetReach, selection.radius))) m, others \(Int(selection.radius)) m"
                 + (network != nil ? ", walked along the network (access legs included)" : ", straight line")
                 + (method == .gaussian ? ", Gaussian decay within it" : ""),
-            catchmentM: catchment, distance: network != nil ? "network" : "euclidean",
+            catchmentM: catchment, distance: network != nil ? .network : .euclidean,
             supply: "counted usable area, m²", demand: "households",
             standardM2Per100Households: standard, communities: communities,
             totalM2Per100Households: rounded(totalHH > 0 ? totalW / Double(totalHH) : 0, 2))
