@@ -102,8 +102,8 @@ public enum AreaStandard {
             let candidates = grids.filter { $0.boundary != nil }
                 .sorted { ($0.communityId == f.communityId ? 0 : 1, $0.id) < ($1.communityId == f.communityId ? 0 : 1, $1.id) }
             if let g = candidates.first(where: { $0.boundary!.contains(f.location) }) { return g.id }
-            guard let cid = f.communityId, let bs = buildingsByCommunity[cid] else { return nil }
-            return bs.min { ($0.location.squaredDistance(to: f.location), $0.id) < ($1.location.squaredDistance(to: f.location), $1.id) }?.gridId
+            guard let cid = f.communityId, let communityBuildings = buildingsByCommunity[cid] else { return nil }
+            return communityBuildings.min { ($0.location.squaredDistance(to: f.location), $0.id) < ($1.location.squaredDistance(to: f.location), $1.id) }?.gridId
         }
         let alloc = AreaAllocation.allocate(facilities: snapshot.facilities, buildings: snapshot.buildings,
                                             buildingKey: { $0.gridId }, ownKey: ownGrid,

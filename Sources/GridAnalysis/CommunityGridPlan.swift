@@ -116,7 +116,7 @@ extension GridPartition {
                 continue
             }
             for part in partitionRegion(component, graph: community.graph, pts: community.points, w: community.weights,
-                                        h: h, L: minimum, U: maximum, method: options.method) {
+                                        h: h, minHouseholds: minimum, maxHouseholds: maximum, method: options.method) {
                 drafts.append(GridDraft(members: part, kept: false, previousId: nil))
             }
         }

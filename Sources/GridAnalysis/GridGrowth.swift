@@ -10,13 +10,13 @@ struct GridGrowth {
     let pts: [Point]
     let w: [Double]
     let h: [Int]
-    let L: Int, U: Int
+    let minHouseholds: Int, maxHouseholds: Int
     var label: [Int]
     var inRegion: [Bool]
 
-    init(region: [Int], k: Int, graph: BuildingGraph, pts: [Point], w: [Double], h: [Int], L: Int, U: Int) {
+    init(region: [Int], k: Int, graph: BuildingGraph, pts: [Point], w: [Double], h: [Int], minHouseholds: Int, maxHouseholds: Int) {
         self.region = region; self.k = k; self.graph = graph; self.pts = pts; self.w = w; self.h = h
-        self.L = L; self.U = U
+        self.minHouseholds = minHouseholds; self.maxHouseholds = maxHouseholds
         label = [Int](repeating: -1, count: pts.count)
         inRegion = [Bool](repeating: false, count: pts.count)
         for i in region { inRegion[i] = true }
@@ -49,7 +49,7 @@ struct GridGrowth {
     func score() -> (Int, Double) {
         var load = [Int](repeating: 0, count: k)
         for i in region { load[label[i]] += h[i] }
-        let viol = load.reduce(0) { $0 + max(0, L - $1) + max(0, $1 - U) }
+        let viol = load.reduce(0) { $0 + max(0, minHouseholds - $1) + max(0, $1 - maxHouseholds) }
         let c = groupCentres()
         let sse = region.reduce(0.0) { $0 + w[$1] * pts[$1].squaredDistance(to: c[label[$1]]) }
         return (viol, sse)
@@ -60,7 +60,7 @@ struct GridGrowth {
         for i in region { label[i] = -1 }
         let H = region.reduce(0) { $0 + h[$1] }
         let target = Double(H) / Double(k)
-        let cap = target <= Double(U) ? min(Double(U), target * 1.08) : target * 1.08
+        let cap = target <= Double(maxHouseholds) ? min(Double(maxHouseholds), target * 1.08) : target * 1.08
         var load = [Int](repeating: 0, count: k)
         var heap = BinaryHeap<GrowthEntry>()
         for g in 0..<k {
@@ -114,7 +114,7 @@ struct GridGrowth {
             members[g].append(i)
         }
         func sse(_ W: Double, _ X: Double, _ Y: Double, _ Q: Double) -> Double { W > 0 ? Q - (X * X + Y * Y) / W : 0 }
-        func viol(_ x: Int) -> Int { max(0, L - x) + max(0, x - U) }
+        func viol(_ x: Int) -> Int { max(0, minHouseholds - x) + max(0, x - maxHouseholds) }
         var mark = [Int](repeating: 0, count: pts.count)
         var stamp = 0
         func connectedWithout(_ g: Int, _ v: Int) -> Bool {

@@ -25,9 +25,9 @@ extension GridPartition {
     /// counts `gridCounts` proposes, the split of `method`; the one with the least households
     /// outside the bounds, then the least weighted squared distance to the grid centres, wins.
     static func partitionRegion(_ region: [Int], graph: BuildingGraph, pts: [Point], w: [Double], h: [Int],
-                                L: Int, U: Int, method: GridPlanMethod) -> [[Int]] {
+                                minHouseholds: Int, maxHouseholds: Int, method: GridPlanMethod) -> [[Int]] {
         let H = region.reduce(0) { $0 + h[$1] }
-        let counts = gridCounts(H, L: L, U: U)
+        let counts = gridCounts(H, L: minHouseholds, U: maxHouseholds)
         if counts == [1] { return [region] }
         var best: (viol: Int, sse: Double, groups: [[Int]])? = nil
         for k in counts.prefix(3) {
@@ -35,11 +35,11 @@ extension GridPartition {
             switch method {
             case .hilbertSplit: groups = hilbertSplit(region, k: k, pts: pts, h: h)
             case .regionGrowing:
-                var s = GridGrowth(region: region, k: k, graph: graph, pts: pts, w: w, h: h, L: L, U: U)
+                var s = GridGrowth(region: region, k: k, graph: graph, pts: pts, w: w, h: h, minHouseholds: minHouseholds, maxHouseholds: maxHouseholds)
                 groups = s.solve()
             }
             let viol = groups.reduce(0) { acc, g in
-                let x = g.reduce(0) { $0 + h[$1] }; return acc + max(0, L - x) + max(0, x - U)
+                let x = g.reduce(0) { $0 + h[$1] }; return acc + max(0, minHouseholds - x) + max(0, x - maxHouseholds)
             }
             let sse = groups.reduce(0.0) { acc, g in
                 let c = centre(of: g, points: pts, households: h)
