@@ -132,7 +132,7 @@ public struct AreaAggregateRow: Codable, Sendable, Hashable {
     public func hash(into h: inout Hasher) { h.combine(street); h.combine(figures) }
 }
 
-/// The JSON keys of the report's lines (docs/data-format.md): a community, grid, street or the
+/// The JSON keys of the report's lines (docs/data-format.md §3): a community, grid, street or the
 /// total writes the keys it has.
 enum AreaLineKey: String, CodingKey {
     case id, name, street, households
@@ -188,9 +188,9 @@ extension AreaFigures {
 }
 
 /// `gridplan report area`: usable facility area per 100 households against the standard
-/// (docs/standards.md, area.*), per community, per street and in total (docs/data-format.md).
+/// (docs/standards.md area.*), per community, per street and in total (docs/data-format.md §3).
 public struct AreaReport: Codable, Sendable {
-    /// The value applied, m² per 100 households (contract name).
+    /// The value applied, m² per 100 households (its name in docs/data-format.md §3).
     public var standardM2Per100Households: Double
     public var rule: AppliedRule
     public var areaBasis: String

@@ -2,7 +2,7 @@ import GridGeo
 import GridModel
 
 /// Partition of each community's buildings into grids of `minHouseholds`–`maxHouseholds`
-/// households (docs/standards.md, grid.*).
+/// households (docs/standards.md grid.*).
 ///
 /// Per community: a building above the maximum becomes a grid of its own (`grid.whole_buildings`);
 /// a community below the minimum (or within the bounds) becomes one grid. The other buildings

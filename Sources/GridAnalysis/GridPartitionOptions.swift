@@ -1,4 +1,4 @@
-/// Options of a grid plan (docs/standards.md, grid.*).
+/// Options of a grid plan (docs/standards.md grid.*).
 public struct GridPartitionOptions: Sendable {
     public var minHouseholds: Int
     public var maxHouseholds: Int

@@ -1,4 +1,4 @@
-/// One planned grid (docs/data-format.md, `grids[]`, plus extra fields).
+/// One planned grid (docs/data-format.md §3 `grids[]`, plus extra fields).
 public struct PlannedGrid: Codable, Sendable, Hashable {
     public var id: String
     public var communityId: String
@@ -46,7 +46,7 @@ public struct CommunityGridSummary: Codable, Sendable, Hashable {
     }
 }
 
-/// The result of `gridplan grids plan` (docs/data-format.md).
+/// The result of `gridplan grids plan` (docs/data-format.md §3).
 public struct GridPlanResult: Codable, Sendable {
     public var minHouseholds: Int
     public var maxHouseholds: Int

@@ -1,4 +1,4 @@
-/// A rule a plan could not meet (docs/data-format.md, `violations[]`).
+/// A rule a plan could not meet (docs/data-format.md §3 `violations[]`).
 public struct GridViolation: Codable, Sendable, Hashable {
     public var gridId: String?
     public var communityId: String

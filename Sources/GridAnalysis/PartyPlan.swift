@@ -3,7 +3,7 @@ import GridModel
 
 /// The party network over grids and buildings: grid branches and joint branches, community-level
 /// organization, building party groups and party-member central households, with the
-/// organization coverage rate and the work coverage rate (docs/standards.md, party.*).
+/// organization coverage rate and the work coverage rate (docs/standards.md party.*).
 public enum PartyNetwork {
     /// The party network over `grids` (each building in one grid; buildings in no grid are
     /// reported as a shortfall-free grid of their own named `<community>-UNGRIDDED`).

@@ -12,7 +12,7 @@ public struct RPCMethod: Sendable {
     public let parameters: [ParameterSchema.Parameter]
     /// Parameters that must be present.
     public let required: [String]
-    /// Says what the result holds (the data contract's shape).
+    /// Says what the result holds (its shape in docs/data-format.md §3).
     public let resultDescription: String
     let call: @Sendable (JSONObject, ServiceContext) throws -> String
 

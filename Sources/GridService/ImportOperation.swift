@@ -4,7 +4,7 @@ import GridStore
 
 /// Options of `gridplan import` / the `import` RPC method.
 public struct ImportDatasetOptions: Codable, Sendable {
-    /// The dataset folder (data contract §1).
+    /// The dataset folder (docs/data-format.md §1).
     public var directory: String?
     /// Overrides the CRS of dataset.json.
     public var crs: String?

@@ -20,7 +20,7 @@ import GridModel
 }
 
 @Test func planAndPartyMembershipsListTheSameBuildings() {
-    var rng = GridsSeededGenerator(seed: 20)
+    var rng = SplitMix64(seed: 20)
     let snapshot = GridsFixtures.snapshot(GridsFixtures.randomCommunity("C1", buildings: 60, origin: Point(0, 0), using: &rng)
                                           + GridsFixtures.randomCommunity("C2", buildings: 40, origin: Point(900, 0), using: &rng))
     let plan = GridPartition.plan(snapshot, options: GridPartitionOptions())
