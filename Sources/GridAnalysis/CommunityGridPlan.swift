@@ -1,8 +1,9 @@
 import GridGeo
 import GridModel
 
-/// One community's buildings as the grid planner sees them: in id order (so that the plan does
-/// not depend on the snapshot's order), at positions relative to the community's centre.
+/// One community's buildings as the grid planner and the party plan see them: in id order (so
+/// that a plan does not depend on the snapshot's order), at positions relative to the centre of
+/// their bounding box, with their building graph.
 struct CommunityBuildings {
     let communityId: String
     let buildings: [Building]

@@ -45,34 +45,30 @@ struct CommunityPartyContext: Sendable {
     var options: PartyNetworkOptions
 }
 
-/// One community's buildings as the party plan sees them: in id order, at positions relative to
-/// the community's centre, with their grid, members and building graph.
+/// One community's buildings as the party plan sees them: those in a grid, in id order, at
+/// positions relative to the community's centre (`CommunityBuildings`), with their grid and members.
 struct CommunityPartyBuildings {
-    let buildings: [Building]
-    let points: [Point]
+    let local: CommunityBuildings
     /// Position of each building's grid in `PartyGridLayout.grids`.
     let gridPosition: [Int]
     /// Formal and probationary members per building.
     let members: [Int]
     let formalMembers: [Int]
-    let households: [Int]
-    let graph: BuildingGraph
 
     init(communityId: String, context: CommunityPartyContext) {
-        let snapshot = context.snapshot, layout = context.layout
-        buildings = (layout.buildingsByCommunity[communityId] ?? [])
-            .sorted { snapshot.buildings[$0].id < snapshot.buildings[$1].id }
-            .map { snapshot.buildings[$0] }
-        let origin = BoundingBox(points: buildings.map(\.location)).center
-        points = buildings.map { Point($0.location.x - origin.x, $0.location.y - origin.y) }
-        graph = BuildingGraph(points: points, maxEdgeLength: context.options.maxEdgeLength)
-        gridPosition = buildings.map { layout.position[layout.gridOfBuilding[layout.buildingIndex[$0.id]!]!]! }
-        members = buildings.map { $0.partyMembers + $0.probationaryMembers }
-        formalMembers = buildings.map(\.partyMembers)
-        households = buildings.map { max(0, $0.households) }
+        let layout = context.layout
+        local = CommunityBuildings(communityId: communityId, indices: layout.buildingsByCommunity[communityId] ?? [],
+                                   snapshot: context.snapshot, maxEdgeLength: context.options.maxEdgeLength)
+        gridPosition = local.buildings.map { layout.position[layout.gridOfBuilding[layout.buildingIndex[$0.id]!]!]! }
+        members = local.buildings.map { $0.partyMembers + $0.probationaryMembers }
+        formalMembers = local.buildings.map(\.partyMembers)
     }
 
-    var count: Int { buildings.count }
+    var buildings: [Building] { local.buildings }
+    var points: [Point] { local.points }
+    var households: [Int] { local.households }
+    var graph: BuildingGraph { local.graph }
+    var count: Int { local.count }
 }
 
 extension PartyNetwork {
