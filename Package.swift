@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // PROJ (pkg-config `proj`, Debian libproj-dev).
@@ -38,12 +37,9 @@ let package = Package(
         // Operations shared by the CLI and JSON-RPC: options in, result values out.
         .target(name: "GridService", dependencies: ["GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats"]),
         // JSON-RPC 2.0 over stdin/stdout.
-        .target(name: "GridRPC", dependencies: ["GridService", "GridFormats"]),
-        // The thin command-line front end.
-        .executableTarget(name: "gridplan", dependencies: [
-            "GridService", "GridRPC", "GridModel", "GridGeo", "GridRender", "GridFormats",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(name: "GridRPC", dependencies: ["GridService", "GridRender", "GridModel", "GridFormats"]),
+        // The thin command-line front end: argv parsed and help written from the operations' declarations.
+        .executableTarget(name: "gridplan", dependencies: ["GridService", "GridRPC", "GridModel", "GridRender", "GridFormats"]),
         .testTarget(name: "GridGeoTests", dependencies: ["GridGeo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridFormatsTests", dependencies: ["GridFormats", "GridGeo"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
@@ -52,7 +48,7 @@ let package = Package(
         .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo"]),
         .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GridFormats", "GridStore", "GridModel", "GridGeo"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GridFormats", "GridStore", "GridModel", "GridGeo", "GridService"]),
     ],
     swiftLanguageModes: [.v6]
 )
