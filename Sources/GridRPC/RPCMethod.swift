@@ -38,8 +38,9 @@ public struct RPCMethod: Sendable {
         case nil: return "null"
         case .json(let value)?: return try ResultEncoding.json(value)
         case .jsonText(let text)?:
-            // Already JSON; written compactly so that the reply stays one line.
-            return text.contains("\n") ? JSONWriter.write(try JSONParser.parse(text)) : text
+            // Already JSON: a line break in JSON text is whitespace between tokens (strings
+            // escape theirs), so dropping them keeps the reply on one line and the document as it is.
+            return text.contains("\n") ? text.replacingOccurrences(of: "\n", with: "") : text
         case .text(let text)?: return JSONWriter.write(.string(text))
         }
     }

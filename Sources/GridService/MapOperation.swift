@@ -84,6 +84,9 @@ extension ServiceContext {
     /// The map's SVG text (in `svg`) and what it shows.
     public func mapDrawing(_ options: MapOptions) throws -> MapResult {
         let theme = options.theme
+        if let w = options.width, !(w.isFinite && w >= 400 && w <= 10_000) {
+            throw UsageError("--width: \(w.optionText) is not a drawing width (expected 400 to 10000 pixels)")
+        }
         if !(0...99).contains(options.sites) {
             throw UsageError("--sites: \(options.sites) is not a number of sites to draw (expected 0 to 99)")
         }
