@@ -10,7 +10,7 @@ enum OpenRPCDocument {
         func obj(_ m: [(String, JSONValue)]) -> JSONValue { .object(JSONObject(members: m.map { (key: $0.0, value: $0.1) })) }
         let methodDocs: [JSONValue] = methods.map { m in
             let params: [JSONValue] = (m.operation?.rpcFields ?? []).map { field in
-                obj([("name", .string(field.name)), ("description", .string(field.help)),
+                obj([("name", .string(field.name)), ("description", .string(MessageCatalogue.english.help(field))),
                      ("required", .bool(field.requirement == .always)), ("schema", field.jsonSchema)])
             } + [obj([("name", .string("progress_token")), ("required", .bool(false)),
                       ("description", .string("When given, $/progress notifications carry this token.")),

@@ -26,17 +26,15 @@ public struct HTMLReportOptions: OperationOptions {
     public static let fields: [OptionField] = [
         OptionField("out", .text, help: "The HTML file to write (- for stdout; over JSON-RPC, leave it out to get the HTML in the result).",
                     valueName: "file", requirement: .commandLine, aliases: ["html"]),
-        SharedFields.radius.help("Coverage reach of community- and grid-level facilities, metres (default reach.default, 500)."),
-        OptionField.choice("theme", MapTheme.self, help: "Map theme.", default: .area),
+        SharedFields.radius,
+        SharedFields.theme.help("What shades the communities on the report's map."),
         OptionField("title", .text, help: "Page title (default: the dataset's name and 规划报告 planning report).", valueName: "text"),
-        OptionField("sites", .integer, help: "Length of the siting list (`gridplan site --count`; 0 leaves it out).",
-                    valueName: "n", default: 10),
+        SharedFields.sites.help("Length of the siting list (`gridplan site --count`; 0 leaves it out)."),
         SharedFields.standards,
     ]
 
     public init(_ v: OptionValues) throws {
-        let out = try v.text("out")
-        self.init(out: out == "-" ? nil : out, radius: try v.number("radius"), theme: try v.choice("theme", MapTheme.self) ?? .area,
+        self.init(out: try v.outputPath("out"), radius: try v.number("radius"), theme: try v.choice("theme", MapTheme.self) ?? .area,
                   title: try v.text("title"), sites: try v.integer("sites") ?? 10, standards: try v.text("standards"))
     }
 }

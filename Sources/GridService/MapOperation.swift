@@ -31,18 +31,16 @@ public struct MapOptions: OperationOptions {
     public static let fields: [OptionField] = [
         OptionField("out", .text, help: "The SVG file to write (- for stdout; over JSON-RPC, leave it out to get the SVG in the result).",
                     valueName: "file", requirement: .commandLine),
-        OptionField.choice("theme", MapTheme.self, help: "What shades the communities.", default: .area),
-        SharedFields.radius.help("Coverage reach of community- and grid-level facilities, metres (default reach.default, 500)."),
+        SharedFields.theme,
+        SharedFields.radius,
         OptionField("title", .text, help: "Title printed on the map (default: the dataset's name and the theme).", valueName: "text"),
         OptionField("width", .number, help: "Width of the drawing in pixels (400 to 10000; default 1200).", valueName: "px"),
-        OptionField("sites", .integer, help: "Proposed sites to draw, numbered by rank (the first N of `gridplan site`; 0 for none).",
-                    valueName: "n", default: 10),
+        SharedFields.sites,
         SharedFields.standards,
     ]
 
     public init(_ v: OptionValues) throws {
-        let out = try v.text("out")
-        self.init(theme: try v.choice("theme", MapTheme.self) ?? .area, out: out == "-" ? nil : out, radius: try v.number("radius"),
+        self.init(theme: try v.choice("theme", MapTheme.self) ?? .area, out: try v.outputPath("out"), radius: try v.number("radius"),
                   title: try v.text("title"), width: try v.number("width"), sites: try v.integer("sites") ?? 10,
                   standards: try v.text("standards"))
     }

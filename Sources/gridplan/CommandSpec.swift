@@ -22,7 +22,7 @@ struct CommandSpec {
                                    valueName: "file", availability: .commandLineOnly)
 
     static let all: [CommandSpec] = OperationCatalogue.all.filter { !$0.commandPath.isEmpty }.map { op in
-        CommandSpec(path: op.commandPath, summary: op.summary, discussion: op.discussion,
+        CommandSpec(path: op.commandPath, summary: HelpText.catalogue.summary(op), discussion: HelpText.catalogue.discussion(op),
                     fields: [store] + op.fields(for: .commandLineOnly), action: .operation(op))
     } + [
         CommandSpec(path: ["crs", "convert"],
@@ -38,7 +38,18 @@ struct CommandSpec {
                     fields: [store, OptionField("max_message_bytes", .integer, help: "Longest accepted message, bytes.",
                                                 valueName: "bytes", default: .number(.init(64 << 20)))],
                     action: .rpc),
-    ]
+    ].map { $0.keyed() }
+
+    /// The same command with its own fields' help keys (`rpc.max_message_bytes`, `crs.convert.from`).
+    func keyed() -> CommandSpec {
+        var c = self
+        c.fields = fields.map { f in
+            var f = f
+            if !f.helpKey.contains(".") { f.helpKey = (path + [f.name]).joined(separator: ".") }
+            return f
+        }
+        return c
+    }
 
     /// The command with exactly these words.
     static func command(_ path: [String]) -> CommandSpec? { all.first { $0.path == path } }

@@ -5,6 +5,8 @@ import GridService
 /// its value name, default and choices. Texts come from the declarations (English; a message
 /// catalogue can replace them by their keys).
 enum HelpText {
+    /// Where the texts come from (English until a catalogue is chosen at run time).
+    static let catalogue = MessageCatalogue.english
     static let width = 80
     static let labelWidth = 24
 
@@ -67,7 +69,8 @@ enum HelpText {
         if case .choice(let set) = f.kind { extras.append("values: " + set.values.joined(separator: ", ")) }
         if let d = f.defaultValue { extras.append("default: " + (d.stringValue ?? JSONWriter.write(d))) }
         if f.requirement == .commandLine || f.requirement == .always, !f.positional { extras.append("required") }
-        return extras.isEmpty ? f.help : "\(f.help) (\(extras.joined(separator: "; ")))"
+        let help = catalogue.help(f)
+        return extras.isEmpty ? help : "\(help) (\(extras.joined(separator: "; ")))"
     }
 
     /// One option row: the label, then the description wrapped in its column.

@@ -57,6 +57,12 @@ public struct OptionValues: Sendable {
         return n
     }
 
+    /// A file to write, where `-` (the CLI's stdout) means none: the front end gets the text.
+    public func outputPath(_ name: String) throws -> String? {
+        let path = try text(name)
+        return path == "-" ? nil : path
+    }
+
     /// A flag: nil when absent (and without default).
     public func flag(_ name: String) throws -> Bool? {
         guard let (f, v) = value(name) else { return nil }

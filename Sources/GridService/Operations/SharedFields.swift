@@ -1,3 +1,5 @@
+import GridRender
+
 /// Options several operations share, declared once; an operation that reads one differently
 /// restates only its help (`SharedFields.radius.help(...)`).
 public enum SharedFields {
@@ -22,6 +24,11 @@ public enum SharedFields {
                                                   valueName: "n")
     public static let maxHouseholds = OptionField("max_households", .integer, help: "Most households per grid (default grid.households max, 500).",
                                                   valueName: "n")
+    /// The map theme of `map` and `report html`.
+    public static let theme = OptionField.choice("theme", MapTheme.self, help: "What shades the communities.", default: .area)
+    /// How many proposed sites `map` and `report html` show.
+    public static let sites = OptionField("sites", .integer, help: "Proposed sites to draw, numbered by rank (the first N of `gridplan site`; 0 for none).",
+                                          valueName: "n", default: 10)
     /// The reach options of `coverage` and `report underserved`.
     public static let coverageReach = [radius, circle, network, kinds, link, decay, standards]
 }
