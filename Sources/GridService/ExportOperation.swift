@@ -66,7 +66,7 @@ public struct ExportedLayer: Codable, Sendable, Hashable {
 
 /// The result of `gridplan export`.
 public struct ExportResult: Codable, Sendable {
-    public var format: String
+    public var format: ExportFormat
     public var path: String
     public var layers: [ExportedLayer]
     public var includesHouseholds: Bool
@@ -176,6 +176,6 @@ extension ServiceContext {
             }
         }
         progress.report(stage: "export", done: 3, total: 3)
-        return ExportResult(format: format.rawValue, path: out, layers: written, includesHouseholds: includeHouseholds)
+        return ExportResult(format: format, path: out, layers: written, includesHouseholds: includeHouseholds)
     }
 }

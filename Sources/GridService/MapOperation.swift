@@ -48,7 +48,7 @@ public struct MapOptions: OperationOptions {
 
 /// What a map shows; the SVG itself when it was not written to a file.
 public struct MapResult: Codable, Sendable {
-    public var theme: String
+    public var theme: MapTheme
     public var path: String?
     public var svg: String?
     public var communities: Int
@@ -103,7 +103,7 @@ extension ServiceContext {
         let svg = MapSVG.render(snapshot: snapshot, overlays: built.overlays, title: title, subtitle: built.subtitle,
                                 width: options.width ?? 1200)
         progress.report(stage: "map", done: 3, total: 3)
-        return MapResult(theme: theme.rawValue, path: nil, svg: svg,
+        return MapResult(theme: theme, path: nil, svg: svg,
                          communities: snapshot.communities.filter { $0.boundary != nil }.count,
                          buildings: snapshot.buildings.count, facilities: snapshot.facilities.count,
                          gaps: built.overlays.gapOutlines.count, sites: built.overlays.sites.count,

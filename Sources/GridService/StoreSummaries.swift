@@ -24,7 +24,7 @@ extension InfoResult {
 extension ExportResult {
     /// What was written, one row per layer, as `gridplan export` prints it.
     public var tableText: String {
-        StoreSummaryRendering.exportTable(format: format, path: path, includesHouseholds: includesHouseholds, layers: layers.map {
+        StoreSummaryRendering.exportTable(format: format.rawValue, path: path, includesHouseholds: includesHouseholds, layers: layers.map {
             StoreSummaryRendering.ExportedLayerRow(name: $0.name, features: $0.features, geometryType: $0.geometryType,
                                                    crs: $0.crs, file: $0.file)
         })

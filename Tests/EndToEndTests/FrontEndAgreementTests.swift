@@ -112,6 +112,22 @@ import Testing
         }
     }
 
+    @Test func optionsMayBeWrittenInEveryForm() throws {
+        // `--opt value` ≡ `--opt=value`; a list by repeated flags ≡ comma-separated ≡ both.
+        let spaced = try CLI.run(["grids", "plan", "--community", "C01", "--community", "C02", "--format", "json", "--db", Self.store])
+        let joined = try CLI.run(["grids", "plan", "--community=C01,C02", "--format=json", "--db=\(Self.store)"])
+        let mixed = try CLI.run(["grids", "plan", "--format", "json", "--community", "C02, C01", "--db", Self.store])
+        #expect(spaced.status == 0 && !spaced.stdout.isEmpty, "\(spaced.stderr)")
+        #expect(joined.stdout == spaced.stdout && mixed.stdout == spaced.stdout)
+        // A flag given as --flag=false is off.
+        let off = try CLI.run(["report", "area", "--short-only=false", "--format", "csv", "--db", Self.store])
+        let plain = try CLI.run(["report", "area", "--format", "csv", "--db", Self.store])
+        #expect(off.status == 0 && off.stdout == plain.stdout)
+        // The positional argument of import, and `--` before an argument that looks like an option.
+        let missing = try CLI.run(["import", "--db", Self.store + ".new", "--", "--no-such-folder"])
+        #expect(missing.status == 64 && missing.stderr.contains("--no-such-folder"), "\(missing.stderr)")
+    }
+
     @Test func usageErrorsGoToStderrWithExit64() throws {
         for args in [["site", "--radius"], ["coverage", "--colour", "red"], ["report", "area", "extra"], ["nonsense"],
                      ["site", "--count", "many"], ["map"]] {
