@@ -23,7 +23,7 @@ struct CommandSpec {
 
     static let all: [CommandSpec] = OperationCatalogue.all.filter { !$0.commandPath.isEmpty }.map { op in
         CommandSpec(path: op.commandPath, summary: HelpText.catalogue.summary(op), discussion: HelpText.catalogue.discussion(op),
-                    fields: [store] + op.fields(for: .commandLineOnly), action: .operation(op))
+                    fields: [store] + op.fields(for: .commandLine), action: .operation(op))
     } + [
         CommandSpec(path: ["crs", "convert"],
                     summary: "Convert 'x y' (or 'lon lat') lines on stdin between CRSs, one output line per input line.",

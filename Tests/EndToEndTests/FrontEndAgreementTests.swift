@@ -101,7 +101,7 @@ import Testing
         for operation in OperationCatalogue.all where !operation.commandPath.isEmpty {
             let r = try CLI.run(operation.commandPath + ["--help"])
             #expect(r.status == 0)
-            for field in operation.fields(for: .commandLineOnly) where !field.hidden {
+            for field in operation.fields(for: .commandLine) where !field.hidden {
                 #expect(r.stdout.contains(field.positional ? field.displayName : field.flag), "\(operation.method): \(field.name)")
                 if case .choice(let set) = field.kind {
                     for value in set.values { #expect(r.stdout.contains(value), "\(operation.method): \(field.name) \(value)") }

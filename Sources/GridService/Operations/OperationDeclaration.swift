@@ -71,9 +71,9 @@ public struct OperationDeclaration: Sendable {
         return try perform(values, format, context)
     }
 
-    /// The fields a front end offers.
-    public func fields(for frontEnd: OptionField.Availability) -> [OptionField] {
-        fields.filter { $0.availability == .everywhere || $0.availability == frontEnd }
+    /// The fields `frontEnd` offers.
+    public func fields(for frontEnd: OptionField.FrontEnd) -> [OptionField] {
+        fields.filter { $0.isOffered(on: frontEnd) }
     }
 }
 

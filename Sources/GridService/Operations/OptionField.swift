@@ -31,6 +31,18 @@ public struct OptionField: Sendable {
     /// Which front ends offer the field.
     public enum Availability: Sendable { case everywhere, commandLineOnly, rpcOnly }
 
+    /// A front end: the command line, or a client sending JSON (JSON-RPC, MCP, the web workspace).
+    public enum FrontEnd: Sendable { case commandLine, json }
+
+    /// Whether `frontEnd` offers the field.
+    public func isOffered(on frontEnd: FrontEnd) -> Bool {
+        switch availability {
+        case .everywhere: return true
+        case .commandLineOnly: return frontEnd == .commandLine
+        case .rpcOnly: return frontEnd == .json
+        }
+    }
+
     /// snake_case name: the JSON-RPC parameter and JSON key (`count_kinds`).
     public var name: String
     public var kind: Kind

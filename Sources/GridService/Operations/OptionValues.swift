@@ -15,9 +15,9 @@ public struct OptionValues: Sendable {
     /// Checks that every key is a field and every required field is present.
     public init(_ object: JSONObject, fields: [OptionField]) throws {
         var table: [String: OptionField] = [:]
-        for f in fields where f.availability != .commandLineOnly { table[f.name] = f }
+        for f in fields where f.isOffered(on: .json) { table[f.name] = f }
         if let unknown = object.keys.first(where: { table[$0] == nil }) {
-            let names = fields.filter { $0.availability != .commandLineOnly }.map(\.name)
+            let names = fields.filter { $0.isOffered(on: .json) }.map(\.name)
             throw UsageError("unknown parameter '\(unknown)' (expected: \(names.joined(separator: ", ")))")
         }
         for f in fields where f.requirement == .always && object[f.name] == nil {

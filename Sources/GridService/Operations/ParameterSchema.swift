@@ -33,7 +33,7 @@ extension OptionField {
 extension OperationDeclaration {
     /// The fields a JSON client (JSON-RPC, MCP) sends, with `format` defaulting to JSON there.
     public var rpcFields: [OptionField] {
-        fields(for: .rpcOnly).map { $0.name == "format" ? $0.defaulting(to: .string(OutputFormat.json.rawValue)) : $0 }
+        fields(for: .json).map { $0.name == "format" ? $0.defaulting(to: .string(OutputFormat.json.rawValue)) : $0 }
     }
 
     /// The JSON Schema of the parameters object: every field, its type, choices, default and
