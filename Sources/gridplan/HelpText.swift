@@ -55,7 +55,7 @@ enum HelpText {
     /// The usage line: every option, required ones without brackets.
     static func usage(_ spec: CommandSpec) -> String {
         var parts = ["gridplan"] + spec.path
-        for f in spec.fields where !f.hidden {
+        for f in spec.fields.filter(\.positional) + spec.fields.filter({ !$0.positional }) where !f.hidden {
             var text = f.positional ? "<\(f.placeholder)>" : f.isFlag ? f.flag : "\(f.flag) <\(f.placeholder)>"
             if case .textList = f.kind { text += " ..." }
             parts.append(f.requirement == .optional ? "[\(text)]" : text)
