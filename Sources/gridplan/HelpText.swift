@@ -12,7 +12,7 @@ enum HelpText {
 
     /// `gridplan …` help for a command.
     static func command(_ spec: CommandSpec) -> String {
-        var out = "OVERVIEW: \(spec.summary)\n\n"
+        var out = wrap("OVERVIEW: \(spec.summary)", width: width) + "\n\n"
         if !spec.discussion.isEmpty { out += wrap(spec.discussion, width: width) + "\n\n" }
         out += "USAGE: \(usage(spec))\n\n"
         let positionals = spec.fields.filter { $0.positional && !$0.hidden }
@@ -38,7 +38,7 @@ enum HelpText {
         let summary = path.isEmpty
             ? "Plan community service facilities, grids and the party organization network of a district."
             : CommandSpec.summary(of: path)
-        var out = "OVERVIEW: \(summary)\n\n"
+        var out = wrap("OVERVIEW: \(summary)", width: width) + "\n\n"
         out += "USAGE: \(name) <subcommand>\n"
         if path == ["report"] { out += "       gridplan report --html <file>   (the same as gridplan report html --out <file>)\n" }
         out += "\nOPTIONS:\n"
