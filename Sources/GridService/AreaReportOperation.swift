@@ -31,7 +31,7 @@ public struct AreaReportOptions: OperationOptions {
         SharedFields.standards,
         OptionField("standard", .number, help: "m² per 100 households to apply (default area.per100, 30; 80: the aspiration value).",
                     valueName: "m2"),
-        OptionField("count_kinds", .textList, help: "Exactly these facility kinds count, embedded or not (comma-separated).",
+        OptionField("count_kinds", .choiceList(FacilityKind.choiceSet), help: "Exactly these facility kinds count, embedded or not (comma-separated).",
                     valueName: "kinds"),
         OptionField.choice("allocate", AreaAllocationMethod.self,
                            help: "How facility area is attributed: to its own community, or shared by the households within reach.",
@@ -79,13 +79,8 @@ extension AreaReportOptions {
         }
         var selection = FacilitySelection(standards: standards, radius: o.radius)
         if let given = o.countKinds {
-            var kinds = Set<FacilityKind>()
-            for n in given {
-                guard let k = FacilityKind(rawValue: n) else {
-                    throw UsageError("--count-kinds: unknown facility kind '\(n)' (expected some of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                kinds.insert(k)
-            }
+            // Each name was checked against the kinds when the options were read.
+            let kinds = Set(given.compactMap(FacilityKind.init(rawValue:)))
             if kinds.isEmpty {
                 throw UsageError("--count-kinds: no kinds given (expected a comma-separated list such as party_mass_center,party_mass_station)")
             }

@@ -51,13 +51,8 @@ public struct CoverageOptions: OperationOptions {
         if let circle { r = standards.value(circle.rule.id, default: circle.rule.fallbackMetres) }
         var selection = FacilitySelection(standards: standards, radius: r)
         if let kinds {
-            var set = Set<FacilityKind>()
-            for k in kinds {
-                guard let kind = FacilityKind(rawValue: k) else {
-                    throw UsageError("--kinds: unknown facility kind '\(k)' (expected some of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                set.insert(kind)
-            }
+            // Each name was checked against the kinds when the options were read.
+            let set = Set(kinds.compactMap(FacilityKind.init(rawValue:)))
             guard !set.isEmpty else { throw UsageError("--kinds: expected at least one facility kind") }
             selection.countedKinds = set
             selection.countEmbeddedOthers = false

@@ -26,7 +26,7 @@ enum ArgumentParsing {
         var index = 0
         func set(_ field: OptionField, _ value: JSONValue, spelling: String) throws {
             if let i = members.firstIndex(where: { $0.key == field.name }) {
-                if case .textList = field.kind, case .array(let old) = members[i].value, case .array(let new) = value {
+                if field.isList, case .array(let old) = members[i].value, case .array(let new) = value {
                     members[i].value = .array(old + new)
                     return
                 }
@@ -96,7 +96,7 @@ enum ArgumentParsing {
         case .number:
             guard let n = Double(text), n.isFinite else { throw ArgumentError("\(spelling) \(text): expected a number") }
             return .number(JSONNumber(n))
-        case .textList: return .array([.string(text)])
+        case .textList, .choiceList: return .array([.string(text)])
         case .flag, .text, .choice, .coordinatePairs: return .string(text)
         }
     }

@@ -57,7 +57,7 @@ enum HelpText {
         var parts = ["gridplan"] + spec.path
         for f in spec.fields.filter(\.positional) + spec.fields.filter({ !$0.positional }) where !f.hidden {
             var text = f.positional ? "<\(f.placeholder)>" : f.isFlag ? f.flag : "\(f.flag) <\(f.placeholder)>"
-            if case .textList = f.kind { text += " ..." }
+            if f.isList { text += " ..." }
             parts.append(f.requirement == .optional ? "[\(text)]" : text)
         }
         return parts.joined(separator: " ")
@@ -66,7 +66,7 @@ enum HelpText {
     /// The help of a field, then its choices and default.
     static func describe(_ f: OptionField) -> String {
         var extras: [String] = []
-        if case .choice(let set) = f.kind { extras.append("values: " + set.values.joined(separator: ", ")) }
+        if let set = f.choices { extras.append((f.isList ? "some of: " : "values: ") + set.values.joined(separator: ", ")) }
         if let d = f.defaultValue { extras.append("default: " + (d.stringValue ?? JSONWriter.write(d))) }
         if f.requirement == .commandLine || f.requirement == .always, !f.positional { extras.append("required") }
         let help = catalogue.help(f)

@@ -103,7 +103,7 @@ import Testing
             #expect(r.status == 0)
             for field in operation.fields(for: .commandLine) where !field.hidden {
                 #expect(r.stdout.contains(field.positional ? field.displayName : field.flag), "\(operation.method): \(field.name)")
-                if case .choice(let set) = field.kind {
+                if let set = field.choices {
                     for value in set.values { #expect(r.stdout.contains(value), "\(operation.method): \(field.name) \(value)") }
                 }
             }

@@ -47,6 +47,9 @@ import Testing
                 case .integer: #expect(schema?["type"] == .string("integer"))
                 case .number: #expect(schema?["type"] == .string("number"))
                 case .text: #expect(schema?["type"] == .string("string"))
+                case .choiceList(let set):
+                    #expect(schema?["type"] == .string("array"))
+                    #expect(schema?["items"]?.objectValue?["enum"] == .array(set.values.map { .string($0) }), "\(operation.method).\(field.name)")
                 case .textList, .coordinatePairs: #expect(schema?["type"] == .string("array"))
                 }
                 if let d = field.defaultValue, field.name != "format" { #expect(schema?["default"] == d) }
@@ -86,10 +89,11 @@ import Testing
         func decode(_ members: [(key: String, value: JSONValue)]) throws -> CoverageOptions {
             try CoverageOptions(OptionValues(JSONObject(members: members), fields: fields))
         }
-        let o = try decode([("kinds", ["party_mass_center, city_station", "library"]), ("decay", "E2SFCA"), ("circle", "15min")])
-        #expect(o.kinds == ["party_mass_center", "city_station", "library"])
+        let o = try decode([("kinds", ["party_mass_center, city_station", "party_mass_station"]), ("decay", "E2SFCA"), ("circle", "15min")])
+        #expect(o.kinds == ["party_mass_center", "city_station", "party_mass_station"])
         #expect(o.decay == .gaussian && o.circle == .fifteenMinutes && !o.network)
-        #expect(try decode([("kinds", "a,,b")]).kinds == ["a", "b"])
+        #expect(try decode([("kinds", "city_station,,party_mass_center")]).kinds == ["city_station", "party_mass_center"])
+        #expect(usageMessage { _ = try decode([("kinds", "party_mass_center,library")]) }?.hasPrefix("--kinds library: expected some of party_mass_center, ") == true)
         #expect(usageMessage { _ = try decode([("decay", "bogus")]) } == "--decay bogus: expected none (2SFCA) or gaussian (E2SFCA)")
         #expect(usageMessage { _ = try decode([("radius", "far")]) } == "--radius far: expected a number")
         #expect(usageMessage { _ = try decode([("network", 1)]) } == "--network 1: expected true or false")

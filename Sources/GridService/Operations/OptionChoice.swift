@@ -30,6 +30,16 @@ public struct ChoiceSet: Sendable {
     /// The raw value a given text names, or nil.
     public let canonical: @Sendable (String) -> String?
 
+    /// A fixed list of names, matched exactly.
+    public init(names: [String]) {
+        values = names; labels = names
+        canonical = { names.contains($0) ? $0 : nil }
+    }
+
+    public init(values: [String], labels: [String], canonical: @escaping @Sendable (String) -> String?) {
+        self.values = values; self.labels = labels; self.canonical = canonical
+    }
+
     /// "a, b or c".
     public var expectedText: String { Self.alternatives(labels) }
 

@@ -10,6 +10,10 @@ extension CandidateSet: OptionChoice {}
 extension AreaAllocationMethod: OptionChoice {}
 extension GridPlanMethod: OptionChoice {}
 extension MapTheme: OptionChoice {}
+extension FacilityKind: OptionChoice {
+    /// Facility kinds are matched exactly (they are the dataset's `kind` values).
+    public static func choice(parsing text: String) -> FacilityKind? { FacilityKind(rawValue: text) }
+}
 
 /// A life circle (`--circle`): a reach taken from the standards file.
 public enum LifeCircle: String, OptionChoice {

@@ -16,6 +16,8 @@ public struct OptionField: Sendable {
         case textList
         /// One of an enumeration's values.
         case choice(ChoiceSet)
+        /// Some of an enumeration's values, given as a list (repeated or comma-separated).
+        case choiceList(ChoiceSet)
         /// `[[x, y], …]` (JSON only).
         case coordinatePairs
     }
@@ -92,6 +94,22 @@ public struct OptionField: Sendable {
     public var placeholder: String { valueName ?? name.replacingOccurrences(of: "_", with: "-") }
 
     public var isFlag: Bool { if case .flag = kind { return true } else { return false } }
+
+    /// Whether the field takes several values (repeated flags, comma-separated, a JSON array).
+    public var isList: Bool {
+        switch kind {
+        case .textList, .choiceList: return true
+        default: return false
+        }
+    }
+
+    /// The values the field accepts, when they are enumerated.
+    public var choices: ChoiceSet? {
+        switch kind {
+        case .choice(let set), .choiceList(let set): return set
+        default: return nil
+        }
+    }
 
     /// The same field with other help (a shared field read differently by one operation).
     public func help(_ text: String) -> OptionField { var f = self; f.help = text; return f }

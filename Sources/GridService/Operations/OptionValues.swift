@@ -85,6 +85,14 @@ public struct OptionValues: Sendable {
             guard let s = item.stringValue else { throw refused(f, v, "a list of texts") }
             out += Self.splitList(s)
         }
+        if case .choiceList(let set) = f.kind {
+            return try out.map { name in
+                guard let value = set.canonical(name) else {
+                    throw UsageError("\(f.displayName) \(name): expected some of \(set.values.joined(separator: ", "))")
+                }
+                return value
+            }
+        }
         return out
     }
 

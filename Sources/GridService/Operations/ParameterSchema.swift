@@ -14,6 +14,9 @@ extension OptionField {
         case .textList:
             members.append(("type", "array"))
             members.append(("items", .object(JSONObject(members: [("type", "string")]))))
+        case .choiceList(let set):
+            members.append(("type", "array"))
+            members.append(("items", .object(JSONObject(members: [("type", "string"), ("enum", .array(set.values.map { .string($0) }))]))))
         case .choice(let set):
             members.append(("type", "string"))
             members.append(("enum", .array(set.values.map { .string($0) })))

@@ -1,3 +1,4 @@
+import GridModel
 import GridRender
 
 /// Options several operations share, declared once; an operation that reads one differently
@@ -11,7 +12,7 @@ public enum SharedFields {
     public static let circle = OptionField.choice("circle", LifeCircle.self,
                                                   help: "A life circle instead of a radius: 5min (300 m), 10min (500 m) or 15min (1,000 m).")
     public static let network = OptionField("network", .flag, help: "Measure along the walking network built from the imported roads.")
-    public static let kinds = OptionField("kinds", .textList,
+    public static let kinds = OptionField("kinds", .choiceList(FacilityKind.choiceSet),
                                           help: "Facility kinds that count, comma-separated (default: the standards' counted kinds plus embedded facilities).",
                                           valueName: "kinds")
     public static let link = OptionField("link", .number, help: "Single-linkage distance of gap neighbourhoods, metres (default half the radius).",
