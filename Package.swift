@@ -40,15 +40,20 @@ let package = Package(
         .target(name: "GridRPC", dependencies: ["GridService", "GridRender", "GridModel", "GridFormats"]),
         // The thin command-line front end: argv parsed and help written from the operations' declarations.
         .executableTarget(name: "gridplan", dependencies: ["GridService", "GridRPC", "GridModel", "GridRender", "GridFormats"]),
-        .testTarget(name: "GridGeoTests", dependencies: ["GridGeo"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GridFormatsTests", dependencies: ["GridFormats", "GridGeo"]),
+        // Helpers shared by the test targets only: the seeded generator, the `ogrinfo` and CLI
+        // runners, temporary fixtures.
+        .target(name: "TestSupport", dependencies: ["GridGeo"], path: "Tests/TestSupport"),
+        .testTarget(name: "GridGeoTests", dependencies: ["GridGeo", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GridFormatsTests", dependencies: ["GridFormats", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
-        .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridModel", "GridGeo", "GridAnalysis",
+        .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridModel", "GridGeo", "GridAnalysis", "TestSupport",
                                                            .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo"]),
-        .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo"]),
+        .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "TestSupport"]),
+        .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GridFormats", "GridStore", "GridModel", "GridGeo", "GridService"]),
+        // Runs the built binary; Golden/ holds the demo's pinned outputs (Tools/update-golden).
+        .testTarget(name: "EndToEndTests", dependencies: ["GridFormats", "GridStore", "GridModel", "GridGeo", "GridService", "TestSupport"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

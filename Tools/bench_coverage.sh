@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${1:-megacity}
 GENCITY=${GENCITY:-}
-for c in ../shared/bench/gencity.py ../../shared/bench/gencity.py /work/shared/bench/gencity.py; do
+for c in ../shared/bench/gencity.py ../../shared/bench/gencity.py; do
     [ -z "$GENCITY" ] && [ -f "$c" ] && GENCITY=$c
 done
 [ -n "$GENCITY" ] || { echo "set GENCITY to shared/bench/gencity.py" >&2; exit 64; }

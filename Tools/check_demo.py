@@ -3,7 +3,7 @@
 
     python3 Tools/check_demo.py [GeoData/demo] [--radius 500] [--standard 30]
 
-Re-reads the GeoJSON/CSV files of the data contract and prints what a planner looks at:
+Re-reads the GeoJSON/CSV files of the dataset format (docs/data-format.md) and prints what a planner looks at:
 households, party members, the 30 m² per 100 households area standard per community
 (party_mass_center / party_mass_station always count, other kinds only when `embedded`),
 the share of buildings and households within the radius of a counted facility (straight

@@ -168,7 +168,7 @@ public struct AreaAggregateRow: Codable, Sendable, Hashable {
 /// Rounds to 2 decimals for output (areas are computed exactly).
 @inline(__always) func rounded2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 
-/// The JSON keys of the report's lines (data contract §3): a community, grid, street or the
+/// The JSON keys of the report's lines (docs/data-format.md §3): a community, grid, street or the
 /// total writes the keys it has.
 enum AreaLineKey: String, CodingKey {
     case id, name, street, households
@@ -224,9 +224,9 @@ extension AreaFigures {
 }
 
 /// `gridplan report area`: usable facility area per 100 households against the standard
-/// (policy-rules.md area.*), per community, per street and in total (data contract §3).
+/// (docs/standards.md area.*), per community, per street and in total (docs/data-format.md §3).
 public struct AreaReport: Codable, Sendable {
-    /// The value applied, m² per 100 households (contract name).
+    /// The value applied, m² per 100 households (its name in docs/data-format.md §3).
     public var standardM2Per100Households: Double
     public var rule: AppliedRule
     public var areaBasis: String

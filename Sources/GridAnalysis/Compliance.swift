@@ -1,7 +1,7 @@
 import Foundation
 import GridModel
 
-/// Thresholds of the compliance checks (policy-rules.md: staff.*, party.branch, training.secretary,
+/// Thresholds of the compliance checks (docs/standards.md: staff.*, party.branch, training.secretary,
 /// contact.*, rating.levels, observe.quarterly), read from the standards file by the caller.
 public struct ComplianceParameters: Sendable {
     public var year: Int

@@ -104,7 +104,7 @@ public struct CoverageTotal: Codable, Sendable, Hashable {
     }
 }
 
-/// The result of `gridplan coverage` (data contract §3, plus streets, grids, reach and more).
+/// The result of `gridplan coverage` (docs/data-format.md §3, plus streets, grids, reach and more).
 public struct CoverageResult: Codable, Sendable {
     /// Reach of community- and grid-level facilities (the chosen radius), metres.
     public var radiusM: Double

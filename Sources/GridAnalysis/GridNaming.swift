@@ -2,7 +2,7 @@ import GridGeo
 
 /// Grid ids `<community>-G01`, `<community>-G02`, … ordered west→east, north→south.
 ///
-/// The order, precisely (policy-rules.md grid.ids): take each grid's household-weighted centre
+/// The order, precisely (docs/standards.md grid.ids): take each grid's household-weighted centre
 /// (the plain mean of its building points when it has no households). Cut the community's
 /// north–south extent of these centres into `r` equal row bands, where
 /// `r = max(1, round(sqrt(k · height / width)))` for k grids — bands about as tall as a grid is

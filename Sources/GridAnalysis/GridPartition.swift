@@ -12,7 +12,7 @@ public enum GridPlanMethod: String, Codable, Sendable, CaseIterable {
     case hilbertSplit = "hilbert_split"
 }
 
-/// Options of a grid plan (policy-rules.md grid.*).
+/// Options of a grid plan (docs/standards.md grid.*).
 public struct GridPartitionOptions: Sendable {
     public var minHouseholds: Int
     public var maxHouseholds: Int
@@ -42,7 +42,7 @@ public struct LonLat: Codable, Sendable, Hashable {
     public init(lon: Double, lat: Double) { self.lon = lon; self.lat = lat }
 }
 
-/// One planned grid (contract §3 `grids[]`, plus extra fields).
+/// One planned grid (docs/data-format.md §3 `grids[]`, plus extra fields).
 public struct PlannedGrid: Codable, Sendable, Hashable {
     public var id: String
     public var communityId: String
@@ -70,7 +70,7 @@ public struct PlannedGrid: Codable, Sendable, Hashable {
     }
 }
 
-/// A rule a plan could not meet (contract §3 `violations[]`).
+/// A rule a plan could not meet (docs/data-format.md §3 `violations[]`).
 public struct GridViolation: Codable, Sendable, Hashable {
     public var gridId: String?
     public var communityId: String
@@ -108,7 +108,7 @@ public struct CommunityGridSummary: Codable, Sendable, Hashable {
     }
 }
 
-/// The result of `gridplan grids plan` (contract §3).
+/// The result of `gridplan grids plan` (docs/data-format.md §3).
 public struct GridPlanResult: Codable, Sendable {
     public var minHouseholds: Int
     public var maxHouseholds: Int
@@ -144,7 +144,7 @@ public struct GridPlanResult: Codable, Sendable {
 }
 
 /// Partition of each community's buildings into grids of `minHouseholds`–`maxHouseholds`
-/// households (policy-rules.md grid.*).
+/// households (docs/standards.md grid.*).
 ///
 /// Per community: a building above the maximum becomes a grid of its own (`grid.whole_buildings`);
 /// a community below the minimum (or within the bounds) becomes one grid. The other buildings

@@ -70,7 +70,7 @@ public struct PartyRules: Sendable, Hashable {
 
 /// The party network over grids and buildings: grid branches and joint branches, community-level
 /// organization, building party groups and party-member central households, with the
-/// organization coverage rate and the work coverage rate (policy-rules.md party.*).
+/// organization coverage rate and the work coverage rate (docs/standards.md party.*).
 public enum PartyNetwork {
     /// A grid as the organization rules see it.
     public struct GridUnit: Sendable, Hashable {

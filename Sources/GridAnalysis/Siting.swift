@@ -282,7 +282,7 @@ public struct SitingSite: Codable, Sendable, Equatable {
     }
 
     /// Like the synthesized encoding, but `community_id`, `name`, `kind`, `available_area_m2`
-    /// and `area_sufficient` are written as null when unknown (the contract's keys are always there).
+    /// and `area_sufficient` are written as null when unknown (the keys of docs/data-format.md §3 are always there).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(rank, forKey: .rank)
@@ -307,7 +307,7 @@ public struct SitingSite: Codable, Sendable, Equatable {
     }
 }
 
-/// The siting list and its figures (data contract §3, `gridplan site`).
+/// The siting list and its figures (docs/data-format.md §3, `gridplan site`).
 public struct SitingResult: Codable, Sendable {
     public var objective: SitingObjective
     public var radiusM: Double

@@ -12,20 +12,24 @@ public struct ProjectionError: Error, CustomStringConvertible, Sendable {
 public enum ProjInfo {
     public static var version: String { String(cString: proj_info().version) }
 
-    public static var databasePath: String {
-        let ctx = proj_context_create()
-        defer { proj_context_destroy(ctx) }
-        guard let p = proj_context_get_database_path(ctx) else { return "" }
-        return String(cString: p)
-    }
+    /// The proj.db a context of this program reads ("" when PROJ has none).
+    public static var databasePath: String { ProjContext().databasePath ?? "" }
 }
 
 /// Owns one PROJ context. PROJ contexts must not be shared between threads, so this
 /// class is deliberately not `Sendable`: make one per thread.
+///
+/// PROJ keeps the last error in the context and leaves it there ("sticky") until it is reset:
+/// a later call that fails without setting an error of its own would report the old one. So every
+/// error is read from, and reset on, this context or the object that failed (never PROJ's default
+/// context, which `proj_errno_reset(nil)` would reset).
 final class ProjContext {
     let handle: OpaquePointer
-    /// Messages PROJ logged since the last `takeLog()`.
+    /// Messages PROJ logged since the last `takeError`.
     fileprivate var log: [String] = []
+    /// An object of this context, made when a context-level error must be reset: PROJ resets a
+    /// context's error only through an object of that context.
+    private var errorResetObject: OpaquePointer?
 
     init() {
         handle = proj_context_create()
@@ -40,20 +44,40 @@ final class ProjContext {
     }
 
     deinit {
+        if let errorResetObject { proj_destroy(errorResetObject) }
         proj_log_func(handle, nil, nil)
         proj_context_destroy(handle)
     }
 
-    /// The current error (PROJ's errno string plus anything logged), and resets both.
-    func takeError(_ fallback: String) -> String {
-        let code = proj_context_errno(handle)
+    /// The path of the proj.db this context reads, or nil.
+    var databasePath: String? {
+        proj_context_get_database_path(handle).map { String(cString: $0) }
+    }
+
+    /// The current error of `object` (a PROJ object of this context), or of the context itself
+    /// when nil, as `fallback: PROJ's message; anything logged`; resets both the error and the log.
+    func takeError(_ fallback: String, object: OpaquePointer? = nil) -> String {
+        let code = object.map { proj_errno($0) } ?? proj_context_errno(handle)
         var parts: [String] = []
         if code != 0, let s = proj_context_errno_string(handle, code) { parts.append(String(cString: s)) }
         parts.append(contentsOf: log.filter { !parts.contains($0) })
         log.removeAll()
-        proj_errno_reset(nil)
-        proj_context_errno(handle) // read again: nothing to reset on a context in PROJ ≥ 8
+        resetError(object: object)
         return parts.isEmpty ? fallback : fallback + ": " + parts.joined(separator: "; ")
+    }
+
+    /// Clears the error of `object` and of this context (through `object`, or an object of this
+    /// context kept for it).
+    private func resetError(object: OpaquePointer?) {
+        if let object {
+            proj_errno_reset(object)
+            return
+        }
+        guard proj_context_errno(handle) != 0 else { return }
+        if errorResetObject == nil {
+            errorResetObject = proj_create(handle, "+proj=longlat +ellps=WGS84")
+        }
+        if let errorResetObject { proj_errno_reset(errorResetObject) }
     }
 }
 
@@ -145,7 +169,8 @@ public final class CoordinateTransformer {
             let out = proj_trans(op.handle, PJ_FWD, proj_coord(q.x, q.y, 0, 0))
             let r = Point(out.xy.x, out.xy.y)
             guard r.isFinite else {
-                throw ProjectionError(context.takeError("cannot convert (\(p.x), \(p.y)) from \(source) to \(target)"))
+                throw ProjectionError(context.takeError("cannot convert (\(p.x), \(p.y)) from \(source) to \(target)",
+                                                         object: op.handle))
             }
             q = r
         }
@@ -178,7 +203,8 @@ public final class CoordinateTransformer {
             }
             if let bad = points.firstIndex(where: { !$0.isFinite }) {
                 let p = original[bad]
-                throw ProjectionError(context.takeError("cannot convert point \(bad + 1) (\(p.x), \(p.y)) from \(source) to \(target)"))
+                throw ProjectionError(context.takeError("cannot convert point \(bad + 1) (\(p.x), \(p.y)) from \(source) to \(target)",
+                                                         object: op.handle))
             }
         }
         switch target {

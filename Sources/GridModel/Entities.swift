@@ -1,6 +1,6 @@
 import GridGeo
 
-/// Kinds of service facility named by the data contract.
+/// Kinds of service facility (docs/data-format.md §1).
 public enum FacilityKind: String, CaseIterable, Codable, Sendable {
     case partyMassCenter = "party_mass_center"     // 党群服务中心
     case partyMassStation = "party_mass_station"   // 党群服务站点

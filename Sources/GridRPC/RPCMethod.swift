@@ -10,7 +10,7 @@ public struct RPCMethod: Sendable {
     public let summary: String
     /// The operation behind the method; nil for built-ins.
     public let operation: OperationDeclaration?
-    /// Says what the result holds.
+    /// Says what the result holds (its shape in docs/data-format.md §3).
     public let resultDescription: String
     let call: @Sendable (JSONObject, ServiceContext) throws -> String
 

@@ -37,7 +37,7 @@ extension ServiceContext {
 }
 
 extension ComplianceOptions {
-    /// The thresholds of the standards file (defaults of policy-rules.md when a rule is missing).
+    /// The thresholds of the standards file (defaults of docs/standards.md when a rule is missing).
     public static func parameters(year: Int, standards s: PolicyStandards) -> ComplianceParameters {
         var p = ComplianceParameters(year: year)
         p.agencyRatio = s.value("staff.agency", default: 0.02)

@@ -4,7 +4,7 @@ import GridStore
 
 /// Options of `gridplan import DIR` / the `import` RPC method.
 public struct ImportDatasetOptions: OperationOptions {
-    /// The dataset folder (docs/data-format.md).
+    /// The dataset folder (docs/data-format.md §1).
     public var directory: String
     /// Overrides the CRS of dataset.json.
     public var crs: String?

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Test func crsConvertOneLinePerLineAndReportsBadLines() throws {
     let r = try CLI.run(["crs", "convert", "--from", "EPSG:4326", "--to", "EPSG:4548"],

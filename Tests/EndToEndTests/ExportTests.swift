@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The demo district imported once into a temporary store, shared by the map, report and export tests.
 enum MapsDemo {
@@ -40,65 +41,6 @@ enum MapsDemo {
             "ratings": try csvRows("ratings").count, "observations": try csvRows("observations").count,
             "area_report": communities, "coverage": buildings,
         ]
-    }
-}
-
-/// One layer as `ogrinfo -ro -al -so` reports it.
-struct OGRLayer {
-    var name: String
-    var geometry: String
-    var features: Int
-    /// The last `ID["EPSG",n]` of the layer's CRS, nil when the layer has none.
-    var epsg: Int?
-    /// Every EPSG code in the CRS (datum, units, ...).
-    var epsgCodes: [Int] = []
-    /// The CRS's name (`WGS 84`, `CGCS2000 / 3-degree Gauss-Kruger CM 114E`).
-    var crsName: String?
-}
-
-enum OGRInfo {
-    static let path = "/usr/bin/ogrinfo"
-    static var available: Bool { FileManager.default.isExecutableFile(atPath: path) }
-
-    static func run(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Every layer of the data source at `path`.
-    static func layers(_ path: String) throws -> [OGRLayer] {
-        let text = try run(["-ro", "-al", "-so", path])
-        return text.components(separatedBy: "Layer name: ").dropFirst().map { chunk in
-            let lines = chunk.split(separator: "\n").map(String.init)
-            func value(_ key: String) -> String? {
-                lines.first { $0.hasPrefix(key) }.map { String($0.dropFirst(key.count)).trimmingCharacters(in: .whitespaces) }
-            }
-            // The CRS block runs from "Layer SRS WKT:" to the axis mapping; its last ID is the CRS's own.
-            var epsg: Int? = nil, crsName: String? = nil, codes: [Int] = []
-            if let start = chunk.range(of: "Layer SRS WKT:") {
-                let end = chunk.range(of: "Data axis to CRS axis mapping", range: start.upperBound..<chunk.endIndex)?.lowerBound ?? chunk.endIndex
-                let block = chunk[start.upperBound..<end]
-                var from = block.startIndex
-                while let r = block.range(of: "ID\\[\"EPSG\",[0-9]+\\]", options: .regularExpression, range: from..<block.endIndex) {
-                    epsg = Int(block[r].filter(\.isNumber))
-                    codes.append(epsg!)
-                    from = r.upperBound
-                }
-                crsName = block.split(separator: "\n").first.flatMap { line in
-                    line.range(of: "\"[^\"]*\"", options: .regularExpression).map { String(line[$0].dropFirst().dropLast()) }
-                }
-            }
-            return OGRLayer(name: lines.first ?? "", geometry: value("Geometry:") ?? "", features: Int(value("Feature Count:") ?? "") ?? -1,
-                            epsg: epsg, epsgCodes: codes, crsName: crsName)
-        }
     }
 }
 
@@ -149,11 +91,13 @@ private func export(_ format: String, extra: [String] = []) throws -> (dir: URL,
             }
         }
         #expect(polygons >= expected["communities"]! + expected["grids"]!)
+    }
 
-        guard OGRInfo.available else {
-            print("skipped: ogrinfo (gdal-bin) is not installed; GeoJSON export not checked with GDAL")
-            return
-        }
+    @Test(.enabled(if: OGRInfo.isAvailable, "ogrinfo (gdal-bin) is not installed"))
+    func geojsonLayersReadByGDAL() throws {
+        let (_, out, r) = try export("geojson")
+        #expect(r.status == 0, "\(r.stderr)")
+        let expected = try MapsDemo.expectedCounts()
         for (layer, count) in expected {
             let info = try OGRInfo.layers(URL(fileURLWithPath: out).appendingPathComponent("\(layer).geojson").path)
             #expect(info.count == 1)
@@ -162,7 +106,7 @@ private func export(_ format: String, extra: [String] = []) throws -> (dir: URL,
         }
     }
 
-    @Test func csvHasEveryLayerAndGDALSeesGeometryAndCRS() throws {
+    @Test func csvHasEveryLayerWithItsGeometryColumns() throws {
         let (_, out, r) = try export("csv")
         #expect(r.status == 0, "\(r.stderr)")
         let expected = try MapsDemo.expectedCounts()
@@ -172,17 +116,20 @@ private func export(_ format: String, extra: [String] = []) throws -> (dir: URL,
             let text = try String(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("\(layer).csv"), encoding: .utf8)
             let header = text.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
             let rows = text.split(separator: "\n").count - 1
-            #expect(rows >= count, "\(layer)")   // a quoted field may hold a line break; none in the demo
+            #expect(rows == count, "\(layer)")   // no field of the demo holds a line break
             switch layer {
             case "buildings", "facilities", "candidates", "coverage": #expect(header.suffix(2) == ["lon", "lat"], "\(layer)")
             case "communities", "grids", "roads", "area_report": #expect(header.last == "wkt", "\(layer)")
             default: #expect(!header.contains("wkt") && !header.contains("lon"), "\(layer)")
             }
         }
-        guard OGRInfo.available else {
-            print("skipped: ogrinfo (gdal-bin) is not installed; CSV export not checked with GDAL")
-            return
-        }
+    }
+
+    @Test(.enabled(if: OGRInfo.isAvailable, "ogrinfo (gdal-bin) is not installed"))
+    func csvLayersReadByGDALWithGeometryAndCRS() throws {
+        let (_, out, r) = try export("csv")
+        #expect(r.status == 0, "\(r.stderr)")
+        let expected = try MapsDemo.expectedCounts()
         let layers = try OGRInfo.layers(out)   // the folder opens as one CSV data source
         #expect(Set(layers.map(\.name)) == Set(expected.keys))
         for l in layers {
@@ -205,19 +152,21 @@ private func export(_ format: String, extra: [String] = []) throws -> (dir: URL,
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
         #expect(bytes.range(of: Data(firstHousehold.utf8)) == nil, "household \(firstHousehold) found in the GeoPackage")
         #expect(!r.stdout.contains("households "))
-        guard OGRInfo.available else {
-            print("skipped: ogrinfo (gdal-bin) is not installed; GeoPackage export not checked with GDAL")
-            return
-        }
+    }
+
+    @Test(.enabled(if: OGRInfo.isAvailable, "ogrinfo (gdal-bin) is not installed"))
+    func geopackageLayersReadByGDALInTheWorkingCRS() throws {
+        let (_, out, r) = try export("gpkg")
+        #expect(r.status == 0, "\(r.stderr)")
         let expected = try MapsDemo.expectedCounts()
         let layers = try OGRInfo.layers(out)
         #expect(Set(layers.map(\.name)) == Set(expected.keys))
-        // The working CRS: a CGCS2000 3-degree Gauss-Kruger zone for the demo (data contract §2), the same for every spatial layer.
+        // The working CRS: a CGCS2000 3-degree Gauss-Kruger zone for the demo (docs/data-format.md §2), the same for every spatial layer.
         let crs = Set(layers.compactMap(\.epsg))
         #expect(crs.count == 1)
         #expect(crs.allSatisfy { (4534...4554).contains($0) }, "\(crs)")
         for l in layers { #expect(l.features == expected[l.name], "ogrinfo \(l.name)") }
-        let n = try OGRInfo.run(["-ro", out, "-sql", "SELECT COUNT(*) AS n FROM households"])
+        let n = try OGRInfo.run(["-ro", out, "-sql", "SELECT COUNT(*) AS n FROM households"]).output
         #expect(n.contains("n (Integer) = 0"), "\(n)")
     }
 
@@ -234,14 +183,19 @@ private func export(_ format: String, extra: [String] = []) throws -> (dir: URL,
         #expect(r2.status == 0, "\(r2.stderr)")
         let first = String(households[0].split(separator: ",")[0])
         #expect(try Data(contentsOf: URL(fileURLWithPath: gpkg)).range(of: Data(first.utf8)) != nil)
-        if OGRInfo.available {
-            #expect(try OGRInfo.layers(gpkg).first { $0.name == "households" }?.features == households.count)
-        }
 
         // Asking for the households layer without the flag is refused.
         let (_, _, r3) = try export("csv", extra: ["--layers", "households"])
         #expect(r3.status == 64)
         #expect(r3.stderr.contains("--include-households"))
+    }
+
+    @Test(.enabled(if: OGRInfo.isAvailable, "ogrinfo (gdal-bin) is not installed"))
+    func includedHouseholdsLayerReadByGDAL() throws {
+        let households = try MapsDemo.csvRows("households")
+        let (_, gpkg, r) = try export("gpkg", extra: ["--include-households"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try OGRInfo.layers(gpkg).first { $0.name == "households" }?.features == households.count)
     }
 
     @Test(arguments: [

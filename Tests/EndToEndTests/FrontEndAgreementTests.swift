@@ -2,6 +2,7 @@ import Foundation
 import GridFormats
 import GridService
 import Testing
+import TestSupport
 
 /// The CLI and JSON-RPC are two front ends over one declaration per operation: the same
 /// document for every operation and format, the same message for a refused value, and help

@@ -1,34 +1,21 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Headless Chromium, when installed (Debian package `chromium`; Tools/render_report.sh installs it).
 enum HeadlessChromium {
     static var path: String? {
-        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap { ProcessRunner.executable(named: $0)?.path }.first
     }
 
     /// Loads `file` and returns the DOM after scripts ran, plus Chromium's stderr. Killed after `timeout` seconds.
     static func dumpDOM(_ file: URL, timeout: TimeInterval = 150) throws -> (dom: String, log: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path!)
         let profile = try CLI.temporaryDirectory()
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                       "--disable-background-networking", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
-                       "--virtual-time-budget=5000", "--dump-dom", file.absoluteString]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            p.terminate()
-            group.wait()
-        }
-        p.waitUntilExit()
-        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                         "--disable-background-networking", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
+                         "--virtual-time-budget=5000", "--dump-dom", file.absoluteString]
+        let r = try ProcessRunner.run(URL(fileURLWithPath: path!), arguments, timeout: timeout)
+        return (r.stdout, r.stderr)
     }
 }
 
@@ -137,11 +124,8 @@ private func attribute(_ name: String, in dom: String) -> String? {
         #expect(help.stdout.contains("underserved") && help.stdout.contains("area"))
     }
 
-    @Test func chromiumLoadsThePageWithoutErrors() throws {
-        guard HeadlessChromium.path != nil else {
-            print("skipped: chromium is not installed (Tools/render_report.sh installs it); the report was not loaded in a browser")
-            return
-        }
+    @Test(.enabled(if: HeadlessChromium.path != nil, "chromium is not installed (Tools/render_report.sh installs it)"))
+    func chromiumLoadsThePageWithoutErrors() throws {
         let (url, html, _) = try Self.report()
         let probed = url.deletingLastPathComponent().appendingPathComponent("probed.html")
         try html.replacingOccurrences(of: "<head>", with: "<head>\n" + probe).write(to: probed, atomically: true, encoding: .utf8)

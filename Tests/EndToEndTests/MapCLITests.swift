@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import TestSupport
 
 /// Counts SVG elements by name and class.
 final class SVGElementCounter: NSObject, XMLParserDelegate {

@@ -1,6 +1,7 @@
 import Foundation
 import GridFormats
 import Testing
+import TestSupport
 
 /// Drives `gridplan rpc` over real pipes, with writes split at awkward places.
 final class RPCProcess {

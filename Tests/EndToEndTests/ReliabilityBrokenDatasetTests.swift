@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// One broken dataset: the valid base with exactly one defect, and the problem line the user
 /// must see (`FILE:LOCATION: FIELD: ` prefix, plus a fragment of the message).
@@ -122,7 +123,7 @@ let brokenCases: [BrokenCase] = [
     },
     BrokenCase(name: "self-touching grid ring", prefix: "grids.geojson:feature 0: geometry: ", fragment: "ring 0 crosses itself") {
         // A figure eight through a shared vertex (114.303, 30.603).
-        $0.files["grids.geojson"] = DatasetFiles.featureCollection([
+        $0.files["grids.geojson"] = featureCollection([
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"G01\",\"community_id\":\"C01\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[114.301,30.601],[114.303,30.601],[114.303,30.603],[114.305,30.603],[114.305,30.605],[114.303,30.605],[114.303,30.603],[114.301,30.603],[114.301,30.601]]]}}",
         ])
     },
@@ -214,7 +215,8 @@ func reliabilityBrokenDatasetIsRejected(_ c: BrokenCase) throws {
 /// A 50 MB single line: a households.csv whose header is one 50 MB line without the required
 /// columns, and a buildings.geojson whose one feature is a 50 MB footprint (an unclosed ring).
 /// Both fail cleanly, naming file, location and field, with a peak RSS far below 1 GiB.
-@Test func reliabilityFiftyMegabyteLinesFailWithBoundedMemory() throws {
+@Test(.enabled(if: ProcessRunner.executable(named: "python3") != nil, "python3 (which measures the peak RSS) is not installed"))
+func reliabilityFiftyMegabyteLinesFailWithBoundedMemory() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let fifty = 50 << 20

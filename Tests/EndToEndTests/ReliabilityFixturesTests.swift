@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A small valid dataset (EPSG:4326, two square communities, a grid, six buildings with their
 /// households, two facilities, a candidate, a road, a unit) kept as file name → text, so a test
@@ -55,11 +56,6 @@ struct DatasetFiles: Sendable {
         ])
     }()
 
-    /// A FeatureCollection text holding the given features (one a line).
-    static func featureCollection(_ features: [String]) -> String {
-        "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
-    }
-
     /// Writes the files into `dir/data` and imports them into `dir/NAME` (`extraArgs` appended);
     /// the store's path and the run.
     func imported(in dir: URL, store name: String, extraArgs: [String] = []) throws -> (db: String, run: CLIRun) {
@@ -105,13 +101,19 @@ enum Reliability {
         return (n, store["dataset_name"] as? String ?? "")
     }
 
-    /// The shared benchmark generator (`shared/bench/gencity.py` beside the clone), or nil.
+    /// The bench workload generator: `$GRIDPLAN_GENCITY` when set, else `../shared/bench/gencity.py`
+    /// relative to the checkout; nil when neither exists.
     static var gencity: URL? {
         let candidates = [
+            ProcessInfo.processInfo.environment["GRIDPLAN_GENCITY"].map { URL(fileURLWithPath: $0) },
             CLI.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gencity.py"),
-            URL(fileURLWithPath: "/work/shared/bench/gencity.py"),
-        ]
+        ].compactMap { $0 }
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// Whether the district workload can be generated here (the generator and python3 exist).
+    static var canGenerateDistrict: Bool {
+        gencity != nil && ProcessRunner.executable(named: "python3") != nil
     }
 
     /// Generates the `district` benchmark dataset (with households.csv) into `dir`; false when

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The store holds household data: it is created with mode 0600 (its WAL and shared-memory
 /// files too, which SQLite gives the database's mode), and no command's output carries a

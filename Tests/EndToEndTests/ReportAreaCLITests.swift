@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Option errors are found before any store is read: exit 64 naming the option.
 @Test(arguments: [

@@ -3,9 +3,8 @@ import Testing
 import GridGeo
 import GridModel
 @testable import GridAnalysis
+import TestSupport
 
-/// The target's seeded generator (GridsTestSupport.swift) under the name the area tests use.
-typealias AreaTestRandom = GridsSeededGenerator
 
 // MARK: - The hand-computed fixture
 //
@@ -275,7 +274,7 @@ func oracle(_ s: Snapshot, counted: Set<FacilityKind>, embeddedCounts: Bool, rad
 
 @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
 func randomSnapshotsMatchBruteForce(seed: UInt64) throws {
-    var rng = AreaTestRandom(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     let streets: [String?] = ["东城街道", "西城街道", nil]
     let nc = Int.random(in: 1...6, using: &rng)
     let communities = (0..<nc).map { Community(id: "C\($0)", name: "社区\($0)", street: streets.randomElement(using: &rng)!) }

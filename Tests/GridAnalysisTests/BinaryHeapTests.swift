@@ -1,12 +1,13 @@
 import Testing
 @testable import GridAnalysis
+import TestSupport
 
 /// The one heap behind Dijkstra, lazy greedy and grid growth: whatever the order of pushes,
 /// heapify and `replaceTop`, elements come out in `precedes` order (checked against a sort),
 /// and `sumOfTop` equals the sum of the k largest keys.
 @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
 func heapPopsInOrderAndSumsTheLargestKeys(seed: UInt64) {
-    var rng = GridsSeededGenerator(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     let entries = (0..<500).map { i in
         LazyEntry(key: Int.random(in: 0..<50, using: &rng), item: Int32(i), stamp: 0)   // many equal keys
     }

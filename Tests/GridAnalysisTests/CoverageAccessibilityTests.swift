@@ -3,6 +3,7 @@ import Testing
 import GridGeo
 import GridModel
 @testable import GridAnalysis
+import TestSupport
 
 /// Two facilities, three buildings, catchment 500 m (hand computed):
 ///   F1 (0,0) 100 m², F2 (1000,0) 60 m²; B1 (300,0) 100 hh sees F1; B2 (600,0) 200 hh sees F2;
@@ -37,7 +38,7 @@ import GridModel
 
 @Test(arguments: [AccessibilityMethod.twoStep, .gaussian])
 func floatingCatchmentMatchesAllPairsAndConservesSupply(method: AccessibilityMethod) {
-    var rng = CoverageSeededGenerator(seed: method == .twoStep ? 41 : 42)
+    var rng = SeededGenerator(seed: method == .twoStep ? 41 : 42)
     let bp = (0..<400).map { _ in Point(Double.random(in: 0..<3000, using: &rng), Double.random(in: 0..<3000, using: &rng)) }
     let demand = bp.map { _ in Double(Int.random(in: 0..<60, using: &rng)) }
     let fp = (0..<15).map { _ in Point(Double.random(in: 0..<3000, using: &rng), Double.random(in: 0..<3000, using: &rng)) }

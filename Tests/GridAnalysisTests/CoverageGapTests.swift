@@ -2,6 +2,7 @@ import Testing
 import GridGeo
 import GridModel
 @testable import GridAnalysis
+import TestSupport
 
 /// Brute-force single linkage: connected components of the "within link" graph over all pairs.
 private func bruteClusters(_ pts: [Point], _ link: Double) -> [[Int]] {
@@ -38,7 +39,7 @@ private func bruteClusters(_ pts: [Point], _ link: Double) -> [[Int]] {
 
 @Test(arguments: [11, 12, 13])
 func singleLinkageMatchesBruteForce(seed: Int) {
-    var rng = CoverageSeededGenerator(seed: UInt64(seed))
+    var rng = SeededGenerator(seed: UInt64(seed))
     let pts = (0..<300).map { _ in Point(Double.random(in: 0..<2000, using: &rng), Double.random(in: 0..<2000, using: &rng)) }
     for link in [20.0, 60, 120] {
         #expect(GapClusters.clusters(pts, linkDistance: link) == bruteClusters(pts, link).sorted { $0[0] < $1[0] })
@@ -68,7 +69,7 @@ func singleLinkageMatchesBruteForce(seed: Int) {
 
 @Test(arguments: [21, 22])
 func convexHullContainsEveryPoint(seed: Int) {
-    var rng = CoverageSeededGenerator(seed: UInt64(seed))
+    var rng = SeededGenerator(seed: UInt64(seed))
     var pts = (0..<200).map { _ in Point(Double.random(in: 0..<100, using: &rng).rounded(), Double.random(in: 0..<100, using: &rng).rounded()) }
     pts += [Point(0, 0), Point(50, 0), Point(100, 0)]   // collinear on an edge
     let hull = ConvexHull.indices(pts)

@@ -2,6 +2,7 @@ import Testing
 import GridGeo
 import GridModel
 @testable import GridAnalysis
+import TestSupport
 
 /// The hand-drawn network (metres):
 ///
@@ -133,7 +134,7 @@ private func latticeOracle(n: Int, step: Double, buildings: [Point], facilities:
 
 @Test(arguments: [31, 32, 33])
 func latticeNetworkMatchesOracle(seed: Int) throws {
-    var rng = CoverageSeededGenerator(seed: UInt64(seed))
+    var rng = SeededGenerator(seed: UInt64(seed))
     let n = 6, step = 200.0
     // horizontal streets as one polyline with a vertex at every crossing; vertical streets
     // as one segment per block (ends shared with the horizontal vertices)

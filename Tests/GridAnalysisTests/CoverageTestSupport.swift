@@ -2,8 +2,6 @@ import GridGeo
 import GridModel
 @testable import GridAnalysis
 
-/// The target's seeded generator (GridsTestSupport.swift) under the name the coverage tests use.
-typealias CoverageSeededGenerator = GridsSeededGenerator
 
 /// Coverage fixtures: metres in the working CRS; lon/lat a crude linear copy.
 enum CovFixture {

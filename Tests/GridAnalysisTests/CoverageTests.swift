@@ -2,6 +2,7 @@ import Testing
 import GridGeo
 import GridModel
 @testable import GridAnalysis
+import TestSupport
 
 /// Brute-force oracle: every counted facility, nearest by (distance, id); covered when some
 /// facility lies within its own reach (street level 1,000 m, others the radius).
@@ -21,7 +22,7 @@ private func bruteCoverage(_ b: Building, _ fs: [Facility], radius: Double)
 
 @Test(arguments: [1, 2, 3, 4, 5])
 func coverageMatchesBruteForceNearest(seed: Int) throws {
-    var rng = CoverageSeededGenerator(seed: UInt64(seed) &* 7919)
+    var rng = SeededGenerator(seed: UInt64(seed) &* 7919)
     let kinds = FacilityKind.allCases
     let levels: [FacilityLevel?] = [nil, .street, .community, .grid, .district]
     let nf = [0, 1, 5, 40, 120][seed - 1]

@@ -2,6 +2,7 @@ import Testing
 import GridGeo
 import GridModel
 @testable import GridAnalysis
+import TestSupport
 
 // MARK: - oracles written independently of the implementation
 
@@ -91,7 +92,7 @@ private func checkPlan(_ r: GridPlanResult, _ s: Snapshot, L: Int, U: Int) -> In
 
 @Test(arguments: [3, 10, 40, 90])
 func delaunayMatchesBruteForce(count: Int) {
-    var rng = GridsSeededGenerator(seed: UInt64(count) * 31)
+    var rng = SeededGenerator(seed: UInt64(count) * 31)
     let pts = (0..<count).map { _ in Point(Double.random(in: 0..<1000, using: &rng), Double.random(in: 0..<1000, using: &rng)) }
     let got = Set(Delaunay.edges(pts)!.map { [$0.0, $0.1] })
     #expect(got == bruteDelaunayEdges(pts))
@@ -118,7 +119,7 @@ func delaunayMatchesBruteForce(count: Int) {
 
 @Test(arguments: [1, 2, 3, 4, 5, 6])
 func planInvariantsOnRandomCommunities(seed: UInt64) {
-    var rng = GridsSeededGenerator(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     var buildings: [Building] = []
     for c in 0..<3 {
         let n = Int.random(in: 5...120, using: &rng)
@@ -133,7 +134,7 @@ func planInvariantsOnRandomCommunities(seed: UInt64) {
 }
 
 @Test func mostGridsWithinBoundsAndBetterThanTheBaseline() {
-    var rng = GridsSeededGenerator(seed: 99)
+    var rng = SeededGenerator(seed: 99)
     var buildings: [Building] = []
     for c in 0..<12 {
         buildings += GridsFixtures.randomCommunity("K\(c)", buildings: 90, origin: Point(Double(c % 4) * 1000, Double(c / 4) * 1000), using: &rng)
@@ -197,7 +198,7 @@ private func applied(_ r: GridPlanResult, to s: Snapshot) -> Snapshot {
 
 @Test(arguments: [11, 12, 13])
 func keepingAValidPlanMovesNothing(seed: UInt64) {
-    var rng = GridsSeededGenerator(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     var b = GridsFixtures.randomCommunity("S", buildings: 100, origin: Point(0, 0), using: &rng)
     // plus communities whose bounds cannot all be met (750 households in three buildings) and one below the minimum
     b += [GridsFixtures.building("X1", "X", 0, 0, households: 250), GridsFixtures.building("X2", "X", 50, 0, households: 250),
@@ -215,7 +216,7 @@ func keepingAValidPlanMovesNothing(seed: UInt64) {
 }
 
 @Test func keepExistingReplansOnlyBrokenGrids() {
-    var rng = GridsSeededGenerator(seed: 21)
+    var rng = SeededGenerator(seed: 21)
     let b = GridsFixtures.randomCommunity("T", buildings: 120, origin: Point(0, 0), using: &rng)
     let s0 = GridsFixtures.snapshot(b)
     let r0 = GridPartition.plan(s0, options: GridPartitionOptions())
@@ -241,7 +242,7 @@ func keepingAValidPlanMovesNothing(seed: UInt64) {
 
 @Test(arguments: [5, 6, 7])
 func voronoiCellsTileTheCommunityAndMergePerGrid(seed: UInt64) {
-    var rng = GridsSeededGenerator(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     // an L-shaped community (not convex) with a hole
     let outer = [Point(0, 0), Point(1000, 0), Point(1000, 400), Point(400, 400), Point(400, 1000), Point(0, 1000), Point(0, 0)]
     let hole = [Point(100, 100), Point(200, 100), Point(200, 200), Point(100, 200), Point(100, 100)]

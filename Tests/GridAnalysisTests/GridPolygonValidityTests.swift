@@ -3,6 +3,7 @@ import Testing
 import GridGeo
 import GridModel
 @testable import GridAnalysis
+import TestSupport
 
 // Grid polygons must be valid by OGC simple-features rules (GIS tools reject the rest):
 // closed simple rings, exteriors counter-clockwise and holes clockwise inside them, no two rings
@@ -150,7 +151,7 @@ private let comb: MultiPolygon = {
 
 @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
 func gridsOfRandomStarShapedCommunitiesAreValid(seed: UInt64) throws {
-    var rng = GridsSeededGenerator(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     // A star polygon (concave) with a square hole near the centre.
     let n = Int.random(in: 10...18, using: &rng)
     var ext = (0..<n).map { k -> Point in

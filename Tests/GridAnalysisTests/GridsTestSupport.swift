@@ -1,9 +1,7 @@
 import GridGeo
 import GridModel
+import TestSupport
 
-/// SplitMix64, so failures reproduce (a copy of GridGeoTests' SeededGenerator; the area and
-/// coverage tests use it under their own names).
-typealias GridsSeededGenerator = SplitMix64
 
 enum GridsFixtures {
     static let metadata = DatasetMetadata(name: "test", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547")
@@ -19,7 +17,7 @@ enum GridsFixtures {
     /// Buildings of one community in compounds (clusters) inside an 800 m square at `origin`;
     /// households 20–180, about 4 % above 500.
     static func randomCommunity(_ id: String, buildings n: Int, origin: Point,
-                                using rng: inout GridsSeededGenerator) -> [Building] {
+                                using rng: inout SeededGenerator) -> [Building] {
         let clusters = Int.random(in: 1...4, using: &rng)
         let centres = (0..<clusters).map { _ in
             Point(origin.x + Double.random(in: 100...700, using: &rng), origin.y + Double.random(in: 100...700, using: &rng))

@@ -2,6 +2,7 @@ import Testing
 import GridGeo
 import GridModel
 @testable import GridAnalysis
+import TestSupport
 
 /// The L-shaped road (metres), one existing facility F and two candidates:
 ///
@@ -91,7 +92,7 @@ private func distanceParameters(count: Int, network: Bool, cap: Double? = nil) -
 /// A random district on a lattice road network: buildings, counted facilities, candidates K01….
 private func latticeSnapshot(seed: UInt64, oracle: LatticeOracle, buildings nb: Int, candidates nc: Int,
                              facilities nf: Int) -> Snapshot {
-    var rng = SitingRandom(seed: seed &* 31 &+ 7)
+    var rng = SeededGenerator(seed: seed &* 31 &+ 7)
     let side = Double(oracle.n - 1) * oracle.spacing
     func pt() -> Point { Point(Double.random(in: -30...(side + 30), using: &rng), Double.random(in: -30...(side + 30), using: &rng)) }
     let buildings = (0..<nb).map { i -> Building in
@@ -153,7 +154,7 @@ func networkDistanceMatchesExhaustiveSearch(seed: UInt64) throws {
 @Test(arguments: [UInt64(300), 301, 302])
 func reachRowsMatchFloydWarshall(seed: UInt64) {
     let oracle = LatticeOracle(seed: seed)
-    var rng = SitingRandom(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     func pt() -> Point { Point(Double.random(in: -50...850, using: &rng), Double.random(in: -50...850, using: &rng)) }
     let origins = (0..<12).map { _ in pt() }
     let targets = (0..<80).map { _ in pt() }
@@ -182,7 +183,7 @@ func reachRowsMatchFloydWarshall(seed: UInt64) {
 func networkCoverageRowsMatchTheOracle(seed: UInt64) {
     let oracle = LatticeOracle(seed: seed)
     let snap = latticeSnapshot(seed: seed, oracle: oracle, buildings: 60, candidates: 10, facilities: 0)
-    var rng = SitingRandom(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     let covered = snap.buildings.map { _ in Bool.random(using: &rng) }
     let problem = SitingProblem(demandIds: snap.buildings.map(\.id), demandLocations: snap.buildings.map(\.location),
                                 weights: snap.buildings.map(\.households), coveredBefore: covered,

@@ -1,6 +1,7 @@
 import GridGeo
 import GridModel
 @testable import GridAnalysis
+import TestSupport
 
 /// A random lattice road network for the network oracles: nodes every `spacing` metres on an
 /// `n` × `n` lattice; every row is one road (its lattice nodes inside it are T-junctions the
@@ -21,7 +22,7 @@ struct LatticeOracle {
 
     init(seed: UInt64, n: Int = 5, spacing: Double = 200, pVertical: Double = 0.4) {
         self.n = n; self.spacing = spacing
-        var rng = SitingRandom(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let side = Double(n - 1) * spacing
         for r in 0..<n {
             let y = Double(r) * spacing

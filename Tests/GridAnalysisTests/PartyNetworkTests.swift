@@ -2,6 +2,7 @@ import Testing
 import GridGeo
 import GridModel
 @testable import GridAnalysis
+import TestSupport
 
 // MARK: - organization thresholds
 
@@ -78,7 +79,7 @@ private func checkJoint(_ units: [PartyNetwork.GridUnit], _ adj: [[Int]], _ orgs
 
 @Test(arguments: [1, 2, 3, 4, 5])
 func jointBranchRulesOnRandomAdjacency(seed: UInt64) {
-    var rng = GridsSeededGenerator(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     let n = 30
     let units = (0..<n).map { PartyNetwork.GridUnit(id: "G\($0 < 10 ? "0" : "")\($0)", communityId: $0 < 20 ? "A" : "B",
                                                      formalMembers: Int.random(in: 0...8, using: &rng), members: 0) }
@@ -135,7 +136,7 @@ private func maxLinkable(points: [Point], households: [Int], candidates: [Int], 
 
 @Test(arguments: Array(1...200))
 func centralHouseholdsRespectCapacityAndLinkAllThatCanBeLinked(seed: Int) {
-    var rng = GridsSeededGenerator(seed: UInt64(seed) &* 7919)
+    var rng = SeededGenerator(seed: UInt64(seed) &* 7919)
     let n = Int.random(in: 1...9, using: &rng)
     let points = (0..<n).map { _ in Point(Double.random(in: 0...600, using: &rng), Double.random(in: 0...600, using: &rng)) }
     let households = (0..<n).map { _ in Int.random(in: 0...40, using: &rng) }

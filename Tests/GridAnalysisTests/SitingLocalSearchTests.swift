@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GridAnalysis
+import TestSupport
 
 // The iterated local search of `MaximalCovering` against an independent exhaustive optimum
 // on seeded clustered instances (the kind where a single-swap local optimum falls short).
@@ -9,7 +10,7 @@ import Testing
 /// 1…200, `m` candidates (half near demand, half anywhere), rows = demand within `radius`.
 private func clusteredInstance(seed: UInt64, n: Int, m: Int, side: Double = 2_500,
                                radius: Double = 400) -> (rows: SparseRows, weights: [Int]) {
-    var rng = SitingRandom(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     func u(_ a: Double, _ b: Double) -> Double { Double.random(in: a...b, using: &rng) }
     let centres = (0..<max(3, n / 12)).map { _ in (u(0, side), u(0, side)) }
     var pts: [(Double, Double)] = []

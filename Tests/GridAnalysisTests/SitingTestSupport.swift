@@ -1,15 +1,14 @@
 import GridGeo
 import GridModel
 @testable import GridAnalysis
+import TestSupport
 
-/// A small deterministic generator (SplitMix64), copied from GridGeoTests under a name of its own.
-typealias SitingRandom = SplitMix64
 
 /// A random district in a `side` × `side` metre square: buildings, a few counted facilities
 /// (one of them street level), and candidates K01, K02, … (ids sort like their indices).
 func randomSitingSnapshot(seed: UInt64, buildings nb: Int, candidates nc: Int, facilities nf: Int,
                           side: Double = 2_000, streetFacility: Bool = false, crs: String = "EPSG:4326") -> Snapshot {
-    var rng = SitingRandom(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     func pt() -> Point { Point(Double.random(in: 0...side, using: &rng), Double.random(in: 0...side, using: &rng)) }
     func ll(_ p: Point) -> Point { Point(116.4 + p.x / 85_000, 39.9 + p.y / 111_000) }
     let buildings = (0..<nb).map { i -> Building in

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GridFormats
+import TestSupport
 
 private func readAll(_ bytes: [UInt8], chunkSize: Int = 1 << 20) throws -> (header: [String], records: [CSVRecord]) {
     let file = try TempFile(bytes, suffix: ".csv")
@@ -115,7 +116,7 @@ func invalidUTF8NamesTheLine(chunkSize: Int) throws {
 }
 
 /// Serializes records the way spreadsheet programs do (quoting only where needed).
-private func serialize(_ rows: [[String]], crlf: Bool, rng: inout FormatsRandom) -> String {
+private func serialize(_ rows: [[String]], crlf: Bool, rng: inout SeededGenerator) -> String {
     rows.map { row in
         row.map { f in
             let needs = f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r") || f.isEmpty && Bool.random(using: &rng)
@@ -136,7 +137,7 @@ private func physicalBreaks(_ s: String) -> Int {
 
 @Test(arguments: [UInt64(1), 2, 3, 4])
 func randomFilesReadBackAtEveryChunkSize(seed: UInt64) throws {
-    var rng = FormatsRandom(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     let pieces = ["a", "b", "1", "116.40", ",", "\"", "\n", "\r\n", " ", "中文", "😀", "x y", ""]
     let columns = Int.random(in: 1...6, using: &rng)
     let header = (0..<columns).map { "c\($0)" }

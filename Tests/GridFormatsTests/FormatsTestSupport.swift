@@ -1,16 +1,14 @@
 import GridGeo
 import Foundation
 @testable import GridFormats
+import TestSupport
 
-/// SplitMix64, deterministic across platforms.
-typealias FormatsRandom = SplitMix64
 
 /// A temporary file holding `bytes`, removed by `remove()`.
 struct TempFile {
     let url: URL
     init(_ bytes: [UInt8], suffix: String = ".txt") throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gridformats-\(UUID().uuidString)\(suffix)")
+        url = TemporaryFiles.path(prefix: "gridformats", suffix: suffix)
         try Data(bytes).write(to: url)
     }
     init(_ text: String, suffix: String = ".txt") throws {
@@ -22,7 +20,7 @@ struct TempFile {
 /// Random JSON values for round trips (strings include escapes, controls, CJK and astral
 /// characters; numbers include exponents and long integers).
 struct RandomJSON {
-    var rng: FormatsRandom
+    var rng: SeededGenerator
 
     mutating func string() -> String {
         let pieces: [String] = ["a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\u{01}", "\u{1F}", "é", "中",

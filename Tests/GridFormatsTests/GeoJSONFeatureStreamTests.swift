@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GridFormats
+import TestSupport
 
 /// Reads every feature; returns them with the final top-level members.
 private func streamAll(_ url: URL, chunkSize: Int, maxFeatureBytes: Int = 64 << 20) throws
@@ -35,7 +36,7 @@ private func streamError(_ text: String, chunkSize: Int = 1 << 20, maxFeatureByt
 /// line) or pretty-printed over several lines, with top-level members before and after
 /// `features`.
 private func randomCollection(seed: UInt64, count: Int) -> String {
-    var gen = RandomJSON(rng: FormatsRandom(seed: seed))
+    var gen = RandomJSON(rng: SeededGenerator(seed: seed))
     var features: [String] = []
     for k in 0..<count {
         var coords: [JSONValue] = []

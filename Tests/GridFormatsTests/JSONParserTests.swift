@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GridFormats
+import TestSupport
 
 private func number(_ text: String) throws -> JSONNumber {
     guard case .number(let n) = try JSONParser.parse(text) else { throw Unwrapped() }
@@ -59,7 +60,7 @@ private func parseError(bytes: [UInt8]) -> JSONParseError? {
 }
 
 @Test func numberValuesMatchTheStandardLibrary() throws {
-    var gen = RandomJSON(rng: FormatsRandom(seed: 42))
+    var gen = RandomJSON(rng: SeededGenerator(seed: 42))
     for _ in 0..<20_000 {
         let text = gen.numberText()
         let expected = Double(text)!
@@ -189,7 +190,7 @@ func rejectsWithPosition(input: String, fragment: String, line: Int, column: Int
 
 @Test(arguments: [1, 2, 3])
 func randomValuesRoundTrip(seed: UInt64) throws {
-    var gen = RandomJSON(rng: FormatsRandom(seed: seed))
+    var gen = RandomJSON(rng: SeededGenerator(seed: seed))
     for _ in 0..<500 {
         let v = gen.value()
         let compact = JSONWriter.write(v, sortedKeys: false)

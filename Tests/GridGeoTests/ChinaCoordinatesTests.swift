@@ -1,5 +1,6 @@
 import Testing
 @testable import GridGeo
+import TestSupport
 
 // Vectors of the public algorithm (eviltransform / coordtransform test suites, which
 // agree with the reference JavaScript implementation to the printed digits).

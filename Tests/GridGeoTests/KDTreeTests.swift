@@ -1,8 +1,7 @@
 import Testing
 @testable import GridGeo
+import TestSupport
 
-/// A small deterministic generator (SplitMix64) so failures reproduce.
-typealias SeededGenerator = SplitMix64
 
 @Test(arguments: [1, 7, 100, 2_000])
 func nearestMatchesBruteForce(count: Int) {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GridRender
+import TestSupport
 
 /// `FixedDecimal` against C's printf (`String(format:)`) on the values that matter: projected
 /// metres, degrees, exact halves (printf rounds the exact binary value, half to even), signs.

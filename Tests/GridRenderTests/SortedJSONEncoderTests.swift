@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GridRender
+import TestSupport
 
 /// `SortedJSONEncoder` must produce exactly Foundation's bytes (sorted keys, no escaped
 /// slashes, pretty or compact): seeded random values of every shape results use, compared

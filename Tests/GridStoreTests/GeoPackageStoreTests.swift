@@ -4,6 +4,7 @@ import GridGeo
 import GridModel
 import Testing
 @testable import GridStore
+import TestSupport
 
 /// A snapshot exercising every field the store keeps: nils, footprints, multipolygons with
 /// holes, multi-line roads, households, units and every compliance record.
@@ -57,7 +58,7 @@ func sampleSnapshot() -> Snapshot {
 }
 
 func temporaryStorePath() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("gridplan-store-\(UUID().uuidString).gpkg").path
+    TemporaryFiles.path(prefix: "gridplan-store", suffix: ".gpkg").path
 }
 
 func removeStore(_ path: String) {
@@ -163,8 +164,8 @@ func removeStore(_ path: String) {
     #expect(before == after)
 }
 
-@Test func ogrinfoReadsEveryLayer() throws {
-    guard OGRInfo.available() else { return }
+@Test(.enabled(if: OGRInfo.isAvailable, "ogrinfo (gdal-bin) is not installed"))
+func ogrinfoReadsEveryLayer() throws {
     let path = temporaryStorePath()
     defer { removeStore(path) }
     try GeoPackageStore(path: path, create: true).replaceContents(with: sampleSnapshot())

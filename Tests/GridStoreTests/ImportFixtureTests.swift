@@ -4,7 +4,7 @@ import GridGeo
 import GridModel
 @testable import GridStore
 
-/// The committed sample dataset (CGCS2000, every file of the contract) read end to end.
+/// The committed sample dataset (CGCS2000, every file of docs/data-format.md §1) read end to end.
 @Suite("Import: committed fixture")
 struct ImportFixtureTests {
     static func fixture(_ name: String) throws -> URL {

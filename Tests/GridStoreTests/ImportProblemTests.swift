@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 import GridGeo
 import GridModel
 @testable import GridStore
 
-/// Every invalid case of the contract, each asserting the exact file, location and field.
+/// Every invalid case of docs/data-format.md §1, each asserting the exact file, location and field.
 @Suite("Import: problems")
 struct ImportProblemTests {
     func problems(_ change: (inout [String: String]) -> Void, crs: String? = nil,

@@ -3,15 +3,14 @@ import Testing
 import GridGeo
 import GridModel
 @testable import GridStore
+import TestSupport
 
 /// A dataset folder written into a fresh temporary directory: file name → text.
 struct TestDataset {
     let directory: URL
 
     init(_ files: [String: String]) throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gridplan-import-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try TemporaryFiles.directory(prefix: "gridplan-import")
         for (name, text) in files { try write(name, text) }
     }
 
@@ -64,10 +63,6 @@ func projectedSquare(to crs: String) throws -> (ring: String, transformer: Coord
     let fwd = try CoordinateTransformer(from: .wgs84, to: .proj(crs))
     let corners = try [(116.40, 39.90), (116.41, 39.90), (116.41, 39.91), (116.40, 39.91), (116.40, 39.90)].map { try fwd.transform(Point($0.0, $0.1)) }
     return ("[" + corners.map { "[\($0.x),\($0.y)]" }.joined(separator: ",") + "]", fwd)
-}
-
-func featureCollection(_ features: [String]) -> String {
-    #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",\n") + "]}"
 }
 
 func feature(_ properties: String, _ geometry: String) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import GridGeo
 import GridModel
 @testable import GridStore

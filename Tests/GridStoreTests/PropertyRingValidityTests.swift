@@ -1,6 +1,7 @@
 import Foundation
 import GridGeo
 import Testing
+import TestSupport
 
 /// Brute-force oracle, written apart from the sweep: does any pair of non-neighbouring edges
 /// share a point (proper crossing, or touching/overlapping when collinear)?
@@ -51,7 +52,7 @@ private func bruteForceSelfIntersects(_ ring: [Point]) -> Bool {
 /// random jitter, which often are not) against the brute-force oracle.
 @Test(arguments: [31, 32, 33, 34] as [UInt64])
 func propertyRingValidityMatchesBruteForce(seed: UInt64) {
-    var rng = StoreTestGenerator(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     var simple = 0, crossing = 0
     for _ in 0..<300 {
         let n = Int.random(in: 3...40, using: &rng)

@@ -4,11 +4,12 @@ import GridGeo
 import GridModel
 import Testing
 @testable import GridStore
+import TestSupport
 
 /// A random snapshot: full-precision coordinates, optional fields set or not at random, ids
 /// with CJK text, quotes and commas.
 func randomSnapshot(seed: UInt64) -> Snapshot {
-    var rng = StoreTestGenerator(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     func maybe<T>(_ v: @autoclosure () -> T) -> T? { Bool.random(using: &rng) ? v() : nil }
     func x() -> Double { Double.random(in: 400_000..<600_000, using: &rng) }
     func y() -> Double { Double.random(in: 3_300_000..<3_400_000, using: &rng) }
@@ -80,9 +81,8 @@ func propertyStoreRoundTripKeepsEverything(seed: UInt64) throws {
 /// `gridplan export`, written on another branch.)
 @Test(arguments: [11, 12, 13] as [UInt64])
 func propertyImportKeepsEveryCoordinate(seed: UInt64) throws {
-    var rng = StoreTestGenerator(seed: seed)
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridplan-prop-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    var rng = SeededGenerator(seed: seed)
+    let dir = try TemporaryFiles.directory(prefix: "gridplan-prop")
     defer { try? FileManager.default.removeItem(at: dir) }
     // Communities: squares side by side; buildings and facilities at random points inside them.
     let nc = Int.random(in: 1...5, using: &rng)
@@ -147,7 +147,7 @@ func propertyImportKeepsEveryCoordinate(seed: UInt64) throws {
 /// the nearest distance is the brute-force minimum over counted facilities.
 @Test(arguments: [21, 22, 23, 24, 25] as [UInt64])
 func propertyCoveredIffWithinReach(seed: UInt64) throws {
-    var rng = StoreTestGenerator(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     var snapshot = randomSnapshot(seed: seed)
     // Put buildings and facilities in one 3 km square so coverage is mixed.
     for i in snapshot.buildings.indices {

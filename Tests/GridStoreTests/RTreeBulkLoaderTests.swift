@@ -4,6 +4,7 @@ import GridGeo
 import GridModel
 import Testing
 @testable import GridStore
+import TestSupport
 
 /// A box of the model the tests keep beside the rtree.
 private struct Box: Equatable {
@@ -14,7 +15,7 @@ private struct Box: Equatable {
 /// Random boxes on a quarter-unit lattice in [0, 10000)² (exact in float32, so the brute force
 /// on doubles is the exact answer): points, zero-width and zero-height boxes, ordinary boxes,
 /// and one in ten a copy of an earlier box.
-private func latticeBoxes(_ n: Int, _ rng: inout StoreTestGenerator) -> [Box] {
+private func latticeBoxes(_ n: Int, _ rng: inout SeededGenerator) -> [Box] {
     func q(_ range: Range<Int>) -> Double { Double(Int.random(in: range, using: &rng)) / 4 }
     var boxes: [Box] = []
     for i in 0..<n {
@@ -34,7 +35,7 @@ private func latticeBoxes(_ n: Int, _ rng: inout StoreTestGenerator) -> [Box] {
 }
 
 /// A query window: random, or with its edges on existing box edges (inclusive boundaries).
-private func window(_ model: [Int64: Box], _ keys: [Int64], _ rng: inout StoreTestGenerator) -> Box {
+private func window(_ model: [Int64: Box], _ keys: [Int64], _ rng: inout SeededGenerator) -> Box {
     func q(_ range: Range<Int>) -> Double { Double(Int.random(in: range, using: &rng)) / 4 }
     if !keys.isEmpty && Bool.random(using: &rng) {
         let a = model[keys[Int.random(in: 0..<keys.count, using: &rng)]]!
@@ -64,7 +65,7 @@ private func entries(_ model: [Int64: Box]) -> [RTreeBulkLoader.Entry] {
 }
 
 /// Every window answers exactly as brute force; SQLite's own checks pass.
-private func expectConsistent(_ db: Database, _ model: [Int64: Box], _ rng: inout StoreTestGenerator,
+private func expectConsistent(_ db: Database, _ model: [Int64: Box], _ rng: inout SeededGenerator,
                               windows: Int = 200, _ label: String) throws {
     #expect(try String.fetchOne(db, sql: "SELECT rtreecheck('rtree_x')") == "ok", "\(label)")
     #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok", "\(label)")
@@ -80,7 +81,7 @@ private func expectConsistent(_ db: Database, _ model: [Int64: Box], _ rng: inou
 
 @Test(arguments: [0, 1, 50, 51, 52, 166, 167, 168, 2_601, 2_602, 10_000, 100_000])
 func bulkLoadedTreeAnswersLikeBruteForceAndStaysUsable(count: Int) throws {
-    var rng = StoreTestGenerator(seed: 0xB0_0000 + UInt64(count))
+    var rng = SeededGenerator(seed: 0xB0_0000 + UInt64(count))
     let boxes = latticeBoxes(count, &rng)
     // Rowids: gaps and a scrambled order, as after deletions.
     var model: [Int64: Box] = [:]
@@ -131,7 +132,7 @@ func bulkLoadedTreeAnswersLikeBruteForceAndStaysUsable(count: Int) throws {
 /// every stored bound equals what SQLite itself stores for an INSERT of the same row, and no
 /// window misses an entry whose double bounds meet it.
 @Test func roundingMatchesSQLiteInserts() throws {
-    var rng = StoreTestGenerator(seed: 42)
+    var rng = SeededGenerator(seed: 42)
     var model: [Int64: Box] = [:]
     let scales: [Double] = [1, -1, 1e-30, 1e30, 1e-3]
     for i in 0..<3_000 {
@@ -218,7 +219,7 @@ func bulkLoadedTreeAnswersLikeBruteForceAndStaysUsable(count: Int) throws {
 
 /// A snapshot with many buildings spread over a district, for index checks at store level.
 private func crowdedSnapshot(buildings n: Int, seed: UInt64) -> Snapshot {
-    var rng = StoreTestGenerator(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     var s = sampleSnapshot()
     s.buildings = (0..<n).map { i in
         let p = Point(500_000 + Double.random(in: 0..<5_000, using: &rng), 3_380_000 + Double.random(in: 0..<5_000, using: &rng))
@@ -285,13 +286,13 @@ private func expectStoreIndexes(_ path: String) throws {
     try expectStoreIndexes(path)
 }
 
-@Test func ogrinfoSpatialFilterCountsLikeBruteForce() throws {
-    guard OGRInfo.available() else { return }
+@Test(.enabled(if: OGRInfo.isAvailable, "ogrinfo (gdal-bin) is not installed"))
+func ogrinfoSpatialFilterCountsLikeBruteForce() throws {
     let path = temporaryStorePath()
     defer { removeStore(path) }
     let snapshot = crowdedSnapshot(buildings: 5_000, seed: 7)
     try GeoPackageStore(path: path, create: true).replaceContents(with: snapshot)
-    var rng = StoreTestGenerator(seed: 8)
+    var rng = SeededGenerator(seed: 8)
     for _ in 0..<4 {
         let x = 500_000 + Double.random(in: -500..<5_000, using: &rng), y = 3_380_000 + Double.random(in: -500..<5_000, using: &rng)
         let w = Box(minX: x, maxX: x + Double.random(in: 10..<2_000, using: &rng), minY: y, maxY: y + Double.random(in: 10..<2_000, using: &rng))

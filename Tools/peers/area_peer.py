@@ -3,7 +3,7 @@
 
     python3 Tools/peers/area_peer.py DATASET_DIR
 
-Reads a dataset folder in the data contract (communities, buildings.csv/geojson, facilities),
+Reads a dataset folder in the dataset format of docs/data-format.md (communities, buildings.csv/geojson, facilities),
 counts party_mass_center and party_mass_station always and other kinds only when embedded,
 allocates each facility to the community it names (or, when it names none, the community
 whose polygon contains it), and prints {"communities_meeting_standard", "deficit_m2", ...}

@@ -1,7 +1,7 @@
 """Helpers shared by the Python peers (numpy and scipy only, so the peers that need nothing
 more run with the system python3).
 
-They read a dataset folder in the data contract (`/work/shared/spec/data-contract.md`) the way
+They read a dataset folder in the dataset format (`docs/data-format.md`) the way
 gridplan does and apply the same counting rules, without any gridplan code:
 
 * points: CSV `lon`,`lat` (or `x`,`y`) columns, GeoJSON Point, or a Polygon standing for its

@@ -4,7 +4,7 @@
     python3 Tools/peers/coverage_peer.py DATASET_DIR [--radius 500] [--street-reach 1000]
                                           [--working-crs EPSG:4548] [--compare COVERAGE.json]
 
-Reads a dataset folder in the data contract (buildings.csv or buildings.geojson, facilities),
+Reads a dataset folder in the dataset format of docs/data-format.md (buildings.csv or buildings.geojson, facilities),
 projects to the working CRS with PROJ's own cs2cs (the same library gridplan links), applies the
 same rules (common.py: counted kinds party_mass_center and party_mass_station, other kinds when
 embedded; street- and district-level facilities reach --street-reach, the others --radius; a

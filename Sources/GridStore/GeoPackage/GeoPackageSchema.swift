@@ -2,6 +2,11 @@ import GRDB
 
 /// The store's schema: the GeoPackage 1.3 core tables, gridplan's feature and attribute
 /// tables, and the RTree extension, as GRDB migrations. Constraints live in SQL.
+///
+/// The migrations are the schema's history and are never edited: `geopackage-core` and
+/// `gridplan-layers` made the first schema (geometry columns declared BLOB, text primary keys on
+/// attribute tables); `ConformanceMigration` rebuilds those tables into the current one. A new
+/// store runs them all; an older store runs the ones it lacks, each in one transaction.
 enum GeoPackageSchema {
     /// Feature layers: table, geometry type name, and whether it gets an RTree index.
     static let featureLayers: [(table: String, geometryType: String, rtree: Bool)] = [
@@ -107,6 +112,7 @@ enum GeoPackageSchema {
                                arguments: [a, a, "gridplan \(a)"])
             }
         }
+        m.registerMigration(ConformanceMigration.identifier) { db in try ConformanceMigration.migrate(db) }
         return m
     }
 

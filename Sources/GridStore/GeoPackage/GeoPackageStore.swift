@@ -52,12 +52,29 @@ public final class GeoPackageStore {
                 if appID != 1196444487 && (appID != 0 || hasMigrations) {
                     throw UsageError("\(path) is not a gridplan GeoPackage store")
                 }
+                if appID == 1196444487 && !hasMigrations {
+                    throw UsageError("\(path) is a GeoPackage but not a gridplan store (no gridplan schema in it; "
+                                     + "an `export --layers` file is one): import the dataset into a store instead")
+                }
             }
             // Migrate only when needed: a store that is up to date is opened without a single write,
             // so reading never changes the file.
             let migrator = GeoPackageSchema.migrator
+            let unknown = try dbQueue.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
+            if !unknown.isEmpty {
+                throw UsageError("\(path) was written by a newer gridplan (store schema \(unknown.sorted().joined(separator: ", "))) "
+                                 + "that this version cannot read: open it with that version or newer")
+            }
+            // An older store is upgraded here, each pending migration in one transaction.
             if try !dbQueue.read({ try migrator.hasCompletedMigrations($0) }) {
-                try migrator.migrate(dbQueue)
+                do {
+                    try migrator.migrate(dbQueue)
+                } catch where existed {
+                    // Another gridplan opening the same store may have upgraded it meanwhile: then all is well.
+                    if try !dbQueue.read({ try migrator.hasCompletedMigrations($0) }) {
+                        throw UsageError("cannot upgrade the store \(path) to this version's schema (the store is unchanged): \(error)")
+                    }
+                }
             }
         } catch {
             if !existed { try? fm.removeItem(atPath: path) }

@@ -104,7 +104,7 @@ struct SnapshotReader {
     func households() throws -> [Household] {
         var out: [Household] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, building_id, unit, room, persons, party_members, probationary_members FROM households ORDER BY rowid
+            SELECT id, building_id, unit, room, persons, party_members, probationary_members FROM households ORDER BY fid
             """)
         while let r = try rows.next() {
             out.append(Household(id: r[0], buildingId: r[1], unit: r[2], room: r[3], persons: r[4], partyMembers: r[5],
@@ -151,7 +151,7 @@ struct SnapshotReader {
 
     func units() throws -> [OrganizationUnit] {
         try Row.fetchAll(db, sql: """
-            SELECT id, kind, staff, name, community_id, party_workers, party_members, has_organization FROM units ORDER BY rowid
+            SELECT id, kind, staff, name, community_id, party_workers, party_members, has_organization FROM units ORDER BY fid
             """).map { r in
             let kind: String = r[1]
             return OrganizationUnit(id: r[0], kind: UnitKind(rawValue: kind) ?? .agency, staff: r[2], name: r[3],
@@ -160,20 +160,20 @@ struct SnapshotReader {
     }
 
     func records() throws -> ComplianceRecords {
-        let secretaries = try Row.fetchAll(db, sql: "SELECT id, name, community_id, last_training_date FROM secretaries ORDER BY rowid").map {
+        let secretaries = try Row.fetchAll(db, sql: "SELECT id, name, community_id, last_training_date FROM secretaries ORDER BY fid").map {
             Secretary(id: $0[0], name: $0[1], communityId: $0[2], lastTrainingDate: $0[3])
         }
         let contacts = try Row.fetchAll(db, sql: """
-            SELECT leader_id, name, role, community_id, year, days_on_site, meetings, lectures FROM contacts ORDER BY rowid
+            SELECT leader_id, name, role, community_id, year, days_on_site, meetings, lectures FROM contacts ORDER BY fid
             """).map { r in
             let role: String = r[2]
             return ContactRecord(leaderId: r[0], name: r[1], role: ContactRole(rawValue: role) ?? .streetCommittee,
                                  communityId: r[3], year: r[4], daysOnSite: r[5], meetingsAttended: r[6], lecturesGiven: r[7])
         }
-        let ratings = try Row.fetchAll(db, sql: "SELECT organization_id, community_id, year, stars FROM ratings ORDER BY rowid").map {
+        let ratings = try Row.fetchAll(db, sql: "SELECT organization_id, community_id, year, stars FROM ratings ORDER BY fid").map {
             RatingRecord(organizationId: $0[0], communityId: $0[1], year: $0[2], stars: $0[3])
         }
-        let observations = try Row.fetchAll(db, sql: "SELECT organization_id, community_id, date FROM observations ORDER BY rowid").map {
+        let observations = try Row.fetchAll(db, sql: "SELECT organization_id, community_id, date FROM observations ORDER BY fid").map {
             ObservationRecord(organizationId: $0[0], communityId: $0[1], date: $0[2])
         }
         return ComplianceRecords(secretaries: secretaries, contacts: contacts, ratings: ratings, observations: observations)

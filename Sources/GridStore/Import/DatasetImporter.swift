@@ -33,7 +33,7 @@ public struct ImportOptions: Sendable {
     }
 }
 
-/// Reads a dataset folder (data contract §1–§2) into a validated, projected `Snapshot`.
+/// Reads a dataset folder (docs/data-format.md §1–§2) into a validated, projected `Snapshot`.
 public enum DatasetImporter {
     /// Reads, validates and projects a dataset folder into a Snapshot; throws `InputError`
     /// listing every problem found (all files are read to the end when they can be); throws

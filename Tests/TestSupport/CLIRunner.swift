@@ -1,0 +1,41 @@
+import Foundation
+
+/// What a run of the built `gridplan` binary left: exit status, stdout and stderr.
+public typealias CLIRun = ProcessOutput
+
+/// Runs the built `gridplan` binary as a user would, from the checkout it was built in.
+public enum CLI {
+    /// The folder holding the built products (`.build/debug`); the test bundle lives in it on Linux.
+    public static var productsDirectory: URL { Bundle.main.bundleURL }
+
+    /// The root of the checkout (for GeoData/demo, seeds/ and the golden files), found from this file.
+    public static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// The built `gridplan` executable.
+    public static var binary: URL { productsDirectory.appendingPathComponent("gridplan") }
+
+    /// The demo district's dataset folder.
+    public static var demoDataset: URL { repositoryRoot.appendingPathComponent("GeoData/demo") }
+
+    /// The environment a run of the binary gets: this process's without `GRIDPLAN_DB`, plus `extra`.
+    public static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["GRIDPLAN_DB"] = nil
+        for (k, v) in extra { env[k] = v }
+        return env
+    }
+
+    /// Runs `gridplan args…` with `stdin` piped in, in `directory`, with extra environment.
+    @discardableResult
+    public static func run(_ args: [String], stdin: String = "", in directory: URL? = nil,
+                           environment: [String: String] = [:]) throws -> CLIRun {
+        try ProcessRunner.run(binary, args, stdin: stdin, environment: Self.environment(environment), in: directory)
+    }
+
+    /// A fresh empty temporary folder.
+    public static func temporaryDirectory() throws -> URL {
+        try TemporaryFiles.directory(prefix: "gridplan-e2e")
+    }
+}
