@@ -32,9 +32,8 @@ public struct AccessibilitySummary: Codable, Sendable {
     public var catchment: String
     /// Catchment radius per facility level, metres.
     public var catchmentM: [String: Double]
-    /// Distances used: "euclidean" (straight line) or "network" (along the walking network,
-    /// access legs included).
-    public var distance: String
+    /// Distances used: straight line, or along the walking network (access legs included).
+    public var distance: CoverageMethod
     public var supply: String
     public var demand: String
     /// The area standard the scores read against, m² per 100 households.
@@ -159,7 +158,7 @@ public enum Accessibility {
         let communities = ids.map { id -> CommunityAccessibility in
             let v = sum[id] ?? (0, 0)
             let score = v.hh > 0 ? v.w / Double(v.hh) : 0
-            return CommunityAccessibility(id: id, households: v.hh, m2Per100Households: roundTo(score, 2),
+            return CommunityAccessibility(id: id, households: v.hh, m2Per100Households: rounded(score, 2),
                                           meetsStandard: score >= standard)
         }
         var catchment: [String: Double] = [:]
@@ -171,10 +170,10 @@ public enum Accessibility {
             catchment: "each counted facility's reach: street and district level \(Int(max(selection.streetReach, selection.radius))) m, others \(Int(selection.radius)) m"
                 + (network != nil ? ", walked along the network (access legs included)" : ", straight line")
                 + (method == .gaussian ? ", Gaussian decay within it" : ""),
-            catchmentM: catchment, distance: network != nil ? "network" : "euclidean",
+            catchmentM: catchment, distance: network != nil ? .network : .euclidean,
             supply: "counted usable area, m²", demand: "households",
             standardM2Per100Households: standard, communities: communities,
-            totalM2Per100Households: roundTo(totalHH > 0 ? totalW / Double(totalHH) : 0, 2))
+            totalM2Per100Households: rounded(totalHH > 0 ? totalW / Double(totalHH) : 0, 2))
         return (per100, summary)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GridGeo
 import GridModel
 
 /// Thresholds of the compliance checks (docs/standards.md: staff.*, party.branch, training.secretary,
@@ -21,7 +22,7 @@ public struct ComplianceParameters: Sendable {
 
 /// A unit below its full-time party-worker ratio.
 public struct StaffingShortfall: Codable, Sendable, Hashable {
-    public var unitId: String, name: String?, kind: String, communityId: String?
+    public var unitId: String, name: String?, kind: UnitKind, communityId: String?
     public var staff: Int, partyWorkers: Int, requiredWorkers: Int
     /// ceil(ratio × staff) − workers.
     public var workersToAssign: Int
@@ -34,7 +35,7 @@ public struct StaffingShortfall: Codable, Sendable, Hashable {
 
 /// A unit with enough party members and no organization of its own (应建未建).
 public struct MissingOrganization: Codable, Sendable, Hashable {
-    public var unitId: String, name: String?, kind: String, communityId: String?, partyMembers: Int
+    public var unitId: String, name: String?, kind: UnitKind, communityId: String?, partyMembers: Int
     enum CodingKeys: String, CodingKey {
         case name, kind
         case unitId = "unit_id", communityId = "community_id", partyMembers = "party_members"
@@ -43,7 +44,7 @@ public struct MissingOrganization: Codable, Sendable, Hashable {
 
 /// Organization and work coverage (两个覆盖) of one kind of unit.
 public struct TwoCoverage: Codable, Sendable, Hashable {
-    public var kind: String
+    public var kind: UnitKind
     public var units: Int
     /// Units with an organization of their own.
     public var organized: Int
@@ -62,8 +63,8 @@ public struct TwoCoverage: Codable, Sendable, Hashable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kind, forKey: .kind); try c.encode(units, forKey: .units)
         try c.encode(organized, forKey: .organized); try c.encode(workCovered, forKey: .workCovered)
-        try c.encode(organizationCoverageRate.map { ($0 * 10000).rounded() / 10000 }, forKey: .organizationCoverageRate)
-        try c.encode(workCoverageRate.map { ($0 * 10000).rounded() / 10000 }, forKey: .workCoverageRate)
+        try c.encode(organizationCoverageRate.map { rounded($0, 4) }, forKey: .organizationCoverageRate)
+        try c.encode(workCoverageRate.map { rounded($0, 4) }, forKey: .workCoverageRate)
     }
 }
 
@@ -84,7 +85,7 @@ public struct UntrainedSecretary: Codable, Sendable, Hashable {
 
 /// A leader short of the contact-point demands in the year.
 public struct ContactShortfall: Codable, Sendable, Hashable {
-    public var leaderId: String, name: String?, role: String, communityId: String
+    public var leaderId: String, name: String?, role: ContactRole, communityId: String
     public var days: Int, meetings: Int, lectures: Int
     public var daysShort: Int, meetingsShort: Int, lecturesShort: Int
     enum CodingKeys: String, CodingKey {
@@ -94,13 +95,24 @@ public struct ContactShortfall: Codable, Sendable, Hashable {
     }
 }
 
+/// How an organization's rating moved since the year before.
+public enum RatingMove: String, Codable, Sendable, CaseIterable {
+    case up, down, same
+    /// No rating the year before.
+    case new
+
+    /// The move from `previousStars` to `stars`.
+    public init(stars: Int, previousStars: Int) {
+        self = stars > previousStars ? .up : stars < previousStars ? .down : .same
+    }
+}
+
 /// An organization rated 一般 or 较差 in the year, with last year's rating.
 public struct LowRating: Codable, Sendable, Hashable {
     public var organizationId: String, communityId: String?
     public var stars: Int, level: String
     public var previousStars: Int?
-    /// `up`, `down`, `same`, or `new` (no rating the year before).
-    public var move: String
+    public var move: RatingMove
     enum CodingKeys: String, CodingKey {
         case stars, level, move
         case organizationId = "organization_id", communityId = "community_id", previousStars = "previous_stars"
@@ -231,8 +243,52 @@ public enum Compliance {
     /// Organizations checked for observations: every organization that has a rating or an
     /// observation in the year.
     public static func report(_ s: Snapshot, _ p: ComplianceParameters) -> ComplianceReport {
+        let units = unitChecks(s.units, p)
+        let untrained = untrainedSecretaries(s.records, year: p.year)
+        let contacts = contactShortfalls(s.records, p)
+        let ratings = ratingChecks(s.records, p)
+        let missingObs = missingObservations(s.records, year: p.year, rated: ratings.rated)
+        var communities = Dictionary(uniqueKeysWithValues: s.communities.map { ($0.id, ComplianceCounts(id: $0.id, name: $0.name, street: $0.street)) })
+        func bump(_ cid: String?, _ f: (inout ComplianceCounts) -> Void) {
+            let key = cid ?? ""
+            if communities[key] == nil { communities[key] = ComplianceCounts(id: cid) }   // nil: no community
+            f(&communities[key]!)
+        }
+        for x in units.staffing { bump(x.communityId) { $0.staffingShortfalls += 1; $0.workersToAssign += x.workersToAssign } }
+        for x in units.missingOrganizations { bump(x.communityId) { $0.missingOrganizations += 1 } }
+        for x in untrained { bump(x.communityId) { $0.untrainedSecretaries += 1 } }
+        for x in contacts { bump(x.communityId) { $0.contactShortfalls += 1 } }
+        for x in ratings.low { bump(x.communityId) { $0.lowRatings += 1 } }
+        for x in missingObs { bump(x.communityId) { $0.missingObservations += 1 } }
+        let rows = communities.values.sorted { ($0.findings, $1.id ?? "") > ($1.findings, $0.id ?? "") }
+        var streets: [String: ComplianceCounts] = [:]
+        var total = ComplianceCounts()
+        for r in rows {
+            let key = r.street ?? ""
+            streets[key, default: ComplianceCounts(street: r.street)].add(r)
+            total.add(r)
+        }
+        return ComplianceReport(
+            year: p.year,
+            staffing: units.staffing.sorted { ($0.workersToAssign, $1.unitId) > ($1.workersToAssign, $0.unitId) },
+            staffingUnknownUnitIds: units.unknown.sorted(),
+            missingOrganizations: units.missingOrganizations.sorted { $0.unitId < $1.unitId },
+            twoCoverage: twoCoverage(s.units), untrainedSecretaries: untrained.sorted { $0.secretaryId < $1.secretaryId },
+            contactShortfalls: contacts.sorted { ($0.leaderId, $0.communityId) < ($1.leaderId, $1.communityId) },
+            lowRatings: ratings.low.sorted { ($0.stars, $0.organizationId) < ($1.stars, $1.organizationId) },
+            ratingMoves: ratings.moves,
+            missingObservations: missingObs.sorted { $0.organizationId < $1.organizationId },
+            communities: rows,
+            streets: streets.values.sorted { ($0.findings, $1.street ?? "") > ($1.findings, $0.street ?? "") },
+            total: total)
+    }
+
+    /// Units below their party-worker ratio (and those whose workers are unknown), and units with
+    /// enough party members and no organization of their own.
+    static func unitChecks(_ units: [OrganizationUnit], _ p: ComplianceParameters)
+        -> (staffing: [StaffingShortfall], unknown: [String], missingOrganizations: [MissingOrganization]) {
         var staffing: [StaffingShortfall] = [], unknown: [String] = [], missingOrg: [MissingOrganization] = []
-        for u in s.units {
+        for u in units {
             let ratio: Double?
             switch u.kind {
             case .agency, .institution: ratio = p.agencyRatio
@@ -243,105 +299,90 @@ public enum Compliance {
                 if let w = u.partyWorkers {
                     let need = requiredWorkers(staff: u.staff, ratio: ratio)
                     if w < need {
-                        staffing.append(StaffingShortfall(unitId: u.id, name: u.name, kind: u.kind.rawValue, communityId: u.communityId,
+                        staffing.append(StaffingShortfall(unitId: u.id, name: u.name, kind: u.kind, communityId: u.communityId,
                                                           staff: u.staff, partyWorkers: w, requiredWorkers: need, workersToAssign: need - w))
                     }
                 } else { unknown.append(u.id) }
             }
             if let m = u.partyMembers, m >= p.branchMinimum, u.hasOrganization == false {
-                missingOrg.append(MissingOrganization(unitId: u.id, name: u.name, kind: u.kind.rawValue,
+                missingOrg.append(MissingOrganization(unitId: u.id, name: u.name, kind: u.kind,
                                                       communityId: u.communityId, partyMembers: m))
             }
         }
-        let coverage = [UnitKind.nonPublic, .socialOrg].map { kind -> TwoCoverage in
-            let us = s.units.filter { $0.kind == kind }
+        return (staffing, unknown, missingOrg)
+    }
+
+    /// Organization and work coverage (两个覆盖) of non-public units and social organizations.
+    static func twoCoverage(_ units: [OrganizationUnit]) -> [TwoCoverage] {
+        [UnitKind.nonPublic, .socialOrg].map { kind -> TwoCoverage in
+            let us = units.filter { $0.kind == kind }
             let organized = us.filter { $0.hasOrganization == true }.count
             let work = us.filter { $0.hasOrganization == true || ($0.partyMembers ?? 0) > 0 || ($0.partyWorkers ?? 0) > 0 }.count
-            return TwoCoverage(kind: kind.rawValue, units: us.count, organized: organized, workCovered: work,
+            return TwoCoverage(kind: kind, units: us.count, organized: organized, workCovered: work,
                                organizationCoverageRate: us.isEmpty ? nil : Double(organized) / Double(us.count),
                                workCoverageRate: us.isEmpty ? nil : Double(work) / Double(us.count))
         }
+    }
 
-        let untrained = s.records.secretaries.filter { sec in
+    /// Secretaries without a training in `year` or later.
+    static func untrainedSecretaries(_ records: ComplianceRecords, year inYear: Int) -> [UntrainedSecretary] {
+        records.secretaries.filter { sec in
             guard let d = sec.lastTrainingDate, let y = year(of: d) else { return true }
-            return y < p.year
+            return y < inYear
         }.map { UntrainedSecretary(secretaryId: $0.id, name: $0.name, communityId: $0.communityId, lastTrainingDate: $0.lastTrainingDate) }
+    }
 
-        let contacts = s.records.contacts.filter { $0.year == p.year }.compactMap { c -> ContactShortfall? in
+    /// Leaders short of the days, meetings or lectures their role demands in the year.
+    static func contactShortfalls(_ records: ComplianceRecords, _ p: ComplianceParameters) -> [ContactShortfall] {
+        records.contacts.filter { $0.year == p.year }.compactMap { c -> ContactShortfall? in
             let (d, m, l) = c.role == .districtStanding ? (p.districtDays, p.districtMeetings, p.districtLectures)
                                                         : (p.streetDays, p.streetMeetings, p.streetLectures)
             let short = (max(0, d - c.daysOnSite), max(0, m - c.meetingsAttended), max(0, l - c.lecturesGiven))
             guard short.0 + short.1 + short.2 > 0 else { return nil }
-            return ContactShortfall(leaderId: c.leaderId, name: c.name, role: c.role.rawValue, communityId: c.communityId,
+            return ContactShortfall(leaderId: c.leaderId, name: c.name, role: c.role, communityId: c.communityId,
                                     days: c.daysOnSite, meetings: c.meetingsAttended, lectures: c.lecturesGiven,
                                     daysShort: short.0, meetingsShort: short.1, lecturesShort: short.2)
         }
+    }
 
-        // Ratings: the year's (the lowest when an organization is rated twice) against the year before.
+    /// The year's ratings (the lowest when an organization is rated twice) against the year
+    /// before: the moves of all, the organizations rated low, and the year's ratings by organization.
+    static func ratingChecks(_ records: ComplianceRecords, _ p: ComplianceParameters)
+        -> (moves: [String: Int], low: [LowRating], rated: [String: RatingRecord]) {
         func ratings(_ y: Int) -> [String: RatingRecord] {
-            Dictionary(s.records.ratings.filter { $0.year == y }.map { ($0.organizationId, $0) },
+            Dictionary(records.ratings.filter { $0.year == y }.map { ($0.organizationId, $0) },
                        uniquingKeysWith: { a, b in a.stars <= b.stars ? a : b })
         }
         let now = ratings(p.year), before = ratings(p.year - 1)
-        var moves: [String: Int] = ["up": 0, "down": 0, "same": 0, "new": 0]
+        var moves = Dictionary(uniqueKeysWithValues: RatingMove.allCases.map { ($0.rawValue, 0) })
         var low: [LowRating] = []
         for (id, r) in now {
             let prev = before[id]?.stars
-            let move = prev.map { r.stars > $0 ? "up" : r.stars < $0 ? "down" : "same" } ?? "new"
-            moves[move, default: 0] += 1
+            let move = prev.map { RatingMove(stars: r.stars, previousStars: $0) } ?? .new
+            moves[move.rawValue, default: 0] += 1
             if r.stars <= p.lowStars {
                 low.append(LowRating(organizationId: id, communityId: r.communityId ?? before[id]?.communityId, stars: r.stars,
                                      level: levels[r.stars] ?? "\(r.stars)", previousStars: prev, move: move))
             }
         }
+        return (moves, low, now)
+    }
 
-        // Observations per organization and quarter.
+    /// Organizations (observed or rated in `year`) without an observation in some quarter.
+    static func missingObservations(_ records: ComplianceRecords, year inYear: Int,
+                                    rated: [String: RatingRecord]) -> [MissingObservation] {
         var quarters: [String: Set<Int>] = [:], orgCommunity: [String: String] = [:]
-        for o in s.records.observations where year(of: o.date) == p.year {
+        for o in records.observations where year(of: o.date) == inYear {
             if let q = quarter(of: o.date) { quarters[o.organizationId, default: []].insert(q) }
             if let c = o.communityId { orgCommunity[o.organizationId] = c }
         }
-        for r in now.values {
+        for r in rated.values {
             if quarters[r.organizationId] == nil { quarters[r.organizationId] = [] }
             if let c = r.communityId, orgCommunity[r.organizationId] == nil { orgCommunity[r.organizationId] = c }
         }
-        let missingObs = quarters.compactMap { id, qs -> MissingObservation? in
+        return quarters.compactMap { id, qs -> MissingObservation? in
             let missing = (1...4).filter { !qs.contains($0) }
             return missing.isEmpty ? nil : MissingObservation(organizationId: id, communityId: orgCommunity[id], missingQuarters: missing)
         }
-
-        // Counts per community, street and total.
-        var communities = Dictionary(uniqueKeysWithValues: s.communities.map { ($0.id, ComplianceCounts(id: $0.id, name: $0.name, street: $0.street)) })
-        func bump(_ cid: String?, _ f: (inout ComplianceCounts) -> Void) {
-            let key = cid ?? ""
-            if communities[key] == nil { communities[key] = ComplianceCounts(id: cid) }   // nil: no community
-            f(&communities[key]!)
-        }
-        for x in staffing { bump(x.communityId) { $0.staffingShortfalls += 1; $0.workersToAssign += x.workersToAssign } }
-        for x in missingOrg { bump(x.communityId) { $0.missingOrganizations += 1 } }
-        for x in untrained { bump(x.communityId) { $0.untrainedSecretaries += 1 } }
-        for x in contacts { bump(x.communityId) { $0.contactShortfalls += 1 } }
-        for x in low { bump(x.communityId) { $0.lowRatings += 1 } }
-        for x in missingObs { bump(x.communityId) { $0.missingObservations += 1 } }
-        let rows = communities.values.sorted { ($0.findings, $1.id ?? "") > ($1.findings, $0.id ?? "") }
-        var streets: [String: ComplianceCounts] = [:]
-        var total = ComplianceCounts()
-        for r in rows {
-            let key = r.street ?? ""
-            streets[key, default: ComplianceCounts(street: r.street)].add(r)
-            total.add(r)
-        }
-
-        return ComplianceReport(
-            year: p.year,
-            staffing: staffing.sorted { ($0.workersToAssign, $1.unitId) > ($1.workersToAssign, $0.unitId) },
-            staffingUnknownUnitIds: unknown.sorted(), missingOrganizations: missingOrg.sorted { $0.unitId < $1.unitId },
-            twoCoverage: coverage, untrainedSecretaries: untrained.sorted { $0.secretaryId < $1.secretaryId },
-            contactShortfalls: contacts.sorted { ($0.leaderId, $0.communityId) < ($1.leaderId, $1.communityId) },
-            lowRatings: low.sorted { ($0.stars, $0.organizationId) < ($1.stars, $1.organizationId) }, ratingMoves: moves,
-            missingObservations: missingObs.sorted { $0.organizationId < $1.organizationId },
-            communities: rows,
-            streets: streets.values.sorted { ($0.findings, $1.street ?? "") > ($1.findings, $0.street ?? "") },
-            total: total)
     }
 }

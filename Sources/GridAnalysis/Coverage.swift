@@ -1,4 +1,3 @@
-import Dispatch
 import GridGeo
 import GridModel
 
@@ -198,12 +197,12 @@ public enum Coverage {
             rows.append(BuildingCoverage(
                 id: b.id, communityId: b.communityId, gridId: b.gridId, households: b.households,
                 nearestFacilityId: d.nearest >= 0 ? facilities[Int(d.nearest)].id : nil,
-                distanceM: d.nearest >= 0 ? round1(d.nearestDistance) : nil,
+                distanceM: d.nearest >= 0 ? rounded(d.nearestDistance, 1) : nil,
                 covered: d.covered,
                 coveringFacilityId: d.covering >= 0 ? facilities[Int(d.covering)].id : nil,
-                coveringDistanceM: d.covering >= 0 ? round1(d.coveringDistance) : nil,
-                accessDistanceM: access.flatMap { $0[i].isFinite ? round1($0[i]) : nil },
-                accessibilityM2Per100Households: scores.map { roundTo($0[i], 2) },
+                coveringDistanceM: d.covering >= 0 ? rounded(d.coveringDistance, 1) : nil,
+                accessDistanceM: access.flatMap { $0[i].isFinite ? rounded($0[i], 1) : nil },
+                accessibilityM2Per100Households: scores.map { rounded($0[i], 2) },
                 lon: b.lonLat.x, lat: b.lonLat.y))
         }
 
@@ -249,30 +248,20 @@ public enum Coverage {
                                  selection: FacilitySelection) -> [FacilityDistances] {
         let groups = reachGroups(facilities, selection)
         let trees = groups.map { g in KDTree(points: g.members.map { facilities[$0].location }) }
-        var out = [FacilityDistances](repeating: FacilityDistances(), count: points.count)
-        let n = points.count
-        let chunks = n < 20_000 ? 1 : 16
-        out.withUnsafeMutableBufferPointer { buf in
-            nonisolated(unsafe) let outBuf = buf
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let lo = n * c / chunks, hi = n * (c + 1) / chunks
-                for i in lo..<hi {
-                    var d = FacilityDistances()
-                    for (g, tree) in trees.enumerated() {
-                        guard let (k, dist) = tree.nearest(to: points[i]) else { continue }
-                        let f = groups[g].members[k]
-                        if better(dist, f, than: d.nearestDistance, d.nearest, facilities) {
-                            d.nearest = Int32(f); d.nearestDistance = dist
-                        }
-                        if dist <= groups[g].reach && better(dist, f, than: d.coveringDistance, d.covering, facilities) {
-                            d.covering = Int32(f); d.coveringDistance = dist
-                        }
-                    }
-                    outBuf[i] = d
+        return parallelMap(count: points.count, chunks: points.count < 20_000 ? 1 : 16) { i in
+            var d = FacilityDistances()
+            for (g, tree) in trees.enumerated() {
+                guard let (k, dist) = tree.nearest(to: points[i]) else { continue }
+                let f = groups[g].members[k]
+                if better(dist, f, than: d.nearestDistance, d.nearest, facilities) {
+                    d.nearest = Int32(f); d.nearestDistance = dist
+                }
+                if dist <= groups[g].reach && better(dist, f, than: d.coveringDistance, d.covering, facilities) {
+                    d.covering = Int32(f); d.coveringDistance = dist
                 }
             }
+            return d
         }
-        return out
     }
 
     @inline(__always)
@@ -390,7 +379,7 @@ public enum Coverage {
         flush()
         func rate(_ id: String, _ name: String?, _ community: String?, _ a: Acc) -> CoverageRate {
             CoverageRate(id: id, name: name, communityId: community, households: a.hh, coveredHouseholds: a.chh,
-                         coverageRate: a.hh > 0 ? roundTo(Double(a.chh) / Double(a.hh), 4) : 0,
+                         coverageRate: a.hh > 0 ? rounded(Double(a.chh) / Double(a.hh), 4) : 0,
                          buildings: a.b, coveredBuildings: a.cb)
         }
         var communities = s.communities.map { rate($0.id, $0.name, nil, byCommunity[$0.id] ?? Acc()) }
@@ -406,12 +395,4 @@ public enum Coverage {
     }
 }
 
-/// Rounds to 0.1 m, as distances are reported.
-@inline(__always) func round1(_ x: Double) -> Double { (x * 10).rounded() / 10 }
 
-/// Rounds to `places` decimals.
-@inline(__always) func roundTo(_ x: Double, _ places: Int) -> Double {
-    var f = 1.0
-    for _ in 0..<places { f *= 10 }
-    return (x * f).rounded() / f
-}

@@ -3,7 +3,7 @@ import GridModel
 
 /// Which facilities count toward the area standard and coverage, and how far each one reaches.
 ///
-/// Rules (docs/standards.md, area.counted_kinds and reach.*): kinds in `countedKinds` always
+/// Rules (docs/standards.md area.counted_kinds and reach.*): kinds in `countedKinds` always
 /// count; other kinds count only when `embedded` is true. Street-level facilities reach the
 /// 15-minute circle (`streetReach`, 1,000 m); all others reach `radius`.
 public struct FacilitySelection: Sendable {

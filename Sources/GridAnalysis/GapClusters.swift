@@ -102,7 +102,7 @@ public enum GapClusters {
             var nearest: Double? = nil
             if let distances {
                 let m = idx.map { distances[$0].nearestDistance }.min() ?? .infinity
-                if m.isFinite { nearest = round1(m) }
+                if m.isFinite { nearest = rounded(m, 1) }
             }
             return GapCluster(
                 id: gapId(rank: rank), buildingIds: idx.map { buildings[$0].id },

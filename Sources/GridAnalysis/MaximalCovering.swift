@@ -1,39 +1,5 @@
 import GridGeo
 
-/// An entry of the lazy-greedy heaps: larger key first, ties to the lower candidate index
-/// (candidates are sorted by id, so ties break by id); `stamp` says when the key was computed.
-struct LazyEntry<Key: Comparable>: HeapOrdered {
-    var key: Key
-    var item: Int32
-    var stamp: Int32
-
-    @inline(__always) static func precedes(_ x: LazyEntry, _ y: LazyEntry) -> Bool {
-        x.key > y.key || (x.key == y.key && x.item < y.item)
-    }
-}
-
-/// The lazy-greedy heap (CELF): stale keys are upper bounds, only the top is refreshed.
-typealias LazyHeap<Key: Comparable> = BinaryHeap<LazyEntry<Key>>
-
-extension BinaryHeap {
-    /// Sum of the `k` largest keys, visiting only O(k log k) heap nodes.
-    func sumOfTop<Key: Comparable>(_ k: Int, zero: Key, plus: (Key, Key) -> Key) -> Key where Element == LazyEntry<Key> {
-        guard k > 0, let first = items.first else { return zero }
-        var frontier = LazyHeap<Key>([LazyEntry(key: first.key, item: 0, stamp: 0)])   // item = heap position
-        var sum = zero
-        var taken = 0
-        while taken < k, let e = frontier.pop() {
-            sum = plus(sum, e.key)
-            taken += 1
-            let p = Int(e.item)
-            for c in [2 * p + 1, 2 * p + 2] where c < items.count {
-                frontier.push(LazyEntry(key: items[c].key, item: Int32(c), stamp: 0))
-            }
-        }
-        return sum
-    }
-}
-
 /// Weighted maximal covering location: choose up to K candidates whose coverage sets
 /// (rows of a `SparseRows` over demand points) cover the most demand weight.
 ///
@@ -99,9 +65,22 @@ public enum MaximalCovering {
         /// Perturbation rounds run, and how many of them raised the covered weight.
         public var perturbationRounds: Int
         public var perturbationImprovements: Int
-        /// Why the perturbation phase stopped: "off", "optimal" (reached the bound),
-        /// "rounds" (round limit), "budget" (work budget), "skipped" (budget too small for a round).
-        public var perturbationStop: String
+        /// Why the perturbation phase stopped.
+        public var perturbationStop: PerturbationStop
+    }
+
+    /// Why the perturbation phase of the local search stopped.
+    public enum PerturbationStop: String, Codable, Sendable, CaseIterable {
+        /// Not run: no local search, fewer useful candidates than sites, or greedy stopped early.
+        case off
+        /// The covered weight reached the upper bound.
+        case optimal
+        /// The round limit.
+        case rounds
+        /// The work budget.
+        case budget
+        /// Not run: one round would exceed the work budget.
+        case skipped
     }
 
     /// Default work budget of the perturbation phase, in coverage-row entries visited
@@ -174,7 +153,7 @@ public enum MaximalCovering {
         // 2–3. swap descent, then iterated local search
         var swaps = 0, passes = 0, rounds = 0, improvements = 0
         var swapValue = value
-        var stop = "off"
+        var stop = PerturbationStop.off
         if localSearch && !fillToCover && !selected.isEmpty && selected.count < m {
             var search = SwapSearch(rows: rows, weights: weights, staticWeight: staticWeight, selected: selected)
             search.descend(maxPasses: maxPasses)
@@ -204,267 +183,6 @@ public enum MaximalCovering {
                         perturbationStop: stop)
     }
 
-    /// The state of the swap search: per demand the number and XOR of chosen sites covering
-    /// it, per site the weight only it covers (see `MaximalCovering`).
-    struct SwapSearch {
-        let rows: SparseRows
-        let weights: [Int]
-        let staticWeight: [Int]
-        /// Candidates with positive row weight, heaviest first (ties by index): refills scan
-        /// them in this order and stop once no remaining row can beat the best gain.
-        let byWeight: [Int]
-        var coverCount: [Int32]
-        var owner: [Int32]
-        var loss: [Int]
-        var inSolution: [Bool]
-        var selected: [Int]
-        var value = 0
-        var swaps = 0, passes = 0
-        /// Coverage-row entries visited (the deterministic work measure).
-        var work = 0
-        var extra: [Int]
-        var touched: [Int] = []
-
-        init(rows: SparseRows, weights: [Int], staticWeight: [Int], selected: [Int]) {
-            self.rows = rows; self.weights = weights; self.staticWeight = staticWeight
-            let m = rows.rowCount, n = weights.count
-            byWeight = (0..<m).filter { staticWeight[$0] > 0 }
-                .sorted { staticWeight[$0] > staticWeight[$1] || (staticWeight[$0] == staticWeight[$1] && $0 < $1) }
-            coverCount = [Int32](repeating: 0, count: n)
-            owner = [Int32](repeating: 0, count: n)
-            loss = [Int](repeating: 0, count: m)
-            inSolution = [Bool](repeating: false, count: m)
-            extra = [Int](repeating: 0, count: m)
-            self.selected = []
-            for j in selected { add(j) }
-        }
-
-        mutating func add(_ j: Int) {
-            for q in rows.range(j) {
-                let i = Int(rows.items[q])
-                switch coverCount[i] {
-                case 0: loss[j] += weights[i]; value += weights[i]
-                case 1: loss[Int(owner[i])] -= weights[i]
-                default: break
-                }
-                coverCount[i] += 1; owner[i] ^= Int32(j)
-            }
-            work += rows.range(j).count
-            inSolution[j] = true
-            selected.append(j)
-        }
-
-        mutating func remove(_ j: Int) {
-            for q in rows.range(j) {
-                let i = Int(rows.items[q])
-                coverCount[i] -= 1; owner[i] ^= Int32(j)
-                if coverCount[i] == 1 { loss[Int(owner[i])] += weights[i] } else if coverCount[i] == 0 { value -= weights[i] }
-            }
-            work += rows.range(j).count
-            loss[j] = 0
-            inSolution[j] = false
-            selected.remove(at: selected.firstIndex(of: j)!)
-        }
-
-        func minLoss() -> (Int, Int) {
-            var best = (Int.max, -1)
-            for j in selected where loss[j] < best.0 || (loss[j] == best.0 && j < best.1) { best = (loss[j], j) }
-            return best
-        }
-
-        /// Applies the best swap bringing candidate `c` in when it strictly improves.
-        @inline(__always)
-        mutating func trySwap(_ c: Int, _ low: inout (Int, Int)) -> Int? {
-            var gain0 = 0
-            let range = rows.range(c)
-            for q in range {
-                let i = Int(rows.items[q])
-                let cc = coverCount[i]
-                if cc == 0 { gain0 += weights[i] } else if cc == 1 {
-                    let s = Int(owner[i])
-                    if extra[s] == 0 { touched.append(s) }
-                    extra[s] += weights[i]
-                }
-            }
-            work += range.count
-            var bestDelta = gain0 - low.0, bestSite = low.1
-            for s in touched {
-                let d = gain0 + extra[s] - loss[s]
-                if d > bestDelta || (d == bestDelta && s < bestSite) { bestDelta = d; bestSite = s }
-                extra[s] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-            guard bestDelta > 0 else { return nil }
-            let slot = selected.firstIndex(of: bestSite)!
-            remove(bestSite)
-            add(c)
-            selected.insert(selected.removeLast(), at: slot)   // the entering site takes the slot
-            swaps += 1
-            low = minLoss()
-            return bestSite
-        }
-
-        /// Swap passes over every candidate until one finds no strictly improving swap (or `maxPasses`).
-        mutating func descend(maxPasses: Int) {
-            guard !selected.isEmpty else { return }
-            var low = minLoss()
-            var improved = true
-            var count = 0
-            while improved && count < maxPasses {
-                improved = false
-                count += 1; passes += 1
-                for c in byWeight where !inSolution[c] {
-                    if staticWeight[c] <= low.0 { break }   // byWeight is heaviest first
-                    if trySwap(c, &low) != nil { improved = true }
-                }
-            }
-        }
-
-        /// The unchosen candidate (not in `tabu`) covering the most uncovered weight; ties to
-        /// the lower index. Nil when none covers anything.
-        mutating func bestAddition(tabu: [Int]) -> Int? {
-            var best = 0, bestSite = -1
-            for c in byWeight {
-                if staticWeight[c] < best { break }
-                if inSolution[c] || tabu.contains(c) { continue }
-                var g = 0
-                let range = rows.range(c)
-                for q in range { let i = Int(rows.items[q]); if coverCount[i] == 0 { g += weights[i] } }
-                work += range.count
-                if g > best || (g == best && g > 0 && c < bestSite) { best = g; bestSite = c }
-            }
-            return bestSite >= 0 ? bestSite : nil
-        }
-
-        // neighbourhoods for the perturbation: demand → candidates, and stamps
-        var byDemand = SparseRows()
-        var demandStamp: [Int32] = []
-        var candidateStamp: [Int32] = []
-        var stamp: Int32 = 0
-
-        /// Candidates sharing a demand point with any of `sites`, ascending.
-        mutating func neighbours(of sites: [Int]) -> [Int] {
-            stamp += 1
-            var out: [Int] = []
-            for s in sites {
-                for q in rows.range(s) {
-                    let i = Int(rows.items[q])
-                    for p in byDemand.range(i) {
-                        let c = Int(byDemand.items[p])
-                        if candidateStamp[c] != stamp { candidateStamp[c] = stamp; out.append(c) }
-                    }
-                    work += byDemand.range(i).count
-                }
-            }
-            return out.sorted()
-        }
-
-        /// Chosen sites other than `s` sharing a demand point with a candidate that shares one
-        /// with `s` (its competitors for the same households), ascending.
-        mutating func relatedSites(_ s: Int) -> [Int] {
-            let near = neighbours(of: [s])
-            stamp += 1
-            for c in near { for q in rows.range(c) { demandStamp[Int(rows.items[q])] = stamp }; work += rows.range(c).count }
-            var out: [Int] = []
-            for t in selected where t != s {
-                if rows.range(t).contains(where: { demandStamp[Int(rows.items[$0])] == stamp }) { out.append(t) }
-                work += rows.range(t).count
-            }
-            return out.sorted()
-        }
-
-        /// Swap passes restricted to `pool` (grown by the neighbours of every swap) until none improves.
-        mutating func descendLocally(_ pool: [Int], maxPasses: Int) {
-            var pool = pool
-            var low = minLoss()
-            var improved = true
-            var count = 0
-            while improved && count < maxPasses {
-                improved = false
-                count += 1
-                var grown: [Int] = []
-                for c in pool where !inSolution[c] && staticWeight[c] > low.0 {
-                    if let out = trySwap(c, &low) { improved = true; grown += neighbours(of: [c, out]) }
-                }
-                if !grown.isEmpty { pool = Array(Set(pool + grown)).sorted() }
-            }
-        }
-
-        /// The iterated local search; returns why it stopped. Each round ruins one random
-        /// chosen site and 1–2 of its related sites (Shaw's related removal: "Using constraint
-        /// programming and local search methods to solve vehicle routing problems", CP 1998),
-        /// recreates greedily among the candidates near the ruined area (the removed sites
-        /// excluded), and descends with swaps among the candidates near the changes. Rounds that
-        /// end below the current value are undone; a final full descent certifies that the
-        /// result is a single-swap local optimum.
-        mutating func perturb(maxRounds: Int, workBudget: Int, bound: Int, maxPasses: Int,
-                              rounds: inout Int, improvements: inout Int) -> String {
-            let k = selected.count
-            guard k >= 1, selected.count < byWeight.count else { return "skipped" }
-            var rng = SplitMix64(seed: 0x6772_6964_706C_616E)   // "gridplan"
-            let start = work
-            let n = weights.count
-            byDemand = rows.transposed(columns: n)
-            work += rows.items.count
-            demandStamp = [Int32](repeating: 0, count: n)
-            candidateStamp = [Int32](repeating: 0, count: rows.rowCount)
-            var lastRound = max(1, rows.items.count / 4)
-            var reason = ""
-            var certified = true
-            while true {
-                if value >= bound { reason = "optimal"; break }
-                if rounds >= maxRounds { reason = "rounds"; break }
-                let used = work - start
-                // stop when the next round would likely overrun the budget (estimated by the last one)
-                if used + lastRound > workBudget { reason = rounds == 0 ? "skipped" : "budget"; break }
-                let before = work
-                rounds += 1
-                let saved = selected, savedValue = value
-                let savedSwaps = swaps
-                let r = min(k, rounds % 2 == 1 ? 2 : 3)
-                let s0 = selected[Int(rng.next() % UInt64(selected.count))]
-                var related = relatedSites(s0)
-                var removed = [s0]
-                while removed.count < r {
-                    if related.isEmpty {
-                        let rest = selected.filter { !removed.contains($0) }
-                        if rest.isEmpty { break }
-                        removed.append(rest[Int(rng.next() % UInt64(rest.count))])
-                    } else {
-                        removed.append(related.remove(at: Int(rng.next() % UInt64(related.count))))
-                    }
-                }
-                for s in removed { remove(s) }
-                let area = neighbours(of: removed)
-                while selected.count < k {
-                    var best = 0, bestSite = -1
-                    for c in area where !inSolution[c] && !removed.contains(c) && staticWeight[c] > best {
-                        var g = 0
-                        for q in rows.range(c) { let i = Int(rows.items[q]); if coverCount[i] == 0 { g += weights[i] } }
-                        work += rows.range(c).count
-                        if g > best { best = g; bestSite = c }
-                    }
-                    if bestSite < 0, let c = bestAddition(tabu: []) { bestSite = c }
-                    if bestSite < 0 { break }
-                    add(bestSite)
-                }
-                descendLocally(neighbours(of: removed + selected.filter { !saved.contains($0) }), maxPasses: maxPasses)
-                if value > savedValue { improvements += 1 }
-                if value < savedValue || selected.count < k {
-                    swaps = savedSwaps
-                    for s in selected where !saved.contains(s) { remove(s) }
-                    for s in saved where !inSolution[s] { add(s) }
-                    selected = saved   // same set, previous order
-                } else if selected != saved {
-                    certified = false
-                }
-                lastRound = work - before
-            }
-            if !certified { descend(maxPasses: maxPasses) }
-            return reason
-        }
-    }
-
     /// Orders `sites` for a siting list: at each rank the site adding the most weight given
     /// the earlier ranks (ties to the lower index). Returns (site, marginal weight) pairs.
     public static func rank(_ sites: [Int], rows: SparseRows, weights: [Int]) -> [(site: Int, gain: Int)] {
@@ -492,3 +210,4 @@ public enum MaximalCovering {
         return covered.reduce(0) { $0 + weights[Int($1)] }
     }
 }
+

@@ -1,4 +1,3 @@
-import Dispatch
 import GridGeo
 
 /// Distances between two point sets along a `WalkingNetwork`: every point joins the network at
@@ -91,36 +90,33 @@ extension WalkingNetwork {
         }
         let (eStart, eTargets, nStart, nEdges) = (edgeStart, edgeTargets, nodeStart, nodeEdges)
         let m = origins.count
-        var perOrigin = [[(Int32, Double)]](repeating: [], count: m)
-        let chunks = m < 64 ? 1 : 8
-        perOrigin.withUnsafeMutableBufferPointer { buf in
-            nonisolated(unsafe) let out = buf
-            DispatchQueue.concurrentPerform(iterations: chunks) { ch in
-                var search = BoundedSearch(self)
-                var edgeSeen = [Int32](repeating: -1, count: edgeCount)
+        let perOrigin = parallelChunks(count: m, chunks: m < 64 ? 1 : 8) { range -> [[(Int32, Double)]] in
+            var search = BoundedSearch(self)
+            var edgeSeen = [Int32](repeating: -1, count: edgeCount)
+            var rowsOfChunk: [[(Int32, Double)]] = []
+            rowsOfChunk.reserveCapacity(range.count)
+            for j in range {
+                let r = cutoff[j]
+                guard let o = attach(origins[j], maxDistance: r) else { rowsOfChunk.append([]); continue }
+                search.run(from: o, cutoff: r)
                 var row: [(Int32, Double)] = []
-                for j in (m * ch / chunks)..<(m * (ch + 1) / chunks) {
-                    let r = cutoff[j]
-                    guard let o = attach(origins[j], maxDistance: r) else { continue }
-                    search.run(from: o, cutoff: r)
-                    func visit(edge e: Int) {
-                        guard edgeSeen[e] != Int32(j) else { return }
-                        edgeSeen[e] = Int32(j)
-                        for k in Int(eStart[e])..<Int(eStart[e + 1]) {
-                            let i = Int(eTargets[k])
-                            let d = distance(to: targetAttachments[i]!, origin: o) { search.dist[$0] }
-                            if d <= r && keep(j, i, d) { row.append((Int32(i), d)) }
-                        }
+                func visit(edge e: Int) {
+                    guard edgeSeen[e] != Int32(j) else { return }
+                    edgeSeen[e] = Int32(j)
+                    for k in Int(eStart[e])..<Int(eStart[e + 1]) {
+                        let i = Int(eTargets[k])
+                        let d = distance(to: targetAttachments[i]!, origin: o) { search.dist[$0] }
+                        if d <= r && keep(j, i, d) { row.append((Int32(i), d)) }
                     }
-                    visit(edge: Int(o.edge))
-                    for n in search.touched {
-                        for k in Int(nStart[Int(n)])..<Int(nStart[Int(n) + 1]) { visit(edge: Int(nEdges[k])) }
-                    }
-                    row.sort { $0.0 < $1.0 }
-                    out[j] = row
-                    row = []   // the stored row keeps its own, tight buffer
                 }
+                visit(edge: Int(o.edge))
+                for n in search.touched {
+                    for k in Int(nStart[Int(n)])..<Int(nStart[Int(n) + 1]) { visit(edge: Int(nEdges[k])) }
+                }
+                row.sort { $0.0 < $1.0 }
+                rowsOfChunk.append(row)
             }
+            return rowsOfChunk
         }
         var rows = ReachRows()
         rows.offsets.reserveCapacity(m + 1)

@@ -118,8 +118,8 @@ public enum Underserved {
             }
             let c = info[id]
             rows.append(UnderservedCommunity(
-                rank: 0, id: id, name: c?.name, street: c?.street, households: hh, facilityAreaM2: roundTo(a, 1),
-                areaPer100Households: roundTo(per100, 2), requiredAreaM2: roundTo(required, 1), deficitM2: roundTo(deficit, 1),
+                rank: 0, id: id, name: c?.name, street: c?.street, households: hh, facilityAreaM2: rounded(a, 1),
+                areaPer100Households: rounded(per100, 2), requiredAreaM2: rounded(required, 1), deficitM2: rounded(deficit, 1),
                 uncoveredHouseholds: uncovered, coverageRate: rate.coverageRate, accessibilityM2Per100Households: acc,
                 underserved: !reasons.isEmpty, reasons: reasons))
         }
@@ -145,7 +145,7 @@ public enum Underserved {
                 reasons.append("accessibility below \(fmt(standard)) m² per 100 households in \(lowAccess.joined(separator: ", "))")
             }
             return UnderservedGap(rank: 0, id: g.id, households: g.households, buildings: g.buildings, lon: g.lon, lat: g.lat,
-                                  communityIds: g.communityIds, communityDeficitM2: roundTo(deficit, 1),
+                                  communityIds: g.communityIds, communityDeficitM2: rounded(deficit, 1),
                                   nearestFacilityDistanceM: g.nearestFacilityDistanceM, reasons: reasons)
         }
         gaps.sort { a, b in
@@ -168,7 +168,7 @@ public enum Underserved {
     }
 
     static func fmt(_ x: Double, _ places: Int = 1) -> String {
-        let r = roundTo(x, places)
+        let r = rounded(x, places)
         if r == r.rounded() && abs(r) < 1e15 { return String(Int(r)) }
         return String(r)
     }

@@ -1,4 +1,3 @@
-import Dispatch
 import GridGeo
 import GridModel
 
@@ -129,18 +128,9 @@ public struct WalkingNetwork: Sendable {
 
     /// `attach` for many points (in parallel chunks).
     public func attachAll(_ points: [Point], maxDistance: Double) -> [Attachment?] {
-        var out = [Attachment?](repeating: nil, count: points.count)
-        let n = points.count
-        let chunks = n < 20_000 ? 1 : 16
-        out.withUnsafeMutableBufferPointer { buf in
-            nonisolated(unsafe) let outBuf = buf
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for i in (n * c / chunks)..<(n * (c + 1) / chunks) {
-                    outBuf[i] = attach(points[i], maxDistance: maxDistance)
-                }
-            }
+        parallelMap(count: points.count, chunks: points.count < 20_000 ? 1 : 16) { i in
+            attach(points[i], maxDistance: maxDistance)
         }
-        return out
     }
 
     /// A start of the multi-source search: `node` reached at `distance` from source `label`.

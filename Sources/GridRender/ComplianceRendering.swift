@@ -13,20 +13,20 @@ public enum ComplianceRendering {
         var t = TextTable(headers: ["unit", "name", "kind", "community", "staff", "workers", "required", "to assign"],
                           alignments: [.left, .left, .left, .left, .right, .right, .right, .right])
         for x in r.staffing {
-            t.append([x.unitId, x.name ?? "", x.kind, x.communityId ?? "", String(x.staff), String(x.partyWorkers),
+            t.append([x.unitId, x.name ?? "", x.kind.rawValue, x.communityId ?? "", String(x.staff), String(x.partyWorkers),
                       String(x.requiredWorkers), String(x.workersToAssign)])
         }
         section("Full-time party workers below 2% (agencies, institutions) / 1% (SOEs)", t)
         t = TextTable(headers: ["unit", "name", "kind", "community", "party members"],
                       alignments: [.left, .left, .left, .left, .right])
         for x in r.missingOrganizations {
-            t.append([x.unitId, x.name ?? "", x.kind, x.communityId ?? "", String(x.partyMembers)])
+            t.append([x.unitId, x.name ?? "", x.kind.rawValue, x.communityId ?? "", String(x.partyMembers)])
         }
         section("Units with 3 or more party members and no organization", t)
         t = TextTable(headers: ["kind", "units", "organized", "organization coverage", "work covered", "work coverage"],
                       alignments: [.left, .right, .right, .right, .right, .right])
         for x in r.twoCoverage {
-            t.append([x.kind, String(x.units), String(x.organized), rate(x.organizationCoverageRate),
+            t.append([x.kind.rawValue, String(x.units), String(x.organized), rate(x.organizationCoverageRate),
                       String(x.workCovered), rate(x.workCoverageRate)])
         }
         section("Two coverages", t)
@@ -36,13 +36,13 @@ public enum ComplianceRendering {
         t = TextTable(headers: ["leader", "name", "role", "community", "days", "meetings", "lectures", "days short"],
                       alignments: [.left, .left, .left, .left, .right, .right, .right, .right])
         for x in r.contactShortfalls {
-            t.append([x.leaderId, x.name ?? "", x.role, x.communityId, String(x.days), String(x.meetings),
+            t.append([x.leaderId, x.name ?? "", x.role.rawValue, x.communityId, String(x.days), String(x.meetings),
                       String(x.lectures), String(x.daysShort)])
         }
         section("Leaders short at their contact points", t)
         t = TextTable(headers: ["organization", "community", "rating", "last year", "move"])
         for x in r.lowRatings {
-            t.append([x.organizationId, x.communityId ?? "", x.level, x.previousStars.map(String.init) ?? "-", x.move])
+            t.append([x.organizationId, x.communityId ?? "", x.level, x.previousStars.map(String.init) ?? "-", x.move.rawValue])
         }
         section("Organizations rated 一般 or 较差", t)
         out += "Rating moves: " + ["up", "down", "same", "new"].map { "\($0) \(r.ratingMoves[$0] ?? 0)" }.joined(separator: ", ") + "\n"

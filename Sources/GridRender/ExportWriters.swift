@@ -162,7 +162,7 @@ public enum ExportWriters {
         var w = GeoJSONWriter(name: table.name)
         for f in table.features {
             let props: [(String, GeoJSONWriter.Value)] = zip(table.columns, f.values).map { col, v in (col.name, geoJSONValue(v, col.type)) }
-            w.add(geometry: f.lonLat.map(geoJSONGeometry), properties: props)
+            w.add(geometry: f.lonLat.map(GeoJSONGeometry.init), properties: props)
         }
         return w.finish()
     }
@@ -180,14 +180,6 @@ public enum ExportWriters {
             case .real: return .double(nil, places: 6)
             case .boolean: return .bool(nil)
             }
-        }
-    }
-
-    static func geoJSONGeometry(_ g: FeatureTable.Geometry) -> GeoJSONGeometry {
-        switch g {
-        case .point(let p): return .point(p)
-        case .multiPolygon(let m): return .multiPolygon(m)
-        case .multiLineString(let l): return .multiLineString(l)
         }
     }
 

@@ -1,5 +1,7 @@
+import GridFormats
 import Foundation
 import GridGeo
+import GridModel
 
 /// Writes an RFC 7946 FeatureCollection: WGS84 longitude/latitude, exterior rings
 /// counter-clockwise and holes clockwise (the right-hand rule), 7 decimals (≈ 1 cm).
@@ -54,25 +56,16 @@ public struct GeoJSONWriter {
         return s
     }
 
-    /// A JSON string literal.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (GridFormats' one escaper).
+    public static func quote(_ s: String) -> String { JSONWriter.quoted(s) }
 }
 
 /// A geometry in longitude/latitude for `GeoJSONWriter`.
+///
+/// One of three geometry types, one per layer boundary, on purpose: `SourceGeometry` (GridStore
+/// import: what an input file holds, before projection), `FeatureTable.Geometry` (GridModel: the
+/// stored layers' types, for export) and this one (output: GeoJSON's own types, single polygons
+/// and line strings included). `init(_:)` converts a stored geometry.
 public enum GeoJSONGeometry {
     case point(Point)
     case lineString(LineString)
@@ -101,6 +94,17 @@ public enum GeoJSONGeometry {
         case .polygon(let p): return "{\"type\":\"Polygon\",\"coordinates\":\(poly(p))}"
         case .multiPolygon(let m):
             return "{\"type\":\"MultiPolygon\",\"coordinates\":[" + m.polygons.map(poly).joined(separator: ",") + "]}"
+        }
+    }
+}
+
+extension GeoJSONGeometry {
+    /// A stored layer's geometry (`FeatureTable.Geometry`) as GeoJSON.
+    public init(_ stored: FeatureTable.Geometry) {
+        switch stored {
+        case .point(let p): self = .point(p)
+        case .multiPolygon(let m): self = .multiPolygon(m)
+        case .multiLineString(let l): self = .multiLineString(l)
         }
     }
 }

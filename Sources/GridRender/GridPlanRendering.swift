@@ -21,7 +21,7 @@ public enum GridPlanRendering {
     static func rms(_ m2: Double) -> String { String(Int(m2.squareRoot().rounded())) }
 
     public static func table(_ r: GridPlanResult) -> String {
-        var out = "Grid plan: \(r.minHouseholds)–\(r.maxHouseholds) households per grid (rule grid.households), method \(r.method). Working CRS: \(r.workingCRS)\n"
+        var out = "Grid plan: \(r.minHouseholds)–\(r.maxHouseholds) households per grid (rule grid.households), method \(r.method.rawValue). Working CRS: \(r.workingCRS)\n"
         if r.applied { out += "Written to the store.\n" } else { out += "Not written (add --apply to write the plan).\n" }
         out += "\n"
         var t = TextTable(headers: ["grid", "community", "buildings", "households", "members", "organization", "joint with", "rms m", "kept"],
@@ -31,7 +31,7 @@ public enum GridPlanRendering {
             let community = (names[g.communityId] ?? nil).map { "\(g.communityId) \($0)" } ?? g.communityId
             t.append([g.id, community, String(g.buildingIds.count), String(g.households),
                       g.probationaryMembers > 0 ? "\(g.partyMembers)+\(g.probationaryMembers)" : String(g.partyMembers),
-                      organizationName(g.organization) + " " + g.organization, (g.jointWith ?? []).joined(separator: ","),
+                      organizationName(g.organization.rawValue) + " " + g.organization.rawValue, (g.jointWith ?? []).joined(separator: ","),
                       rms(g.compactnessM2), g.kept ? "yes" : ""])
         }
         out += t.render()
@@ -61,7 +61,7 @@ public enum GridPlanRendering {
                                    "organization", "joint_with", "compactness_m2", "lon", "lat", "kept", "building_ids"])
         for g in r.grids {
             w.appendRow([g.id, g.communityId, g.name ?? "", String(g.buildingIds.count), String(g.households), String(g.partyMembers),
-                         String(g.probationaryMembers), g.organization, (g.jointWith ?? []).joined(separator: ";"),
+                         String(g.probationaryMembers), g.organization.rawValue, (g.jointWith ?? []).joined(separator: ";"),
                          String(format: "%.1f", g.compactnessM2), String(format: "%.7f", g.centroid.lon),
                          String(format: "%.7f", g.centroid.lat), g.kept ? "true" : "false", g.buildingIds.joined(separator: ";")])
         }
@@ -78,7 +78,7 @@ public enum GridPlanRendering {
                 ("id", .string(g.id)), ("community_id", .string(g.communityId)), ("name", .string(g.name)),
                 ("buildings", .int(g.buildingIds.count)), ("households", .int(g.households)),
                 ("party_members", .int(g.partyMembers)), ("probationary_members", .int(g.probationaryMembers)),
-                ("organization", .string(g.organization)), ("joint_with", .strings(g.jointWith ?? [])),
+                ("organization", .string(g.organization.rawValue)), ("joint_with", .strings(g.jointWith ?? [])),
                 ("compactness_m2", .double(g.compactnessM2, places: 1)),
                 ("within_bounds", .bool(g.households >= r.minHouseholds && g.households <= r.maxHouseholds)),
                 ("kept", .bool(g.kept)), ("violations", .strings((violations[g.id] ?? []).map(\.rule))),

@@ -195,7 +195,7 @@ public enum HTMLReport {
             h += table(["社区 community", "组织 organization", "网格 grids", "组织覆盖率 organization", "户 households", "工作覆盖率 work", "党小组 groups", "中心户 central"],
                        numeric: [2, 3, 4, 5, 6, 7],
                        rows: p.communities.map { r in
-                           [label(r.id, r.name ?? c.communityNames[r.id]), r.organization, "\(r.coverage.gridsOrganized) / \(r.coverage.grids)",
+                           [label(r.id, r.name ?? c.communityNames[r.id]), r.organization.rawValue, "\(r.coverage.gridsOrganized) / \(r.coverage.grids)",
                             pct(r.coverage.organizationCoverageRate), thousands(r.coverage.households), pct(r.coverage.workCoverageRate),
                             "\(r.coverage.partyGroups)", "\(r.coverage.centralHouseholds)"]
                        })
@@ -204,7 +204,7 @@ public enum HTMLReport {
             h += "<h3>单位 Units</h3>\n<p class=\"note\">Organization coverage and work coverage (两个覆盖) of the units, \(comp.year); \(comp.missingOrganizations.count) units should set up an organization of their own.</p>\n"
             h += table(["单位类型 kind", "单位 units", "有组织 organized", "组织覆盖率", "工作覆盖 work covered", "工作覆盖率"], numeric: [1, 2, 3, 4, 5],
                        rows: comp.twoCoverage.map { r in
-                           [r.kind, "\(r.units)", "\(r.organized)", r.organizationCoverageRate.map(pct) ?? "–", "\(r.workCovered)",
+                           [r.kind.rawValue, "\(r.units)", "\(r.organized)", r.organizationCoverageRate.map(pct) ?? "–", "\(r.workCovered)",
                             r.workCoverageRate.map(pct) ?? "–"]
                        })
         }

@@ -12,15 +12,15 @@ public enum PartyRendering {
     static func preamble(_ r: PartyPlanResult) -> String {
         let on: String
         switch r.gridSource {
-        case "store": on = "the store's grids"
-        case "store+planned": on = "the store's grids, and a fresh grid plan (not in the store) where a community has none"
+        case .store: on = "the store's grids"
+        case .storeAndPlanned: on = "the store's grids, and a fresh grid plan (not in the store) where a community has none"
         default: on = "a fresh grid plan (not in the store)"
         }
         var s = "Party network on \(on). "
         s += "Branch ≥ \(r.rules.branch) formal members, committee ≥ \(r.rules.committee), joint branch ≤ \(r.rules.jointMaxUnits) grids; "
         s += "party group ≥ \(r.rules.group) members (≥ \(r.rules.groupMinFormal) formal); central household links its own and up to "
         s += "\(r.householdsPerCenter) households within \(Int(r.reachM)) m"
-        s += r.candidateBasis == "households" ? " (member households from households.csv).\n"
+        s += r.candidateBasis == .households ? " (member households from households.csv).\n"
                                               : " (one member household per formal member assumed: building counts only).\n"
         return s
     }
@@ -34,7 +34,7 @@ public enum PartyRendering {
         for g in r.grids {
             t.append([g.id, g.communityId, String(g.households),
                       g.probationaryMembers > 0 ? "\(g.partyMembers)+\(g.probationaryMembers)" : String(g.partyMembers),
-                      GridPlanRendering.organizationName(g.organization) + " " + g.organization,
+                      GridPlanRendering.organizationName(g.organization.rawValue) + " " + g.organization.rawValue,
                       (g.jointWith ?? []).joined(separator: ","), String(g.partyGroups), String(g.centralHouseholds),
                       String(g.linkedHouseholds), percent(g.workCoverageRate)])
         }
@@ -54,7 +54,7 @@ public enum PartyRendering {
              String(v.coveredHouseholds), percent(v.workCoverageRate), String(v.partyGroups), String(v.centralHouseholds)]
         }
         for x in r.communities {
-            c.append(row(x.id, x.name ?? "", GridPlanRendering.organizationName(x.organization) + " " + x.organization, x.coverage))
+            c.append(row(x.id, x.name ?? "", GridPlanRendering.organizationName(x.organization.rawValue) + " " + x.organization.rawValue, x.coverage))
         }
         c.append(row("total", "", "", r.total.coverage))
         return "Communities and district (target 100% for both rates, rule party.coverage)\n" + c.render()
@@ -68,7 +68,7 @@ public enum PartyRendering {
             var t = TextTable(headers: ["grid", "community", "organization", "org coverage", "households", "covered", "work coverage"],
                               alignments: [.left, .left, .left, .right, .right, .right, .right])
             for g in below {
-                t.append([g.id, g.communityId, g.organization, percent(g.organizationCoverageRate), String(g.households),
+                t.append([g.id, g.communityId, g.organization.rawValue, percent(g.organizationCoverageRate), String(g.households),
                           String(g.coveredHouseholds), percent(g.workCoverageRate)])
             }
             out += "\nGrids below 100% (\(below.count) of \(r.grids.count))\n" + t.render()
@@ -78,7 +78,7 @@ public enum PartyRendering {
         } else {
             var s = TextTable(headers: ["kind", "community", "grid", "building", "households", "detail"],
                               alignments: [.left, .left, .left, .left, .right, .left])
-            for x in r.shortfalls { s.append([x.kind, x.communityId, x.gridId ?? "", x.buildingId ?? "", String(x.households), x.detail]) }
+            for x in r.shortfalls { s.append([x.kind.rawValue, x.communityId, x.gridId ?? "", x.buildingId ?? "", String(x.households), x.detail]) }
             out += "\nShortfalls (\(r.shortfalls.count))\n" + s.render()
         }
         if !r.notes.isEmpty { out += "\nNotes\n" + r.notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
@@ -92,7 +92,7 @@ public enum PartyRendering {
                                    "organization_coverage_rate", "work_coverage_rate"])
         for g in r.grids {
             w.appendRow([g.id, g.communityId, String(g.households), String(g.partyMembers), String(g.probationaryMembers),
-                         g.organization, (g.jointWith ?? []).joined(separator: ";"), String(g.partyGroups),
+                         g.organization.rawValue, (g.jointWith ?? []).joined(separator: ";"), String(g.partyGroups),
                          String(g.centralHouseholds), String(g.linkedHouseholds), String(g.coveredHouseholds),
                          String(format: "%.4f", g.organizationCoverageRate), String(format: "%.4f", g.workCoverageRate)])
         }
@@ -106,7 +106,7 @@ public enum PartyRendering {
         let shortfalls = Dictionary(grouping: r.shortfalls, by: { $0.gridId ?? "" })
         let byCommunity = Dictionary(grouping: r.shortfalls, by: \.communityId)
         for g in r.grids {
-            w.appendRow(["grid", g.id, g.communityId, g.organization, "1", g.organizationCoverageRate == 1 ? "1" : "0",
+            w.appendRow(["grid", g.id, g.communityId, g.organization.rawValue, "1", g.organizationCoverageRate == 1 ? "1" : "0",
                          String(format: "%.4f", g.organizationCoverageRate), String(g.households), String(g.coveredHouseholds),
                          String(g.households - g.linkedHouseholds), String(format: "%.4f", g.workCoverageRate),
                          String(shortfalls[g.id]?.count ?? 0)])
@@ -116,7 +116,7 @@ public enum PartyRendering {
                          String(v.households), String(v.coveredHouseholds), String(v.unlinkedHouseholds),
                          String(format: "%.4f", v.workCoverageRate), String(n)])
         }
-        for c in r.communities { add("community", c.id, c.id, c.organization, c.coverage, byCommunity[c.id]?.count ?? 0) }
+        for c in r.communities { add("community", c.id, c.id, c.organization.rawValue, c.coverage, byCommunity[c.id]?.count ?? 0) }
         add("district", "total", "", "", r.total.coverage, r.shortfalls.count)
         return w.text
     }
@@ -129,7 +129,7 @@ public enum PartyRendering {
             w.add(geometry: polygons[g.id].map { .multiPolygon($0) }, properties: [
                 ("id", .string(g.id)), ("community_id", .string(g.communityId)), ("households", .int(g.households)),
                 ("party_members", .int(g.partyMembers)), ("probationary_members", .int(g.probationaryMembers)),
-                ("organization", .string(g.organization)), ("joint_with", .strings(g.jointWith ?? [])),
+                ("organization", .string(g.organization.rawValue)), ("joint_with", .strings(g.jointWith ?? [])),
                 ("party_groups", .int(g.partyGroups)), ("central_households", .int(g.centralHouseholds)),
                 ("linked_households", .int(g.linkedHouseholds)), ("covered_households", .int(g.coveredHouseholds)),
                 ("organization_coverage_rate", .double(g.organizationCoverageRate, places: 4)),

@@ -14,8 +14,3 @@ public enum ResultEncoding {
     }
 }
 
-/// Rounds to `places` decimals, for figures in reports (20.2567 → 20.26).
-@inlinable public func rounded(_ x: Double, _ places: Int) -> Double {
-    let f = pow(10.0, Double(places))
-    return (x * f).rounded() / f
-}

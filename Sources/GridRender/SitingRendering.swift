@@ -11,7 +11,7 @@ public enum SitingRendering {
 
     /// The list as an aligned table with a summary above it.
     public static func table(_ r: SitingResult) -> String {
-        var out = "objective \(r.objective.rawValue), radius \(num(r.radiusM, 0)) m, \(r.method)"
+        var out = "objective \(r.objective.rawValue), radius \(num(r.radiusM, 0)) m, \(r.method.rawValue)"
         if let crs = r.workingCrs { out += ", working CRS \(crs)" }
         out += "\n"
         let total = Double(max(r.totalHouseholds, 1))

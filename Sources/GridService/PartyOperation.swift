@@ -2,16 +2,17 @@ import Foundation
 import GridAnalysis
 import GridGeo
 import GridModel
+import GridRender
 
-/// Options of `party plan` and `report party` (CLI long options in camelCase; JSON-RPC params in snake_case).
-public struct PartyPlanOptions: Codable, Sendable {
+/// Options of `party plan` and `report party` (JSON-RPC `party.plan`, `report.party`).
+public struct PartyPlanOptions: OperationOptions {
     /// Households a central household links besides its own (default party.central_household, 10).
     public var householdsPerCenter: Int?
     /// Farthest a household is linked to a central household in another building, metres
     /// (default reach.10min, 500).
     public var reach: Double?
     /// List central households and the household ids they link (personal data).
-    public var includeHouseholds: Bool?
+    public var includeHouseholds: Bool
     /// Only these communities.
     public var community: [String]?
     /// Grid bounds used when the store has no grids yet and a plan is made for the report.
@@ -20,11 +21,31 @@ public struct PartyPlanOptions: Codable, Sendable {
     /// A standards file replacing seeds/standards.json.
     public var standards: String?
 
-    public init(householdsPerCenter: Int? = nil, reach: Double? = nil, includeHouseholds: Bool? = nil,
+    public init(householdsPerCenter: Int? = nil, reach: Double? = nil, includeHouseholds: Bool = false,
                 community: [String]? = nil, minHouseholds: Int? = nil, maxHouseholds: Int? = nil, standards: String? = nil) {
         self.householdsPerCenter = householdsPerCenter; self.reach = reach; self.includeHouseholds = includeHouseholds
         self.community = community; self.minHouseholds = minHouseholds; self.maxHouseholds = maxHouseholds
         self.standards = standards
+    }
+
+    public static let fields: [OptionField] = [
+        OptionField("households_per_center", .integer,
+                    help: "Households a central household links besides its own (default party.central_household, 10).", valueName: "n"),
+        OptionField("reach", .number,
+                    help: "Farthest link to a central household in another building, metres (default reach.10min, 500).", valueName: "m"),
+        OptionField("include_households", .flag,
+                    help: "List central households and the household ids they link (personal data; needs households.csv)."),
+        SharedFields.community,
+        SharedFields.minHouseholds.help("Fewest households per grid when the store has no grids and a plan is made (default 300)."),
+        SharedFields.maxHouseholds.help("Most households per grid when a plan is made (default 500)."),
+        SharedFields.standards,
+    ]
+
+    public init(_ v: OptionValues) throws {
+        self.init(householdsPerCenter: try v.integer("households_per_center"), reach: try v.number("reach"),
+                  includeHouseholds: try v.flag("include_households") ?? false, community: try v.list("community"),
+                  minHouseholds: try v.integer("min_households"), maxHouseholds: try v.integer("max_households"),
+                  standards: try v.text("standards"))
     }
 }
 
@@ -35,12 +56,12 @@ extension PartyPlanOptions {
             throw UsageError("--households-per-center: \(c) is not positive (expected a number of households ≥ 1, usually 6–10)")
         }
         if let r = o.reach, !(r.isFinite && r >= 0) {
-            throw UsageError("--reach: \(r) is not a distance (expected a number of metres ≥ 0)")
+            throw UsageError("--reach: \(r.optionText) is not a distance (expected a number of metres ≥ 0)")
         }
-        let ids = o.community?.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let ids = o.community
         let options = PartyNetworkOptions(householdsPerCenter: o.householdsPerCenter,
                                           reach: o.reach ?? standards.value("reach.10min", default: 500),
-                                          includeHouseholds: o.includeHouseholds ?? false,
+                                          includeHouseholds: o.includeHouseholds,
                                           communityIds: ids.map(Set.init))
         return (options, PartyRules(standards: standards))
     }
@@ -50,22 +71,12 @@ extension ServiceContext {
     /// The grids the party network is built on: per community, the store's (buildings' grid ids)
     /// when the community has any, else a fresh plan with the default bounds (said in a note).
     public func partyGrids(_ snapshot: Snapshot, standards: PolicyStandards, minHouseholds: Int?, maxHouseholds: Int?,
-                           communities: Set<String>?) throws -> (grids: [GridMembership], source: String) {
-        var members: [String: [String]] = [:]
-        var community: [String: String] = [:]
-        for g in snapshot.grids { community[g.id] = g.communityId }
-        for b in snapshot.buildings {
-            guard let g = b.gridId, !g.isEmpty else { continue }
-            members[g, default: []].append(b.id)
-            if community[g] == nil { community[g] = b.communityId }
-        }
-        var grids = members.keys.sorted().map {
-            GridMembership(id: $0, communityId: community[$0]!, buildingIds: members[$0]!.sorted())
-        }
+                           communities: Set<String>?) throws -> (grids: [GridMembership], source: PartyGridSource) {
+        var grids = GridMembership.stored(in: snapshot)
         let stored = Set(grids.map(\.communityId))
         var unplanned = Set(snapshot.buildings.map(\.communityId)).subtracting(stored)
         if let communities { unplanned.formIntersection(communities) }
-        if unplanned.isEmpty { return (grids, "store") }
+        if unplanned.isEmpty { return (grids, .store) }
         note(stored.isEmpty
              ? "the store has no grids: the party network is built on a fresh grid plan (gridplan grids plan --apply keeps one)"
              : "\(unplanned.count) communities have no stored grids: their party network is built on a fresh grid plan")
@@ -73,8 +84,8 @@ extension ServiceContext {
             GridPlanOptions(minHouseholds: minHouseholds, maxHouseholds: maxHouseholds, community: unplanned.sorted()),
             standards: standards)
         let plan = GridPartition.plan(snapshot, options: parameters, standards: standards)
-        grids += plan.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) }
-        return (grids, stored.isEmpty ? "planned" : "store+planned")
+        grids += plan.memberships
+        return (grids, stored.isEmpty ? .planned : .storeAndPlanned)
     }
 
     /// `party plan` / `report party`: grid branches, joint branches, party groups, central
@@ -83,7 +94,7 @@ extension ServiceContext {
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let (parameters, rules) = try PartyPlanOptions.parameters(options, standards: standards)
         let snapshot = try snapshot(layers: [.communities, .grids, .buildings, .households])
-        if options.includeHouseholds == true && snapshot.households.isEmpty {
+        if options.includeHouseholds && snapshot.households.isEmpty {
             note("--include-households: the store has no household rows (households.csv); central households are counted per building")
         }
         if let ids = parameters.communityIds {
@@ -99,5 +110,14 @@ extension ServiceContext {
         let result = PartyNetwork.plan(snapshot, grids: grids, options: parameters, rules: rules, gridSource: source)
         progress.report(stage: "party network", done: 1, total: 1)
         return result
+    }
+}
+
+extension ServiceContext {
+    /// `party plan` / `report party --format geojson`: the grids (lon/lat polygons) with their
+    /// organization and coverage.
+    public func partyPlanGeoJSON(_ result: PartyPlanResult) throws -> String {
+        let polygons = try gridPolygons(try snapshot(), result.memberships)
+        return PartyRendering.geojson(result, polygons: polygons.lonLat)
     }
 }

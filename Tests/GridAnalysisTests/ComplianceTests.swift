@@ -56,7 +56,7 @@ private func snapshot(units: [OrganizationUnit] = [], records: ComplianceRecords
     ]
     let r = Compliance.report(snapshot(units: units), ComplianceParameters(year: 2024))
     #expect(r.missingOrganizations.map(\.unitId) == ["A"])
-    let np = r.twoCoverage.first { $0.kind == "non_public" }!, so = r.twoCoverage.first { $0.kind == "social_org" }!
+    let np = r.twoCoverage.first { $0.kind == .nonPublic }!, so = r.twoCoverage.first { $0.kind == .socialOrg }!
     // non-public: 4 units, 1 organized (C); work reaches A, B, C (members) but not D.
     #expect(np.units == 4 && np.organized == 1 && np.organizationCoverageRate == 0.25)
     #expect(np.workCovered == 3 && np.workCoverageRate == 0.75)
@@ -97,7 +97,7 @@ private func snapshot(units: [OrganizationUnit] = [], records: ComplianceRecords
     let r = Compliance.report(s, ComplianceParameters(year: 2024))
     #expect(r.untrainedSecretaries.map(\.secretaryId) == ["S2", "S3"])
     #expect(r.lowRatings.map(\.organizationId) == ["O2", "O1"])
-    #expect(r.lowRatings.map(\.level) == ["较差", "一般"] && r.lowRatings.map(\.move) == ["new", "down"])
+    #expect(r.lowRatings.map(\.level) == ["较差", "一般"] && r.lowRatings.map(\.move) == [.new, .down])
     #expect(r.lowRatings[1].previousStars == 3)
     #expect(r.ratingMoves == ["up": 1, "down": 1, "same": 0, "new": 1])
     // O1 has all four quarters; O3 misses Q2 and Q3; O2 (rated, never observed) misses all; O4 not active in 2024.

@@ -271,7 +271,7 @@ func voronoiCellsTileTheCommunityAndMergePerGrid(seed: UInt64) {
     }
     #expect(cells[80].polygons.isEmpty)   // the duplicate shares its twin's cell
     let plan = GridPartition.plan(s, options: GridPartitionOptions())
-    let members = plan.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) }
+    let members = plan.memberships
     let polys = GridPolygons.polygons(s, grids: members)
     #expect(polys.count == plan.grids.count)
     let merged = polys.values.reduce(0.0) { $0 + $1.area }

@@ -29,13 +29,13 @@ func networkTakesTheFacilityAcrossTheRoadsOutOfTheCatchment(method: Accessibilit
     let snap = twoRoads()
     let euclid = try Coverage.analyze(snap, CoverageParameters(selection: CovFixture.selection(), accessibility: .twoStep))
     #expect(euclid.buildings.map(\.accessibilityM2Per100Households) == [40, 40])
-    #expect(euclid.accessibility?.distance == "euclidean")
+    #expect(euclid.accessibility?.distance == .euclidean)
     let net = try Coverage.analyze(snap, CoverageParameters(selection: CovFixture.selection(), method: .network,
                                                              accessibility: method))
     // one facility per building: the Gaussian weight cancels between the two steps
     #expect(net.buildings.map(\.accessibilityM2Per100Households) == [100, 20])
     let a = try #require(net.accessibility)
-    #expect(a.distance == "network")
+    #expect(a.distance == .network)
     #expect(a.catchment.contains("along the network"))
     #expect(a.communities.map(\.m2Per100Households) == [40])
     #expect(a.totalM2Per100Households == 40)

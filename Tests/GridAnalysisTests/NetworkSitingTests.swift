@@ -43,12 +43,12 @@ private func distanceParameters(count: Int, network: Bool, cap: Double? = nil) -
     // straight line (default cap 1,200 m; U is beyond it): K1 saves 100·(700.02 − 410.12) + 5·(1155 − 300),
     // K2 only 100·200 + 5·169 → K1
     let euclid = try SitingAnalysis.run(snapshot: snap, parameters: distanceParameters(count: 1, network: false))
-    #expect(euclid.method == "euclidean")
+    #expect(euclid.method == .euclidean)
     #expect(euclid.sites.map(\.candidateId) == ["K1"])
     // network: K1 saves 100·(715 − 620) + 5·(1615 − 320) = 15,975; K2 100·(715 − 520) = 19,500
     // (B2 is 1,420 m from K2, beyond the 1,200 m cap) → K2
     let net = try SitingAnalysis.run(snapshot: snap, parameters: distanceParameters(count: 1, network: true))
-    #expect(net.method == "network")
+    #expect(net.method == .network)
     #expect(net.distanceCapM == 1200)
     #expect(net.sites.map(\.candidateId) == ["K2"])
     #expect(net.sites[0].weightedDistanceReductionM == 19_500)
@@ -133,7 +133,7 @@ func networkDistanceMatchesExhaustiveSearch(seed: UInt64) throws {
     for k in 1...3 {
         let best = subsets(m, k).map(weighted).min()!
         let r = try SitingAnalysis.run(snapshot: snap, parameters: distanceParameters(count: k, network: true, cap: .infinity))
-        #expect(r.method == "network")
+        #expect(r.method == .network)
         let chosen = r.sites.map { ids.firstIndex(of: $0.candidateId)! }
         let got = weighted(chosen)
         #expect(abs(got - best) <= 1e-6 * best + 0.5, "seed \(seed) k \(k): \(got) vs \(best)")

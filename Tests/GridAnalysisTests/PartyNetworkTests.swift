@@ -183,16 +183,16 @@ func centralHouseholdsRespectCapacityAndLinkAllThatCanBeLinked(seed: Int) {
     ]
     let s = GridsFixtures.snapshot(b)
     let grids = [GridMembership(id: "C-G01", communityId: "C", buildingIds: ["B1", "B2", "B3"])]
-    let r = PartyNetwork.plan(s, grids: grids, options: PartyNetworkOptions(), rules: PartyRules(), gridSource: "store")
+    let r = PartyNetwork.plan(s, grids: grids, options: PartyNetworkOptions(), rules: PartyRules(), gridSource: .store)
     let byId = Dictionary(uniqueKeysWithValues: r.buildings.map { ($0.id, $0) })
     #expect(byId["B1"]!.candidateHouseholds == 2)
     #expect(byId["B1"]!.centralHouseholds == 2)
     #expect(byId["B1"]!.linkedInBuilding == 22)
     #expect(byId["B1"]!.unlinkedHouseholds == 8)
     #expect(byId["B2"]!.unlinkedHouseholds == 10)
-    #expect(r.shortfalls.contains { $0.kind == "building_without_member_in_reach" && $0.buildingId == "B3" })
-    #expect(r.shortfalls.contains { $0.kind == "households_unlinked" && $0.buildingId == "B2" })
-    #expect(r.shortfalls.contains { $0.kind == "grid_without_organization" })   // 2 formal members, no neighbour
+    #expect(r.shortfalls.contains { $0.kind == .buildingWithoutMemberInReach && $0.buildingId == "B3" })
+    #expect(r.shortfalls.contains { $0.kind == .householdsUnlinked && $0.buildingId == "B2" })
+    #expect(r.shortfalls.contains { $0.kind == .gridWithoutOrganization })   // 2 formal members, no neighbour
     #expect(r.total.coverage.linkedHouseholds == 22)
     #expect(r.total.coverage.organizationCoverageRate == 0)
     #expect(r.centralHouseholds == nil)
@@ -206,7 +206,7 @@ func centralHouseholdsRespectCapacityAndLinkAllThatCanBeLinked(seed: Int) {
     for i in 0..<3 { rows.append(Household(id: "H2-0\(i)", buildingId: "B2")) }
     let s = GridsFixtures.snapshot(b, households: rows)
     let grids = [GridMembership(id: "C-G01", communityId: "C", buildingIds: ["B1", "B2"])]
-    let r = PartyNetwork.plan(s, grids: grids, options: PartyNetworkOptions(includeHouseholds: true), rules: PartyRules(), gridSource: "store")
+    let r = PartyNetwork.plan(s, grids: grids, options: PartyNetworkOptions(includeHouseholds: true), rules: PartyRules(), gridSource: .store)
     let centres = r.centralHouseholds!
     // 17 households, 11 per centre → 2 centres, both member households of B1
     #expect(centres.count == 2)
@@ -215,7 +215,7 @@ func centralHouseholdsRespectCapacityAndLinkAllThatCanBeLinked(seed: Int) {
     #expect(Set(linked).count == 17 && linked.count == 17)
     #expect(centres.allSatisfy { $0.linkedHouseholdIds.count <= 10 })
     #expect(r.total.coverage.workCoverageRate == 1)
-    let quiet = PartyNetwork.plan(s, grids: grids, options: PartyNetworkOptions(), rules: PartyRules(), gridSource: "store")
+    let quiet = PartyNetwork.plan(s, grids: grids, options: PartyNetworkOptions(), rules: PartyRules(), gridSource: .store)
     #expect(quiet.centralHouseholds == nil)
 }
 

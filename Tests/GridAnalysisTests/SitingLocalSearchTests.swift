@@ -95,11 +95,11 @@ private func exhaustiveOptimum(rows: SparseRows, weights: [Int], k: Int) -> Int 
     let (rows, weights) = clusteredInstance(seed: 7, n: 200, m: 30, radius: 350)
     let none = MaximalCovering.solve(rows: rows, weights: weights, count: 5, workBudget: 0)
     #expect(none.perturbationRounds == 0 && none.value == none.swapValue)
-    #expect(none.perturbationStop == "skipped" || none.perturbationStop == "optimal")
+    #expect(none.perturbationStop == .skipped || none.perturbationStop == .optimal)
     let few = MaximalCovering.solve(rows: rows, weights: weights, count: 5, maxRounds: 3)
     #expect(few.perturbationRounds <= 3)
     let off = MaximalCovering.solve(rows: rows, weights: weights, count: 5, perturbation: false)
-    #expect(off.perturbationRounds == 0 && off.perturbationStop == "off" && off.value == off.swapValue)
+    #expect(off.perturbationRounds == 0 && off.perturbationStop == .off && off.value == off.swapValue)
     // when the bound is reached the search stops at once: K ≥ every useful candidate
     let all = MaximalCovering.solve(rows: rows, weights: weights, count: 30)
     #expect(all.value == all.upperBound)

@@ -34,7 +34,7 @@ private func gridsSnapshot() -> Snapshot {
         #expect(first[key] != nil, "missing \(key)")
     }
     #expect(json["violations"] is [Any])
-    let members = plan.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) }
+    let members = plan.memberships
     let polys = GridPolygons.polygons(s, grids: members).mapValues { $0.map { Point(116 + $0.x / 85_000, 39 + $0.y / 111_000) } }
     let geo = try JSONSerialization.jsonObject(with: Data(GridPlanRendering.geojson(plan, polygons: polys).utf8)) as! [String: Any]
     let features = geo["features"] as! [[String: Any]]
@@ -48,15 +48,15 @@ private func gridsSnapshot() -> Snapshot {
 @Test func partyRenderingsReportCoverage() throws {
     let s = gridsSnapshot()
     let plan = GridPartition.plan(s, options: GridPartitionOptions())
-    let members = plan.grids.map { GridMembership(id: $0.id, communityId: $0.communityId, buildingIds: $0.buildingIds) }
-    let r = PartyNetwork.plan(s, grids: members, options: PartyNetworkOptions(), rules: PartyRules(), gridSource: "store")
+    let members = plan.memberships
+    let r = PartyNetwork.plan(s, grids: members, options: PartyNetworkOptions(), rules: PartyRules(), gridSource: .store)
     // ≥ 7 formal members per grid → branch committee; pairs of adjacent buildings (2 + 2 members) form
     // party groups, so every household is covered; 2 central households per building link 22 of its
     // 60 households and every building's centres are full: 38 unlinked in each of the 40 buildings
-    #expect(r.grids.allSatisfy { $0.organization == "branch_committee" })
+    #expect(r.grids.allSatisfy { $0.organization == .branchCommittee })
     #expect(r.total.coverage.workCoverageRate == 1)
     #expect(r.total.coverage.linkedHouseholds == 40 * 22)
-    #expect(r.shortfalls.count == 40 && r.shortfalls.allSatisfy { $0.kind == "households_unlinked" && $0.households == 38 })
+    #expect(r.shortfalls.count == 40 && r.shortfalls.allSatisfy { $0.kind == .householdsUnlinked && $0.households == 38 })
     let report = PartyRendering.reportCSV(r).split(separator: "\n")
     #expect(report.count == 1 + r.grids.count + r.communities.count + 1)
     #expect(report.last!.hasPrefix("district,total"))

@@ -22,7 +22,7 @@ extension DatasetImporter {
     /// instead of throwing the problems. Never touches a store. Throws `UsageError` when
     /// `directory` is not a folder.
     public static func inspect(directory: URL, options: ImportOptions = ImportOptions(),
-                               progress: any ImportProgress = SilentImportProgress()) throws -> DatasetInspection {
+                               progress: any ProgressReporter = SilentProgress()) throws -> DatasetInspection {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
             throw UsageError("no dataset folder at \(directory.path)")

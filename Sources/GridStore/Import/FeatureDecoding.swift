@@ -2,6 +2,11 @@ import GridFormats
 import GridGeo
 
 /// Geometry as read from the input, still in the source CRS.
+///
+/// Kept apart from `FeatureTable.Geometry` on purpose: an input may hold no geometry, a single
+/// polygon (a building footprint) or bare lines, and the importer reprojects every coordinate in
+/// one batch (`appendCoordinates` / `rebuilt`); the stored layers know only point, multipolygon
+/// and multilinestring. See `GeoJSONGeometry` for the output side.
 enum SourceGeometry {
     case none
     case point(Point)
