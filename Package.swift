@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // PROJ (pkg-config `proj`, Debian libproj-dev).
@@ -38,12 +37,9 @@ let package = Package(
         // Operations shared by the CLI and JSON-RPC: options in, result values out.
         .target(name: "GridService", dependencies: ["GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats"]),
         // JSON-RPC 2.0 over stdin/stdout.
-        .target(name: "GridRPC", dependencies: ["GridService", "GridFormats"]),
-        // The thin command-line front end.
-        .executableTarget(name: "gridplan", dependencies: [
-            "GridService", "GridRPC", "GridModel", "GridGeo", "GridRender", "GridFormats",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(name: "GridRPC", dependencies: ["GridService", "GridRender", "GridModel", "GridFormats"]),
+        // The thin command-line front end: argv parsed and help written from the operations' declarations.
+        .executableTarget(name: "gridplan", dependencies: ["GridService", "GridRPC", "GridModel", "GridRender", "GridFormats"]),
         // Helpers shared by the test targets only: the seeded generator, the `ogrinfo` and CLI
         // runners, temporary fixtures.
         .target(name: "TestSupport", dependencies: ["GridGeo"], path: "Tests/TestSupport"),
@@ -56,7 +52,7 @@ let package = Package(
         .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
         // Runs the built binary; Golden/ holds the demo's pinned outputs (Tools/update-golden).
-        .testTarget(name: "EndToEndTests", dependencies: ["GridFormats", "GridStore", "GridModel", "GridGeo", "TestSupport"],
+        .testTarget(name: "EndToEndTests", dependencies: ["GridFormats", "GridStore", "GridModel", "GridGeo", "GridService", "TestSupport"],
                     exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import GridFormats
 import GridGeo
+import GridService
 import GridModel
 
 /// A JSON-RPC 2.0 error object. The standard codes, and gridplan's application codes in
@@ -20,31 +21,19 @@ public struct RPCError: Error, Sendable {
     public static func internalError(_ detail: String) -> RPCError { RPCError(code: -32603, message: "Internal error: \(detail)") }
 
     /// Application codes.
-    public static let invalidInputCode = -32001     // the dataset or a file is invalid: data.problems lists them
-    public static let projectionCode = -32003       // PROJ could not do a conversion
+    public static let invalidInputCode = ErrorClassification.invalidInputCode
+    public static let projectionCode = ErrorClassification.projectionCode
 
-    /// Maps a library error to its JSON-RPC error.
+    /// Maps a library error to its JSON-RPC error (`ErrorClassification`, shared with the CLI).
     public static func from(_ error: Error) -> RPCError {
-        switch error {
-        case let e as RPCError:
-            return e
-        case let e as InputError:
-            return RPCError(code: invalidInputCode, message: "Invalid input: \(e.totalCount) problem(s)",
-                            data: .object(JSONObject(members: [
-                                ("problems", .array(e.problems.map(problemJSON))),
-                                ("total", .number(JSONNumber(e.totalCount))),
-                            ])))
-        case let e as ValidationProblem:
-            return RPCError(code: invalidInputCode, message: "Invalid input: \(e.description)",
-                            data: .object(JSONObject(members: [("problems", .array([problemJSON(e)])),
-                                                               ("total", .number(JSONNumber(1)))])))
-        case let e as UsageError:
-            return .invalidParams(e.message)
-        case let e as ProjectionError:
-            return RPCError(code: projectionCode, message: e.message)
-        default:
-            return .internalError("\(error)")
+        if let e = error as? RPCError { return e }
+        let c = ErrorClassification(error)
+        let data = c.problems.map { p in
+            JSONValue.object(JSONObject(members: [
+                ("problems", .array(p.list.map(problemJSON))), ("total", .number(JSONNumber(p.total))),
+            ]))
         }
+        return RPCError(code: c.rpcCode, message: c.rpcMessage, data: data)
     }
 
     static func problemJSON(_ p: ValidationProblem) -> JSONValue {

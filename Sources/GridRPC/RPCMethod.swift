@@ -3,49 +3,45 @@ import GridFormats
 import GridRender
 import GridService
 
-/// One JSON-RPC method: its name, its named parameters (derived from the options type) and
-/// the call, which decodes the parameters, runs the operation and encodes the result exactly
-/// as the CLI's `--format json` does.
+/// One JSON-RPC method: a declared operation (its parameters, checked and decoded by the
+/// operation's field table, exactly as the CLI's), or a built-in such as `rpc.discover`.
 public struct RPCMethod: Sendable {
     public let name: String
     public let summary: String
-    public let parameters: [ParameterSchema.Parameter]
-    /// Parameters that must be present.
-    public let required: [String]
+    /// The operation behind the method; nil for built-ins.
+    public let operation: OperationDeclaration?
     /// Says what the result holds (its shape in docs/data-format.md §3).
     public let resultDescription: String
     let call: @Sendable (JSONObject, ServiceContext) throws -> String
 
-    /// A method taking `Options` by name (snake_case) and returning an `Encodable` result.
-    public static func make<Options: Decodable & SendableMetatype, Result: Encodable & SendableMetatype>(
-        _ name: String, summary: String, options: Options.Type, required: [String] = [],
-        result: String, _ body: @escaping @Sendable (Options, ServiceContext) throws -> Result
-    ) -> RPCMethod {
-        let params = ParameterSchema.parameters(of: Options.self)
-        return RPCMethod(name: name, summary: summary, parameters: params, required: required,
-                         resultDescription: result) { object, context in
-            let known = Set(params.map(\.name)).union(["progress_token"])
-            if let unknown = object.keys.first(where: { !known.contains($0) }) {
-                throw RPCError.invalidParams("unknown parameter '\(unknown)' (expected: \(params.map(\.name).joined(separator: ", ")))")
-            }
-            for r in required where object[r] == nil {
-                throw RPCError.invalidParams("missing parameter '\(r)'")
-            }
-            let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .convertFromSnakeCase
-            let options: Options
-            do {
-                options = try decoder.decode(Options.self, from: Data(JSONWriter.write(.object(object)).utf8))
-            } catch let DecodingError.typeMismatch(type, ctx), let DecodingError.valueNotFound(type, ctx) {
-                let key = ctx.codingPath.map { ParameterSchema.snakeCase($0.stringValue) }.joined(separator: ".")
-                throw RPCError.invalidParams("'\(key)' must be \(ParameterSchema.jsonType(type).0)")
-            } catch let DecodingError.dataCorrupted(ctx) {
-                let key = ctx.codingPath.map { ParameterSchema.snakeCase($0.stringValue) }.joined(separator: ".")
-                throw RPCError.invalidParams("'\(key)': \(ctx.debugDescription)")
-            } catch {
-                throw RPCError.invalidParams("\(error)")
-            }
-            return try ResultEncoding.json(try body(options, context))
+    init(name: String, summary: String, operation: OperationDeclaration?, resultDescription: String,
+         call: @escaping @Sendable (JSONObject, ServiceContext) throws -> String) {
+        self.name = name; self.summary = summary; self.operation = operation
+        self.resultDescription = resultDescription; self.call = call
+    }
+
+    /// The method of `operation`: JSON by default; `format` selects another document
+    /// (GeoJSON as an object, table and CSV as a string).
+    public init(_ operation: OperationDeclaration) {
+        self.init(name: operation.method, summary: operation.summary, operation: operation,
+                  resultDescription: operation.resultFormatsDescription) { parameters, context in
+            var object = parameters
+            object.members.removeAll { $0.key == "progress_token" }
+            let output = try operation.execute(object, context: context, defaultFormat: .json)
+            return try Self.encode(output.document)
+        }
+    }
+
+    /// The `result` member's JSON text.
+    static func encode(_ document: OperationDocument?) throws -> String {
+        switch document {
+        case nil: return "null"
+        case .json(let value)?: return try ResultEncoding.json(value)
+        case .jsonText(let text)?:
+            // Already JSON: a line break in JSON text is whitespace between tokens (strings
+            // escape theirs), so dropping them keeps the reply on one line and the document as it is.
+            return text.contains("\n") ? text.replacingOccurrences(of: "\n", with: "") : text
+        case .text(let text)?: return JSONWriter.write(.string(text))
         }
     }
 }

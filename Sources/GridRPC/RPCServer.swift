@@ -1,5 +1,6 @@
 import Foundation
 import GridFormats
+import GridModel
 import GridService
 
 /// A JSON-RPC 2.0 server over one message per line: requests, notifications (no response),
@@ -17,8 +18,8 @@ public final class RPCServer: @unchecked Sendable {
         self.send = send
         for m in methods { self.methods[m.name] = m }
         self.methods["rpc.discover"] = RPCMethod(
-            name: "rpc.discover", summary: "The OpenRPC document describing every method.",
-            parameters: [], required: [], resultDescription: "An OpenRPC 1.2.6 document.") { [unowned self] _, _ in
+            name: "rpc.discover", summary: "The OpenRPC document describing every method.", operation: nil,
+            resultDescription: "An OpenRPC 1.2.6 document.") { [unowned self] _, _ in
             JSONWriter.write(OpenRPCDocument.make(methods: self.methods.values.sorted { $0.name < $1.name }))
         }
     }

@@ -20,7 +20,7 @@ public enum StdioTransport {
         fflush(nil)
         let out = dup(STDOUT_FILENO)
         dup2(STDERR_FILENO, STDOUT_FILENO)
-        let writer = DescriptorWriter(fd: out)
+        let writer = LineWriter(fd: out)
         let server = RPCServer(context: context, methods: methods) { writer.writeLine($0) }
         readLines(fd: STDIN_FILENO, maxLineBytes: maxLineBytes, onLine: { server.handle(line: $0) }) {
             writer.writeLine(server.response(id: .null, error: .invalidRequest("message longer than \(maxLineBytes) bytes")))
@@ -69,27 +69,17 @@ public enum StdioTransport {
     }
 }
 
-/// Writes whole lines to a descriptor, retrying short writes; gives up quietly on EPIPE.
-final class DescriptorWriter: @unchecked Sendable {
-    let fd: Int32
+/// Writes whole lines to a descriptor; after a failed write (the client went away) it stays
+/// quiet.
+final class LineWriter: @unchecked Sendable {
+    private let writer: DescriptorWriter
     private let lock = NSLock()
     private var broken = false
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32) { writer = DescriptorWriter(fd: fd) }
 
     func writeLine(_ text: String) {
         lock.lock(); defer { lock.unlock() }
         if broken { return }
-        var bytes = Array(text.utf8)
-        bytes.append(10)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                broken = true
-                return
-            }
-            offset += n
-        }
+        if writer.write(text + "\n") != nil { broken = true }
     }
 }

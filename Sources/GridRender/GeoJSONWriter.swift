@@ -1,3 +1,4 @@
+import GridFormats
 import Foundation
 import GridGeo
 import GridModel
@@ -55,22 +56,8 @@ public struct GeoJSONWriter {
         return s
     }
 
-    /// A JSON string literal.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (GridFormats' one escaper).
+    public static func quote(_ s: String) -> String { JSONWriter.quoted(s) }
 }
 
 /// A geometry in longitude/latitude for `GeoJSONWriter`.

@@ -1,3 +1,4 @@
+import GridFormats
 import Foundation
 
 /// A JSON encoder for results: the same bytes as Foundation's `JSONEncoder` with
@@ -456,34 +457,8 @@ struct JSONBytesWriter {
         }
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// A JSON string: quote, backslash and control characters escaped; everything else raw UTF-8.
+    /// A JSON string (GridFormats' one escaper).
     private mutating func string(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { u in
-            var start = 0
-            for i in 0..<u.count {
-                let c = u[i]
-                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: u[start..<i])
-                start = i + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch c {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(c)
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                default:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                              Self.hex[Int(c >> 4)], Self.hex[Int(c & 0xF)]])
-                }
-            }
-            bytes.append(contentsOf: u[start..<u.count])
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONWriter.writeString(s, into: &bytes)
     }
 }

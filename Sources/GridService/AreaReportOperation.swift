@@ -1,28 +1,51 @@
 import Foundation
 import GridAnalysis
 import GridModel
+import GridRender
 
-/// Options of `report area` (CLI long options in camelCase; JSON-RPC params in snake_case).
-public struct AreaReportOptions: Codable, Sendable {
+/// Options of `report area` (JSON-RPC `report.area`).
+public struct AreaReportOptions: OperationOptions {
     /// A standards file replacing the bundled `seeds/standards.json`.
     public var standards: String?
     /// m² per 100 households to apply instead of area.per100 (80: the aspiration rule).
     public var standard: Double?
     /// Exactly these facility kinds count, embedded or not (`party_mass_center,city_study`).
     public var countKinds: [String]?
-    /// `community` (default) or `reach`.
-    public var allocate: String?
+    /// How facility area is attributed to communities.
+    public var allocate: AreaAllocationMethod
     /// Reach of community- and grid-level facilities for `reach` allocation, m (default reach.default).
     public var radius: Double?
-    /// `community` (default) or `grid`: also report per grid.
-    public var by: String?
+    /// `community`, or `grid` to also report per grid.
+    public var by: AreaReportLevel
     /// List only the communities below the standard.
-    public var shortOnly: Bool?
+    public var shortOnly: Bool
 
     public init(standards: String? = nil, standard: Double? = nil, countKinds: [String]? = nil,
-                allocate: String? = nil, radius: Double? = nil, by: String? = nil, shortOnly: Bool? = nil) {
+                allocate: AreaAllocationMethod = .community, radius: Double? = nil, by: AreaReportLevel = .community,
+                shortOnly: Bool = false) {
         self.standards = standards; self.standard = standard; self.countKinds = countKinds
         self.allocate = allocate; self.radius = radius; self.by = by; self.shortOnly = shortOnly
+    }
+
+    public static let fields: [OptionField] = [
+        SharedFields.standards,
+        OptionField("standard", .number, help: "m² per 100 households to apply (default area.per100, 30; 80: the aspiration value).",
+                    valueName: "m2"),
+        OptionField("count_kinds", .choiceList(FacilityKind.choiceSet), help: "Exactly these facility kinds count, embedded or not (comma-separated).",
+                    valueName: "kinds"),
+        OptionField.choice("allocate", AreaAllocationMethod.self,
+                           help: "How facility area is attributed: to its own community, or shared by the households within reach.",
+                           valueName: "method", default: .community),
+        SharedFields.radius.help("Reach of community- and grid-level facilities for --allocate reach, metres (default reach.default)."),
+        OptionField.choice("by", AreaReportLevel.self, help: "community, or grid to add per-grid figures.", valueName: "level",
+                           default: .community),
+        OptionField("short_only", .flag, help: "List only the communities below the standard."),
+    ]
+
+    public init(_ v: OptionValues) throws {
+        self.init(standards: try v.text("standards"), standard: try v.number("standard"), countKinds: try v.list("count_kinds"),
+                  allocate: try v.choice("allocate", AreaAllocationMethod.self) ?? .community, radius: try v.number("radius"),
+                  by: try v.choice("by", AreaReportLevel.self) ?? .community, shortOnly: try v.flag("short_only") ?? false)
     }
 }
 
@@ -51,25 +74,13 @@ extension AreaReportOptions {
     public static func parameters(_ o: AreaReportOptions, standards: PolicyStandards) throws -> AreaStandardParameters {
         let rule = try appliedRule(o.standard, standards: standards)
 
-        let method = o.allocate ?? "community"
-        guard let allocation = AreaAllocationMethod(rawValue: method) else {
-            throw UsageError("--allocate: unknown method '\(method)' (expected community or reach)")
-        }
-
         if let r = o.radius, !(r.isFinite && r > 0) {
-            throw UsageError("--radius: \(r) is not a distance (expected a positive number of metres)")
+            throw UsageError("--radius: \(r.optionText) is not a distance (expected a positive number of metres)")
         }
         var selection = FacilitySelection(standards: standards, radius: o.radius)
         if let given = o.countKinds {
-            let names = given.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
-            var kinds = Set<FacilityKind>()
-            for n in names {
-                guard let k = FacilityKind(rawValue: n) else {
-                    throw UsageError("--count-kinds: unknown facility kind '\(n)' (expected some of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                kinds.insert(k)
-            }
+            // Each name was checked against the kinds when the options were read.
+            let kinds = Set(given.compactMap(FacilityKind.init(rawValue:)))
             if kinds.isEmpty {
                 throw UsageError("--count-kinds: no kinds given (expected a comma-separated list such as party_mass_center,party_mass_station)")
             }
@@ -77,16 +88,9 @@ extension AreaReportOptions {
                                           radius: selection.radius, streetReach: selection.streetReach)
         }
 
-        let byGrid: Bool
-        switch o.by ?? "community" {
-        case "community": byGrid = false
-        case "grid": byGrid = true
-        case let s: throw UsageError("--by: unknown level '\(s)' (expected community or grid)")
-        }
-
-        return AreaStandardParameters(rule: rule, selection: selection, allocation: allocation,
+        return AreaStandardParameters(rule: rule, selection: selection, allocation: o.allocate,
                                       areaBasis: standards["area.basis"]?.values?.first ?? "usable",
-                                      byGrid: byGrid, shortOnly: o.shortOnly ?? false)
+                                      byGrid: o.by == .grid, shortOnly: o.shortOnly)
     }
 
     /// The rule behind `--standard`: area.per100 by default; the rule of the file whose value
@@ -101,11 +105,19 @@ extension AreaReportOptions {
         let base = applied("area.per100", fallback: 30)
         guard let v = given else { return base }
         guard v.isFinite && v >= 0 else {
-            throw UsageError("--standard: \(v) is not an area (expected m² per 100 households, ≥ 0, such as 30 or 80)")
+            throw UsageError("--standard: \(v.optionText) is not an area (expected m² per 100 households, ≥ 0, such as 30 or 80)")
         }
         if v == base.value { return base }
         let aspiration = applied("area.per100.aspiration", fallback: 80)
         if v == aspiration.value { return aspiration }
         return AppliedRule(id: "area.per100", value: v, unit: base.unit, source: "command line (--standard)")
+    }
+}
+
+extension ServiceContext {
+    /// `report area --format geojson`: communities (and grids, by grid) with their figures.
+    public func areaReportGeoJSON(_ report: AreaReport) throws -> String {
+        let snapshot = try snapshot()
+        return AreaReportRendering.geojson(report, communities: snapshot.communities, grids: snapshot.grids)
     }
 }

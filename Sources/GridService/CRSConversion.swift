@@ -85,12 +85,28 @@ public struct CRSConversion {
 }
 
 /// Options of the `crs.convert` RPC method: points as `[x, y]` pairs.
-public struct CRSConvertOptions: Codable, Sendable {
-    public var from: String?
-    public var to: String?
-    public var points: [[Double]]?
-    public init(from: String? = nil, to: String? = nil, points: [[Double]]? = nil) {
+public struct CRSConvertOptions: OperationOptions {
+    public var from: String
+    public var to: String
+    public var points: [[Double]]
+    public init(from: String, to: String, points: [[Double]]) {
         self.from = from; self.to = to; self.points = points
+    }
+
+    /// `from` and `to`, shared with the `crs convert` command.
+    public static let systems: [OptionField] = [
+        OptionField("from", .text, help: "Source CRS: anything PROJ knows (EPSG:4326, a PROJ string) or GCJ-02 / BD-09.",
+                    valueName: "crs", requirement: .always),
+        OptionField("to", .text, help: "Target CRS.", valueName: "crs", requirement: .always),
+    ]
+
+    public static let fields = systems + [
+        OptionField("points", .coordinatePairs, help: "The points, [x, y] (longitude first when geographic).",
+                    requirement: .always, availability: .rpcOnly),
+    ]
+
+    public init(_ v: OptionValues) throws {
+        self.init(from: try v.text("from") ?? "", to: try v.text("to") ?? "", points: try v.coordinatePairs("points") ?? [])
     }
 }
 
@@ -104,9 +120,9 @@ public struct CRSConvertResult: Codable, Sendable {
 extension ServiceContext {
     /// Converts `[x, y]` pairs; throws naming the first pair that is not two finite numbers.
     public func convertCoordinates(_ o: CRSConvertOptions) throws -> CRSConvertResult {
-        guard let from = o.from, let to = o.to else { throw UsageError("crs.convert needs 'from' and 'to'") }
+        let from = o.from, to = o.to
         let conversion = try CRSConversion(from: from, to: to)
-        let pairs = o.points ?? []
+        let pairs = o.points
         var pts: [Point] = []
         pts.reserveCapacity(pairs.count)
         for (i, p) in pairs.enumerated() {

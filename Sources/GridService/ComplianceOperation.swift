@@ -2,14 +2,23 @@ import Foundation
 import GridAnalysis
 import GridModel
 
-/// Options of `report compliance`.
-public struct ComplianceOptions: Codable, Sendable {
+/// Options of `report compliance` (JSON-RPC `report.compliance`).
+public struct ComplianceOptions: OperationOptions {
     /// A standards file replacing the bundled `seeds/standards.json`.
     public var standards: String?
     /// The year checked (default: the latest year in the records, else the current year).
     public var year: Int?
 
     public init(standards: String? = nil, year: Int? = nil) { self.standards = standards; self.year = year }
+
+    public static let fields: [OptionField] = [
+        SharedFields.standards,
+        OptionField("year", .integer, help: "The year checked (default: the latest year in the records).", valueName: "year"),
+    ]
+
+    public init(_ v: OptionValues) throws {
+        self.init(standards: try v.text("standards"), year: try v.integer("year"))
+    }
 }
 
 extension ServiceContext {

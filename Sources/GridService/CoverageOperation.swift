@@ -4,29 +4,40 @@ import GridModel
 import GridStore
 
 /// Options of `gridplan coverage` (and the JSON-RPC method `coverage`).
-public struct CoverageOptions: Codable, Sendable {
+public struct CoverageOptions: OperationOptions {
     /// Reach of community- and grid-level facilities, metres (`--radius`).
     public var radius: Double?
-    /// A life circle instead of a radius: `5min`, `10min` or `15min` (`--circle`).
-    public var circle: String?
+    /// A life circle instead of a radius (`--circle`).
+    public var circle: LifeCircle?
     /// Walking-network distance instead of straight line (`--network`).
-    public var network: Bool?
+    public var network: Bool
     /// Facility kinds that count, replacing the standards' list (`--kinds`); embedded
     /// facilities of other kinds then no longer count.
     public var kinds: [String]?
     /// Single-linkage distance of gap clusters, metres (`--link`, default half the radius).
     public var link: Double?
     /// Compute 2SFCA accessibility (`--accessibility`).
-    public var accessibility: Bool?
-    /// Distance decay of the accessibility: `none` (2SFCA) or `gaussian` (E2SFCA) (`--decay`).
-    public var decay: String?
+    public var accessibility: Bool
+    /// Distance decay of the accessibility (`--decay`).
+    public var decay: DistanceDecay?
     /// A standards file replacing `seeds/standards.json` (`--standards`).
     public var standards: String?
 
-    public init(radius: Double? = nil, circle: String? = nil, network: Bool? = nil, kinds: [String]? = nil,
-                link: Double? = nil, accessibility: Bool? = nil, decay: String? = nil, standards: String? = nil) {
+    public init(radius: Double? = nil, circle: LifeCircle? = nil, network: Bool = false, kinds: [String]? = nil,
+                link: Double? = nil, accessibility: Bool = false, decay: DistanceDecay? = nil, standards: String? = nil) {
         self.radius = radius; self.circle = circle; self.network = network; self.kinds = kinds
         self.link = link; self.accessibility = accessibility; self.decay = decay; self.standards = standards
+    }
+
+    public static let fields = SharedFields.coverageReach + [
+        OptionField("accessibility", .flag,
+                    help: "Also compute 2SFCA accessibility (m² of counted area per 100 households within reach; catchments walked along the network with --network)."),
+    ]
+
+    public init(_ v: OptionValues) throws {
+        self.init(radius: try v.number("radius"), circle: try v.choice("circle", LifeCircle.self), network: try v.flag("network") ?? false,
+                  kinds: try v.list("kinds"), link: try v.number("link"), accessibility: try v.flag("accessibility") ?? false,
+                  decay: try v.choice("decay", DistanceDecay.self), standards: try v.text("standards"))
     }
 
     /// Checks the option values and turns them into analysis parameters.
@@ -34,39 +45,21 @@ public struct CoverageOptions: Codable, Sendable {
         if radius != nil && circle != nil { throw UsageError("--radius and --circle exclude each other (give one)") }
         var r = standards.defaultRadius
         if let radius {
-            guard radius.isFinite, radius > 0 else { throw UsageError("--radius \(radius): expected a distance in metres above 0") }
+            guard radius.isFinite, radius > 0 else { throw UsageError("--radius \(radius.optionText): expected a distance in metres above 0") }
             r = radius
         }
-        if let circle {
-            let ids = ["5min": ("reach.5min", 300.0), "10min": ("reach.10min", 500.0), "15min": ("reach.15min", 1000.0)]
-            guard let (id, fallback) = ids[circle.lowercased()] else {
-                throw UsageError("--circle \(circle): expected 5min, 10min or 15min")
-            }
-            r = standards.value(id, default: fallback)
-        }
+        if let circle { r = standards.value(circle.rule.id, default: circle.rule.fallbackMetres) }
         var selection = FacilitySelection(standards: standards, radius: r)
         if let kinds {
-            var set = Set<FacilityKind>()
-            for k in kinds.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !k.isEmpty {
-                guard let kind = FacilityKind(rawValue: k) else {
-                    throw UsageError("--kinds: unknown facility kind '\(k)' (expected some of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                set.insert(kind)
-            }
+            // Each name was checked against the kinds when the options were read.
+            let set = Set(kinds.compactMap(FacilityKind.init(rawValue:)))
             guard !set.isEmpty else { throw UsageError("--kinds: expected at least one facility kind") }
             selection.countedKinds = set
             selection.countEmbeddedOthers = false
         }
-        if let link { guard link.isFinite, link > 0 else { throw UsageError("--link \(link): expected a distance in metres above 0") } }
-        var method: AccessibilityMethod? = nil
-        if accessibility == true || decay != nil {
-            switch decay?.lowercased() ?? "none" {
-            case "none", "2sfca": method = .twoStep
-            case "gaussian", "e2sfca": method = .gaussian
-            default: throw UsageError("--decay \(decay!): expected none (2SFCA) or gaussian (E2SFCA)")
-            }
-        }
-        return CoverageParameters(selection: selection, method: network == true ? .network : .euclidean,
+        if let link { guard link > 0 else { throw UsageError("--link \(link.optionText): expected a distance in metres above 0") } }
+        let method: AccessibilityMethod? = accessibility || decay != nil ? (decay ?? .uniform).method : nil
+        return CoverageParameters(selection: selection, method: network ? .network : .euclidean,
                                   linkDistance: link, accessibility: method, areaStandard: standards.areaPer100)
     }
 }

@@ -5,24 +5,47 @@ import GridRender
 import GridStore
 
 /// Options of `gridplan export` (JSON-RPC `export`).
-public struct ExportOptions: Codable, Sendable {
+public struct ExportOptions: OperationOptions {
     /// `geojson` (a folder of .geojson files), `csv` (a folder of .csv files) or `gpkg` (one GeoPackage).
-    public var format: String?
+    public var format: ExportFormat
     /// The folder (geojson, csv) or file (gpkg) to write.
-    public var out: String?
-    /// Only these layers (comma-separated names; default: every layer that has features).
+    public var out: String
+    /// Only these layers (default: every layer that has features).
     public var layers: [String]?
     /// Also write household rows (personal information; off by default).
-    public var includeHouseholds: Bool?
+    public var includeHouseholds: Bool
     /// Coverage reach for the `coverage` result layer, metres (default reach.default).
     public var radius: Double?
     /// A standards file replacing `seeds/standards.json`.
     public var standards: String?
 
-    public init(format: String? = nil, out: String? = nil, layers: [String]? = nil, includeHouseholds: Bool? = nil,
+    public init(format: ExportFormat, out: String, layers: [String]? = nil, includeHouseholds: Bool = false,
                 radius: Double? = nil, standards: String? = nil) {
         self.format = format; self.out = out; self.layers = layers; self.includeHouseholds = includeHouseholds
         self.radius = radius; self.standards = standards
+    }
+
+    public static let fields: [OptionField] = [
+        OptionField.choice("format", ExportFormat.self, help: "What to write: GeoJSON or CSV files in a folder, or one GeoPackage.",
+                           requirement: .always),
+        OptionField("out", .text, help: "The folder (geojson, csv) or .gpkg file to write.", valueName: "path", requirement: .always),
+        OptionField("layers", .choiceList(ChoiceSet(names: ServiceContext.exportLayerNames)),
+                    help: "Only these layers (comma-separated or repeated).",
+                    valueName: "names"),
+        OptionField("include_households", .flag, help: "Also export household rows (personal information)."),
+        SharedFields.radius.help("Coverage reach for the coverage layer, metres (default reach.default, 500)."),
+        SharedFields.standards,
+    ]
+
+    public init(_ v: OptionValues) throws {
+        guard let format = try v.choice("format", ExportFormat.self), let out = try v.text("out") else {
+            throw UsageError("export needs --format and --out")
+        }
+        guard !out.isEmpty else {
+            throw UsageError("--out: missing (expected a folder for \(format == .gpkg ? "a .gpkg file" : "the \(format.rawValue) files"))")
+        }
+        self.init(format: format, out: out, layers: try v.list("layers"), includeHouseholds: try v.flag("include_households") ?? false,
+                  radius: try v.number("radius"), standards: try v.text("standards"))
     }
 }
 
@@ -43,7 +66,7 @@ public struct ExportedLayer: Codable, Sendable, Hashable {
 
 /// The result of `gridplan export`.
 public struct ExportResult: Codable, Sendable {
-    public var format: String
+    public var format: ExportFormat
     public var path: String
     public var layers: [ExportedLayer]
     public var includesHouseholds: Bool
@@ -53,8 +76,6 @@ public struct ExportResult: Codable, Sendable {
     }
 }
 
-/// Export formats.
-public enum ExportFormat: String, CaseIterable, Sendable { case geojson, csv, gpkg }
 
 extension ServiceContext {
     /// The names `--layers` accepts.
@@ -64,22 +85,10 @@ extension ServiceContext {
     /// Writes every layer of the store and the latest results (`area_report`, `coverage`,
     /// computed with default options) for GIS tools.
     public func export(_ options: ExportOptions) throws -> ExportResult {
-        guard let formatName = options.format else {
-            throw UsageError("--format: missing (expected \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        guard let format = ExportFormat(rawValue: formatName.lowercased()) else {
-            throw UsageError("--format: unknown export format '\(formatName)' (expected \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        guard let out = options.out, !out.isEmpty else {
-            throw UsageError("--out: missing (expected a folder for \(format == .gpkg ? "a .gpkg file" : "the \(format.rawValue) files"))")
-        }
-        let includeHouseholds = options.includeHouseholds ?? false
+        let format = options.format, out = options.out
+        let includeHouseholds = options.includeHouseholds
         var wanted: Set<String>? = nil
-        if let given = options.layers {
-            let names = given.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            for n in names where !Self.exportLayerNames.contains(n) {
-                throw UsageError("--layers: unknown layer '\(n)' (expected some of \(Self.exportLayerNames.joined(separator: ", ")))")
-            }
+        if let names = options.layers {
             if names.isEmpty { throw UsageError("--layers: no layer given (expected some of \(Self.exportLayerNames.joined(separator: ", ")))") }
             wanted = Set(names)
         }
@@ -164,6 +173,6 @@ extension ServiceContext {
             }
         }
         progress.report(stage: "export", done: 3, total: 3)
-        return ExportResult(format: format.rawValue, path: out, layers: written, includesHouseholds: includeHouseholds)
+        return ExportResult(format: format, path: out, layers: written, includesHouseholds: includeHouseholds)
     }
 }

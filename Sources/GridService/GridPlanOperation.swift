@@ -2,10 +2,11 @@ import Foundation
 import GridAnalysis
 import GridGeo
 import GridModel
+import GridRender
 import GridStore
 
-/// Options of `grids plan` (CLI long options in camelCase; JSON-RPC params in snake_case).
-public struct GridPlanOptions: Codable, Sendable {
+/// Options of `grids plan` (JSON-RPC `grids.plan`).
+public struct GridPlanOptions: OperationOptions {
     /// Fewest households per grid (default: grid.households value, 300).
     public var minHouseholds: Int?
     /// Most households per grid (default: grid.households max, 500).
@@ -13,22 +14,42 @@ public struct GridPlanOptions: Codable, Sendable {
     /// Plan only these communities.
     public var community: [String]?
     /// Keep the store's grids that satisfy the rules; re-plan only the others.
-    public var keepExisting: Bool?
+    public var keepExisting: Bool
     /// Write the plan into the store (one transaction).
-    public var apply: Bool?
+    public var apply: Bool
     /// Longest building-graph edge before components are joined, metres (default 250).
     public var maxEdge: Double?
-    /// `region_growing` (default) or `hilbert_split` (the baseline, for comparison).
-    public var method: String?
+    /// The partition algorithm.
+    public var method: GridPlanMethod
     /// A standards file replacing seeds/standards.json.
     public var standards: String?
 
     public init(minHouseholds: Int? = nil, maxHouseholds: Int? = nil, community: [String]? = nil,
-                keepExisting: Bool? = nil, apply: Bool? = nil, maxEdge: Double? = nil, method: String? = nil,
+                keepExisting: Bool = false, apply: Bool = false, maxEdge: Double? = nil, method: GridPlanMethod = .regionGrowing,
                 standards: String? = nil) {
         self.minHouseholds = minHouseholds; self.maxHouseholds = maxHouseholds; self.community = community
         self.keepExisting = keepExisting; self.apply = apply; self.maxEdge = maxEdge; self.method = method
         self.standards = standards
+    }
+
+    public static let fields: [OptionField] = [
+        SharedFields.minHouseholds,
+        SharedFields.maxHouseholds,
+        SharedFields.community.help("Plan only this community (repeat or comma-separate for several)."),
+        OptionField("keep_existing", .flag,
+                    help: "Keep the store's grids that satisfy the rules; re-plan only the others and count moved buildings."),
+        OptionField("apply", .flag, help: "Write the plan into the store (one transaction)."),
+        OptionField("max_edge", .number, help: "Longest building-graph edge, metres (default 250).", valueName: "m"),
+        OptionField.choice("method", GridPlanMethod.self, help: "region_growing, or hilbert_split (the baseline).",
+                           valueName: "method", default: .regionGrowing),
+        SharedFields.standards,
+    ]
+
+    public init(_ v: OptionValues) throws {
+        self.init(minHouseholds: try v.integer("min_households"), maxHouseholds: try v.integer("max_households"),
+                  community: try v.list("community"), keepExisting: try v.flag("keep_existing") ?? false,
+                  apply: try v.flag("apply") ?? false, maxEdge: try v.number("max_edge"),
+                  method: try v.choice("method", GridPlanMethod.self) ?? .regionGrowing, standards: try v.text("standards"))
     }
 }
 
@@ -44,16 +65,12 @@ extension GridPlanOptions {
             throw UsageError("--min-households \(minH) is above --max-households \(maxH) (expected min ≤ max)")
         }
         if let e = o.maxEdge, !(e.isFinite && e > 0) {
-            throw UsageError("--max-edge: \(e) is not a distance (expected a positive number of metres)")
+            throw UsageError("--max-edge: \(e.optionText) is not a distance (expected a positive number of metres)")
         }
-        let methodName = o.method ?? GridPlanMethod.regionGrowing.rawValue
-        guard let method = GridPlanMethod(rawValue: methodName) else {
-            throw UsageError("--method: unknown method '\(methodName)' (expected \(GridPlanMethod.allCases.map(\.rawValue).joined(separator: " or ")))")
-        }
-        let ids = o.community?.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return GridPartitionOptions(minHouseholds: minH, maxHouseholds: maxH, communityIds: ids.map(Set.init),
-                                    keepExisting: o.keepExisting ?? false, maxEdgeLength: o.maxEdge ?? 250,
-                                    method: method, threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let ids = o.community.map { Set($0) }
+        return GridPartitionOptions(minHouseholds: minH, maxHouseholds: maxH, communityIds: ids,
+                                    keepExisting: o.keepExisting, maxEdgeLength: o.maxEdge ?? 250,
+                                    method: o.method, threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
     }
 }
 
@@ -72,7 +89,7 @@ extension ServiceContext {
             }
         }
         var store: GeoPackageStore? = nil
-        if options.apply == true {
+        if options.apply {
             guard FileManager.default.fileExists(atPath: databasePath) else {
                 throw UsageError("--apply: no store at \(databasePath) (the demo district is read-only): run `gridplan import DIR --db \(databasePath)` first")
             }
@@ -115,7 +132,7 @@ extension ServiceContext {
 /// affine map fitted (least squares) to the buildings' two positions.
 struct LonLatConversion {
     let transformer: CoordinateTransformer?
-    let affine: (a: Double, b: Double, c: Double, d: Double, e: Double, f: Double, ox: Double, oy: Double)?
+    let affine: AffineFit?
 
     init(_ snapshot: Snapshot) throws {
         if let t = try? CoordinateTransformer(from: CoordinateSystem(parsing: snapshot.metadata.workingCRS), to: .wgs84),
@@ -123,42 +140,7 @@ struct LonLatConversion {
             transformer = t; affine = nil; return
         }
         transformer = nil
-        let pairs = snapshot.buildings.map { ($0.location, $0.lonLat) }
-        guard pairs.count >= 3 else { affine = nil; return }
-        let ox = pairs.reduce(0.0) { $0 + $1.0.x } / Double(pairs.count)
-        let oy = pairs.reduce(0.0) { $0 + $1.0.y } / Double(pairs.count)
-        // Normal equations for lon = a + b·x + c·y and lat = d + e·x + f·y (x, y centred).
-        var sxx = 0.0, sxy = 0.0, syy = 0.0, sx = 0.0, sy = 0.0
-        var sl = 0.0, slx = 0.0, sly = 0.0, sm = 0.0, smx = 0.0, smy = 0.0
-        let n = Double(pairs.count)
-        for (p, q) in pairs {
-            let x = p.x - ox, y = p.y - oy
-            sxx += x * x; sxy += x * y; syy += y * y; sx += x; sy += y
-            sl += q.x; slx += q.x * x; sly += q.x * y; sm += q.y; smx += q.y * x; smy += q.y * y
-        }
-        func solve(_ r0: Double, _ r1: Double, _ r2: Double) -> (Double, Double, Double)? {
-            // [[n, sx, sy], [sx, sxx, sxy], [sy, sxy, syy]] · [a, b, c] = [r0, r1, r2] (Cramer)
-            let m = [[n, sx, sy], [sx, sxx, sxy], [sy, sxy, syy]]
-            func det(_ m: [[Double]]) -> Double {
-                m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                    + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
-            }
-            let d = det(m)
-            guard abs(d) > 1e-12 else { return nil }
-            let r = [r0, r1, r2]
-            var out: [Double] = []
-            for k in 0..<3 {
-                var mk = m
-                for i in 0..<3 { mk[i][k] = r[i] }
-                out.append(det(mk) / d)
-            }
-            return (out[0], out[1], out[2])
-        }
-        if let l = solve(sl, slx, sly), let m = solve(sm, smx, smy) {
-            affine = (l.0, l.1, l.2, m.0, m.1, m.2, ox, oy)
-        } else {
-            affine = nil
-        }
+        affine = AffineFit(snapshot.buildings.map { (source: $0.location, target: $0.lonLat) })
     }
 
     func convert(_ m: MultiPolygon) throws -> MultiPolygon? {
@@ -170,10 +152,15 @@ struct LonLatConversion {
                 return Polygon(exterior: ext, holes: holes)
             })
         }
-        guard let a = affine else { return nil }
-        return m.map { p in
-            let x = p.x - a.ox, y = p.y - a.oy
-            return Point(a.a + a.b * x + a.c * y, a.d + a.e * x + a.f * y)
-        }
+        guard let affine else { return nil }
+        return m.map { affine.apply($0) }
+    }
+}
+
+extension ServiceContext {
+    /// `grids plan --format geojson`: every planned grid as a polygon (lon/lat) with its figures.
+    public func gridPlanGeoJSON(_ result: GridPlanResult) throws -> String {
+        let polygons = try gridPolygons(try snapshot(), result.memberships)
+        return GridPlanRendering.geojson(result, polygons: polygons.lonLat)
     }
 }

@@ -3,24 +3,39 @@ import GridAnalysis
 import GridModel
 import GridRender
 
-/// Options of `gridplan report --html FILE` (JSON-RPC `report.html`).
-public struct HTMLReportOptions: Codable, Sendable {
-    /// Where to write the page; without it the RPC result carries the HTML text.
+/// Options of `gridplan report html --out FILE` ≡ `gridplan report --html FILE` (JSON-RPC `report.html`).
+public struct HTMLReportOptions: OperationOptions {
+    /// Where to write the page; without it (or with `-`) the result carries the HTML text.
     public var out: String?
     /// Coverage reach of community- and grid-level facilities, metres (default reach.default).
     public var radius: Double?
-    /// Map theme: area (default) or coverage.
-    public var theme: String?
+    /// Map theme.
+    public var theme: MapTheme
     /// Page title (default: the dataset's name and 规划报告 planning report).
     public var title: String?
-    /// Length of the siting list (`site --count`, default 10; 0 leaves it out).
-    public var sites: Int?
+    /// Length of the siting list (`site --count`; 0 leaves it out).
+    public var sites: Int
     /// A standards file replacing `seeds/standards.json`.
     public var standards: String?
 
-    public init(out: String? = nil, radius: Double? = nil, theme: String? = nil, title: String? = nil, sites: Int? = nil,
+    public init(out: String? = nil, radius: Double? = nil, theme: MapTheme = .area, title: String? = nil, sites: Int = 10,
                 standards: String? = nil) {
         self.out = out; self.radius = radius; self.theme = theme; self.title = title; self.sites = sites; self.standards = standards
+    }
+
+    public static let fields: [OptionField] = [
+        OptionField("out", .text, help: "The HTML file to write (- for stdout; over JSON-RPC, leave it out to get the HTML in the result).",
+                    valueName: "file", requirement: .commandLine, aliases: ["html"]),
+        SharedFields.radius,
+        SharedFields.theme.help("What shades the communities on the report's map."),
+        OptionField("title", .text, help: "Page title (default: the dataset's name and 规划报告 planning report).", valueName: "text"),
+        SharedFields.sites.help("Length of the siting list (`gridplan site --count`; 0 leaves it out)."),
+        SharedFields.standards,
+    ]
+
+    public init(_ v: OptionValues) throws {
+        self.init(out: try v.outputPath("out"), radius: try v.number("radius"), theme: try v.choice("theme", MapTheme.self) ?? .area,
+                  title: try v.text("title"), sites: try v.integer("sites") ?? 10, standards: try v.text("standards"))
     }
 }
 
@@ -44,17 +59,14 @@ extension ServiceContext {
     /// The planning report: headline figures, the map, under-served communities, area deficits,
     /// coverage, the siting list (when available) and party coverage, as one offline HTML page.
     public func htmlReport(_ options: HTMLReportOptions) throws -> HTMLReportResult {
-        let themeName = options.theme ?? "area"
-        guard let theme = MapTheme(rawValue: themeName.lowercased()) else {
-            throw UsageError("--theme: unknown theme '\(themeName)' (expected \(MapTheme.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        if let n = options.sites, !(0...99).contains(n) {
-            throw UsageError("--sites: \(n) is not a length for the siting list (expected 0 to 99)")
+        let theme = options.theme
+        if !(0...99).contains(options.sites) {
+            throw UsageError("--sites: \(options.sites) is not a length for the siting list (expected 0 to 99)")
         }
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let snapshot = try snapshot()
         progress.report(stage: "report", done: 0, total: 4)
-        let siting = proposedSites(count: options.sites ?? 10, radius: options.radius, standards: options.standards)
+        let siting = proposedSites(count: options.sites, radius: options.radius, standards: options.standards)
         let sitePoints = try MapBuilder.sitesInWorkingCRS(siting?.sites.map { (rank: $0.rank, lon: $0.lon, lat: $0.lat) } ?? [],
                                                           workingCRS: snapshot.metadata.workingCRS)
         let built = try MapBuilder.overlays(snapshot: snapshot, standards: standards, theme: theme,

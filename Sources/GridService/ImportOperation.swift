@@ -2,14 +2,14 @@ import Foundation
 import GridModel
 import GridStore
 
-/// Options of `gridplan import` / the `import` RPC method.
-public struct ImportDatasetOptions: Codable, Sendable {
+/// Options of `gridplan import DIR` / the `import` RPC method.
+public struct ImportDatasetOptions: OperationOptions {
     /// The dataset folder (docs/data-format.md §1).
-    public var directory: String?
+    public var directory: String
     /// Overrides the CRS of dataset.json.
     public var crs: String?
     /// Replace a store that already holds a dataset.
-    public var replace: Bool?
+    public var replace: Bool
     /// Largest entity file accepted, in bytes (default 4 GiB).
     public var maxFileBytes: Int?
     /// Most features and CSV rows read, all files together (default 50,000,000).
@@ -17,10 +17,28 @@ public struct ImportDatasetOptions: Codable, Sendable {
     /// Largest single GeoJSON feature, in bytes (default 8 MiB).
     public var maxFeatureBytes: Int?
 
-    public init(directory: String? = nil, crs: String? = nil, replace: Bool? = nil,
+    public init(directory: String, crs: String? = nil, replace: Bool = false,
                 maxFileBytes: Int? = nil, maxFeatures: Int? = nil, maxFeatureBytes: Int? = nil) {
         self.directory = directory; self.crs = crs; self.replace = replace
         self.maxFileBytes = maxFileBytes; self.maxFeatures = maxFeatures; self.maxFeatureBytes = maxFeatureBytes
+    }
+
+    public static let fields: [OptionField] = [
+        OptionField("directory", .text, help: "The dataset folder (communities, buildings and facilities files at least).",
+                    valueName: "directory", requirement: .always, positional: true),
+        OptionField("crs", .text, help: "CRS of the input coordinates (overrides dataset.json): EPSG:4326, EPSG:4490, GCJ-02, BD-09 ...",
+                    valueName: "crs"),
+        OptionField("replace", .flag, help: "Replace the dataset a store already holds."),
+        OptionField("max_file_bytes", .integer, help: "Largest entity file accepted, in bytes (default 4 GiB).", valueName: "bytes"),
+        OptionField("max_features", .integer, help: "Most features and CSV rows read, all files together (default 50,000,000).",
+                    valueName: "n"),
+        OptionField("max_feature_bytes", .integer, help: "Largest single GeoJSON feature, in bytes (default 8 MiB).", valueName: "bytes"),
+    ]
+
+    public init(_ v: OptionValues) throws {
+        self.init(directory: try v.text("directory") ?? "", crs: try v.text("crs"), replace: try v.flag("replace") ?? false,
+                  maxFileBytes: try v.integer("max_file_bytes"), maxFeatures: try v.integer("max_features"),
+                  maxFeatureBytes: try v.integer("max_feature_bytes"))
     }
 }
 
@@ -46,7 +64,8 @@ extension ServiceContext {
     /// Validates and loads a dataset folder into the store, all or nothing: a dataset with any
     /// problem throws `InputError` and leaves the store as it was.
     public func importDataset(_ options: ImportDatasetOptions) throws -> ImportSummary {
-        guard let dir = options.directory, !dir.isEmpty else { throw UsageError("import needs a dataset folder") }
+        let dir = options.directory
+        guard !dir.isEmpty else { throw UsageError("import needs a dataset folder") }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw UsageError("\(dir) is not a folder (expected a dataset folder with communities, buildings and facilities files)")
@@ -56,7 +75,7 @@ extension ServiceContext {
         if let m = options.maxFeatures, m <= 0 { throw UsageError("--max-features must be a positive count, not \(m)") }
         let start = Date()
         let existed = FileManager.default.fileExists(atPath: databasePath)
-        if existed && !(options.replace ?? false) {
+        if existed && !options.replace {
             let store = try GeoPackageStore(path: databasePath, create: false)
             if try !store.isEmpty() {
                 throw UsageError("\(databasePath) already holds a dataset: pass --replace to replace it")
@@ -66,7 +85,7 @@ extension ServiceContext {
                                                 options: ImportOptions(crs: options.crs, maxFileBytes: options.maxFileBytes,
                                                                        maxFeatures: options.maxFeatures,
                                                                        maxFeatureBytes: options.maxFeatureBytes),
-                                                progress: ImportProgressBridge(progress))
+                                                progress: progress)
         let store = try GeoPackageStore(path: databasePath, create: true)
         try store.replaceContents(with: snapshot) { [progress] stage, done, total in
             progress.report(stage: stage, done: done, total: total)
@@ -78,11 +97,4 @@ extension ServiceContext {
                              counts: counts, households: snapshot.totalHouseholds, replacedExisting: existed,
                              seconds: Date().timeIntervalSince(start))
     }
-}
-
-/// Forwards the importer's progress to the service's reporter.
-struct ImportProgressBridge: ImportProgress {
-    let reporter: any ProgressReporter
-    init(_ reporter: any ProgressReporter) { self.reporter = reporter }
-    func report(stage: String, done: Int, total: Int?) { reporter.report(stage: stage, done: done, total: total) }
 }

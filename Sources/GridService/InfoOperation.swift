@@ -4,8 +4,10 @@ import GridModel
 import GridStore
 
 /// Options of `gridplan info` (none besides the store).
-public struct InfoOptions: Codable, Sendable {
+public struct InfoOptions: OperationOptions {
     public init() {}
+    public static let fields: [OptionField] = []
+    public init(_ v: OptionValues) throws {}
 }
 
 /// What `gridplan info` reports: the store and the PROJ installation.

@@ -6,11 +6,10 @@ import GridRender
 import GridStore
 
 /// Options of `gridplan map` (JSON-RPC `map`).
-public struct MapOptions: Codable, Sendable {
-    /// `area` (default: communities shaded by area per 100 households), `coverage` (by coverage
-    /// rate), `grids` (grid boundaries over neutral communities) or `sites` (proposed sites).
-    public var theme: String?
-    /// Where to write the SVG; without it the RPC result carries the SVG text.
+public struct MapOptions: OperationOptions {
+    /// What shades the communities.
+    public var theme: MapTheme
+    /// Where to write the SVG; without it (or with `-`) the result carries the SVG text.
     public var out: String?
     /// Coverage reach of community- and grid-level facilities, metres (default reach.default).
     public var radius: Double?
@@ -18,21 +17,38 @@ public struct MapOptions: Codable, Sendable {
     public var title: String?
     /// Width of the drawing in pixels (default 1200).
     public var width: Double?
-    /// Proposed sites to draw, from `site --count N` (default 10; 0 draws none).
-    public var sites: Int?
+    /// Proposed sites to draw, from `site --count N` (0 draws none).
+    public var sites: Int
     /// A standards file replacing `seeds/standards.json`.
     public var standards: String?
 
-    public init(theme: String? = nil, out: String? = nil, radius: Double? = nil, title: String? = nil,
-                width: Double? = nil, sites: Int? = nil, standards: String? = nil) {
+    public init(theme: MapTheme = .area, out: String? = nil, radius: Double? = nil, title: String? = nil,
+                width: Double? = nil, sites: Int = 10, standards: String? = nil) {
         self.theme = theme; self.out = out; self.radius = radius; self.title = title
         self.width = width; self.sites = sites; self.standards = standards
+    }
+
+    public static let fields: [OptionField] = [
+        OptionField("out", .text, help: "The SVG file to write (- for stdout; over JSON-RPC, leave it out to get the SVG in the result).",
+                    valueName: "file", requirement: .commandLine),
+        SharedFields.theme,
+        SharedFields.radius,
+        OptionField("title", .text, help: "Title printed on the map (default: the dataset's name and the theme).", valueName: "text"),
+        OptionField("width", .number, help: "Width of the drawing in pixels (400 to 10000; default 1200).", valueName: "px"),
+        SharedFields.sites,
+        SharedFields.standards,
+    ]
+
+    public init(_ v: OptionValues) throws {
+        self.init(theme: try v.choice("theme", MapTheme.self) ?? .area, out: try v.outputPath("out"), radius: try v.number("radius"),
+                  title: try v.text("title"), width: try v.number("width"), sites: try v.integer("sites") ?? 10,
+                  standards: try v.text("standards"))
     }
 }
 
 /// What a map shows; the SVG itself when it was not written to a file.
 public struct MapResult: Codable, Sendable {
-    public var theme: String
+    public var theme: MapTheme
     public var path: String?
     public var svg: String?
     public var communities: Int
@@ -51,11 +67,6 @@ public struct MapResult: Codable, Sendable {
     }
 }
 
-/// The themes of `gridplan map`.
-public enum MapTheme: String, CaseIterable, Sendable {
-    case area, coverage, grids, sites
-}
-
 extension ServiceContext {
     /// Draws the district as one SVG map; writes it to `out` when given.
     public func map(_ options: MapOptions) throws -> MapResult {
@@ -70,20 +81,17 @@ extension ServiceContext {
 
     /// The map's SVG text (in `svg`) and what it shows.
     public func mapDrawing(_ options: MapOptions) throws -> MapResult {
-        let themeName = options.theme ?? "area"
-        guard let theme = MapTheme(rawValue: themeName.lowercased()) else {
-            throw UsageError("--theme: unknown theme '\(themeName)' (expected \(MapTheme.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
+        let theme = options.theme
         if let w = options.width, !(w.isFinite && w >= 400 && w <= 10_000) {
-            throw UsageError("--width: \(w) is not a drawing width (expected 400 to 10000 pixels)")
+            throw UsageError("--width: \(w.optionText) is not a drawing width (expected 400 to 10000 pixels)")
         }
-        if let n = options.sites, !(0...99).contains(n) {
-            throw UsageError("--sites: \(n) is not a number of sites to draw (expected 0 to 99)")
+        if !(0...99).contains(options.sites) {
+            throw UsageError("--sites: \(options.sites) is not a number of sites to draw (expected 0 to 99)")
         }
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let snapshot = try snapshot(layers: StoreLayer.all.subtracting([.households, .units, .records]))
         progress.report(stage: "map", done: 0, total: 3)
-        let siting = theme == .grids ? nil : proposedSites(count: options.sites ?? 10, radius: options.radius, standards: options.standards)
+        let siting = theme == .grids ? nil : proposedSites(count: options.sites, radius: options.radius, standards: options.standards)
         let sites = try MapBuilder.sitesInWorkingCRS(siting?.sites.map { (rank: $0.rank, lon: $0.lon, lat: $0.lat) } ?? [],
                                                      workingCRS: snapshot.metadata.workingCRS)
         let built = try MapBuilder.overlays(snapshot: snapshot, standards: standards, theme: theme,
@@ -95,7 +103,7 @@ extension ServiceContext {
         let svg = MapSVG.render(snapshot: snapshot, overlays: built.overlays, title: title, subtitle: built.subtitle,
                                 width: options.width ?? 1200)
         progress.report(stage: "map", done: 3, total: 3)
-        return MapResult(theme: theme.rawValue, path: nil, svg: svg,
+        return MapResult(theme: theme, path: nil, svg: svg,
                          communities: snapshot.communities.filter { $0.boundary != nil }.count,
                          buildings: snapshot.buildings.count, facilities: snapshot.facilities.count,
                          gaps: built.overlays.gapOutlines.count, sites: built.overlays.sites.count,
@@ -118,69 +126,15 @@ extension ServiceContext {
 
 /// Builds the overlays of a map theme from the area and coverage results.
 public enum MapBuilder {
-    public struct Built: Sendable {
-        public var overlays: MapOverlays
-        public var themeTitle: String
-        public var subtitle: String
-        public var notes: [String]
-        public var area: AreaReport
-        public var coverage: CoverageResult
-    }
-
     /// Runs the area report and coverage with default options (coverage at `radius`) and turns
     /// them into map overlays for `theme`.
     public static func overlays(snapshot: Snapshot, standards: PolicyStandards, theme: MapTheme,
-                                radius: Double?, standardsPath: String?, sites: [(rank: Int, location: Point)] = []) throws -> Built {
+                                radius: Double?, standardsPath: String?, sites: [(rank: Int, location: Point)] = []) throws -> MapAssembly.Built {
         let areaParameters = try AreaReportOptions.parameters(AreaReportOptions(), standards: standards)
         let area = AreaStandard.report(snapshot, areaParameters)
         let coverageParameters = try CoverageOptions(radius: radius, standards: standardsPath).parameters(standards: standards)
         let coverage = try Coverage.analyze(snapshot, coverageParameters)
-        return build(snapshot: snapshot, theme: theme, area: area, coverage: coverage, sites: sites)
-    }
-
-    /// The overlays of `theme` from results already computed.
-    public static func build(snapshot: Snapshot, theme: MapTheme, area: AreaReport, coverage: CoverageResult,
-                             sites: [(rank: Int, location: Point)] = []) -> Built {
-        var o = MapOverlays()
-        var notes: [String] = []
-        for b in coverage.buildings { o.buildingCovered[b.id] = b.covered }
-        o.gapOutlines = gapOutlines(snapshot: snapshot, gaps: coverage.gaps)
-        o.gridBoundaries = snapshot.grids.compactMap(\.boundary)
-        if theme != .grids { o.sites = sites }
-        let standard = area.standardM2Per100Households
-        let themeTitle: String
-        switch theme {
-        case .area:
-            themeTitle = "每百户服务面积 Service area per 100 households"
-            for c in area.communities { o.communityValues[c.id] = c.figures.areaPer100 }
-            o.valueLegend = ChoroplethLegend(title: "m² / 100户 households", threshold: standard, good: max(2 * standard, standard + 1),
-                                             thresholdLabel: "标准 standard") { v in String(format: "%.0f m²", v) }
-        case .coverage:
-            themeTitle = "服务覆盖率 Coverage rate"
-            for c in coverage.communities { o.communityValues[c.id] = c.households > 0 ? c.coverageRate : nil }
-            o.valueLegend = ChoroplethLegend(title: "覆盖率 coverage rate", threshold: 0.8, good: 1.0, thresholdLabel: nil) { v in
-                String(format: "%.0f%%", v * 100)
-            }
-            o.valueLegend?.openEnded = false
-        case .grids:
-            themeTitle = "网格 Grids"
-            if o.gridBoundaries.isEmpty {
-                notes.append("the store has no grids yet (run `gridplan grids plan --apply`); the map shows none")
-            }
-        case .sites:
-            themeTitle = "建议新址 Proposed sites"
-            for c in area.communities { o.communityValues[c.id] = c.figures.areaPer100 }
-            o.valueLegend = ChoroplethLegend(title: "m² / 100户 households", threshold: standard, good: max(2 * standard, standard + 1),
-                                             thresholdLabel: "标准 standard") { v in String(format: "%.0f m²", v) }
-            if sites.isEmpty {
-                notes.append("no proposed sites to draw (every household is covered, or the store has no candidates)")
-            }
-        }
-        let covered = String(format: "%.1f%%", coverage.total.coverageRate * 100)
-        let subtitle = "标准 standard \(String(format: "%g", standard)) m²/100户 · 覆盖 covered \(covered) within "
-            + "\(Int(coverage.radiusM)) m (street centers \(Int(coverage.reach["street"] ?? 0)) m) · "
-            + "\(coverage.gaps.count) 空白区 gaps · \(snapshot.metadata.workingCRS)"
-        return Built(overlays: o, themeTitle: themeTitle, subtitle: subtitle, notes: notes, area: area, coverage: coverage)
+        return MapAssembly.build(snapshot: snapshot, theme: theme, area: area, coverage: coverage, sites: sites)
     }
 
     /// Sites given in longitude/latitude (as the siting list gives them), placed in the working CRS for the map.
@@ -188,36 +142,5 @@ public enum MapBuilder {
         guard !sites.isEmpty else { return [] }
         let t = try CoordinateTransformer(from: .wgs84, to: CoordinateSystem(parsing: workingCRS))
         return try sites.map { (rank: $0.rank, location: try t.transform(Point($0.lon, $0.lat))) }
-    }
-
-    /// Convex hulls of the gap neighbourhoods in the working CRS (a small square around a
-    /// cluster of one or two buildings so it stays visible).
-    static func gapOutlines(snapshot: Snapshot, gaps: [GapCluster]) -> [(label: String, ring: [Point])] {
-        let location = Dictionary(snapshot.buildings.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
-        var out: [(label: String, ring: [Point])] = []
-        for g in gaps {
-            let pts = g.buildingIds.compactMap { location[$0] }
-            guard !pts.isEmpty else { continue }
-            let hull = ConvexHull.indices(pts).map { pts[$0] }
-            var ring: [Point]
-            if hull.count >= 3 {
-                ring = expand(hull, by: 15)
-            } else {
-                let box = BoundingBox(points: pts).expanded(by: 25)
-                ring = [Point(box.minX, box.minY), Point(box.maxX, box.minY), Point(box.maxX, box.maxY), Point(box.minX, box.maxY)]
-            }
-            ring.append(ring[0])
-            out.append((label: "\(g.id): \(g.households) 户 households, \(g.buildings) 栋 buildings", ring: ring))
-        }
-        return out
-    }
-
-    /// Pushes every vertex of a convex ring `d` metres away from its centre (a margin around the dots).
-    static func expand(_ ring: [Point], by d: Double) -> [Point] {
-        let cx = ring.reduce(0) { $0 + $1.x } / Double(ring.count), cy = ring.reduce(0) { $0 + $1.y } / Double(ring.count)
-        return ring.map { p in
-            let dx = p.x - cx, dy = p.y - cy, len = max((dx * dx + dy * dy).squareRoot(), 1e-9)
-            return Point(p.x + dx / len * d, p.y + dy / len * d)
-        }
     }
 }

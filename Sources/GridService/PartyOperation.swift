@@ -2,16 +2,17 @@ import Foundation
 import GridAnalysis
 import GridGeo
 import GridModel
+import GridRender
 
-/// Options of `party plan` and `report party` (CLI long options in camelCase; JSON-RPC params in snake_case).
-public struct PartyPlanOptions: Codable, Sendable {
+/// Options of `party plan` and `report party` (JSON-RPC `party.plan`, `report.party`).
+public struct PartyPlanOptions: OperationOptions {
     /// Households a central household links besides its own (default party.central_household, 10).
     public var householdsPerCenter: Int?
     /// Farthest a household is linked to a central household in another building, metres
     /// (default reach.10min, 500).
     public var reach: Double?
     /// List central households and the household ids they link (personal data).
-    public var includeHouseholds: Bool?
+    public var includeHouseholds: Bool
     /// Only these communities.
     public var community: [String]?
     /// Grid bounds used when the store has no grids yet and a plan is made for the report.
@@ -20,11 +21,31 @@ public struct PartyPlanOptions: Codable, Sendable {
     /// A standards file replacing seeds/standards.json.
     public var standards: String?
 
-    public init(householdsPerCenter: Int? = nil, reach: Double? = nil, includeHouseholds: Bool? = nil,
+    public init(householdsPerCenter: Int? = nil, reach: Double? = nil, includeHouseholds: Bool = false,
                 community: [String]? = nil, minHouseholds: Int? = nil, maxHouseholds: Int? = nil, standards: String? = nil) {
         self.householdsPerCenter = householdsPerCenter; self.reach = reach; self.includeHouseholds = includeHouseholds
         self.community = community; self.minHouseholds = minHouseholds; self.maxHouseholds = maxHouseholds
         self.standards = standards
+    }
+
+    public static let fields: [OptionField] = [
+        OptionField("households_per_center", .integer,
+                    help: "Households a central household links besides its own (default party.central_household, 10).", valueName: "n"),
+        OptionField("reach", .number,
+                    help: "Farthest link to a central household in another building, metres (default reach.10min, 500).", valueName: "m"),
+        OptionField("include_households", .flag,
+                    help: "List central households and the household ids they link (personal data; needs households.csv)."),
+        SharedFields.community,
+        SharedFields.minHouseholds.help("Fewest households per grid when the store has no grids and a plan is made (default 300)."),
+        SharedFields.maxHouseholds.help("Most households per grid when a plan is made (default 500)."),
+        SharedFields.standards,
+    ]
+
+    public init(_ v: OptionValues) throws {
+        self.init(householdsPerCenter: try v.integer("households_per_center"), reach: try v.number("reach"),
+                  includeHouseholds: try v.flag("include_households") ?? false, community: try v.list("community"),
+                  minHouseholds: try v.integer("min_households"), maxHouseholds: try v.integer("max_households"),
+                  standards: try v.text("standards"))
     }
 }
 
@@ -35,12 +56,12 @@ extension PartyPlanOptions {
             throw UsageError("--households-per-center: \(c) is not positive (expected a number of households ≥ 1, usually 6–10)")
         }
         if let r = o.reach, !(r.isFinite && r >= 0) {
-            throw UsageError("--reach: \(r) is not a distance (expected a number of metres ≥ 0)")
+            throw UsageError("--reach: \(r.optionText) is not a distance (expected a number of metres ≥ 0)")
         }
-        let ids = o.community?.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let ids = o.community
         let options = PartyNetworkOptions(householdsPerCenter: o.householdsPerCenter,
                                           reach: o.reach ?? standards.value("reach.10min", default: 500),
-                                          includeHouseholds: o.includeHouseholds ?? false,
+                                          includeHouseholds: o.includeHouseholds,
                                           communityIds: ids.map(Set.init))
         return (options, PartyRules(standards: standards))
     }
@@ -73,7 +94,7 @@ extension ServiceContext {
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let (parameters, rules) = try PartyPlanOptions.parameters(options, standards: standards)
         let snapshot = try snapshot(layers: [.communities, .grids, .buildings, .households])
-        if options.includeHouseholds == true && snapshot.households.isEmpty {
+        if options.includeHouseholds && snapshot.households.isEmpty {
             note("--include-households: the store has no household rows (households.csv); central households are counted per building")
         }
         if let ids = parameters.communityIds {
@@ -89,5 +110,14 @@ extension ServiceContext {
         let result = PartyNetwork.plan(snapshot, grids: grids, options: parameters, rules: rules, gridSource: source)
         progress.report(stage: "party network", done: 1, total: 1)
         return result
+    }
+}
+
+extension ServiceContext {
+    /// `party plan` / `report party --format geojson`: the grids (lon/lat polygons) with their
+    /// organization and coverage.
+    public func partyPlanGeoJSON(_ result: PartyPlanResult) throws -> String {
+        let polygons = try gridPolygons(try snapshot(), result.memberships)
+        return PartyRendering.geojson(result, polygons: polygons.lonLat)
     }
 }

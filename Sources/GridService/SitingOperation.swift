@@ -5,19 +5,19 @@ import GridModel
 import GridStore
 
 /// Options of `gridplan site` (and the JSON-RPC method `site`).
-public struct SitingOptions: Codable, Sendable {
+public struct SitingOptions: OperationOptions {
     /// Number of new sites K (`--count`): required for `cover` and `distance`, a cap for `all`.
     public var count: Int?
     /// Reach of a new site and of community-level facilities, metres (`--radius`).
     public var radius: Double?
-    /// A life circle instead of a radius: `5min`, `10min` or `15min` (`--circle`).
-    public var circle: String?
-    /// `cover` (default), `all` or `distance` (`--objective`).
-    public var objective: String?
-    /// `imported` (default), `generated` or `both` (`--candidates`).
-    public var candidates: String?
+    /// A life circle instead of a radius (`--circle`).
+    public var circle: LifeCircle?
+    /// What the sites optimize (`--objective`).
+    public var objective: SitingObjective
+    /// Where candidates come from (`--candidates`).
+    public var candidates: CandidateSet
     /// Reach along the walking network (`--network`).
-    public var network: Bool?
+    public var network: Bool
     /// Smallest recommended usable area, m² (`--min-area`).
     public var minArea: Double?
     /// Facility kinds that count as already covering (`--kinds`), replacing the standards' list.
@@ -29,44 +29,57 @@ public struct SitingOptions: Codable, Sendable {
     /// A JSON instance file to solve instead of the store (`--instance`; for the exact-solver comparison).
     public var instance: String?
 
-    public init(count: Int? = nil, radius: Double? = nil, circle: String? = nil, objective: String? = nil,
-                candidates: String? = nil, network: Bool? = nil, minArea: Double? = nil, kinds: [String]? = nil,
+    public init(count: Int? = nil, radius: Double? = nil, circle: LifeCircle? = nil, objective: SitingObjective = .cover,
+                candidates: CandidateSet = .imported, network: Bool = false, minArea: Double? = nil, kinds: [String]? = nil,
                 distanceCap: Double? = nil, standards: String? = nil, instance: String? = nil) {
         self.count = count; self.radius = radius; self.circle = circle; self.objective = objective
         self.candidates = candidates; self.network = network; self.minArea = minArea; self.kinds = kinds
         self.distanceCap = distanceCap; self.standards = standards; self.instance = instance
     }
 
+    public static let fields: [OptionField] = [
+        OptionField("count", .integer, help: "Number of new sites (required for cover and distance; a cap for all).", valueName: "n"),
+        SharedFields.radius.help("Reach of a new site, metres (default reach.default, 500)."),
+        SharedFields.circle.help("A life circle instead of a radius: 5min, 10min or 15min."),
+        OptionField.choice("objective", SitingObjective.self,
+                           help: "cover: the K sites covering the most; all: the fewest covering everything reachable; distance: p-median.",
+                           default: .cover),
+        OptionField.choice("candidates", CandidateSet.self,
+                           help: "imported, generated (buildings in gap neighbourhoods) or both.", default: .imported),
+        SharedFields.network.help("Measure reach (and, for distance, the distances) along the walking network built from the imported roads."),
+        OptionField("min_area", .number, help: "Smallest recommended usable area of a new site, m².", valueName: "m2"),
+        SharedFields.kinds.help("Facility kinds that count as already covering, comma-separated."),
+        OptionField("distance_cap", .number, help: "distance: candidate neighbourhood of the p-median model, metres (default 3 × radius).",
+                    valueName: "m"),
+        SharedFields.standards,
+        OptionField("instance", .text, help: "A JSON siting instance to solve instead of the store (solver comparisons).",
+                    valueName: "file", hidden: true),
+    ]
+
+    public init(_ v: OptionValues) throws {
+        self.init(count: try v.integer("count"), radius: try v.number("radius"), circle: try v.choice("circle", LifeCircle.self),
+                  objective: try v.choice("objective", SitingObjective.self) ?? .cover,
+                  candidates: try v.choice("candidates", CandidateSet.self) ?? .imported, network: try v.flag("network") ?? false,
+                  minArea: try v.number("min_area"), kinds: try v.list("kinds"), distanceCap: try v.number("distance_cap"),
+                  standards: try v.text("standards"), instance: try v.text("instance"))
+    }
+
     /// Checks the option values and turns them into analysis parameters.
     public func parameters(standards: PolicyStandards) throws -> SitingParameters {
         let reach = try CoverageOptions(radius: radius, circle: circle, kinds: kinds, standards: nil)
             .parameters(standards: standards)
-        let objectiveValue: SitingObjective
-        if let objective {
-            guard let o = SitingObjective(rawValue: objective.lowercased()) else {
-                throw UsageError("--objective \(objective): expected cover, all or distance")
-            }
-            objectiveValue = o
-        } else { objectiveValue = .cover }
-        let set: CandidateSet
-        if let candidates {
-            guard let c = CandidateSet(rawValue: candidates.lowercased()) else {
-                throw UsageError("--candidates \(candidates): expected imported, generated or both")
-            }
-            set = c
-        } else { set = .imported }
         if let count {
             guard count >= 1 else { throw UsageError("--count \(count): expected an integer ≥ 1") }
-        } else if objectiveValue != .all {
-            throw UsageError("--count is required for --objective \(objectiveValue.rawValue) (expected an integer ≥ 1)")
+        } else if objective != .all {
+            throw UsageError("--count is required for --objective \(objective.rawValue) (expected an integer ≥ 1)")
         }
-        if let minArea { guard minArea.isFinite, minArea >= 0 else { throw UsageError("--min-area \(minArea): expected m² ≥ 0") } }
+        if let minArea { guard minArea >= 0 else { throw UsageError("--min-area \(minArea.optionText): expected m² ≥ 0") } }
         if let distanceCap {
-            guard distanceCap > 0 else { throw UsageError("--distance-cap \(distanceCap): expected metres above 0") }
+            guard distanceCap > 0 else { throw UsageError("--distance-cap \(distanceCap.optionText): expected metres above 0") }
         }
-        return SitingParameters(objective: objectiveValue, count: count, selection: reach.selection, candidates: set,
+        return SitingParameters(objective: objective, count: count, selection: reach.selection, candidates: candidates,
                                 areaPerHousehold: standards.areaPer100 / 100, minAreaM2: minArea,
-                                distanceCap: distanceCap, localSearch: true, network: network == true)
+                                distanceCap: distanceCap, localSearch: true, network: network)
     }
 }
 
@@ -100,7 +113,7 @@ extension ServiceContext {
         if let path = options.instance { return try siteInstance(path: path, options: options, standards: standards) }
         let parameters = try options.parameters(standards: standards)
         var layers: Set<StoreLayer> = [.communities, .grids, .buildings, .facilities, .candidates]
-        if options.network == true { layers.insert(.roads) }
+        if options.network { layers.insert(.roads) }
         let snapshot = try self.snapshot(layers: layers)
         progress.report(stage: "siting (\(parameters.objective.rawValue))", done: 0, total: 1)
         let result = try SitingAnalysis.run(snapshot: snapshot, parameters: parameters)

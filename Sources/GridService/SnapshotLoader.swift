@@ -14,6 +14,6 @@ enum SnapshotLoader {
             throw UsageError("no store at \(databasePath) and no bundled demo found: run `gridplan import DIR --db \(databasePath)`")
         }
         note("note: no store at \(databasePath); using the bundled demo district (\(demo.path))")
-        return try DatasetImporter.read(directory: demo, options: ImportOptions(), progress: ImportProgressBridge(progress))
+        return try DatasetImporter.read(directory: demo, options: ImportOptions(), progress: progress)
     }
 }

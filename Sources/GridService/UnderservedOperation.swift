@@ -3,21 +3,29 @@ import GridAnalysis
 import GridModel
 import GridStore
 
-/// Options of `gridplan report underserved` (JSON-RPC `report_underserved`): the coverage
+/// Options of `gridplan report underserved` (JSON-RPC `report.underserved`): the coverage
 /// options; accessibility is always computed (2SFCA unless `decay` is `gaussian`).
-public struct UnderservedOptions: Codable, Sendable {
+public struct UnderservedOptions: OperationOptions {
     public var radius: Double?
-    public var circle: String?
-    public var network: Bool?
+    public var circle: LifeCircle?
+    public var network: Bool
     public var kinds: [String]?
     public var link: Double?
-    public var decay: String?
+    public var decay: DistanceDecay?
     public var standards: String?
 
-    public init(radius: Double? = nil, circle: String? = nil, network: Bool? = nil, kinds: [String]? = nil,
-                link: Double? = nil, decay: String? = nil, standards: String? = nil) {
+    public init(radius: Double? = nil, circle: LifeCircle? = nil, network: Bool = false, kinds: [String]? = nil,
+                link: Double? = nil, decay: DistanceDecay? = nil, standards: String? = nil) {
         self.radius = radius; self.circle = circle; self.network = network; self.kinds = kinds
         self.link = link; self.decay = decay; self.standards = standards
+    }
+
+    public static let fields = SharedFields.coverageReach
+
+    public init(_ v: OptionValues) throws {
+        self.init(radius: try v.number("radius"), circle: try v.choice("circle", LifeCircle.self), network: try v.flag("network") ?? false,
+                  kinds: try v.list("kinds"), link: try v.number("link"), decay: try v.choice("decay", DistanceDecay.self),
+                  standards: try v.text("standards"))
     }
 }
 

@@ -18,9 +18,8 @@ struct TestFailure: Error, CustomStringConvertible { var description: String { "
 let outbox = Outbox()
 let server: RPCServer = {
     let context = ServiceContext(db: "/nonexistent/gridplan-rpc-test.gpkg")
-    let failing = RPCMethod.make("test.fail", summary: "always fails", options: InfoOptions.self, result: "none") { _, _ -> InfoResult in
-        throw TestFailure()
-    }
+    let failing = RPCMethod(OperationDeclaration(method: "test.fail", command: [], summary: "always fails", options: InfoOptions.self,
+                                                 result: "none", run: { _, _ -> InfoResult in throw TestFailure() }))
     return RPCServer(context: context, methods: MethodTable.all + [failing]) { outbox.append($0) }
 }()
 
@@ -123,7 +122,7 @@ func errorCode(_ v: JSONValue) -> Int? {
                          "grids.plan", "party.plan", "report.party", "export", "map", "report.html", "crs.convert"] {
             #expect(names.contains(required), "\(required)")
         }
-        // Parameters are derived from the options types: report.area takes count_kinds and short_only.
+        // Parameters are derived from the operations' field tables: report.area takes count_kinds and short_only.
         let area = methods.first { $0.objectValue?["name"]?.stringValue == "report.area" }?.objectValue
         let params = Set(area?["params"]?.arrayValue?.compactMap { $0.objectValue?["name"]?.stringValue } ?? [])
         #expect(params.isSuperset(of: ["count_kinds", "short_only", "standard", "allocate", "progress_token"]))

@@ -8,7 +8,7 @@ import Testing
 /// The committed sample dataset (every file of the contract), read as `gridplan import` reads it.
 private func sampleDataset() throws -> Snapshot {
     let folder = try #require(Bundle.module.url(forResource: "sample-cgcs2000", withExtension: nil, subdirectory: "Fixtures"))
-    return try DatasetImporter.read(directory: folder, options: ImportOptions(), progress: SilentImportProgress())
+    return try DatasetImporter.read(directory: folder, options: ImportOptions(), progress: SilentProgress())
 }
 
 /// Records every error and warning the validator prints about the file at `path`.

@@ -13,7 +13,7 @@ struct ImportFixtureTests {
 
     @Test func sampleCGCS2000DatasetReadsCompletely() throws {
         let s = try DatasetImporter.read(directory: try Self.fixture("sample-cgcs2000"), options: ImportOptions(),
-                                         progress: SilentImportProgress())
+                                         progress: SilentProgress())
         #expect(s.metadata.name == "样例街道")
         #expect(s.metadata.sourceCRS == "EPSG:4490")
         // data spans 108.94°E–108.99°E: centre 108.965 → zone floor(110.465 / 3) = 36 → EPSG:4545 (108°E)

@@ -20,7 +20,7 @@ struct TestDataset {
 
     func read(crs: String? = nil, maxProblems: Int = 10_000) throws -> Snapshot {
         try DatasetImporter.read(directory: directory, options: ImportOptions(crs: crs, maxProblems: maxProblems),
-                                 progress: SilentImportProgress())
+                                 progress: SilentProgress())
     }
 
     /// The problems of an import that must fail (records an issue when it succeeds).

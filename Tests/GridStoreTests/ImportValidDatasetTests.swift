@@ -225,7 +225,7 @@ struct ImportValidDatasetTests {
     }
 
     @Test func progressIsReported() throws {
-        final class Recorder: ImportProgress {
+        final class Recorder: ProgressReporter, @unchecked Sendable {
             var stages: [String] = []
             func report(stage: String, done: Int, total: Int?) { stages.append(stage) }
         }
@@ -240,7 +240,7 @@ struct ImportValidDatasetTests {
     @Test func missingFolderIsAUsageError() {
         #expect(throws: UsageError.self) {
             try DatasetImporter.read(directory: URL(fileURLWithPath: "/nonexistent/gridplan-\(UUID())"), options: ImportOptions(),
-                                     progress: SilentImportProgress())
+                                     progress: SilentProgress())
         }
     }
 }

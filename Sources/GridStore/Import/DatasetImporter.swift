@@ -42,7 +42,7 @@ public enum DatasetImporter {
     /// Files are streamed (CSV row by row, GeoJSON feature by feature); coordinates are
     /// converted in bulk, first to WGS84 longitude/latitude, then to the working CRS.
     public static func read(directory: URL, options: ImportOptions = ImportOptions(),
-                            progress: any ImportProgress = SilentImportProgress()) throws -> Snapshot {
+                            progress: any ProgressReporter = SilentProgress()) throws -> Snapshot {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
             throw UsageError("no dataset folder at \(directory.path)")
@@ -99,7 +99,7 @@ struct Staged<Entity> {
 final class ImportJob {
     let directory: URL
     let options: ImportOptions
-    let progress: any ImportProgress
+    let progress: any ProgressReporter
     let problems: ProblemCollector
 
     var communities = Staged<Community>(file: "communities")
@@ -116,7 +116,7 @@ final class ImportJob {
     var records = ComplianceRecords()
     var files: [String: EntityFile] = [:]
 
-    init(directory: URL, options: ImportOptions, progress: any ImportProgress) {
+    init(directory: URL, options: ImportOptions, progress: any ProgressReporter) {
         self.directory = directory
         self.options = options
         self.progress = progress

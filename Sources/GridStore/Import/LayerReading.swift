@@ -34,23 +34,11 @@ struct EntityFile {
     var fileName: String { url.lastPathComponent }
 }
 
-/// Receives import progress; the service layer bridges its `ProgressReporter` to it.
-public protocol ImportProgress {
-    /// `stage` names the step (`read buildings.csv`); `done`/`total` count its units when known.
-    func report(stage: String, done: Int, total: Int?)
-}
-
-/// Discards progress.
-public struct SilentImportProgress: ImportProgress {
-    public init() {}
-    public func report(stage: String, done: Int, total: Int?) {}
-}
-
 /// Finds entity files and streams their records, CSV row by row and GeoJSON feature by feature.
 struct LayerReader {
     let directory: URL
     let problems: ProblemCollector
-    let progress: any ImportProgress
+    let progress: any ProgressReporter
     let check: CoordinateCheck
     var limits = ReadLimits()
     static let progressEvery = 50_000
@@ -318,3 +306,10 @@ final class ReadLimits {
         return records <= maxFeatures
     }
 }
+
+/// Former names of GridModel's `ProgressReporter` and `SilentProgress`, kept so that code
+/// written against them still builds while it moves over.
+@available(*, deprecated, renamed: "ProgressReporter")
+public typealias ImportProgress = ProgressReporter
+@available(*, deprecated, renamed: "SilentProgress")
+public typealias SilentImportProgress = SilentProgress

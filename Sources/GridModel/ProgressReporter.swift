@@ -1,4 +1,5 @@
-/// Receives progress of long work: the CLI prints it to stderr, JSON-RPC sends notifications.
+/// Receives progress of long work (import, analyses): the CLI prints it to stderr, JSON-RPC
+/// sends `$/progress` notifications. The one progress protocol of every layer.
 public protocol ProgressReporter: Sendable {
     /// `stage` names the step (`parse buildings.csv`); `done`/`total` count its units when known.
     func report(stage: String, done: Int, total: Int?)

@@ -1,0 +1,99 @@
+import Foundation
+import GridAnalysis
+import GridGeo
+import GridModel
+
+/// The themes of `gridplan map` (and of the report's map).
+public enum MapTheme: String, CaseIterable, Codable, Sendable {
+    case area, coverage, grids, sites
+}
+
+/// Assembles a map's overlays (choropleth values, legend, gaps, grids, sites) for a theme from
+/// the area and coverage results.
+public enum MapAssembly {
+    /// The overlays of one theme, its titles, and the results they were made from.
+    public struct Built: Sendable {
+        public var overlays: MapOverlays
+        public var themeTitle: String
+        public var subtitle: String
+        public var notes: [String]
+        public var area: AreaReport
+        public var coverage: CoverageResult
+    }
+
+    /// The overlays of `theme` from results already computed.
+    public static func build(snapshot: Snapshot, theme: MapTheme, area: AreaReport, coverage: CoverageResult,
+                             sites: [(rank: Int, location: Point)] = []) -> Built {
+        var o = MapOverlays()
+        var notes: [String] = []
+        for b in coverage.buildings { o.buildingCovered[b.id] = b.covered }
+        o.gapOutlines = gapOutlines(snapshot: snapshot, gaps: coverage.gaps)
+        o.gridBoundaries = snapshot.grids.compactMap(\.boundary)
+        if theme != .grids { o.sites = sites }
+        let standard = area.standardM2Per100Households
+        let themeTitle: String
+        switch theme {
+        case .area:
+            themeTitle = "每百户服务面积 Service area per 100 households"
+            for c in area.communities { o.communityValues[c.id] = c.figures.areaPer100 }
+            o.valueLegend = ChoroplethLegend(title: "m² / 100户 households", threshold: standard, good: max(2 * standard, standard + 1),
+                                             thresholdLabel: "标准 standard") { v in String(format: "%.0f m²", v) }
+        case .coverage:
+            themeTitle = "服务覆盖率 Coverage rate"
+            for c in coverage.communities { o.communityValues[c.id] = c.households > 0 ? c.coverageRate : nil }
+            o.valueLegend = ChoroplethLegend(title: "覆盖率 coverage rate", threshold: 0.8, good: 1.0, thresholdLabel: nil) { v in
+                String(format: "%.0f%%", v * 100)
+            }
+            o.valueLegend?.openEnded = false
+        case .grids:
+            themeTitle = "网格 Grids"
+            if o.gridBoundaries.isEmpty {
+                notes.append("the store has no grids yet (run `gridplan grids plan --apply`); the map shows none")
+            }
+        case .sites:
+            themeTitle = "建议新址 Proposed sites"
+            for c in area.communities { o.communityValues[c.id] = c.figures.areaPer100 }
+            o.valueLegend = ChoroplethLegend(title: "m² / 100户 households", threshold: standard, good: max(2 * standard, standard + 1),
+                                             thresholdLabel: "标准 standard") { v in String(format: "%.0f m²", v) }
+            if sites.isEmpty {
+                notes.append("no proposed sites to draw (every household is covered, or the store has no candidates)")
+            }
+        }
+        let covered = String(format: "%.1f%%", coverage.total.coverageRate * 100)
+        let subtitle = "标准 standard \(String(format: "%g", standard)) m²/100户 · 覆盖 covered \(covered) within "
+            + "\(Int(coverage.radiusM)) m (street centers \(Int(coverage.reach["street"] ?? 0)) m) · "
+            + "\(coverage.gaps.count) 空白区 gaps · \(snapshot.metadata.workingCRS)"
+        return Built(overlays: o, themeTitle: themeTitle, subtitle: subtitle, notes: notes, area: area, coverage: coverage)
+    }
+
+    /// Convex hulls of the gap neighbourhoods in the working CRS (a small square around a
+    /// cluster of one or two buildings so it stays visible).
+    static func gapOutlines(snapshot: Snapshot, gaps: [GapCluster]) -> [(label: String, ring: [Point])] {
+        let location = Dictionary(snapshot.buildings.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
+        var out: [(label: String, ring: [Point])] = []
+        for g in gaps {
+            let pts = g.buildingIds.compactMap { location[$0] }
+            guard !pts.isEmpty else { continue }
+            let hull = ConvexHull.indices(pts).map { pts[$0] }
+            var ring: [Point]
+            if hull.count >= 3 {
+                ring = expand(hull, by: 15)
+            } else {
+                let box = BoundingBox(points: pts).expanded(by: 25)
+                ring = [Point(box.minX, box.minY), Point(box.maxX, box.minY), Point(box.maxX, box.maxY), Point(box.minX, box.maxY)]
+            }
+            ring.append(ring[0])
+            out.append((label: "\(g.id): \(g.households) 户 households, \(g.buildings) 栋 buildings", ring: ring))
+        }
+        return out
+    }
+
+    /// Pushes every vertex of a convex ring `d` metres away from its centre (a margin around the dots).
+    static func expand(_ ring: [Point], by d: Double) -> [Point] {
+        let cx = ring.reduce(0) { $0 + $1.x } / Double(ring.count), cy = ring.reduce(0) { $0 + $1.y } / Double(ring.count)
+        return ring.map { p in
+            let dx = p.x - cx, dy = p.y - cy, len = max((dx * dx + dy * dy).squareRoot(), 1e-9)
+            return Point(p.x + dx / len * d, p.y + dy / len * d)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import GridGeo
+import GridModel
+
+/// How an error reaches the user, the same for every front end: the CLI's exit code and
+/// stderr text, the JSON-RPC error code and message, and the dataset problems (JSON-RPC
+/// `data.problems`).
+public struct ErrorClassification: Sendable {
+    /// The CLI's exit code (sysexits.h): 65 bad data, 64 bad usage, 1 otherwise.
+    public var exitCode: Int32
+    /// The JSON-RPC error code.
+    public var rpcCode: Int
+    /// What the CLI prints on stderr.
+    public var message: String
+    /// The JSON-RPC error message.
+    public var rpcMessage: String
+    /// The dataset problems behind a data error, and how many there were in all.
+    public var problems: (list: [ValidationProblem], total: Int)?
+
+    /// JSON-RPC application codes.
+    public static let invalidInputCode = -32001     // the dataset or a file is invalid: data.problems lists them
+    public static let projectionCode = -32003       // PROJ could not do a conversion
+    public static let invalidParamsCode = -32602
+    public static let internalErrorCode = -32603
+
+    public init(_ error: Error) {
+        switch error {
+        case let e as InputError:
+            self.init(exitCode: 65, rpcCode: Self.invalidInputCode, message: e.report(),
+                      rpcMessage: "Invalid input: \(e.totalCount) problem(s)", problems: (e.problems, e.totalCount))
+        case let e as ValidationProblem:
+            self.init(exitCode: 65, rpcCode: Self.invalidInputCode, message: e.description,
+                      rpcMessage: "Invalid input: \(e.description)", problems: ([e], 1))
+        case let e as UsageError:
+            self.init(exitCode: 64, rpcCode: Self.invalidParamsCode, message: "error: \(e.message)",
+                      rpcMessage: "Invalid params: \(e.message)", problems: nil)
+        case let e as ProjectionError:
+            self.init(exitCode: 65, rpcCode: Self.projectionCode, message: "error: \(e.message)", rpcMessage: e.message, problems: nil)
+        default:
+            self.init(exitCode: 1, rpcCode: Self.internalErrorCode, message: "error: \(error)",
+                      rpcMessage: "Internal error: \(error)", problems: nil)
+        }
+    }
+
+    init(exitCode: Int32, rpcCode: Int, message: String, rpcMessage: String, problems: (list: [ValidationProblem], total: Int)?) {
+        self.exitCode = exitCode; self.rpcCode = rpcCode; self.message = message
+        self.rpcMessage = rpcMessage; self.problems = problems
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import GridModel
+
+/// Progress lines on stderr, at most a few a second.
+/// Quiet during the first second, so quick commands print nothing but their result.
+final class StderrProgress: ProgressReporter, @unchecked Sendable {
+    private let started = Date()
+    private var last = Date.distantPast
+    private var lastStage = ""
+    private let lock = NSLock()
+
+    func report(stage: String, done: Int, total: Int?) {
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(started) > 1 else { return }
+        let finished = total.map { done >= $0 } ?? false
+        guard stage != lastStage || finished || now.timeIntervalSince(last) > 0.5 else { return }
+        last = now; lastStage = stage
+        if let total { printError("\(stage): \(done)/\(total)") } else { printError("\(stage): \(done)") }
+    }
+}
