@@ -16,6 +16,8 @@ public struct ImportDatasetOptions: OperationOptions {
     public var maxFeatures: Int?
     /// Largest single GeoJSON feature, in bytes (default 8 MiB).
     public var maxFeatureBytes: Int?
+    /// Read and validate only: report every layer and problem, leave the store alone.
+    public var dryRun: Bool = false
 
     public init(directory: String, crs: String? = nil, replace: Bool = false,
                 maxFileBytes: Int? = nil, maxFeatures: Int? = nil, maxFeatureBytes: Int? = nil) {
@@ -33,12 +35,14 @@ public struct ImportDatasetOptions: OperationOptions {
         OptionField("max_features", .integer, help: "Most features and CSV rows read, all files together (default 50,000,000).",
                     valueName: "n"),
         OptionField("max_feature_bytes", .integer, help: "Largest single GeoJSON feature, in bytes (default 8 MiB).", valueName: "bytes"),
+        OptionField("dry_run", .flag, help: "Read and validate only: report each layer (file, driver, encoding, CRS, features, columns); the store is not touched."),
     ]
 
     public init(_ v: OptionValues) throws {
         self.init(directory: try v.text("directory") ?? "", crs: try v.text("crs"), replace: try v.flag("replace") ?? false,
                   maxFileBytes: try v.integer("max_file_bytes"), maxFeatures: try v.integer("max_features"),
                   maxFeatureBytes: try v.integer("max_feature_bytes"))
+        dryRun = try v.flag("dry_run") ?? false
     }
 }
 
@@ -52,9 +56,12 @@ public struct ImportSummary: Codable, Sendable {
     public var households: Int
     public var replacedExisting: Bool
     public var seconds: Double
+    /// With `--dry-run`: what every layer gave (nothing was written).
+    public var dryRun: DatasetInspectionReport? = nil
 
     enum CodingKeys: String, CodingKey {
         case store, counts, households, seconds
+        case dryRun = "dry_run"
         case datasetName = "dataset_name", sourceCRS = "source_crs", workingCRS = "working_crs"
         case replacedExisting = "replaced_existing"
     }
@@ -74,6 +81,20 @@ extension ServiceContext {
         if let m = options.maxFeatureBytes, m <= 0 { throw UsageError("--max-feature-bytes must be a positive number of bytes, not \(m)") }
         if let m = options.maxFeatures, m <= 0 { throw UsageError("--max-features must be a positive count, not \(m)") }
         let start = Date()
+        if options.dryRun {
+            let inspection = try DatasetImporter.inspect(directory: URL(fileURLWithPath: dir),
+                                                         options: ImportOptions(crs: options.crs, maxFileBytes: options.maxFileBytes,
+                                                                                maxFeatures: options.maxFeatures,
+                                                                                maxFeatureBytes: options.maxFeatureBytes),
+                                                         progress: progress)
+            guard let snapshot = inspection.snapshot else {
+                throw InputError(problems: inspection.problems, totalCount: inspection.totalProblems)
+            }
+            return ImportSummary(store: databasePath, datasetName: snapshot.metadata.name,
+                                 sourceCRS: snapshot.metadata.sourceCRS, workingCRS: snapshot.metadata.workingCRS,
+                                 counts: snapshot.layerCounts, households: snapshot.totalHouseholds, replacedExisting: false,
+                                 seconds: Date().timeIntervalSince(start), dryRun: DatasetInspectionReport(inspection))
+        }
         let existed = FileManager.default.fileExists(atPath: databasePath)
         if existed && !options.replace {
             let store = try GeoPackageStore(path: databasePath, create: false)

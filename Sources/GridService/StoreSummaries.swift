@@ -5,7 +5,8 @@ import GridRender
 extension ImportSummary {
     /// A short table: what was imported, where, in which CRSs.
     public var tableText: String {
-        StoreSummaryRendering.importTable(datasetName: datasetName, store: store, replaced: replacedExisting, sourceCRS: sourceCRS,
+        if let dryRun { return "dry run: \(datasetName) is valid; nothing was written\n" + dryRun.tableText }
+        return StoreSummaryRendering.importTable(datasetName: datasetName, store: store, replaced: replacedExisting, sourceCRS: sourceCRS,
                                           workingCRS: workingCRS, households: households, seconds: seconds, counts: counts)
     }
 }

@@ -14,7 +14,7 @@ public enum OperationCatalogue {
 
     /// The operations, in the order the CLI's help lists them.
     public static let all: [OperationDeclaration] = [
-        importDataset, info, crsConvert, coverage, site, reportArea, reportCompliance, reportUnderserved, reportParty,
+        importDataset, inspect, info, crsConvert, coverage, site, reportArea, reportCompliance, reportUnderserved, reportParty,
         reportHTML, map, export, gridsPlan, partyPlan,
     ]
 
@@ -34,6 +34,18 @@ public enum OperationCatalogue {
         options: ImportDatasetOptions.self, formats: tableAndJSON,
         result: "{store, dataset_name, source_crs, working_crs, counts, households, replaced_existing, seconds}",
         run: { try $1.importDataset($0) },
+        render: { r, format, _ in OperationOutput(format == .json ? .json(r) : .text(r.tableText)) })
+
+    static let inspect = OperationDeclaration(
+        method: "inspect", command: ["inspect"],
+        summary: "Read and validate a dataset folder without a store: each layer's file, driver, encoding, CRS, features and columns.",
+        discussion: """
+        Reads GeoJSON/CSV and planners' Shapefile, GeoPackage, KML, FileGDB and XLSX files as import does, \
+        reports which column became which field, and lists every problem import would report.
+        """,
+        options: InspectOptions.self, formats: tableAndJSON,
+        result: "{layers: [{entity, file, layer, driver, encoding, crs, feature_count, columns}], problems, total_problems, valid}",
+        run: { try $1.inspectDataset($0) },
         render: { r, format, _ in OperationOutput(format == .json ? .json(r) : .text(r.tableText)) })
 
     static let info = OperationDeclaration(

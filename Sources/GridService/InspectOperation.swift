@@ -1,0 +1,100 @@
+import Foundation
+import GridModel
+import GridStore
+
+/// Options of `gridplan inspect DIR` / the `inspect` RPC method.
+public struct InspectOptions: OperationOptions {
+    /// The dataset folder.
+    public var directory: String
+    /// Overrides the CRS of dataset.json.
+    public var crs: String?
+
+    public init(directory: String, crs: String? = nil) { self.directory = directory; self.crs = crs }
+
+    public static let fields: [OptionField] = [
+        OptionField("directory", .text, help: "The dataset folder (GeoJSON/CSV or planners' Shapefile, GeoPackage, KML, FileGDB, XLSX files).",
+                    valueName: "directory", requirement: .always, positional: true),
+        OptionField("crs", .text, help: "CRS of the input coordinates (overrides dataset.json): EPSG:4326, EPSG:4490, GCJ-02, BD-09 ...",
+                    valueName: "crs"),
+    ]
+
+    public init(_ v: OptionValues) throws {
+        self.init(directory: try v.text("directory") ?? "", crs: try v.text("crs"))
+    }
+}
+
+/// One layer as the dry run read it.
+public struct InspectedLayer: Codable, Sendable {
+    public var entity: String
+    public var file: String
+    public var layer: String?
+    public var driver: String
+    public var encoding: String
+    public var crs: String?
+    public var featureCount: Int
+    /// Column as written → contract field (absent: ignored).
+    public var columns: [InspectedColumn]
+
+    enum CodingKeys: String, CodingKey {
+        case entity, file, layer, driver, encoding, crs, columns
+        case featureCount = "feature_count"
+    }
+}
+
+/// A column of a layer and the field it became.
+public struct InspectedColumn: Codable, Sendable {
+    public var column: String
+    public var field: String?
+}
+
+/// What `gridplan inspect` and `import --dry-run` report: every layer, every problem.
+public struct DatasetInspectionReport: Codable, Sendable {
+    public var layers: [InspectedLayer]
+    /// Problems as `FILE:LOCATION: FIELD: problem (expected)`.
+    public var problems: [String]
+    public var totalProblems: Int
+    public var valid: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case layers, problems, valid
+        case totalProblems = "total_problems"
+    }
+
+    init(_ inspection: DatasetInspection) {
+        layers = inspection.layers.map { l in
+            InspectedLayer(entity: l.entity, file: l.file, layer: l.layer, driver: l.driver, encoding: l.encoding, crs: l.crs,
+                           featureCount: l.featureCount,
+                           columns: l.columns.map { InspectedColumn(column: $0.column, field: $0.field) })
+        }
+        problems = inspection.problems.map(\.description)
+        totalProblems = inspection.totalProblems
+        valid = inspection.isValid
+    }
+
+    /// One block per layer, then the problems.
+    public var tableText: String {
+        var lines: [String] = []
+        for l in layers {
+            lines.append("\(l.entity): \(l.file)\(l.layer.map { "[\($0)]" } ?? "") — \(l.driver), \(l.encoding), "
+                         + "CRS \(l.crs ?? "none"), \(l.featureCount) features")
+            let mapped = l.columns.map { c in "  \(c.column) → \(c.field ?? "(ignored)")" }
+            lines.append(contentsOf: mapped)
+        }
+        if valid { lines.append("no problems") } else {
+            lines.append("\(totalProblems) problem\(totalProblems == 1 ? "" : "s"):")
+            lines.append(contentsOf: problems)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension ServiceContext {
+    /// Reads and validates a dataset folder without touching the store: per layer the file,
+    /// driver, encoding, CRS, feature count and column → field, and every problem.
+    public func inspectDataset(_ options: InspectOptions) throws -> DatasetInspectionReport {
+        guard !options.directory.isEmpty else { throw UsageError("inspect needs a dataset folder") }
+        let inspection = try DatasetImporter.inspect(directory: URL(fileURLWithPath: options.directory),
+                                                     options: ImportOptions(crs: options.crs), progress: progress)
+        return DatasetInspectionReport(inspection)
+    }
+}
