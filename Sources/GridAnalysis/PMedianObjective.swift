@@ -37,7 +37,7 @@ extension SitingAnalysis {
         } else {
             served = measureStraightDistances(problem, selected: solution.selected, into: &result)
         }
-        return ObjectiveSolution(ranking: ranking, servedBySite: served)
+        return ObjectiveSolution(ranking: ranking, servedBySite: served, distanceLowerBound: solution.lowerBound)
     }
 
     /// Exact walking distances to the nearest center, existing and chosen (no cap; ties by
@@ -122,7 +122,11 @@ extension SitingAnalysis {
         var far = 1.0
         for d in reach.distances where d + 1 > far { far = d + 1 }
         for d in existing where d.isFinite && d + 1 > far { far = d + 1 }
-        return PMedian.solve(rows: reach.sparse, weights: weights, base: existing.map { min($0, far) }, count: count,
-                             localSearch: localSearch)
+        var solution = PMedian.solve(rows: reach.sparse, weights: weights, base: existing.map { min($0, far) }, count: count,
+                                     localSearch: localSearch)
+        // households no center reaches count 0 in the reported figure: they bound at 0
+        let boundBase = existing.map { $0.isFinite ? min($0, cap) : 0 }
+        solution.lowerBound = PMedian.lowerBound(solution, rows: reach.sparse, weights: weights, base: boundBase, count: count)
+        return solution
     }
 }
