@@ -14,7 +14,7 @@
 /// heuristic's plan, gᵢ = 1 − [wᵢ bᵢ < μᵢ] − (chosen rows serving i below μᵢ); θ starts at 2
 /// and halves after 20 steps without improvement; the step count is bounded by a work
 /// budget in row entries (deterministic), and it stops once the bound meets the target
-/// within `provenTolerance`.
+/// within `closeEnough`.
 ///
 /// The caller chooses the base so that the bound holds for the figure it reports: with a
 /// candidate neighbourhood cap, a candidate outside a demand point's row is at least `cap`
@@ -29,6 +29,9 @@ public enum PMedianLagrangianBound {
     /// Relative difference below which a plan counts as proven optimal (distances are stored
     /// as 32-bit floats, so closer figures are not meaningful).
     public static let provenTolerance = 1e-6
+    /// Relative distance to the target at which the subgradient search stops (a tenth of
+    /// `provenTolerance`, leaving room for the rounding of the reported figures).
+    public static let closeEnough = 1e-7
 
     /// The bound (household-metres) and how many subgradient steps it took.
     public struct Bound: Sendable, Equatable {
@@ -86,7 +89,7 @@ public enum PMedianLagrangianBound {
         var order = Array(0..<m)
         var served = [Int32](repeating: 0, count: n)
         var theta = 2.0, sinceImprovement = 0, taken = 0
-        let tolerance = provenTolerance * max(1, abs(target))
+        let tolerance = closeEnough * max(1, abs(target))
 
         for _ in 0..<steps {
             taken += 1

@@ -10,7 +10,7 @@ extension SitingAnalysis {
                              into result: inout SitingResult) -> ObjectiveSolution {
         let rows = problem.coverage, weights = problem.weights
         let cap = parameters.distanceCap ?? 3 * problem.radius
-        let solution: PMedian.Solution
+        var solution: PMedian.Solution
         if let (walkingNetwork, attached) = network {
             solution = networkPMedian(problem, network: walkingNetwork, demandAttachments: attached, count: parameters.count!,
                                       cap: cap, localSearch: parameters.localSearch)
@@ -18,6 +18,13 @@ extension SitingAnalysis {
             solution = PMedian.solve(demand: problem.demandLocations, weights: weights, base: problem.existingDistance,
                                      candidates: problem.candidates.map(\.location), count: parameters.count!, cap: cap,
                                      localSearch: parameters.localSearch)
+            let lower = solution.lowerBound ?? 0
+            let open = solution.objectiveAfter - lower > PMedianLagrangianBound.closeEnough * solution.objectiveAfter
+            if open && wantsExactSearch(problem, parameters: parameters) {
+                let exact = exactPMedian(problem, count: parameters.count!, heuristic: solution, timeLimit: parameters.timeLimit)
+                solution = exact.solution
+                result.exactSearch = exact.stop
+            }
         }
         var covered = [Bool](repeating: false, count: weights.count)
         var ranking: [RankedSite] = []

@@ -16,6 +16,10 @@ public struct SitingParameters: Sendable {
     public var localSearch: Bool
     /// Reach measured along the walking network (`--network`).
     public var network: Bool
+    /// Solve exactly by branch-and-bound after the heuristic (`--exact`; also done when the
+    /// instance is small, `SitingBranchAndBound.isSmall`), within `timeLimit` seconds.
+    public var exact: Bool = false
+    public var timeLimit: Double = 10
 
     public init(objective: SitingObjective = .cover, count: Int? = nil, selection: FacilitySelection,
                 candidates: CandidateSet = .imported, areaPerHousehold: Double = 0.30, minAreaM2: Double? = nil,

@@ -84,6 +84,8 @@ public struct SitingResult: Codable, Sendable {
     /// (bound − newly covered) ÷ bound on the newly covered households; `distance`:
     /// (weighted distance after − lower bound) ÷ weighted distance after. 0 when proven.
     public var optimalityGap: Double?
+    /// Whether the exact search ran and why it stopped (`proven`, `time_limit`); nil when not run.
+    public var exactSearch: SitingBranchAndBound.Stop?
     /// Whether the plan is proven optimal (the gap is 0).
     public var provenOptimal: Bool?
     public var candidateCount: Int
@@ -130,7 +132,7 @@ public struct SitingResult: Codable, Sendable {
         case totalHouseholds = "total_households", coveredHouseholdsBefore = "covered_households_before"
         case coveredHouseholdsAfter = "covered_households_after", upperBoundHouseholds = "upper_bound_households"
         case lowerBoundWeightedDistanceM = "lower_bound_weighted_distance_m", optimalityGap = "optimality_gap"
-        case provenOptimal = "proven_optimal"
+        case provenOptimal = "proven_optimal", exactSearch = "exact_search"
         case candidateCount = "candidate_count", greedyNewHouseholds = "greedy_new_households"
         case swapNewHouseholds = "swap_new_households", localSearch = "local_search"
         case perturbationRounds = "perturbation_rounds"

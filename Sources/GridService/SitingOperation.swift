@@ -28,13 +28,19 @@ public struct SitingOptions: OperationOptions {
     public var standards: String?
     /// A JSON instance file to solve instead of the store (`--instance`; for the exact-solver comparison).
     public var instance: String?
+    /// Solve exactly by branch-and-bound after the heuristic (`--exact`).
+    public var exact: Bool
+    /// Seconds the exact search may take (`--time-limit`, default 10).
+    public var timeLimit: Double?
 
     public init(count: Int? = nil, radius: Double? = nil, circle: LifeCircle? = nil, objective: SitingObjective = .cover,
                 candidates: CandidateSet = .imported, network: Bool = false, minArea: Double? = nil, kinds: [String]? = nil,
-                distanceCap: Double? = nil, standards: String? = nil, instance: String? = nil) {
+                distanceCap: Double? = nil, standards: String? = nil, instance: String? = nil,
+                exact: Bool = false, timeLimit: Double? = nil) {
         self.count = count; self.radius = radius; self.circle = circle; self.objective = objective
         self.candidates = candidates; self.network = network; self.minArea = minArea; self.kinds = kinds
         self.distanceCap = distanceCap; self.standards = standards; self.instance = instance
+        self.exact = exact; self.timeLimit = timeLimit
     }
 
     public static let fields: [OptionField] = [
@@ -54,6 +60,9 @@ public struct SitingOptions: OperationOptions {
         SharedFields.standards,
         OptionField("instance", .text, help: "A JSON siting instance to solve instead of the store (solver comparisons).",
                     valueName: "file", hidden: true),
+        OptionField("exact", .flag, help: "cover, distance: after the heuristic, search exactly (branch-and-bound) until the plan is proven optimal or the time limit (also done by default on small instances; distance: straight-line only)."),
+        OptionField("time_limit", .number, help: "Seconds the exact search may take (default 10); the plan found and its proven gap are reported.",
+                    valueName: "s"),
     ]
 
     public init(_ v: OptionValues) throws {
@@ -61,7 +70,8 @@ public struct SitingOptions: OperationOptions {
                   objective: try v.choice("objective", SitingObjective.self) ?? .cover,
                   candidates: try v.choice("candidates", CandidateSet.self) ?? .imported, network: try v.flag("network") ?? false,
                   minArea: try v.number("min_area"), kinds: try v.list("kinds"), distanceCap: try v.number("distance_cap"),
-                  standards: try v.text("standards"), instance: try v.text("instance"))
+                  standards: try v.text("standards"), instance: try v.text("instance"),
+                  exact: try v.flag("exact") ?? false, timeLimit: try v.number("time_limit"))
     }
 
     /// Checks the option values and turns them into analysis parameters.
@@ -77,9 +87,15 @@ public struct SitingOptions: OperationOptions {
         if let distanceCap {
             guard distanceCap > 0 else { throw UsageError("--distance-cap \(distanceCap.optionText): expected metres above 0") }
         }
-        return SitingParameters(objective: objective, count: count, selection: reach.selection, candidates: candidates,
-                                areaPerHousehold: standards.areaPer100 / 100, minAreaM2: minArea,
-                                distanceCap: distanceCap, localSearch: true, network: network)
+        if let timeLimit {
+            guard timeLimit > 0 && timeLimit.isFinite else { throw UsageError("--time-limit \(timeLimit.optionText): expected seconds above 0") }
+        }
+        var parameters = SitingParameters(objective: objective, count: count, selection: reach.selection, candidates: candidates,
+                                          areaPerHousehold: standards.areaPer100 / 100, minAreaM2: minArea,
+                                          distanceCap: distanceCap, localSearch: true, network: network)
+        parameters.exact = exact
+        parameters.timeLimit = timeLimit ?? 10
+        return parameters
     }
 }
 
