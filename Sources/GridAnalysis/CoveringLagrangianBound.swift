@@ -16,7 +16,7 @@
 /// - Complexity: one step O(nnz + m log m).
 public enum CoveringLagrangianBound {
     /// Default work budget in coverage-row entries visited (a few hundred steps on district data).
-    public static let defaultWorkBudget = 400_000_000
+    public static let defaultWorkBudget = 200_000_000
     /// Step limits: at least `minimumSteps` even on large instances, at most `maximumSteps`.
     public static let minimumSteps = 30
     public static let maximumSteps = 600

@@ -91,9 +91,11 @@ public enum MaximalCovering {
 
     /// Smallest work budget of the perturbation phase, in coverage-row entries visited
     /// (about 20–40 ms in a release build); the default budget is the larger of this and
-    /// `workPerEntry` × the number of coverage entries, so it scales with the instance.
+    /// `workPerEntry` × the number of coverage entries, so it scales with the instance, up to
+    /// `maximumWorkBudget` (megacity instances stay within seconds).
     public static let defaultWorkBudget = 4_000_000
     public static let workPerEntry = 50
+    public static let maximumWorkBudget = 40_000_000
     /// Default limit on perturbation rounds.
     public static let defaultMaxRounds = 2_000
 
@@ -107,7 +109,7 @@ public enum MaximalCovering {
                              maxPasses: Int = 100, perturbation: Bool = true,
                              maxRounds: Int = defaultMaxRounds,
                              workBudget: Int? = nil) -> Solution {
-        let workBudget = workBudget ?? max(defaultWorkBudget, workPerEntry * rows.items.count)
+        let workBudget = workBudget ?? max(defaultWorkBudget, min(maximumWorkBudget, workPerEntry * rows.items.count))
         let m = rows.rowCount
         let n = weights.count
         var coverCount = [Int32](repeating: 0, count: n)

@@ -23,7 +23,7 @@
 /// - Complexity: one step O(nnz + m log m).
 public enum PMedianLagrangianBound {
     /// Default work budget in row entries visited.
-    public static let defaultWorkBudget = 400_000_000
+    public static let defaultWorkBudget = 200_000_000
     public static let minimumSteps = 30
     public static let maximumSteps = 300
     /// Relative difference below which a plan counts as proven optimal (distances are stored
