@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import GridGeo
 import GridModel
 @testable import GridAnalysis
@@ -20,7 +21,7 @@ import GridModel
 }
 
 @Test func planAndPartyMembershipsListTheSameBuildings() {
-    var rng = SplitMix64(seed: 20)
+    var rng = SeededGenerator(seed: 20)
     let snapshot = GridsFixtures.snapshot(GridsFixtures.randomCommunity("C1", buildings: 60, origin: Point(0, 0), using: &rng)
                                           + GridsFixtures.randomCommunity("C2", buildings: 40, origin: Point(900, 0), using: &rng))
     let plan = GridPartition.plan(snapshot, options: GridPartitionOptions())

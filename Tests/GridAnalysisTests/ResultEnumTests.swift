@@ -3,7 +3,7 @@ import Testing
 import GridModel
 @testable import GridAnalysis
 
-/// The enums results carry encode as the strings the data contract names (raw values).
+/// The enums results carry encode as the strings docs/data-format.md §3 names (raw values).
 private func encoded<T: Encodable>(_ values: [T]) throws -> String {
     String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
 }

@@ -69,7 +69,7 @@ struct StoreSchemaMigrationTests {
 
         // The reader sees the dataset exactly as a fresh import of the same folder gives it.
         let folder = try #require(Bundle.module.url(forResource: "sample-cgcs2000", withExtension: nil, subdirectory: "Fixtures"))
-        let imported = try DatasetImporter.read(directory: folder, options: ImportOptions(), progress: SilentImportProgress())
+        let imported = try DatasetImporter.read(directory: folder, options: ImportOptions(), progress: SilentProgress())
         let read = try store.loadSnapshot()
         #expect(read.metadata == imported.metadata)
         #expect(read.communities == imported.communities)
