@@ -16,6 +16,13 @@ extension SitingAnalysis {
         let base = problem.existingDistance.map { min($0, far) }
         let rows = problem.coverageRows(of: points, radius: far, uncoveredOnly: false, keepDistances: true,
                                         keep: { i, d in d < base[i] && weights[i] > 0 })
+        return exactPMedian(rows: rows, weights: weights, base: base, count: count, heuristic: heuristic, timeLimit: timeLimit)
+    }
+
+    /// The exact search on given uncapped rows (every candidate–demand pair cheaper than the
+    /// demand's finite `base`), as `exactPMedian(_:count:heuristic:timeLimit:)`.
+    static func exactPMedian(rows: SparseRows, weights: [Int], base: [Double], count: Int, heuristic: PMedian.Solution,
+                             timeLimit: Double) -> (solution: PMedian.Solution, stop: SitingBranchAndBound.Stop) {
         let exact = SitingBranchAndBound.solve(rows: rows, weights: weights, base: base, count: count,
                                                incumbent: heuristic.selected, timeLimit: timeLimit)
         var before = 0.0

@@ -11,7 +11,11 @@ extension SitingAnalysis {
         let rows = problem.coverage, weights = problem.weights
         let cap = parameters.distanceCap ?? 3 * problem.radius
         var solution: PMedian.Solution
-        if let (walkingNetwork, attached) = network {
+        var costServed: [Int: Int]? = nil
+        if let costs = parameters.costs {
+            (solution, costServed) = costPMedian(problem, costs: costs, count: parameters.count!, cap: cap,
+                                                 parameters: parameters, into: &result)
+        } else if let (walkingNetwork, attached) = network {
             solution = networkPMedian(problem, network: walkingNetwork, demandAttachments: attached, count: parameters.count!,
                                       cap: cap, localSearch: parameters.localSearch)
         } else {
@@ -38,7 +42,9 @@ extension SitingAnalysis {
         result.iterations = solution.passes; result.swaps = solution.swaps
         result.distanceCapM = cap.isFinite ? cap : nil
         let served: [Int: Int]
-        if let (walkingNetwork, attached) = network {
+        if let costServed {
+            served = costServed
+        } else if let (walkingNetwork, attached) = network {
             served = measureWalkingDistances(problem, selected: solution.selected, network: walkingNetwork,
                                              demandAttachments: attached, into: &result)
         } else {

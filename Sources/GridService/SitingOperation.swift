@@ -2,6 +2,7 @@ import Foundation
 import GridAnalysis
 import GridGeo
 import GridModel
+import GridFormats
 import GridStore
 
 /// Options of `gridplan site` (and the JSON-RPC method `site`).
@@ -32,15 +33,17 @@ public struct SitingOptions: OperationOptions {
     public var exact: Bool
     /// Seconds the exact search may take (`--time-limit`, default 10).
     public var timeLimit: Double?
+    /// A cost table from any router replacing straight-line distances (`--costs`).
+    public var costs: String?
 
     public init(count: Int? = nil, radius: Double? = nil, circle: LifeCircle? = nil, objective: SitingObjective = .cover,
                 candidates: CandidateSet = .imported, network: Bool = false, minArea: Double? = nil, kinds: [String]? = nil,
                 distanceCap: Double? = nil, standards: String? = nil, instance: String? = nil,
-                exact: Bool = false, timeLimit: Double? = nil) {
+                exact: Bool = false, timeLimit: Double? = nil, costs: String? = nil) {
         self.count = count; self.radius = radius; self.circle = circle; self.objective = objective
         self.candidates = candidates; self.network = network; self.minArea = minArea; self.kinds = kinds
         self.distanceCap = distanceCap; self.standards = standards; self.instance = instance
-        self.exact = exact; self.timeLimit = timeLimit
+        self.exact = exact; self.timeLimit = timeLimit; self.costs = costs
     }
 
     public static let fields: [OptionField] = [
@@ -63,6 +66,8 @@ public struct SitingOptions: OperationOptions {
         OptionField("exact", .flag, help: "cover, distance: after the heuristic, search exactly (branch-and-bound) until the plan is proven optimal or the time limit (also done by default on small instances; distance: straight-line only)."),
         OptionField("time_limit", .number, help: "Seconds the exact search may take (default 10); the plan found and its proven gap are reported.",
                     valueName: "s"),
+        OptionField("costs", .text, help: "A CSV of origin_id,destination_id,cost (building → candidate or facility, in the unit of --radius; a missing pair is unreachable) replacing straight-line distances.",
+                    valueName: "file"),
     ]
 
     public init(_ v: OptionValues) throws {
@@ -71,7 +76,7 @@ public struct SitingOptions: OperationOptions {
                   candidates: try v.choice("candidates", CandidateSet.self) ?? .imported, network: try v.flag("network") ?? false,
                   minArea: try v.number("min_area"), kinds: try v.list("kinds"), distanceCap: try v.number("distance_cap"),
                   standards: try v.text("standards"), instance: try v.text("instance"),
-                  exact: try v.flag("exact") ?? false, timeLimit: try v.number("time_limit"))
+                  exact: try v.flag("exact") ?? false, timeLimit: try v.number("time_limit"), costs: try v.text("costs"))
     }
 
     /// Checks the option values and turns them into analysis parameters.
@@ -127,10 +132,17 @@ extension ServiceContext {
     public func site(_ options: SitingOptions) throws -> SitingResult {
         let standards = try ProjectResources.loadStandards(path: options.standards)
         if let path = options.instance { return try siteInstance(path: path, options: options, standards: standards) }
-        let parameters = try options.parameters(standards: standards)
+        var parameters = try options.parameters(standards: standards)
         var layers: Set<StoreLayer> = [.communities, .grids, .buildings, .facilities, .candidates]
         if options.network { layers.insert(.roads) }
         let snapshot = try self.snapshot(layers: layers)
+        if let path = options.costs {
+            guard !options.network else { throw UsageError("--costs replaces the distances: drop --network") }
+            guard options.candidates == .imported else {
+                throw UsageError("--costs: only imported candidates have ids a router knows (drop --candidates \(options.candidates.rawValue))")
+            }
+            parameters.costs = try readCostTable(path: path, snapshot: snapshot)
+        }
         progress.report(stage: "siting (\(parameters.objective.rawValue))", done: 0, total: 1)
         let result = try SitingAnalysis.run(snapshot: snapshot, parameters: parameters)
         progress.report(stage: "siting (\(parameters.objective.rawValue))", done: 1, total: 1)
@@ -157,5 +169,30 @@ extension ServiceContext {
         var result = try SitingAnalysis.solve(problem, parameters: parameters)
         result.elapsedS = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return result
+    }
+}
+
+extension ServiceContext {
+    /// Reads a `--costs` table: header `origin_id,destination_id,cost`, origins the buildings with
+    /// households, destinations the candidates and facilities of the store.
+    /// - Throws: `UsageError` naming the file and line.
+    func readCostTable(path: String, snapshot: Snapshot) throws -> CostTable {
+        var reader: CSVReader
+        do { reader = try CSVReader(url: URL(fileURLWithPath: path)) } catch {
+            throw UsageError("--costs \(path): \(error)")
+        }
+        guard let o = reader.header.firstIndex(of: "origin_id"), let d = reader.header.firstIndex(of: "destination_id"),
+              let c = reader.header.firstIndex(of: "cost") else {
+            throw UsageError("--costs \(path) line 1: the header must name origin_id, destination_id and cost")
+        }
+        var rows: [CostTable.Row] = []
+        do {
+            while let record = try reader.next() {
+                rows.append(.init(line: record.line, origin: record.fields[o], destination: record.fields[d], cost: record.fields[c]))
+            }
+        } catch { throw UsageError("--costs \(path): \(error)") }
+        let buildings = Set(snapshot.buildings.filter { $0.households > 0 }.map(\.id))
+        let destinations = Set(snapshot.candidates.map(\.id)).union(snapshot.facilities.map(\.id))
+        return try CostTable(rows: rows, source: "--costs \(path)", buildingIds: buildings, destinationIds: destinations)
     }
 }
