@@ -7,6 +7,8 @@ public enum CoverageMethod: String, Codable, Sendable, CaseIterable {
     case euclidean
     /// Along the walking network built from the imported roads (plus the access legs).
     case network
+    /// Costs from a router's table (`site --costs`).
+    case costs
 }
 
 /// What `Coverage.analyze` needs besides the snapshot.
@@ -164,6 +166,8 @@ public enum Coverage {
         var walking: (network: WalkingNetwork, attachments: [WalkingNetwork.Attachment?])? = nil
         let distances: [FacilityDistances]
         switch parameters.method {
+        case .costs:
+            throw UsageError("coverage measures straight lines or the walking network; cost tables are read by site --costs")
         case .euclidean:
             distances = euclidean(buildings: buildings.map(\.location), facilities: facilities, selection: sel)
         case .network:

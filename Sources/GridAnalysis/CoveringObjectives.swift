@@ -4,8 +4,17 @@ extension SitingAnalysis {
     static func solveMaximalCovering(_ problem: SitingProblem, parameters: SitingParameters,
                                      into result: inout SitingResult) -> ObjectiveSolution {
         let rows = problem.coverage, weights = problem.weights
-        let solution = MaximalCovering.solve(rows: rows, weights: weights, count: parameters.count!,
+        var solution = MaximalCovering.solve(rows: rows, weights: weights, count: parameters.count!,
                                              localSearch: parameters.localSearch)
+        if solution.value < solution.upperBound && wantsExactSearch(problem, parameters: parameters) {
+            let exact = SitingBranchAndBound.solve(rows: rows, weights: weights, base: weights.map { _ in 1 },
+                                                   count: parameters.count!, incumbent: solution.selected,
+                                                   timeLimit: parameters.timeLimit)
+            let value = Int(exact.saving.rounded())
+            if value > solution.value { solution.selected = exact.selected; solution.value = value }
+            if exact.stop == .proven { solution.upperBound = solution.value }
+            result.exactSearch = exact.stop
+        }
         let ranking = MaximalCovering.rank(solution.selected, rows: rows, weights: weights)
             .map { RankedSite(site: $0.site, newCovered: $0.gain, saving: nil) }
         result.upperBoundHouseholds = problem.coveredHouseholdsBefore + solution.upperBound

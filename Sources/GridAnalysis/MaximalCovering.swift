@@ -37,7 +37,10 @@ import GridGeo
 ///    submodular set functions", Math. Prog. 14, 1978): for any set S,
 ///    OPT ≤ f(S) + (sum of the K largest marginal gains w.r.t. S). Evaluated at every greedy
 ///    step with the heap's (stale, hence larger) gains and once on the final set with exact
-///    gains; the smallest is reported. Also OPT ≤ the total coverable weight.
+///    gains; the smallest is reported. Also OPT ≤ the total coverable weight. When the plan
+///    falls short of that bound, the Lagrangian bound (`CoveringLagrangianBound`, after the
+///    swap descent and again on the final plan) tightens it; the perturbation phase stops as
+///    soon as the plan meets the bound.
 ///
 /// Ties break by candidate index (candidates are sorted by id) everywhere.
 ///
@@ -54,8 +57,11 @@ public enum MaximalCovering {
         public var greedyValue: Int
         /// Covered weight after the first swap descent (before perturbation).
         public var swapValue: Int
-        /// A proven upper bound on the best covered weight with at most K sites.
+        /// A proven upper bound on the best covered weight with at most K sites: the smaller of
+        /// the Nemhauser–Wolsey–Fisher bound and the Lagrangian bound (`CoveringLagrangianBound`).
         public var upperBound: Int
+        /// Subgradient steps of the Lagrangian bound (0 when it was not needed).
+        public var boundSteps: Int = 0
         /// Greedy steps plus lazy re-evaluations.
         public var evaluations: Int
         /// Improving swaps applied by the local search (all descents).
@@ -83,9 +89,13 @@ public enum MaximalCovering {
         case skipped
     }
 
-    /// Default work budget of the perturbation phase, in coverage-row entries visited
-    /// (about 20–40 ms in a release build).
+    /// Smallest work budget of the perturbation phase, in coverage-row entries visited
+    /// (about 20–40 ms in a release build); the default budget is the larger of this and
+    /// `workPerEntry` × the number of coverage entries, so it scales with the instance, up to
+    /// `maximumWorkBudget` (megacity instances stay within seconds).
     public static let defaultWorkBudget = 4_000_000
+    public static let workPerEntry = 50
+    public static let maximumWorkBudget = 40_000_000
     /// Default limit on perturbation rounds.
     public static let defaultMaxRounds = 2_000
 
@@ -98,7 +108,8 @@ public enum MaximalCovering {
                              localSearch: Bool = true, fillToCover: Bool = false,
                              maxPasses: Int = 100, perturbation: Bool = true,
                              maxRounds: Int = defaultMaxRounds,
-                             workBudget: Int = defaultWorkBudget) -> Solution {
+                             workBudget: Int? = nil) -> Solution {
+        let workBudget = workBudget ?? max(defaultWorkBudget, min(maximumWorkBudget, workPerEntry * rows.items.count))
         let m = rows.rowCount
         let n = weights.count
         var coverCount = [Int32](repeating: 0, count: n)
@@ -154,10 +165,18 @@ public enum MaximalCovering {
         var swaps = 0, passes = 0, rounds = 0, improvements = 0
         var swapValue = value
         var stop = PerturbationStop.off
+        var boundSteps = 0
+        /// Tightens the bound by the Lagrangian relaxation unless the plan already meets it.
+        func tightenBound(target: Int) {
+            guard !fillToCover && target < bound else { return }
+            let lagrangian = CoveringLagrangianBound.compute(rows: rows, weights: weights, count: k, target: target)
+            bound = min(bound, lagrangian.value); boundSteps += lagrangian.steps
+        }
         if localSearch && !fillToCover && !selected.isEmpty && selected.count < m {
             var search = SwapSearch(rows: rows, weights: weights, staticWeight: staticWeight, selected: selected)
             search.descend(maxPasses: maxPasses)
             swapValue = search.value
+            tightenBound(target: search.value)
             if perturbation && selected.count == k {
                 stop = search.perturb(maxRounds: maxRounds, workBudget: workBudget, bound: bound,
                                       maxPasses: maxPasses, rounds: &rounds, improvements: &improvements)
@@ -175,10 +194,11 @@ public enum MaximalCovering {
             for j in 0..<m where staticWeight[j] > 0 { let g = gain(j); if g > 0 { gains.append(g) } }
             gains.sort(by: >)
             bound = min(bound, value + gains.prefix(k).reduce(0, +))
+            tightenBound(target: value)
         }
         bound = max(bound, value)
         return Solution(selected: selected, value: value, greedyValue: greedyValue, swapValue: swapValue,
-                        upperBound: bound, evaluations: evaluations, swaps: swaps, passes: passes,
+                        upperBound: bound, boundSteps: boundSteps, evaluations: evaluations, swaps: swaps, passes: passes,
                         perturbationRounds: rounds, perturbationImprovements: improvements,
                         perturbationStop: stop)
     }

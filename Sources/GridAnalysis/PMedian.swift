@@ -33,6 +33,9 @@ public enum PMedian {
         public var passes: Int
         /// `selected` ordered by marginal saving given the earlier ranks, with that saving.
         public var ranking: [(site: Int, saving: Double)]
+        /// A proven lower bound on the uncapped objective of any K sites, household-metres
+        /// (`PMedianLagrangianBound`; set by the callers that know the cap).
+        public var lowerBound: Double? = nil
     }
 
     /// - Parameters:
@@ -57,8 +60,20 @@ public enum PMedian {
                 if d < base[i] && weights[i] > 0 { append(Int32(i), Float(d)) }
             }
         }
-        return solve(rows: rows, weights: weights, base: base, count: count,
-                     localSearch: localSearch, maxPasses: maxPasses)
+        var solution = solve(rows: rows, weights: weights, base: base, count: count,
+                             localSearch: localSearch, maxPasses: maxPasses)
+        solution.lowerBound = lowerBound(solution, rows: rows, weights: weights, base: base.map { min($0, cap) }, count: count)
+        return solution
+    }
+
+    /// The Lagrangian lower bound for `solution` on `rows` with `boundBase` as the fallback
+    /// distance (at most the cap, so the bound also holds beyond the candidate neighbourhoods).
+    static func lowerBound(_ solution: Solution, rows: SparseRows, weights: [Int], base boundBase: [Double],
+                           count: Int) -> Double {
+        let nearest = PMedianLagrangianBound.nearestDistances(solution.selected, rows: rows, base: boundBase)
+        var target = 0.0
+        for i in weights.indices { target += Double(weights[i]) * nearest[i] }
+        return PMedianLagrangianBound.compute(rows: rows, weights: weights, base: boundBase, count: count, target: target).value
     }
 
     /// The model on given candidate rows (any distance: straight line, walking network).

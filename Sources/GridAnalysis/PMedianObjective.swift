@@ -10,14 +10,25 @@ extension SitingAnalysis {
                              into result: inout SitingResult) -> ObjectiveSolution {
         let rows = problem.coverage, weights = problem.weights
         let cap = parameters.distanceCap ?? 3 * problem.radius
-        let solution: PMedian.Solution
-        if let (walkingNetwork, attached) = network {
+        var solution: PMedian.Solution
+        var costServed: [Int: Int]? = nil
+        if let costs = parameters.costs {
+            (solution, costServed) = costPMedian(problem, costs: costs, count: parameters.count!, cap: cap,
+                                                 parameters: parameters, into: &result)
+        } else if let (walkingNetwork, attached) = network {
             solution = networkPMedian(problem, network: walkingNetwork, demandAttachments: attached, count: parameters.count!,
                                       cap: cap, localSearch: parameters.localSearch)
         } else {
             solution = PMedian.solve(demand: problem.demandLocations, weights: weights, base: problem.existingDistance,
                                      candidates: problem.candidates.map(\.location), count: parameters.count!, cap: cap,
                                      localSearch: parameters.localSearch)
+            let lower = solution.lowerBound ?? 0
+            let open = solution.objectiveAfter - lower > PMedianLagrangianBound.closeEnough * solution.objectiveAfter
+            if open && wantsExactSearch(problem, parameters: parameters) {
+                let exact = exactPMedian(problem, count: parameters.count!, heuristic: solution, timeLimit: parameters.timeLimit)
+                solution = exact.solution
+                result.exactSearch = exact.stop
+            }
         }
         var covered = [Bool](repeating: false, count: weights.count)
         var ranking: [RankedSite] = []
@@ -31,13 +42,15 @@ extension SitingAnalysis {
         result.iterations = solution.passes; result.swaps = solution.swaps
         result.distanceCapM = cap.isFinite ? cap : nil
         let served: [Int: Int]
-        if let (walkingNetwork, attached) = network {
+        if let costServed {
+            served = costServed
+        } else if let (walkingNetwork, attached) = network {
             served = measureWalkingDistances(problem, selected: solution.selected, network: walkingNetwork,
                                              demandAttachments: attached, into: &result)
         } else {
             served = measureStraightDistances(problem, selected: solution.selected, into: &result)
         }
-        return ObjectiveSolution(ranking: ranking, servedBySite: served)
+        return ObjectiveSolution(ranking: ranking, servedBySite: served, distanceLowerBound: solution.lowerBound)
     }
 
     /// Exact walking distances to the nearest center, existing and chosen (no cap; ties by
@@ -122,7 +135,11 @@ extension SitingAnalysis {
         var far = 1.0
         for d in reach.distances where d + 1 > far { far = d + 1 }
         for d in existing where d.isFinite && d + 1 > far { far = d + 1 }
-        return PMedian.solve(rows: reach.sparse, weights: weights, base: existing.map { min($0, far) }, count: count,
-                             localSearch: localSearch)
+        var solution = PMedian.solve(rows: reach.sparse, weights: weights, base: existing.map { min($0, far) }, count: count,
+                                     localSearch: localSearch)
+        // households no center reaches count 0 in the reported figure: they bound at 0
+        let boundBase = existing.map { $0.isFinite ? min($0, cap) : 0 }
+        solution.lowerBound = PMedian.lowerBound(solution, rows: reach.sparse, weights: weights, base: boundBase, count: count)
+        return solution
     }
 }

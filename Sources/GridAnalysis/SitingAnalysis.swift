@@ -15,6 +15,14 @@ public enum SitingAnalysis {
     ///   is asked for without walkable roads. With `network`, `distance` is the p-median over
     ///   walking distances (existing counted facilities as open centers, however far away).
     public static func run(snapshot: Snapshot, parameters: SitingParameters) throws -> SitingResult {
+        if let costs = parameters.costs {
+            var result = try solve(try costInstance(snapshot: snapshot, parameters: parameters, costs: costs), parameters: parameters)
+            result.method = .costs
+            result.workingCrs = snapshot.metadata.workingCRS
+            result.inputCrs = snapshot.metadata.sourceCRS
+            addInputCoordinates(&result, sourceCRS: snapshot.metadata.sourceCRS)
+            return result
+        }
         let network = try walkingNetwork(snapshot, parameters: parameters)
         let instance = try instance(snapshot: snapshot, parameters: parameters, network: network)
         var result = try solve(instance.problem, parameters: parameters,

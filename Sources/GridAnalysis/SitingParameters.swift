@@ -16,6 +16,12 @@ public struct SitingParameters: Sendable {
     public var localSearch: Bool
     /// Reach measured along the walking network (`--network`).
     public var network: Bool
+    /// Solve exactly by branch-and-bound after the heuristic (`--exact`; also done when the
+    /// instance is small, `SitingBranchAndBound.isSmall`), within `timeLimit` seconds.
+    public var exact: Bool = false
+    public var timeLimit: Double = 10
+    /// Costs from any router replacing straight-line distances (`--costs`).
+    public var costs: CostTable? = nil
 
     public init(objective: SitingObjective = .cover, count: Int? = nil, selection: FacilitySelection,
                 candidates: CandidateSet = .imported, areaPerHousehold: Double = 0.30, minAreaM2: Double? = nil,

@@ -74,8 +74,20 @@ public struct SitingResult: Codable, Sendable {
     public var coveredHouseholdsBefore: Int
     public var coveredHouseholdsAfter: Int
     /// A proven upper bound on the households covered (before + new) by any choice of K
-    /// candidates (`cover`; for the other objectives: before + every household a candidate reaches).
+    /// candidates (`cover`: the tighter of the Nemhauser–Wolsey–Fisher and the Lagrangian
+    /// bound; for the other objectives: before + every household a candidate reaches).
     public var upperBoundHouseholds: Int
+    /// `distance`: a proven lower bound on the household-weighted distance after any choice of
+    /// K candidates, metres (Lagrangian relaxation; rounded down to 0.1).
+    public var lowerBoundWeightedDistanceM: Double?
+    /// `cover` and `distance`: how far the plan may be from the optimum, relative — `cover`:
+    /// (bound − newly covered) ÷ bound on the newly covered households; `distance`:
+    /// (weighted distance after − lower bound) ÷ weighted distance after. 0 when proven.
+    public var optimalityGap: Double?
+    /// Whether the exact search ran and why it stopped (`proven`, `time_limit`); nil when not run.
+    public var exactSearch: SitingBranchAndBound.Stop?
+    /// Whether the plan is proven optimal (the gap is 0).
+    public var provenOptimal: Bool?
     public var candidateCount: Int
     public var count: Int?
     /// Lazy-greedy gain evaluations, local-search passes and improving swaps.
@@ -119,6 +131,8 @@ public struct SitingResult: Codable, Sendable {
         case radiusM = "radius_m", workingCrs = "working_crs", inputCrs = "input_crs"
         case totalHouseholds = "total_households", coveredHouseholdsBefore = "covered_households_before"
         case coveredHouseholdsAfter = "covered_households_after", upperBoundHouseholds = "upper_bound_households"
+        case lowerBoundWeightedDistanceM = "lower_bound_weighted_distance_m", optimalityGap = "optimality_gap"
+        case provenOptimal = "proven_optimal", exactSearch = "exact_search"
         case candidateCount = "candidate_count", greedyNewHouseholds = "greedy_new_households"
         case swapNewHouseholds = "swap_new_households", localSearch = "local_search"
         case perturbationRounds = "perturbation_rounds"

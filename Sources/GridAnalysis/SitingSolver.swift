@@ -15,6 +15,8 @@ struct RankedSite {
 struct ObjectiveSolution {
     var ranking: [RankedSite]
     var servedBySite: [Int: Int]? = nil
+    /// `distance`: the proven lower bound on the weighted distance after, household-metres.
+    var distanceLowerBound: Double? = nil
 }
 
 extension SitingAnalysis {
@@ -40,6 +42,7 @@ extension SitingAnalysis {
         }
         result.sites = rankedSites(solution, problem: problem, parameters: parameters)
         result.coveredHouseholdsAfter = result.sites.last?.cumulativeCoveredHouseholds ?? result.coveredHouseholdsBefore
+        certify(&result, distanceLowerBound: solution.distanceLowerBound)
         return result
     }
 

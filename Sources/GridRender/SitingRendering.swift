@@ -19,6 +19,7 @@ public enum SitingRendering {
         out += "after \(r.coveredHouseholdsAfter) (\(num(100 * Double(r.coveredHouseholdsAfter) / total, 1))%); "
         out += "upper bound \(r.upperBoundHouseholds) (\(num(100 * Double(r.upperBoundHouseholds) / total, 1))%)\n"
         out += "\(r.candidateCount) candidates, \(r.sites.count) sites, \(r.swaps) swaps\n"
+        out += certificateLine(r)
         if let before = r.meanDistanceBeforeM, let after = r.meanDistanceAfterM {
             out += "mean distance to the nearest center: \(num(before, 1)) m → \(num(after, 1)) m\n"
         } else if let after = r.meanDistanceAfterM {
@@ -51,6 +52,18 @@ public enum SitingRendering {
             t.append(row)
         }
         return out + t.render()
+    }
+
+    /// "proven optimal" or "within X.X% of optimal" with the bound; empty without a certificate.
+    /// Never says "optimal" unless proven.
+    static func certificateLine(_ r: SitingResult) -> String {
+        guard let proven = r.provenOptimal, let gap = r.optimalityGap else { return "" }
+        let bound = r.lowerBoundWeightedDistanceM.map { "lower bound \(num($0, 1)) household-m" }
+            ?? "upper bound \(r.upperBoundHouseholds) households"
+        if proven { return "plan: proven optimal (\(bound))\n" }
+        let percent = 100 * gap
+        let shown = percent < 0.05 ? "<0.1" : num(percent, 1)
+        return "plan: within \(shown)% of optimal, not proven (\(bound))\n"
     }
 
     static let csvHeader = ["rank", "candidate_id", "name", "kind", "source", "gap_id", "community_id", "lon", "lat",

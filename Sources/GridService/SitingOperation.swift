@@ -2,6 +2,7 @@ import Foundation
 import GridAnalysis
 import GridGeo
 import GridModel
+import GridFormats
 import GridStore
 
 /// Options of `gridplan site` (and the JSON-RPC method `site`).
@@ -28,13 +29,21 @@ public struct SitingOptions: OperationOptions {
     public var standards: String?
     /// A JSON instance file to solve instead of the store (`--instance`; for the exact-solver comparison).
     public var instance: String?
+    /// Solve exactly by branch-and-bound after the heuristic (`--exact`).
+    public var exact: Bool
+    /// Seconds the exact search may take (`--time-limit`, default 10).
+    public var timeLimit: Double?
+    /// A cost table from any router replacing straight-line distances (`--costs`).
+    public var costs: String?
 
     public init(count: Int? = nil, radius: Double? = nil, circle: LifeCircle? = nil, objective: SitingObjective = .cover,
                 candidates: CandidateSet = .imported, network: Bool = false, minArea: Double? = nil, kinds: [String]? = nil,
-                distanceCap: Double? = nil, standards: String? = nil, instance: String? = nil) {
+                distanceCap: Double? = nil, standards: String? = nil, instance: String? = nil,
+                exact: Bool = false, timeLimit: Double? = nil, costs: String? = nil) {
         self.count = count; self.radius = radius; self.circle = circle; self.objective = objective
         self.candidates = candidates; self.network = network; self.minArea = minArea; self.kinds = kinds
         self.distanceCap = distanceCap; self.standards = standards; self.instance = instance
+        self.exact = exact; self.timeLimit = timeLimit; self.costs = costs
     }
 
     public static let fields: [OptionField] = [
@@ -54,6 +63,11 @@ public struct SitingOptions: OperationOptions {
         SharedFields.standards,
         OptionField("instance", .text, help: "A JSON siting instance to solve instead of the store (solver comparisons).",
                     valueName: "file", hidden: true),
+        OptionField("exact", .flag, help: "cover, distance: after the heuristic, search exactly (branch-and-bound) until the plan is proven optimal or the time limit (also done by default on small instances; distance: straight-line only)."),
+        OptionField("time_limit", .number, help: "Seconds the exact search may take (default 10); the plan found and its proven gap are reported.",
+                    valueName: "s"),
+        OptionField("costs", .text, help: "A CSV of origin_id,destination_id,cost (building → candidate or facility, in the unit of --radius; a missing pair is unreachable) replacing straight-line distances.",
+                    valueName: "file"),
     ]
 
     public init(_ v: OptionValues) throws {
@@ -61,7 +75,8 @@ public struct SitingOptions: OperationOptions {
                   objective: try v.choice("objective", SitingObjective.self) ?? .cover,
                   candidates: try v.choice("candidates", CandidateSet.self) ?? .imported, network: try v.flag("network") ?? false,
                   minArea: try v.number("min_area"), kinds: try v.list("kinds"), distanceCap: try v.number("distance_cap"),
-                  standards: try v.text("standards"), instance: try v.text("instance"))
+                  standards: try v.text("standards"), instance: try v.text("instance"),
+                  exact: try v.flag("exact") ?? false, timeLimit: try v.number("time_limit"), costs: try v.text("costs"))
     }
 
     /// Checks the option values and turns them into analysis parameters.
@@ -77,9 +92,15 @@ public struct SitingOptions: OperationOptions {
         if let distanceCap {
             guard distanceCap > 0 else { throw UsageError("--distance-cap \(distanceCap.optionText): expected metres above 0") }
         }
-        return SitingParameters(objective: objective, count: count, selection: reach.selection, candidates: candidates,
-                                areaPerHousehold: standards.areaPer100 / 100, minAreaM2: minArea,
-                                distanceCap: distanceCap, localSearch: true, network: network)
+        if let timeLimit {
+            guard timeLimit > 0 && timeLimit.isFinite else { throw UsageError("--time-limit \(timeLimit.optionText): expected seconds above 0") }
+        }
+        var parameters = SitingParameters(objective: objective, count: count, selection: reach.selection, candidates: candidates,
+                                          areaPerHousehold: standards.areaPer100 / 100, minAreaM2: minArea,
+                                          distanceCap: distanceCap, localSearch: true, network: network)
+        parameters.exact = exact
+        parameters.timeLimit = timeLimit ?? 10
+        return parameters
     }
 }
 
@@ -111,10 +132,17 @@ extension ServiceContext {
     public func site(_ options: SitingOptions) throws -> SitingResult {
         let standards = try ProjectResources.loadStandards(path: options.standards)
         if let path = options.instance { return try siteInstance(path: path, options: options, standards: standards) }
-        let parameters = try options.parameters(standards: standards)
+        var parameters = try options.parameters(standards: standards)
         var layers: Set<StoreLayer> = [.communities, .grids, .buildings, .facilities, .candidates]
         if options.network { layers.insert(.roads) }
         let snapshot = try self.snapshot(layers: layers)
+        if let path = options.costs {
+            guard !options.network else { throw UsageError("--costs replaces the distances: drop --network") }
+            guard options.candidates == .imported else {
+                throw UsageError("--costs: only imported candidates have ids a router knows (drop --candidates \(options.candidates.rawValue))")
+            }
+            parameters.costs = try readCostTable(path: path, snapshot: snapshot)
+        }
         progress.report(stage: "siting (\(parameters.objective.rawValue))", done: 0, total: 1)
         let result = try SitingAnalysis.run(snapshot: snapshot, parameters: parameters)
         progress.report(stage: "siting (\(parameters.objective.rawValue))", done: 1, total: 1)
@@ -141,5 +169,30 @@ extension ServiceContext {
         var result = try SitingAnalysis.solve(problem, parameters: parameters)
         result.elapsedS = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return result
+    }
+}
+
+extension ServiceContext {
+    /// Reads a `--costs` table: header `origin_id,destination_id,cost`, origins the buildings with
+    /// households, destinations the candidates and facilities of the store.
+    /// - Throws: `UsageError` naming the file and line.
+    func readCostTable(path: String, snapshot: Snapshot) throws -> CostTable {
+        var reader: CSVReader
+        do { reader = try CSVReader(url: URL(fileURLWithPath: path)) } catch {
+            throw UsageError("--costs \(path): \(error)")
+        }
+        guard let o = reader.header.firstIndex(of: "origin_id"), let d = reader.header.firstIndex(of: "destination_id"),
+              let c = reader.header.firstIndex(of: "cost") else {
+            throw UsageError("--costs \(path) line 1: the header must name origin_id, destination_id and cost")
+        }
+        var rows: [CostTable.Row] = []
+        do {
+            while let record = try reader.next() {
+                rows.append(.init(line: record.line, origin: record.fields[o], destination: record.fields[d], cost: record.fields[c]))
+            }
+        } catch { throw UsageError("--costs \(path): \(error)") }
+        let buildings = Set(snapshot.buildings.filter { $0.households > 0 }.map(\.id))
+        let destinations = Set(snapshot.candidates.map(\.id)).union(snapshot.facilities.map(\.id))
+        return try CostTable(rows: rows, source: "--costs \(path)", buildingIds: buildings, destinationIds: destinations)
     }
 }

@@ -84,8 +84,10 @@ public enum OperationCatalogue {
         Objectives: cover (the K sites bringing the most uncovered households within reach), all (the \
         fewest sites reaching every building some candidate reaches; the others are listed), distance \
         (the K sites minimizing household-weighted distance to the nearest center). Lazy greedy, vertex swaps, \
-        then (cover) a seeded ruin-and-recreate search within a fixed work budget; upper_bound_households bounds \
-        what any K sites could cover. Each site's recommended usable area is area.per100 / 100 m² per household \
+        then (cover) a seeded ruin-and-recreate search within a work budget scaled to the instance; \
+        upper_bound_households (cover) and lower_bound_weighted_distance_m (distance) are proven bounds \
+        (Lagrangian relaxation), optimality_gap and proven_optimal say how far the plan can be from the best. \
+        Each site's recommended usable area is area.per100 / 100 m² per household \
         newly covered, or --min-area when larger.
         """,
         options: SitingOptions.self, formats: everyFormat,

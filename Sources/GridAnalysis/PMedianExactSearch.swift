@@ -1,0 +1,49 @@
+import GridGeo
+
+extension SitingAnalysis {
+    /// `distance --exact` over straight-line distances: the branch-and-bound on the uncapped
+    /// p-median (every candidate–demand pair closer than the demand's existing center),
+    /// warm-started from the heuristic's plan. Returns the plan to report (the heuristic's
+    /// unless the search found a better one, then ranked by saving given the earlier ranks)
+    /// with, when the search finished, its model value as the proven lower bound.
+    static func exactPMedian(_ problem: SitingProblem, count: Int, heuristic: PMedian.Solution,
+                             timeLimit: Double) -> (solution: PMedian.Solution, stop: SitingBranchAndBound.Stop) {
+        let weights = problem.weights
+        let points = problem.candidates.map(\.location)
+        var box = BoundingBox(points: problem.demandLocations + points)
+        if box.isEmpty { box = BoundingBox(points: [Point(0, 0)]) }
+        let far = 2 * ((box.maxX - box.minX) + (box.maxY - box.minY)) + 1
+        let base = problem.existingDistance.map { min($0, far) }
+        let rows = problem.coverageRows(of: points, radius: far, uncoveredOnly: false, keepDistances: true,
+                                        keep: { i, d in d < base[i] && weights[i] > 0 })
+        return exactPMedian(rows: rows, weights: weights, base: base, count: count, heuristic: heuristic, timeLimit: timeLimit)
+    }
+
+    /// The exact search on given uncapped rows (every candidate–demand pair cheaper than the
+    /// demand's finite `base`), as `exactPMedian(_:count:heuristic:timeLimit:)`.
+    static func exactPMedian(rows: SparseRows, weights: [Int], base: [Double], count: Int, heuristic: PMedian.Solution,
+                             timeLimit: Double) -> (solution: PMedian.Solution, stop: SitingBranchAndBound.Stop) {
+        let exact = SitingBranchAndBound.solve(rows: rows, weights: weights, base: base, count: count,
+                                               incumbent: heuristic.selected, timeLimit: timeLimit)
+        var before = 0.0
+        for i in weights.indices { before += Double(weights[i]) * base[i] }
+        var solution = heuristic
+        let heuristicValue = PMedianLagrangianBound.modelValue(heuristic.selected, rows: rows, weights: weights, base: base)
+        if before - exact.saving < heuristicValue * (1 - 1e-9) {
+            // rank the better plan: the greedy over its own rows adds every site, best saving first
+            var offsets = [0], items: [Int32] = [], distances: [Float] = []
+            for j in exact.selected {
+                items += rows.items[rows.range(j)]; distances += rows.distances[rows.range(j)]
+                offsets.append(items.count)
+            }
+            let ranked = PMedian.solve(rows: SparseRows(offsets: offsets, items: items, distances: distances),
+                                       weights: weights, base: base, count: count, localSearch: false)
+            var ranking = ranked.ranking.map { (site: exact.selected[$0.site], saving: $0.saving) }
+            for j in exact.selected where !ranking.contains(where: { $0.site == j }) { ranking.append((j, 0)) }
+            solution.selected = exact.selected
+            solution.ranking = ranking
+        }
+        if exact.stop == .proven { solution.lowerBound = before - exact.saving }
+        return (solution, exact.stop)
+    }
+}

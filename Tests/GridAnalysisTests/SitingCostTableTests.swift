@@ -1,0 +1,75 @@
+import Foundation
+import GridGeo
+import GridModel
+import Testing
+@testable import GridAnalysis
+import TestSupport
+
+// `site --costs`: a cost table from any router in place of straight-line distances.
+
+/// Every building-with-households → candidate and → facility pair at its straight-line distance.
+private func straightLineTable(_ snap: Snapshot) throws -> CostTable {
+    var rows: [CostTable.Row] = []
+    let buildings = snap.buildings.filter { $0.households > 0 }
+    var line = 1
+    for b in buildings {
+        for (id, p) in snap.candidates.map({ ($0.id, $0.location) }) + snap.facilities.map({ ($0.id, $0.location) }) {
+            line += 1
+            rows.append(.init(line: line, origin: b.id, destination: id, cost: String(b.location.distance(to: p))))
+        }
+    }
+    return try CostTable(rows: rows, source: "costs.csv", buildingIds: Set(buildings.map(\.id)),
+                         destinationIds: Set(snap.candidates.map(\.id) + snap.facilities.map(\.id)))
+}
+
+@Test(arguments: Array(UInt64(60)...UInt64(63)))
+func straightLineCostsGiveTheSamePlans(seed: UInt64) throws {
+    let snap = randomSitingSnapshot(seed: seed, buildings: 160, candidates: 14, facilities: 2, side: 2_500)
+    let table = try straightLineTable(snap)
+    for (objective, count) in [(SitingObjective.cover, 3), (.distance, 3), (.all, nil)] {
+        let plain = try SitingAnalysis.run(snapshot: snap, parameters: sitingParameters(objective, count: count))
+        var withCosts = sitingParameters(objective, count: count)
+        withCosts.costs = table
+        let costed = try SitingAnalysis.run(snapshot: snap, parameters: withCosts)
+        #expect(costed.sites.map(\.candidateId) == plain.sites.map(\.candidateId), "seed \(seed) \(objective)")
+        #expect(costed.coveredHouseholdsBefore == plain.coveredHouseholdsBefore)
+        #expect(costed.coveredHouseholdsAfter == plain.coveredHouseholdsAfter)
+        #expect(costed.method == .costs)
+        if objective == .distance {
+            let a = try #require(costed.weightedDistanceAfterM), b = try #require(plain.weightedDistanceAfterM)
+            #expect(abs(a - b) <= 0.2)
+        }
+    }
+}
+
+@Test func missingPairsAreUnreachable() throws {
+    let snap = randomSitingSnapshot(seed: 70, buildings: 80, candidates: 6, facilities: 1, side: 2_000)
+    let buildings = snap.buildings.filter { $0.households > 0 }
+    // only candidate K01 reaches anyone, and only the first ten buildings
+    let rows = buildings.prefix(10).enumerated().map { CostTable.Row(line: $0.offset + 2, origin: $0.element.id, destination: "K01", cost: "100") }
+    let table = try CostTable(rows: rows, source: "costs.csv", buildingIds: Set(buildings.map(\.id)), destinationIds: ["K01"])
+    var parameters = sitingParameters(.cover, count: 2)
+    parameters.costs = table
+    let r = try SitingAnalysis.run(snapshot: snap, parameters: parameters)
+    #expect(r.coveredHouseholdsBefore == 0)   // no facility pair in the table: nothing covered before
+    #expect(r.sites.map(\.candidateId) == ["K01"])
+    #expect(r.coveredHouseholdsAfter == buildings.prefix(10).reduce(0) { $0 + $1.households })
+}
+
+@Test func badCostTablesNameTheProblem() {
+    func table(_ rows: [(String, String, String)]) throws -> CostTable {
+        try CostTable(rows: rows.enumerated().map { .init(line: $0.offset + 2, origin: $0.element.0, destination: $0.element.1, cost: $0.element.2) },
+                      source: "costs.csv", buildingIds: ["B1", "B2"], destinationIds: ["K1", "F1"])
+    }
+    func message(_ rows: [(String, String, String)]) -> String {
+        do { _ = try table(rows); return "" } catch { return "\(error)" }
+    }
+    #expect(message([]).contains("costs.csv: the cost table has no rows"))
+    #expect(message([("B9", "K1", "3")]).contains("costs.csv line 2: origin_id 'B9'"))
+    #expect(message([("B1", "K9", "3")]).contains("costs.csv line 2: destination_id 'K9'"))
+    #expect(message([("B1", "K1", "abc")]).contains("costs.csv line 2: cost 'abc' is not a number"))
+    #expect(message([("B1", "K1", "-1")]).contains("costs.csv line 2: cost -1 is negative"))
+    #expect(message([("B1", "K1", "3"), ("B2", "F1", "4"), ("B1", "K1", "5")])
+        .contains("costs.csv line 4: the pair (B1, K1) is already given on line 2"))
+    #expect(message([("B1", "K1", "3"), ("B2", "F1", "4")]).isEmpty)
+}
