@@ -7,21 +7,24 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gridplan", targets: ["gridplan"]),
-        .library(name: "GridService", targets: ["GridService"]),
+        .library(name: "GridService", targets: ["GridService"])
     ],
     dependencies: [
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0")
     ],
     targets: [
         // PROJ (pkg-config `proj`, Debian libproj-dev).
-        .systemLibrary(name: "CProj", path: "Sources/CProj", pkgConfig: "proj",
-                       providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(
+            name: "CProj", path: "Sources/CProj", pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]),
         // SQLite's C API (the same libsqlite3 GRDB links), for the store's bulk column reads only.
-        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
-                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
         // GDAL/OGR (pkg-config `gdal`, Debian libgdal-dev): planners' Shapefile, GeoPackage, KML, FileGDB, XLSX.
-        .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
-                       providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(
+            name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"])]),
         // Geometry, spatial index, coordinate systems (PROJ wrapper, GCJ-02, BD-09).
         .target(name: "GridGeo", dependencies: ["CProj"]),
         // Fast JSON (with positions and duplicate-key detection) and CSV, no dependencies.
@@ -31,16 +34,19 @@ let package = Package(
         // Entities, the analysis snapshot, policy standards, validation problems.
         .target(name: "GridModel", dependencies: ["GridGeo"]),
         // GeoPackage store (GRDB), dataset import and export.
-        .target(name: "GridStore", dependencies: [
-            "GridModel", "GridGeo", "GridFormats", "GridGDAL", "CSQLite",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .target(
+            name: "GridStore",
+            dependencies: [
+                "GridModel", "GridGeo", "GridFormats", "GridGDAL", "CSQLite",
+                .product(name: "GRDB", package: "GRDB.swift")
+            ]),
         // Pure analyses over a snapshot: area standard, coverage, siting, grids, party network.
         .target(name: "GridAnalysis", dependencies: ["GridModel", "GridGeo"]),
         // Table, CSV, GeoJSON, SVG and HTML renderers of analysis results.
         .target(name: "GridRender", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridFormats"]),
         // Operations shared by the CLI and JSON-RPC: options in, result values out.
-        .target(name: "GridService", dependencies: ["GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats"]),
+        .target(
+            name: "GridService", dependencies: ["GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats"]),
         // JSON-RPC 2.0 over stdin/stdout.
         .target(name: "GridRPC", dependencies: ["GridService", "GridRender", "GridModel", "GridFormats"]),
         // The thin command-line front end: argv parsed and help written from the operations' declarations.
@@ -51,14 +57,20 @@ let package = Package(
         .testTarget(name: "GridGeoTests", dependencies: ["GridGeo", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridFormatsTests", dependencies: ["GridFormats", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
-        .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridModel", "GridGeo", "GridAnalysis", "TestSupport",
-                                                           .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "GridStoreTests",
+            dependencies: [
+                "GridStore", "GridModel", "GridGeo", "GridAnalysis", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift")
+            ], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
         // Runs the built binary; Golden/ holds the demo's pinned outputs (Tools/update-golden).
-        .testTarget(name: "EndToEndTests", dependencies: ["GridFormats", "GridStore", "GridModel", "GridGeo", "GridService", "TestSupport"],
-                    exclude: ["Golden"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["GridFormats", "GridStore", "GridModel", "GridGeo", "GridService", "TestSupport"],
+            exclude: ["Golden"])
     ],
     swiftLanguageModes: [.v6]
 )
@@ -68,7 +80,7 @@ let package = Package(
 if ProcessInfo.processInfo.environment["GRIDPLAN_FUZZ"] != nil {
     let fuzzTargets: [(String, [Target.Dependency])] = [
         ("FuzzGeoJSON", ["GridFormats"]), ("FuzzCSV", ["GridFormats"]),
-        ("FuzzRPC", ["GridRPC", "GridService", "GridFormats"]), ("FuzzCRS", ["GridGeo"]),
+        ("FuzzRPC", ["GridRPC", "GridService", "GridFormats"]), ("FuzzCRS", ["GridGeo"])
     ]
     for (name, deps) in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: deps, path: "Fuzz/\(name)"))

@@ -77,8 +77,10 @@ public enum Accessibility {
     ///
     /// - Complexity: O(M log N + P) with P building–facility pairs within catchments (k-d tree
     ///   radius queries over the buildings).
-    public static func scores(demandPoints: [Point], demand: [Double], supplyPoints: [Point], supply: [Double],
-                              catchment: [Double], method: AccessibilityMethod) -> (demandScores: [Double], supplyRatios: [Double]) {
+    public static func scores(
+        demandPoints: [Point], demand: [Double], supplyPoints: [Point], supply: [Double],
+        catchment: [Double], method: AccessibilityMethod
+    ) -> (demandScores: [Double], supplyRatios: [Double]) {
         let tree = KDTree(points: demandPoints)
         var ratios = [Double](repeating: 0, count: supplyPoints.count)
         for j in supplyPoints.indices {
@@ -101,8 +103,10 @@ public enum Accessibility {
     /// points within supply point j's catchment `catchment[j]` and their distances (e.g. along
     /// the walking network).
     /// - Complexity: O(M + N + P) for P pairs.
-    public static func scores(pairs: ReachRows, demandCount: Int, demand: [Double], supply: [Double],
-                              catchment: [Double], method: AccessibilityMethod) -> (demandScores: [Double], supplyRatios: [Double]) {
+    public static func scores(
+        pairs: ReachRows, demandCount: Int, demand: [Double], supply: [Double],
+        catchment: [Double], method: AccessibilityMethod
+    ) -> (demandScores: [Double], supplyRatios: [Double]) {
         var ratios = [Double](repeating: 0, count: pairs.rowCount)
         for j in 0..<pairs.rowCount {
             var weighted = 0.0
@@ -125,26 +129,37 @@ public enum Accessibility {
     /// straight line, or along `network` when given: a building is in a facility's catchment when
     /// the walk (access legs + path) is within the reach. `buildingAttachments` (where each
     /// building joins the network) are computed when not given.
-    public static func analyze(_ s: Snapshot, selection: FacilitySelection, method: AccessibilityMethod,
-                               standard: Double = 30, network: WalkingNetwork? = nil,
-                               buildingAttachments: [WalkingNetwork.Attachment?]? = nil)
-        -> (buildingScores: [Double], summary: AccessibilitySummary) {
+    public static func analyze(
+        _ s: Snapshot, selection: FacilitySelection, method: AccessibilityMethod,
+        standard: Double = 30, network: WalkingNetwork? = nil,
+        buildingAttachments: [WalkingNetwork.Attachment?]? = nil
+    )
+        -> (buildingScores: [Double], summary: AccessibilitySummary)
+    {
         let counted = selection.countedIndices(s.facilities)
         let demand = s.buildings.map { Double($0.households) }
         let supply = counted.map { s.facilities[$0].usableAreaM2 }
         let catchments = counted.map { selection.reach(of: s.facilities[$0]) }
         let a: [Double]
         if let network {
-            let attached = buildingAttachments
+            let attached =
+                buildingAttachments
                 ?? network.attachAll(s.buildings.map(\.location), maxDistance: catchments.max() ?? selection.radius)
-            let pairs = network.reachRows(origins: counted.map { s.facilities[$0].location }, cutoff: catchments,
-                                          targetAttachments: attached)
-            a = scores(pairs: pairs, demandCount: s.buildings.count, demand: demand, supply: supply,
-                       catchment: catchments, method: method).demandScores
+            let pairs = network.reachRows(
+                origins: counted.map { s.facilities[$0].location }, cutoff: catchments,
+                targetAttachments: attached)
+            a =
+                scores(
+                    pairs: pairs, demandCount: s.buildings.count, demand: demand, supply: supply,
+                    catchment: catchments, method: method
+                ).demandScores
         } else {
-            a = scores(demandPoints: s.buildings.map(\.location), demand: demand,
-                       supplyPoints: counted.map { s.facilities[$0].location },
-                       supply: supply, catchment: catchments, method: method).demandScores
+            a =
+                scores(
+                    demandPoints: s.buildings.map(\.location), demand: demand,
+                    supplyPoints: counted.map { s.facilities[$0].location },
+                    supply: supply, catchment: catchments, method: method
+                ).demandScores
         }
         let per100 = a.map { $0 * 100 }
         var sum: [String: (hh: Int, w: Double)] = [:]
@@ -158,8 +173,9 @@ public enum Accessibility {
         let communities = ids.map { id -> CommunityAccessibility in
             let v = sum[id] ?? (0, 0)
             let score = v.hh > 0 ? v.w / Double(v.hh) : 0
-            return CommunityAccessibility(id: id, households: v.hh, m2Per100Households: rounded(score, 2),
-                                          meetsStandard: score >= standard)
+            return CommunityAccessibility(
+                id: id, households: v.hh, m2Per100Households: rounded(score, 2),
+                meetsStandard: score >= standard)
         }
         var catchment: [String: Double] = [:]
         for level in FacilityLevel.allCases {
@@ -167,7 +183,8 @@ public enum Accessibility {
         }
         let summary = AccessibilitySummary(
             method: method,
-            catchment: "each counted facility's reach: street and district level \(Int(max(selection.streetReach, selection.radius))) m, others \(Int(selection.radius)) m"
+            catchment:
+                "each counted facility's reach: street and district level \(Int(max(selection.streetReach, selection.radius))) m, others \(Int(selection.radius)) m"
                 + (network != nil ? ", walked along the network (access legs included)" : ", straight line")
                 + (method == .gaussian ? ", Gaussian decay within it" : ""),
             catchmentM: catchment, distance: network != nil ? .network : .euclidean,

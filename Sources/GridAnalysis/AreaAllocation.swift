@@ -39,9 +39,11 @@ public struct AreaAllocation: Sendable, Equatable {
     ///   - selection: which facilities count and how far each reaches.
     /// - Complexity: O(b log b) to build a k-d tree over the buildings, then per facility a
     ///   radius query, O(√b + k) for k buildings in reach. Never all facility–building pairs.
-    public static func allocate(facilities: [Facility], buildings: [Building],
-                                buildingKey: (Building) -> String?, ownKey: (Facility) -> String?,
-                                method: AreaAllocationMethod, selection: FacilitySelection) -> AreaAllocation {
+    public static func allocate(
+        facilities: [Facility], buildings: [Building],
+        buildingKey: (Building) -> String?, ownKey: (Facility) -> String?,
+        method: AreaAllocationMethod, selection: FacilitySelection
+    ) -> AreaAllocation {
         var result = AreaAllocation()
         var unallocated = Set<String>()
         var fallbacks: [String] = []

@@ -51,8 +51,9 @@ public struct AreaCommunityRow: Codable, Sendable, Hashable {
     }
 
     public func encode(to encoder: Encoder) throws {
-        try AreaLineKey.encodeLine(to: encoder, id: id, name: name, label: .street, street,
-                                   facilityCount: facilityCount, figures: figures)
+        try AreaLineKey.encodeLine(
+            to: encoder, id: id, name: name, label: .street, street,
+            facilityCount: facilityCount, figures: figures)
     }
 
     public init(from decoder: Decoder) throws {
@@ -75,8 +76,9 @@ public struct AreaGridRow: Codable, Sendable, Hashable {
     }
 
     public func encode(to encoder: Encoder) throws {
-        try AreaLineKey.encodeLine(to: encoder, id: id, name: name, label: .communityId, communityId,
-                                   facilityCount: facilityCount, figures: figures)
+        try AreaLineKey.encodeLine(
+            to: encoder, id: id, name: name, label: .communityId, communityId,
+            facilityCount: facilityCount, figures: figures)
     }
 
     public init(from decoder: Decoder) throws {
@@ -149,8 +151,10 @@ enum AreaLineKey: String, CodingKey {
 
     /// A community's or a grid's line: `id`, `name`, the `label` key (`street` or
     /// `community_id`; null when absent), `facility_count`, the figures and `meets_standard`.
-    static func encodeLine(to encoder: Encoder, id: String, name: String?, label: AreaLineKey, _ labelValue: String?,
-                           facilityCount: Int, figures: AreaFigures) throws {
+    static func encodeLine(
+        to encoder: Encoder, id: String, name: String?, label: AreaLineKey, _ labelValue: String?,
+        facilityCount: Int, figures: AreaFigures
+    ) throws {
         var c = encoder.container(keyedBy: AreaLineKey.self)
         try c.encode(id, forKey: .id)
         try c.encode(name, forKey: .name)
@@ -161,11 +165,14 @@ enum AreaLineKey: String, CodingKey {
     }
 
     static func decodeLine(from decoder: Decoder, label: AreaLineKey) throws
-        -> (id: String, name: String?, label: String?, facilityCount: Int, figures: AreaFigures) {
+        -> (id: String, name: String?, label: String?, facilityCount: Int, figures: AreaFigures)
+    {
         let c = try decoder.container(keyedBy: AreaLineKey.self)
-        return (try c.decode(String.self, forKey: .id), try c.decodeIfPresent(String.self, forKey: .name),
-                try c.decodeIfPresent(String.self, forKey: label), try c.decode(Int.self, forKey: .facilityCount),
-                try AreaFigures(from: c))
+        return (
+            try c.decode(String.self, forKey: .id), try c.decodeIfPresent(String.self, forKey: .name),
+            try c.decodeIfPresent(String.self, forKey: label), try c.decode(Int.self, forKey: .facilityCount),
+            try AreaFigures(from: c)
+        )
     }
 }
 
@@ -180,10 +187,11 @@ extension AreaFigures {
     }
 
     init(from c: KeyedDecodingContainer<AreaLineKey>) throws {
-        self.init(households: try c.decode(Int.self, forKey: .households),
-                  facilityArea: try c.decode(Double.self, forKey: .facilityArea),
-                  requiredArea: try c.decode(Double.self, forKey: .requiredArea),
-                  deficit: try c.decode(Double.self, forKey: .deficit))
+        self.init(
+            households: try c.decode(Int.self, forKey: .households),
+            facilityArea: try c.decode(Double.self, forKey: .facilityArea),
+            requiredArea: try c.decode(Double.self, forKey: .requiredArea),
+            deficit: try c.decode(Double.self, forKey: .deficit))
     }
 }
 

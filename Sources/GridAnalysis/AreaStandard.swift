@@ -34,14 +34,16 @@ public enum AreaStandard {
 
         func figures(households h: Int, area: Double) -> AreaFigures {
             let required = Double(h) * standard / 100
-            return AreaFigures(households: h, facilityArea: area, requiredArea: required,
-                               deficit: AreaFigures.shortfall(required: required, area: area))
+            return AreaFigures(
+                households: h, facilityArea: area, requiredArea: required,
+                deficit: AreaFigures.shortfall(required: required, area: area))
         }
 
         let allRows = communities.map { c in
-            AreaCommunityRow(id: c.id, name: c.name, street: c.street,
-                             facilityCount: alloc.facilityCountByKey[c.id] ?? 0,
-                             figures: figures(households: households[c.id] ?? 0, area: alloc.areaByKey[c.id] ?? 0))
+            AreaCommunityRow(
+                id: c.id, name: c.name, street: c.street,
+                facilityCount: alloc.facilityCountByKey[c.id] ?? 0,
+                figures: figures(households: households[c.id] ?? 0, area: alloc.areaByKey[c.id] ?? 0))
         }
 
         func aggregate(_ rows: [AreaCommunityRow], street: String?) -> AreaAggregateRow {
@@ -52,9 +54,10 @@ public enum AreaStandard {
                 f.requiredArea += r.figures.requiredArea
                 f.deficit += r.figures.deficit
             }
-            return AreaAggregateRow(street: street, communityCount: rows.count,
-                                    communitiesMeetingStandard: rows.filter(\.meetsStandard).count,
-                                    facilityCount: rows.reduce(0) { $0 + $1.facilityCount }, figures: f)
+            return AreaAggregateRow(
+                street: street, communityCount: rows.count,
+                communitiesMeetingStandard: rows.filter(\.meetsStandard).count,
+                facilityCount: rows.reduce(0) { $0 + $1.facilityCount }, figures: f)
         }
 
         let byStreet = Dictionary(grouping: allRows, by: \.street)
@@ -87,8 +90,10 @@ public enum AreaStandard {
     /// to the grid whose boundary contains it (a grid of its own community first), else to the
     /// grid of the nearest building of its community; by reach, shares follow the households in
     /// reach per grid (buildings without a grid do not weigh).
-    static func gridReport(_ snapshot: Snapshot, _ p: AreaStandardParameters,
-                           figures: (Int, Double) -> AreaFigures) -> [AreaGridRow] {
+    static func gridReport(
+        _ snapshot: Snapshot, _ p: AreaStandardParameters,
+        figures: (Int, Double) -> AreaFigures
+    ) -> [AreaGridRow] {
         var grids = snapshot.grids
         var known = Set(grids.map(\.id))
         var households: [String: Int] = [:]
@@ -103,16 +108,19 @@ public enum AreaStandard {
                 .sorted { ($0.communityId == f.communityId ? 0 : 1, $0.id) < ($1.communityId == f.communityId ? 0 : 1, $1.id) }
             if let g = candidates.first(where: { $0.boundary!.contains(f.location) }) { return g.id }
             guard let cid = f.communityId, let communityBuildings = buildingsByCommunity[cid] else { return nil }
-            return communityBuildings.min { ($0.location.squaredDistance(to: f.location), $0.id) < ($1.location.squaredDistance(to: f.location), $1.id) }?.gridId
+            return communityBuildings.min {
+                ($0.location.squaredDistance(to: f.location), $0.id) < ($1.location.squaredDistance(to: f.location), $1.id)
+            }?.gridId
         }
-        let alloc = AreaAllocation.allocate(facilities: snapshot.facilities, buildings: snapshot.buildings,
-                                            buildingKey: { $0.gridId }, ownKey: ownGrid,
-                                            method: p.allocation, selection: p.selection)
+        let alloc = AreaAllocation.allocate(
+            facilities: snapshot.facilities, buildings: snapshot.buildings,
+            buildingKey: { $0.gridId }, ownKey: ownGrid,
+            method: p.allocation, selection: p.selection)
         return grids.map { g in
-            AreaGridRow(id: g.id, communityId: g.communityId, name: g.name,
-                        facilityCount: alloc.facilityCountByKey[g.id] ?? 0,
-                        figures: figures(households[g.id] ?? 0, alloc.areaByKey[g.id] ?? 0))
+            AreaGridRow(
+                id: g.id, communityId: g.communityId, name: g.name,
+                facilityCount: alloc.facilityCountByKey[g.id] ?? 0,
+                figures: figures(households[g.id] ?? 0, alloc.areaByKey[g.id] ?? 0))
         }.sorted { ($0.figures.deficit, $1.id) > ($1.figures.deficit, $0.id) }
     }
 }
-

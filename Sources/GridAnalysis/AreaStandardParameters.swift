@@ -24,8 +24,10 @@ public struct AreaStandardParameters: Sendable {
     /// List only the communities (and grids) below the standard; streets and the total still cover all.
     public var shortOnly: Bool
 
-    public init(rule: AppliedRule, selection: FacilitySelection, allocation: AreaAllocationMethod = .community,
-                areaBasis: String = "usable", byGrid: Bool = false, shortOnly: Bool = false) {
+    public init(
+        rule: AppliedRule, selection: FacilitySelection, allocation: AreaAllocationMethod = .community,
+        areaBasis: String = "usable", byGrid: Bool = false, shortOnly: Bool = false
+    ) {
         self.rule = rule; self.selection = selection; self.allocation = allocation
         self.areaBasis = areaBasis; self.byGrid = byGrid; self.shortOnly = shortOnly
     }

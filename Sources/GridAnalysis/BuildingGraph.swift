@@ -219,8 +219,8 @@ enum Delaunay {
     struct Triangulation {
         var p: [Point]
         let n: Int
-        var v: [Int32] = []      // 3 per triangle, counter-clockwise
-        var nb: [Int32] = []     // neighbour across the edge opposite vertex k, -1 none
+        var v: [Int32] = []  // 3 per triangle, counter-clockwise
+        var nb: [Int32] = []  // neighbour across the edge opposite vertex k, -1 none
         var alive: [Bool] = []
         var last = 0
         // scratch, reused by every insertion
@@ -228,7 +228,7 @@ enum Delaunay {
         var stamp: Int32 = 0
         var cavity: [Int] = []
         var boundary: [(a: Int32, b: Int32, out: Int32)] = []
-        var startSlot: [Int32]        // boundary edge starting at a vertex, valid when startStamp matches
+        var startSlot: [Int32]  // boundary edge starting at a vertex, valid when startStamp matches
         var startStamp: [Int32]
 
         init(points: [Point], span: Double) {

@@ -12,15 +12,19 @@ public enum CandidateGeneration {
     public static func gapCandidates(buildings: [Building], covered: [Bool], radius: Double) -> [SitingCandidate] {
         let members = GapClusters.uncoveredMembers(buildings: buildings, covered: covered)
         var out: [SitingCandidate] = []
-        for (rank, gap) in GapClusters.rankedGroups(buildings: buildings, members: members,
-                                                    linkDistance: radius / 2).enumerated() {
+        for (rank, gap) in GapClusters.rankedGroups(
+            buildings: buildings, members: members,
+            linkDistance: radius / 2
+        ).enumerated() {
             let gapId = GapClusters.gapId(rank: rank)
             for i in gap {
                 let b = buildings[i]
-                out.append(SitingCandidate(id: "gen-" + b.id, name: b.name, kind: "building",
-                                           communityId: b.communityId, availableAreaM2: nil,
-                                           location: b.location, lonLat: b.lonLat,
-                                           source: .generated, gapId: gapId))
+                out.append(
+                    SitingCandidate(
+                        id: "gen-" + b.id, name: b.name, kind: "building",
+                        communityId: b.communityId, availableAreaM2: nil,
+                        location: b.location, lonLat: b.lonLat,
+                        source: .generated, gapId: gapId))
             }
         }
         return out

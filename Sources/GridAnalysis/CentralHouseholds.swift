@@ -15,7 +15,8 @@ extension PartyNetwork {
         public var incoming: [Int]
 
         public static func == (a: CentralLinks, b: CentralLinks) -> Bool {
-            a.centres == b.centres && a.linkedInBuilding == b.linkedInBuilding && a.unlinked == b.unlinked && a.incoming == b.incoming
+            a.centres == b.centres && a.linkedInBuilding == b.linkedInBuilding && a.unlinked == b.unlinked
+                && a.incoming == b.incoming
         }
         public func hash(into h: inout Hasher) { h.combine(centres); h.combine(unlinked) }
     }
@@ -36,10 +37,13 @@ extension PartyNetwork {
     /// Central households chosen in a building: ⌈(own linked + incoming) / (capacity+1)⌉.
     /// - Complexity: the greedy step O(n log n + E log E) for the E building pairs within reach;
     ///   each augmenting path a breadth-first search over those pairs.
-    public static func linkCentralHouseholds(points: [Point], households: [Int], candidates: [Int],
-                                             capacity: Int, reach: Double) -> CentralLinks {
-        var network = CentralHouseholdFlow(points: points, households: households, candidates: candidates,
-                                           capacity: capacity, reach: reach)
+    public static func linkCentralHouseholds(
+        points: [Point], households: [Int], candidates: [Int],
+        capacity: Int, reach: Double
+    ) -> CentralLinks {
+        var network = CentralHouseholdFlow(
+            points: points, households: households, candidates: candidates,
+            capacity: capacity, reach: reach)
         network.linkInBuilding()
         network.linkNearestFirst()
         network.augment()
@@ -152,7 +156,7 @@ struct CentralHouseholdFlow {
 
     /// Finds one augmenting path from `start` and pushes along it; false when there is none.
     mutating func augmentingPath(from start: Int) -> Bool {
-        var reachedFrom: [Int: Int] = [:]       // supplier → building that reached it
+        var reachedFrom: [Int: Int] = [:]  // supplier → building that reached it
         var freedFrom: [Int: Int] = [start: -1]  // building → supplier it was freed from (-1 for start)
         var queue = [start]
         var found = -1
@@ -199,8 +203,11 @@ struct CentralHouseholdFlow {
         let incoming = (0..<n).map { j in into[j].reduce(0) { $0 + ($1.key == j ? 0 : $1.value) } }
         let centres = (0..<n).map { (own[$0] + incoming[$0] + perCentre - 1) / perCentre }
         let flows = (0..<n).map { i in
-            flow[i].filter { $0.key != i && $0.value > 0 }.sorted { $0.key < $1.key }.map { (building: $0.key, households: $0.value) }
+            flow[i].filter { $0.key != i && $0.value > 0 }.sorted { $0.key < $1.key }.map {
+                (building: $0.key, households: $0.value)
+            }
         }
-        return PartyNetwork.CentralLinks(centres: centres, linkedInBuilding: own, flows: flows, unlinked: need, incoming: incoming)
+        return PartyNetwork.CentralLinks(
+            centres: centres, linkedInBuilding: own, flows: flows, unlinked: need, incoming: incoming)
     }
 }

@@ -52,24 +52,30 @@ extension GridPartition {
 
     /// Plans one community: kept grids (`keepExisting`), then grids for the other buildings, then
     /// ids, then the planned grids with their violations.
-    static func planCommunity(_ communityId: String, indices: [Int], snapshot: Snapshot, options: GridPartitionOptions,
-                              existingGrids: Set<String>) -> CommunityPlan {
+    static func planCommunity(
+        _ communityId: String, indices: [Int], snapshot: Snapshot, options: GridPartitionOptions,
+        existingGrids: Set<String>
+    ) -> CommunityPlan {
         if indices.isEmpty { return CommunityPlan(grids: [], violations: [], moved: 0, adjacency: []) }
-        let community = CommunityBuildings(communityId: communityId, indices: indices, snapshot: snapshot,
-                                           maxEdgeLength: options.maxEdgeLength)
+        let community = CommunityBuildings(
+            communityId: communityId, indices: indices, snapshot: snapshot,
+            maxEdgeLength: options.maxEdgeLength)
         var fixed = [Bool](repeating: false, count: community.count)
         var drafts = options.keepExisting ? keptGrids(community, snapshot: snapshot, options: options, fixed: &fixed) : []
         addNewGrids(community, options: options, to: &drafts, fixed: &fixed)
         let centres = drafts.map { centre(of: $0.members, points: community.points, households: community.households) }
-        let ids = gridIds(community, drafts: &drafts, centres: centres, snapshot: snapshot, options: options,
-                          existingGrids: existingGrids)
+        let ids = gridIds(
+            community, drafts: &drafts, centres: centres, snapshot: snapshot, options: options,
+            existingGrids: existingGrids)
         return assemble(community, drafts: drafts, ids: ids, centres: centres, options: options)
     }
 
     /// The stored grids of the community that already satisfy the rules and are contiguous
     /// (a grid with buildings in another community is not valid here); their buildings are fixed.
-    static func keptGrids(_ community: CommunityBuildings, snapshot: Snapshot, options: GridPartitionOptions,
-                          fixed: inout [Bool]) -> [GridDraft] {
+    static func keptGrids(
+        _ community: CommunityBuildings, snapshot: Snapshot, options: GridPartitionOptions,
+        fixed: inout [Bool]
+    ) -> [GridDraft] {
         let minimum = options.minHouseholds, maximum = options.maxHouseholds
         var membersByGrid: [String: [Int]] = [:]
         for (i, b) in community.buildings.enumerated() {
@@ -83,7 +89,8 @@ extension GridPartition {
         for gridId in membersByGrid.keys.sorted() where !elsewhere.contains(gridId) {
             let members = membersByGrid[gridId]!
             let households = community.households(of: members)
-            let valid = (households >= minimum && households <= maximum)
+            let valid =
+                (households >= minimum && households <= maximum)
                 || (members.count == 1 && households > maximum)
                 || (members.count == community.count && community.totalHouseholds < minimum)
             if valid && community.graph.isConnected(members) {
@@ -98,8 +105,10 @@ extension GridPartition {
     /// it fits below the maximum; else a grid per building above the maximum, and per connected
     /// part of the rest either an absorption into an adjacent kept grid (a part below the minimum,
     /// when the kept grid stays within the bounds) or a partition into grids (`partitionRegion`).
-    static func addNewGrids(_ community: CommunityBuildings, options: GridPartitionOptions, to drafts: inout [GridDraft],
-                            fixed: inout [Bool]) {
+    static func addNewGrids(
+        _ community: CommunityBuildings, options: GridPartitionOptions, to drafts: inout [GridDraft],
+        fixed: inout [Bool]
+    ) {
         let minimum = options.minHouseholds, maximum = options.maxHouseholds
         let h = community.households
         if !fixed.contains(true) && community.totalHouseholds <= maximum {
@@ -112,12 +121,15 @@ extension GridPartition {
         let rest = (0..<community.count).filter { !fixed[$0] }
         for component in community.graph.components(of: rest) {
             if community.households(of: component) < minimum,
-               let target = absorbingGrid(for: component, among: drafts, community: community, maximum: maximum) {
+                let target = absorbingGrid(for: component, among: drafts, community: community, maximum: maximum)
+            {
                 drafts[target].members += component; drafts[target].kept = false
                 continue
             }
-            for part in partitionRegion(component, graph: community.graph, pts: community.points, w: community.weights,
-                                        h: h, minHouseholds: minimum, maxHouseholds: maximum, method: options.method) {
+            for part in partitionRegion(
+                component, graph: community.graph, pts: community.points, w: community.weights,
+                h: h, minHouseholds: minimum, maxHouseholds: maximum, method: options.method)
+            {
                 drafts.append(GridDraft(members: part, kept: false, previousId: nil))
             }
         }
@@ -125,15 +137,19 @@ extension GridPartition {
 
     /// The kept grid adjacent to `component` with the least households that stays within the
     /// maximum with it (the first such in draft order), or nil.
-    static func absorbingGrid(for component: [Int], among drafts: [GridDraft], community: CommunityBuildings,
-                              maximum: Int) -> Int? {
+    static func absorbingGrid(
+        for component: [Int], among drafts: [GridDraft], community: CommunityBuildings,
+        maximum: Int
+    ) -> Int? {
         let componentHouseholds = community.households(of: component)
         let inComponent = Set(component)
         var target: Int? = nil
         var targetLoad = Int.max
         for (index, draft) in drafts.enumerated() where draft.kept {
             let load = community.households(of: draft.members)
-            guard load + componentHouseholds <= maximum, load < targetLoad, draft.members.count > 1 || load <= maximum else { continue }
+            guard load + componentHouseholds <= maximum, load < targetLoad, draft.members.count > 1 || load <= maximum else {
+                continue
+            }
             if draft.members.contains(where: { v in community.graph.neighbors[v].contains(where: inComponent.contains) }) {
                 target = index; targetLoad = load
             }
@@ -145,8 +161,10 @@ extension GridPartition {
 extension GridPartition {
     /// The community's planned grids in id order, with their violations, the buildings whose
     /// grid changed (`keepExisting`) and the grid adjacency over the building graph.
-    static func assemble(_ community: CommunityBuildings, drafts: [GridDraft], ids: [String], centres: [Point],
-                         options: GridPartitionOptions) -> CommunityPlan {
+    static func assemble(
+        _ community: CommunityBuildings, drafts: [GridDraft], ids: [String], centres: [Point],
+        options: GridPartitionOptions
+    ) -> CommunityPlan {
         let buildings = community.buildings, h = community.households
         var gridOfBuilding = [Int](repeating: 0, count: community.count)
         var grids: [PlannedGrid] = []
@@ -157,21 +175,28 @@ extension GridPartition {
             for i in members { gridOfBuilding[i] = position }
             let households = community.households(of: members)
             let centre = centres[index]
-            let compactness = households > 0
-                ? members.reduce(0.0) { $0 + Double(h[$1]) * community.points[$1].squaredDistance(to: centre) } / Double(households) : 0
+            let compactness =
+                households > 0
+                ? members.reduce(0.0) { $0 + Double(h[$1]) * community.points[$1].squaredDistance(to: centre) }
+                    / Double(households) : 0
             var lon = 0.0, lat = 0.0, weightSum = 0.0
             for i in members {
                 let weight = households > 0 ? Double(h[i]) : 1
                 lon += weight * buildings[i].lonLat.x; lat += weight * buildings[i].lonLat.y; weightSum += weight
             }
             let id = ids[index]
-            if options.keepExisting { moved += members.filter { buildings[$0].gridId != nil && buildings[$0].gridId != id }.count }
-            grids.append(PlannedGrid(id: id, communityId: community.communityId, name: nil, buildingIds: members.map { buildings[$0].id },
-                                     households: households, partyMembers: members.reduce(0) { $0 + buildings[$1].partyMembers },
-                                     probationaryMembers: members.reduce(0) { $0 + buildings[$1].probationaryMembers },
-                                     organization: .none, jointWith: nil, compactnessM2: compactness,
-                                     centroid: LonLat(lon: lon / weightSum, lat: lat / weightSum), kept: drafts[index].kept))
-            if let violation = boundsViolation(community, gridId: id, members: members, households: households, options: options) {
+            if options.keepExisting {
+                moved += members.filter { buildings[$0].gridId != nil && buildings[$0].gridId != id }.count
+            }
+            grids.append(
+                PlannedGrid(
+                    id: id, communityId: community.communityId, name: nil, buildingIds: members.map { buildings[$0].id },
+                    households: households, partyMembers: members.reduce(0) { $0 + buildings[$1].partyMembers },
+                    probationaryMembers: members.reduce(0) { $0 + buildings[$1].probationaryMembers },
+                    organization: .none, jointWith: nil, compactnessM2: compactness,
+                    centroid: LonLat(lon: lon / weightSum, lat: lat / weightSum), kept: drafts[index].kept))
+            if let violation = boundsViolation(community, gridId: id, members: members, households: households, options: options)
+            {
                 violations.append(violation)
             }
         }
@@ -186,22 +211,30 @@ extension GridPartition {
 
     /// The rule a grid of `members` breaks, if any: `grid.whole_buildings` for one building above
     /// the maximum, `grid.households` for a whole community below the minimum or a grid outside the bounds.
-    static func boundsViolation(_ community: CommunityBuildings, gridId: String, members: [Int], households: Int,
-                                options: GridPartitionOptions) -> GridViolation? {
+    static func boundsViolation(
+        _ community: CommunityBuildings, gridId: String, members: [Int], households: Int,
+        options: GridPartitionOptions
+    ) -> GridViolation? {
         let minimum = options.minHouseholds, maximum = options.maxHouseholds
         let communityId = community.communityId, total = community.totalHouseholds
         if members.count == 1 && households > maximum {
-            return GridViolation(gridId: gridId, communityId: communityId, rule: "grid.whole_buildings",
-                detail: "building \(community.buildings[members[0]].id) has \(households) households, above the maximum \(maximum): a grid of its own")
+            return GridViolation(
+                gridId: gridId, communityId: communityId, rule: "grid.whole_buildings",
+                detail:
+                    "building \(community.buildings[members[0]].id) has \(households) households, above the maximum \(maximum): a grid of its own"
+            )
         } else if members.count == community.count && total < minimum {
-            return GridViolation(gridId: gridId, communityId: communityId, rule: "grid.households",
+            return GridViolation(
+                gridId: gridId, communityId: communityId, rule: "grid.households",
                 detail: "community has \(total) households, below the minimum \(minimum): one grid")
         } else if households < minimum || households > maximum {
             let splittable = community.households.filter { $0 <= maximum }.reduce(0, +)
-            let why = (splittable + maximum - 1) / maximum > (minimum > 0 ? splittable / minimum : Int.max)
+            let why =
+                (splittable + maximum - 1) / maximum > (minimum > 0 ? splittable / minimum : Int.max)
                 ? "no whole number of grids of \(minimum)–\(maximum) fits the community's \(splittable) households"
                 : "the bounds cannot all be met with whole buildings in this community"
-            return GridViolation(gridId: gridId, communityId: communityId, rule: "grid.households",
+            return GridViolation(
+                gridId: gridId, communityId: communityId, rule: "grid.households",
                 detail: "\(households) households, outside \(minimum)–\(maximum): " + why)
         }
         return nil

@@ -57,8 +57,9 @@ struct CommunityPartyBuildings {
 
     init(communityId: String, context: CommunityPartyContext) {
         let layout = context.layout
-        local = CommunityBuildings(communityId: communityId, indices: layout.buildingsByCommunity[communityId] ?? [],
-                                   snapshot: context.snapshot, maxEdgeLength: context.options.maxEdgeLength)
+        local = CommunityBuildings(
+            communityId: communityId, indices: layout.buildingsByCommunity[communityId] ?? [],
+            snapshot: context.snapshot, maxEdgeLength: context.options.maxEdgeLength)
         gridPosition = local.buildings.map { layout.position[layout.gridOfBuilding[layout.buildingIndex[$0.id]!]!]! }
         members = local.buildings.map { $0.partyMembers + $0.probationaryMembers }
         formalMembers = local.buildings.map(\.partyMembers)
@@ -86,37 +87,44 @@ extension PartyNetwork {
         let groupOfBuilding = addPartyGroups(community, communityId: communityId, context: context, to: &part)
         let candidates = centralHouseholdCandidates(community, householdRows: context.householdRows)
         let perCentre = context.rules.centralHousehold
-        let links = linkCentralHouseholds(points: community.points, households: community.households, candidates: candidates,
-                                          capacity: perCentre, reach: context.options.reach)
-        addBuildingReports(community, communityId: communityId, groupOfBuilding: groupOfBuilding, candidates: candidates,
-                           links: links, context: context, to: &part)
+        let links = linkCentralHouseholds(
+            points: community.points, households: community.households, candidates: candidates,
+            capacity: perCentre, reach: context.options.reach)
+        addBuildingReports(
+            community, communityId: communityId, groupOfBuilding: groupOfBuilding, candidates: candidates,
+            links: links, context: context, to: &part)
         if context.options.includeHouseholds && !context.snapshot.households.isEmpty {
-            part.central += householdLinks(buildings: community.buildings, rows: context.householdRows, links: links,
-                                           perCentre: perCentre)
+            part.central += householdLinks(
+                buildings: community.buildings, rows: context.householdRows, links: links,
+                perCentre: perCentre)
         }
         return part
     }
 
     /// The party groups of each grid of the community, named `<grid>-P01`, …; returns each
     /// building's group id (nil: in no group).
-    static func addPartyGroups(_ community: CommunityPartyBuildings, communityId: String, context: CommunityPartyContext,
-                               to part: inout CommunityParty) -> [String?] {
+    static func addPartyGroups(
+        _ community: CommunityPartyBuildings, communityId: String, context: CommunityPartyContext,
+        to part: inout CommunityParty
+    ) -> [String?] {
         let grids = context.layout.grids
         var groupOfBuilding = [String?](repeating: nil, count: community.count)
         var buildingsByGrid: [Int: [Int]] = [:]
         for v in 0..<community.count { buildingsByGrid[community.gridPosition[v], default: []].append(v) }
         for gridPosition in buildingsByGrid.keys.sorted() {
-            let groups = partyGroups(buildings: buildingsByGrid[gridPosition]!, members: community.members,
-                                     formal: community.formalMembers, neighbors: community.graph.neighbors, rules: context.rules)
+            let groups = partyGroups(
+                buildings: buildingsByGrid[gridPosition]!, members: community.members,
+                formal: community.formalMembers, neighbors: community.graph.neighbors, rules: context.rules)
             let gridId = grids[gridPosition].id
             for (k, group) in groups.enumerated() {
                 let id = gridId + "-P" + (k + 1 < 10 ? "0" : "") + String(k + 1)
                 for v in group { groupOfBuilding[v] = id }
-                part.groups.append(PartyGroupReport(
-                    id: id, gridId: gridId, communityId: communityId, buildingIds: group.map { community.buildings[$0].id },
-                    members: group.reduce(0) { $0 + community.members[$1] },
-                    formalMembers: group.reduce(0) { $0 + community.formalMembers[$1] },
-                    households: group.reduce(0) { $0 + community.buildings[$1].households }))
+                part.groups.append(
+                    PartyGroupReport(
+                        id: id, gridId: gridId, communityId: communityId, buildingIds: group.map { community.buildings[$0].id },
+                        members: group.reduce(0) { $0 + community.members[$1] },
+                        formalMembers: group.reduce(0) { $0 + community.formalMembers[$1] },
+                        households: group.reduce(0) { $0 + community.buildings[$1].households }))
                 part.stats[gridPosition, default: GridPartyCounts()].groups += 1
             }
         }
@@ -136,9 +144,11 @@ extension PartyNetwork {
 
     /// One report per building, the grid counts, and a shortfall for each building with
     /// households left unlinked.
-    static func addBuildingReports(_ community: CommunityPartyBuildings, communityId: String, groupOfBuilding: [String?],
-                                   candidates: [Int], links: CentralLinks, context: CommunityPartyContext,
-                                   to part: inout CommunityParty) {
+    static func addBuildingReports(
+        _ community: CommunityPartyBuildings, communityId: String, groupOfBuilding: [String?],
+        candidates: [Int], links: CentralLinks, context: CommunityPartyContext,
+        to part: inout CommunityParty
+    ) {
         let grids = context.layout.grids
         let points = community.points
         let candidateTree = KDTree(points: (0..<community.count).filter { candidates[$0] > 0 }.map { points[$0] })
@@ -150,39 +160,50 @@ extension PartyNetwork {
             part.stats[gridPosition, default: GridPartyCounts()].add(
                 GridPartyCounts(groups: 0, centres: links.centres[v], linked: linked, covered: covered))
             let building = community.buildings[v]
-            part.buildings.append(PartyBuildingReport(
-                id: building.id, gridId: grids[gridPosition].id, communityId: communityId, households: community.households[v],
-                members: community.members[v], formalMembers: community.formalMembers[v], candidateHouseholds: candidates[v],
-                centralHouseholds: links.centres[v], linkedInBuilding: links.linkedInBuilding[v],
-                linkedElsewhere: links.flows[v].map {
-                    LinkedBuilding(buildingId: community.buildings[$0.building].id, households: $0.households,
-                                   distanceM: rounded(points[v].distance(to: points[$0.building]), 1))
-                },
-                incomingHouseholds: links.incoming[v], unlinkedHouseholds: links.unlinked[v], partyGroup: groupOfBuilding[v],
-                lon: building.lonLat.x, lat: building.lonLat.y))
+            part.buildings.append(
+                PartyBuildingReport(
+                    id: building.id, gridId: grids[gridPosition].id, communityId: communityId,
+                    households: community.households[v],
+                    members: community.members[v], formalMembers: community.formalMembers[v], candidateHouseholds: candidates[v],
+                    centralHouseholds: links.centres[v], linkedInBuilding: links.linkedInBuilding[v],
+                    linkedElsewhere: links.flows[v].map {
+                        LinkedBuilding(
+                            buildingId: community.buildings[$0.building].id, households: $0.households,
+                            distanceM: rounded(points[v].distance(to: points[$0.building]), 1))
+                    },
+                    incomingHouseholds: links.incoming[v], unlinkedHouseholds: links.unlinked[v], partyGroup: groupOfBuilding[v],
+                    lon: building.lonLat.x, lat: building.lonLat.y))
             if links.unlinked[v] > 0 {
-                part.shortfalls.append(unlinkedShortfall(building, communityId: communityId, gridId: grids[gridPosition].id,
-                                                         unlinked: links.unlinked[v], hasCandidates: candidates[v] > 0,
-                                                         nearestCandidate: candidateTree.nearest(to: points[v]),
-                                                         context: context))
+                part.shortfalls.append(
+                    unlinkedShortfall(
+                        building, communityId: communityId, gridId: grids[gridPosition].id,
+                        unlinked: links.unlinked[v], hasCandidates: candidates[v] > 0,
+                        nearestCandidate: candidateTree.nearest(to: points[v]),
+                        context: context))
             }
         }
     }
 
     /// The shortfall of a building with `unlinked` households: no member household within reach
     /// (none in the building either), or the central households within reach are full.
-    static func unlinkedShortfall(_ building: Building, communityId: String, gridId: String, unlinked: Int,
-                                  hasCandidates: Bool, nearestCandidate: (index: Int, distance: Double)?,
-                                  context: CommunityPartyContext) -> PartyShortfall {
+    static func unlinkedShortfall(
+        _ building: Building, communityId: String, gridId: String, unlinked: Int,
+        hasCandidates: Bool, nearestCandidate: (index: Int, distance: Double)?,
+        context: CommunityPartyContext
+    ) -> PartyShortfall {
         let reach = context.options.reach
         if !hasCandidates && (nearestCandidate == nil || nearestCandidate!.distance > reach) {
-            return PartyShortfall(kind: .buildingWithoutMemberInReach, communityId: communityId, gridId: gridId,
+            return PartyShortfall(
+                kind: .buildingWithoutMemberInReach, communityId: communityId, gridId: gridId,
                 buildingId: building.id, households: unlinked,
                 detail: "no member household within \(Int(reach)) m"
                     + (nearestCandidate.map { ": nearest at \(Int($0.distance.rounded())) m" } ?? ""))
         }
-        return PartyShortfall(kind: .householdsUnlinked, communityId: communityId, gridId: gridId,
+        return PartyShortfall(
+            kind: .householdsUnlinked, communityId: communityId, gridId: gridId,
             buildingId: building.id, households: unlinked,
-            detail: "\(unlinked) households left unlinked: the central households within \(Int(reach)) m are full (\(context.rules.centralHousehold) households each)")
+            detail:
+                "\(unlinked) households left unlinked: the central households within \(Int(reach)) m are full (\(context.rules.centralHousehold) households each)"
+        )
     }
 }

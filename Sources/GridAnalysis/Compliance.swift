@@ -157,7 +157,9 @@ public struct ComplianceCounts: Codable, Sendable, Hashable {
         case contactShortfalls = "contact_shortfalls", lowRatings = "low_ratings"
         case missingObservations = "missing_observations"
     }
-    public init(id: String? = nil, name: String? = nil, street: String? = nil) { self.id = id; self.name = name; self.street = street }
+    public init(id: String? = nil, name: String? = nil, street: String? = nil) {
+        self.id = id; self.name = name; self.street = street
+    }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decodeIfPresent(String.self, forKey: .id); name = try c.decodeIfPresent(String.self, forKey: .name)
@@ -248,13 +250,18 @@ public enum Compliance {
         let contacts = contactShortfalls(s.records, p)
         let ratings = ratingChecks(s.records, p)
         let missingObs = missingObservations(s.records, year: p.year, rated: ratings.rated)
-        var communities = Dictionary(uniqueKeysWithValues: s.communities.map { ($0.id, ComplianceCounts(id: $0.id, name: $0.name, street: $0.street)) })
+        var communities = Dictionary(
+            uniqueKeysWithValues: s.communities.map { ($0.id, ComplianceCounts(id: $0.id, name: $0.name, street: $0.street)) })
         func bump(_ cid: String?, _ f: (inout ComplianceCounts) -> Void) {
             let key = cid ?? ""
-            if communities[key] == nil { communities[key] = ComplianceCounts(id: cid) }   // nil: no community
+            if communities[key] == nil { communities[key] = ComplianceCounts(id: cid) }  // nil: no community
             f(&communities[key]!)
         }
-        for x in units.staffing { bump(x.communityId) { $0.staffingShortfalls += 1; $0.workersToAssign += x.workersToAssign } }
+        for x in units.staffing {
+            bump(x.communityId) {
+                $0.staffingShortfalls += 1; $0.workersToAssign += x.workersToAssign
+            }
+        }
         for x in units.missingOrganizations { bump(x.communityId) { $0.missingOrganizations += 1 } }
         for x in untrained { bump(x.communityId) { $0.untrainedSecretaries += 1 } }
         for x in contacts { bump(x.communityId) { $0.contactShortfalls += 1 } }
@@ -286,7 +293,8 @@ public enum Compliance {
     /// Units below their party-worker ratio (and those whose workers are unknown), and units with
     /// enough party members and no organization of their own.
     static func unitChecks(_ units: [OrganizationUnit], _ p: ComplianceParameters)
-        -> (staffing: [StaffingShortfall], unknown: [String], missingOrganizations: [MissingOrganization]) {
+        -> (staffing: [StaffingShortfall], unknown: [String], missingOrganizations: [MissingOrganization])
+    {
         var staffing: [StaffingShortfall] = [], unknown: [String] = [], missingOrg: [MissingOrganization] = []
         for u in units {
             let ratio: Double?
@@ -299,14 +307,20 @@ public enum Compliance {
                 if let w = u.partyWorkers {
                     let need = requiredWorkers(staff: u.staff, ratio: ratio)
                     if w < need {
-                        staffing.append(StaffingShortfall(unitId: u.id, name: u.name, kind: u.kind, communityId: u.communityId,
-                                                          staff: u.staff, partyWorkers: w, requiredWorkers: need, workersToAssign: need - w))
+                        staffing.append(
+                            StaffingShortfall(
+                                unitId: u.id, name: u.name, kind: u.kind, communityId: u.communityId,
+                                staff: u.staff, partyWorkers: w, requiredWorkers: need, workersToAssign: need - w))
                     }
-                } else { unknown.append(u.id) }
+                } else {
+                    unknown.append(u.id)
+                }
             }
             if let m = u.partyMembers, m >= p.branchMinimum, u.hasOrganization == false {
-                missingOrg.append(MissingOrganization(unitId: u.id, name: u.name, kind: u.kind,
-                                                      communityId: u.communityId, partyMembers: m))
+                missingOrg.append(
+                    MissingOrganization(
+                        unitId: u.id, name: u.name, kind: u.kind,
+                        communityId: u.communityId, partyMembers: m))
             }
         }
         return (staffing, unknown, missingOrg)
@@ -318,9 +332,10 @@ public enum Compliance {
             let us = units.filter { $0.kind == kind }
             let organized = us.filter { $0.hasOrganization == true }.count
             let work = us.filter { $0.hasOrganization == true || ($0.partyMembers ?? 0) > 0 || ($0.partyWorkers ?? 0) > 0 }.count
-            return TwoCoverage(kind: kind, units: us.count, organized: organized, workCovered: work,
-                               organizationCoverageRate: us.isEmpty ? nil : Double(organized) / Double(us.count),
-                               workCoverageRate: us.isEmpty ? nil : Double(work) / Double(us.count))
+            return TwoCoverage(
+                kind: kind, units: us.count, organized: organized, workCovered: work,
+                organizationCoverageRate: us.isEmpty ? nil : Double(organized) / Double(us.count),
+                workCoverageRate: us.isEmpty ? nil : Double(work) / Double(us.count))
         }
     }
 
@@ -329,29 +344,37 @@ public enum Compliance {
         records.secretaries.filter { sec in
             guard let d = sec.lastTrainingDate, let y = year(of: d) else { return true }
             return y < inYear
-        }.map { UntrainedSecretary(secretaryId: $0.id, name: $0.name, communityId: $0.communityId, lastTrainingDate: $0.lastTrainingDate) }
+        }.map {
+            UntrainedSecretary(
+                secretaryId: $0.id, name: $0.name, communityId: $0.communityId, lastTrainingDate: $0.lastTrainingDate)
+        }
     }
 
     /// Leaders short of the days, meetings or lectures their role demands in the year.
     static func contactShortfalls(_ records: ComplianceRecords, _ p: ComplianceParameters) -> [ContactShortfall] {
         records.contacts.filter { $0.year == p.year }.compactMap { c -> ContactShortfall? in
-            let (d, m, l) = c.role == .districtStanding ? (p.districtDays, p.districtMeetings, p.districtLectures)
-                                                        : (p.streetDays, p.streetMeetings, p.streetLectures)
+            let (d, m, l) =
+                c.role == .districtStanding
+                ? (p.districtDays, p.districtMeetings, p.districtLectures)
+                : (p.streetDays, p.streetMeetings, p.streetLectures)
             let short = (max(0, d - c.daysOnSite), max(0, m - c.meetingsAttended), max(0, l - c.lecturesGiven))
             guard short.0 + short.1 + short.2 > 0 else { return nil }
-            return ContactShortfall(leaderId: c.leaderId, name: c.name, role: c.role, communityId: c.communityId,
-                                    days: c.daysOnSite, meetings: c.meetingsAttended, lectures: c.lecturesGiven,
-                                    daysShort: short.0, meetingsShort: short.1, lecturesShort: short.2)
+            return ContactShortfall(
+                leaderId: c.leaderId, name: c.name, role: c.role, communityId: c.communityId,
+                days: c.daysOnSite, meetings: c.meetingsAttended, lectures: c.lecturesGiven,
+                daysShort: short.0, meetingsShort: short.1, lecturesShort: short.2)
         }
     }
 
     /// The year's ratings (the lowest when an organization is rated twice) against the year
     /// before: the moves of all, the organizations rated low, and the year's ratings by organization.
     static func ratingChecks(_ records: ComplianceRecords, _ p: ComplianceParameters)
-        -> (moves: [String: Int], low: [LowRating], rated: [String: RatingRecord]) {
+        -> (moves: [String: Int], low: [LowRating], rated: [String: RatingRecord])
+    {
         func ratings(_ y: Int) -> [String: RatingRecord] {
-            Dictionary(records.ratings.filter { $0.year == y }.map { ($0.organizationId, $0) },
-                       uniquingKeysWith: { a, b in a.stars <= b.stars ? a : b })
+            Dictionary(
+                records.ratings.filter { $0.year == y }.map { ($0.organizationId, $0) },
+                uniquingKeysWith: { a, b in a.stars <= b.stars ? a : b })
         }
         let now = ratings(p.year), before = ratings(p.year - 1)
         var moves = Dictionary(uniqueKeysWithValues: RatingMove.allCases.map { ($0.rawValue, 0) })
@@ -361,16 +384,20 @@ public enum Compliance {
             let move = prev.map { RatingMove(stars: r.stars, previousStars: $0) } ?? .new
             moves[move.rawValue, default: 0] += 1
             if r.stars <= p.lowStars {
-                low.append(LowRating(organizationId: id, communityId: r.communityId ?? before[id]?.communityId, stars: r.stars,
-                                     level: levels[r.stars] ?? "\(r.stars)", previousStars: prev, move: move))
+                low.append(
+                    LowRating(
+                        organizationId: id, communityId: r.communityId ?? before[id]?.communityId, stars: r.stars,
+                        level: levels[r.stars] ?? "\(r.stars)", previousStars: prev, move: move))
             }
         }
         return (moves, low, now)
     }
 
     /// Organizations (observed or rated in `year`) without an observation in some quarter.
-    static func missingObservations(_ records: ComplianceRecords, year inYear: Int,
-                                    rated: [String: RatingRecord]) -> [MissingObservation] {
+    static func missingObservations(
+        _ records: ComplianceRecords, year inYear: Int,
+        rated: [String: RatingRecord]
+    ) -> [MissingObservation] {
         var quarters: [String: Set<Int>] = [:], orgCommunity: [String: String] = [:]
         for o in records.observations where year(of: o.date) == inYear {
             if let q = quarter(of: o.date) { quarters[o.organizationId, default: []].insert(q) }
@@ -382,7 +409,8 @@ public enum Compliance {
         }
         return quarters.compactMap { id, qs -> MissingObservation? in
             let missing = (1...4).filter { !qs.contains($0) }
-            return missing.isEmpty ? nil : MissingObservation(organizationId: id, communityId: orgCommunity[id], missingQuarters: missing)
+            return missing.isEmpty
+                ? nil : MissingObservation(organizationId: id, communityId: orgCommunity[id], missingQuarters: missing)
         }
     }
 }

@@ -32,7 +32,8 @@ public struct CostTable: Sendable {
                 throw UsageError("\(place): origin_id '\(row.origin)' is not a building with households in the store")
             }
             guard destinationIds.contains(row.destination) else {
-                throw UsageError("\(place): destination_id '\(row.destination)' is not a candidate or counted facility in the store")
+                throw UsageError(
+                    "\(place): destination_id '\(row.destination)' is not a candidate or counted facility in the store")
             }
             guard let cost = Double(row.cost.trimmingCharacters(in: .whitespaces)), cost.isFinite else {
                 throw UsageError("\(place): cost '\(row.cost)' is not a number")

@@ -23,8 +23,10 @@ public struct CoverageParameters: Sendable {
     /// Area standard accessibility reads against, m² per 100 households (area.per100).
     public var areaStandard: Double
 
-    public init(selection: FacilitySelection, method: CoverageMethod = .euclidean,
-                linkDistance: Double? = nil, accessibility: AccessibilityMethod? = nil, areaStandard: Double = 30) {
+    public init(
+        selection: FacilitySelection, method: CoverageMethod = .euclidean,
+        linkDistance: Double? = nil, accessibility: AccessibilityMethod? = nil, areaStandard: Double = 30
+    ) {
         self.selection = selection; self.method = method
         self.linkDistance = linkDistance; self.accessibility = accessibility; self.areaStandard = areaStandard
     }
@@ -173,10 +175,12 @@ public enum Coverage {
         case .network:
             let network = WalkingNetwork(roads: snapshot.roads)
             guard network.edgeCount > 0 else {
-                throw UsageError("--network needs walkable roads, and the store has none (import roads.geojson, or drop --network)")
+                throw UsageError(
+                    "--network needs walkable roads, and the store has none (import roads.geojson, or drop --network)")
             }
-            let r = networkDistances(network: network, buildings: buildings.map(\.location),
-                                     facilities: facilities, selection: sel)
+            let r = networkDistances(
+                network: network, buildings: buildings.map(\.location),
+                facilities: facilities, selection: sel)
             distances = r.distances
             access = r.buildingAccess
             walking = (network, r.buildingAttachments)
@@ -187,8 +191,9 @@ public enum Coverage {
         var accessSummary: AccessibilitySummary? = nil
         var scores: [Double]? = nil
         if let m = parameters.accessibility {
-            let a = Accessibility.analyze(snapshot, selection: sel, method: m, standard: parameters.areaStandard,
-                                          network: walking?.network, buildingAttachments: walking?.attachments)
+            let a = Accessibility.analyze(
+                snapshot, selection: sel, method: m, standard: parameters.areaStandard,
+                network: walking?.network, buildingAttachments: walking?.attachments)
             accessSummary = a.summary
             scores = a.buildingScores
         }
@@ -198,23 +203,25 @@ public enum Coverage {
         for i in buildings.indices {
             let d = distances[i]
             let b = buildings[i]
-            rows.append(BuildingCoverage(
-                id: b.id, communityId: b.communityId, gridId: b.gridId, households: b.households,
-                nearestFacilityId: d.nearest >= 0 ? facilities[Int(d.nearest)].id : nil,
-                distanceM: d.nearest >= 0 ? rounded(d.nearestDistance, 1) : nil,
-                covered: d.covered,
-                coveringFacilityId: d.covering >= 0 ? facilities[Int(d.covering)].id : nil,
-                coveringDistanceM: d.covering >= 0 ? rounded(d.coveringDistance, 1) : nil,
-                accessDistanceM: access.flatMap { $0[i].isFinite ? rounded($0[i], 1) : nil },
-                accessibilityM2Per100Households: scores.map { rounded($0[i], 2) },
-                lon: b.lonLat.x, lat: b.lonLat.y))
+            rows.append(
+                BuildingCoverage(
+                    id: b.id, communityId: b.communityId, gridId: b.gridId, households: b.households,
+                    nearestFacilityId: d.nearest >= 0 ? facilities[Int(d.nearest)].id : nil,
+                    distanceM: d.nearest >= 0 ? rounded(d.nearestDistance, 1) : nil,
+                    covered: d.covered,
+                    coveringFacilityId: d.covering >= 0 ? facilities[Int(d.covering)].id : nil,
+                    coveringDistanceM: d.covering >= 0 ? rounded(d.coveringDistance, 1) : nil,
+                    accessDistanceM: access.flatMap { $0[i].isFinite ? rounded($0[i], 1) : nil },
+                    accessibilityM2Per100Households: scores.map { rounded($0[i], 2) },
+                    lon: b.lonLat.x, lat: b.lonLat.y))
         }
 
         let covered = distances.map(\.covered)
         let link = parameters.linkDistance ?? sel.radius / 2
         let gapIndices = GapClusters.uncoveredMembers(buildings: buildings, covered: covered)
-        let gaps = GapClusters.gaps(buildings: buildings, members: gapIndices, distances: distances,
-                                    linkDistance: link)
+        let gaps = GapClusters.gaps(
+            buildings: buildings, members: gapIndices, distances: distances,
+            linkDistance: link)
 
         var reach: [String: Double] = [:]
         for level in FacilityLevel.allCases {
@@ -225,10 +232,11 @@ public enum Coverage {
             radiusM: sel.radius, method: parameters.method, workingCRS: snapshot.metadata.workingCRS,
             reach: reach, linkM: link, buildings: rows,
             communities: rates.communities, streets: rates.streets, grids: rates.grids,
-            total: CoverageTotal(households: rates.total.households, coveredHouseholds: rates.total.coveredHouseholds,
-                                 coverageRate: rates.total.coverageRate, buildings: rates.total.buildings,
-                                 coveredBuildings: rates.total.coveredBuildings,
-                                 countedFacilities: sel.countedIndices(facilities).count),
+            total: CoverageTotal(
+                households: rates.total.households, coveredHouseholds: rates.total.coveredHouseholds,
+                coverageRate: rates.total.coverageRate, buildings: rates.total.buildings,
+                coveredBuildings: rates.total.coveredBuildings,
+                countedFacilities: sel.countedIndices(facilities).count),
             gaps: gaps, unreachableBuildingIds: unreachable, unattachedFacilityIds: unattached,
             accessibility: accessSummary)
     }
@@ -248,8 +256,10 @@ public enum Coverage {
     /// One k-d tree per reach level; a point is covered when the nearest facility of some level
     /// lies within that level's reach. Ties break by facility id.
     /// - Complexity: O((N + M) log M) expected.
-    public static func euclidean(buildings points: [Point], facilities: [Facility],
-                                 selection: FacilitySelection) -> [FacilityDistances] {
+    public static func euclidean(
+        buildings points: [Point], facilities: [Facility],
+        selection: FacilitySelection
+    ) -> [FacilityDistances] {
         let groups = reachGroups(facilities, selection)
         let trees = groups.map { g in KDTree(points: g.members.map { facilities[$0].location }) }
         return parallelMap(count: points.count, chunks: points.count < 20_000 ? 1 : 16) { i in
@@ -289,8 +299,10 @@ public enum Coverage {
     /// Nearest and covering facilities along the walking network: one multi-source Dijkstra per
     /// reach level (cutoff = the largest reach), distance = building access + path + facility access.
     /// Buildings and facilities farther than the largest reach from every road are reported.
-    public static func networkDistances(network: WalkingNetwork, buildings points: [Point], facilities: [Facility],
-                                        selection: FacilitySelection) -> NetworkDistances {
+    public static func networkDistances(
+        network: WalkingNetwork, buildings points: [Point], facilities: [Facility],
+        selection: FacilitySelection
+    ) -> NetworkDistances {
         let groups = reachGroups(facilities, selection)
         let cutoff = groups.map(\.reach).max() ?? selection.radius
         var unattached: [Int] = []
@@ -298,8 +310,11 @@ public enum Coverage {
         var facilityAttach: [Int: WalkingNetwork.Attachment] = [:]
         for g in groups {
             for f in g.members {
-                if let a = network.attach(facilities[f].location, maxDistance: cutoff) { facilityAttach[f] = a }
-                else { unattached.append(f) }
+                if let a = network.attach(facilities[f].location, maxDistance: cutoff) {
+                    facilityAttach[f] = a
+                } else {
+                    unattached.append(f)
+                }
             }
         }
         // Attach buildings.
@@ -314,7 +329,8 @@ public enum Coverage {
                 guard let a = facilityAttach[f] else { continue }
                 let len = network.edgeLength[Int(a.edge)]
                 sources.append(.init(node: network.edgeA[Int(a.edge)], distance: a.distance + a.t * len, label: Int32(rank)))
-                sources.append(.init(node: network.edgeB[Int(a.edge)], distance: a.distance + (1 - a.t) * len, label: Int32(rank)))
+                sources.append(
+                    .init(node: network.edgeB[Int(a.edge)], distance: a.distance + (1 - a.t) * len, label: Int32(rank)))
                 onEdge[a.edge, default: []].append((f, a.t, a.distance))
             }
             let sp = network.shortestPaths(from: sources, cutoff: cutoff)
@@ -342,14 +358,16 @@ public enum Coverage {
                 out[i] = d
             }
         }
-        return NetworkDistances(distances: out, buildingAccess: buildingAttach.map { $0?.distance ?? .infinity },
-                                unreachableBuildings: unreachable, unattachedFacilities: unattached,
-                                buildingAttachments: buildingAttach)
+        return NetworkDistances(
+            distances: out, buildingAccess: buildingAttach.map { $0?.distance ?? .infinity },
+            unreachableBuildings: unreachable, unattachedFacilities: unattached,
+            buildingAttachments: buildingAttach)
     }
 
     /// Coverage rates per community, street and grid, and the total.
     static func rates(_ s: Snapshot, covered: [Bool])
-        -> (communities: [CoverageRate], streets: [CoverageRate], grids: [CoverageRate], total: CoverageRate) {
+        -> (communities: [CoverageRate], streets: [CoverageRate], grids: [CoverageRate], total: CoverageRate)
+    {
         struct Acc {
             var hh = 0, chh = 0, b = 0, cb = 0
             mutating func merge(_ o: Acc) { hh += o.hh; chh += o.chh; b += o.b; cb += o.cb }
@@ -382,9 +400,10 @@ public enum Coverage {
         }
         flush()
         func rate(_ id: String, _ name: String?, _ community: String?, _ a: Acc) -> CoverageRate {
-            CoverageRate(id: id, name: name, communityId: community, households: a.hh, coveredHouseholds: a.chh,
-                         coverageRate: a.hh > 0 ? rounded(Double(a.chh) / Double(a.hh), 4) : 0,
-                         buildings: a.b, coveredBuildings: a.cb)
+            CoverageRate(
+                id: id, name: name, communityId: community, households: a.hh, coveredHouseholds: a.chh,
+                coverageRate: a.hh > 0 ? rounded(Double(a.chh) / Double(a.hh), 4) : 0,
+                buildings: a.b, coveredBuildings: a.cb)
         }
         var communities = s.communities.map { rate($0.id, $0.name, nil, byCommunity[$0.id] ?? Acc()) }
         let known = Set(s.communities.map(\.id))
@@ -398,5 +417,3 @@ public enum Coverage {
         return (communities, streets, grids, rate("total", nil, nil, total))
     }
 }
-
-

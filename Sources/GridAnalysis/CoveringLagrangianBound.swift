@@ -31,8 +31,10 @@ public enum CoveringLagrangianBound {
     /// `count` rows), never below `target` when `target` is the value of a feasible plan.
     /// - Parameters:
     ///   - target: the covered weight of the best known plan (the Polyak target).
-    public static func compute(rows: SparseRows, weights: [Int], count: Int, target: Int,
-                               workBudget: Int = defaultWorkBudget) -> Bound {
+    public static func compute(
+        rows: SparseRows, weights: [Int], count: Int, target: Int,
+        workBudget: Int = defaultWorkBudget
+    ) -> Bound {
         let m = rows.rowCount, n = weights.count
         let k = min(max(0, count), m)
         var coverable = [Bool](repeating: false, count: n)

@@ -1,15 +1,19 @@
 extension SitingAnalysis {
     /// `cover`: maximal covering of `count` sites (lazy greedy, then swaps and perturbation
     /// when `localSearch`), ranked by what each adds given the earlier ranks.
-    static func solveMaximalCovering(_ problem: SitingProblem, parameters: SitingParameters,
-                                     into result: inout SitingResult) -> ObjectiveSolution {
+    static func solveMaximalCovering(
+        _ problem: SitingProblem, parameters: SitingParameters,
+        into result: inout SitingResult
+    ) -> ObjectiveSolution {
         let rows = problem.coverage, weights = problem.weights
-        var solution = MaximalCovering.solve(rows: rows, weights: weights, count: parameters.count!,
-                                             localSearch: parameters.localSearch)
+        var solution = MaximalCovering.solve(
+            rows: rows, weights: weights, count: parameters.count!,
+            localSearch: parameters.localSearch)
         if solution.value < solution.upperBound && wantsExactSearch(problem, parameters: parameters) {
-            let exact = SitingBranchAndBound.solve(rows: rows, weights: weights, base: weights.map { _ in 1 },
-                                                   count: parameters.count!, incumbent: solution.selected,
-                                                   timeLimit: parameters.timeLimit)
+            let exact = SitingBranchAndBound.solve(
+                rows: rows, weights: weights, base: weights.map { _ in 1 },
+                count: parameters.count!, incumbent: solution.selected,
+                timeLimit: parameters.timeLimit)
             let value = Int(exact.saving.rounded())
             if value > solution.value { solution.selected = exact.selected; solution.value = value }
             if exact.stop == .proven { solution.upperBound = solution.value }
@@ -28,8 +32,10 @@ extension SitingAnalysis {
 
     /// `all`: the fewest sites reaching every uncovered building some candidate reaches, ranked
     /// like `cover`, cut to `count` when given; the buildings no candidate reaches are listed.
-    static func solveSetCovering(_ problem: SitingProblem, parameters: SitingParameters,
-                                 into result: inout SitingResult) -> ObjectiveSolution {
+    static func solveSetCovering(
+        _ problem: SitingProblem, parameters: SitingParameters,
+        into result: inout SitingResult
+    ) -> ObjectiveSolution {
         let rows = problem.coverage, weights = problem.weights
         let pool = weights.indices.filter { !problem.coveredBefore[$0] }
         let solution = SetCovering.solve(rows: rows, weights: weights, pool: pool)
@@ -54,7 +60,8 @@ extension SitingAnalysis {
         case .rounds: why = "round limit"
         case .budget: why = "work budget"
         }
-        return "swaps + perturbation: \(sol.perturbationRounds) rounds, \(sol.perturbationImprovements) improving, stopped by \(why)"
+        return
+            "swaps + perturbation: \(sol.perturbationRounds) rounds, \(sol.perturbationImprovements) improving, stopped by \(why)"
     }
 
 }

@@ -25,8 +25,9 @@ public struct FacilitySelection: Sendable {
 
     /// The defaults of a standards file with the given radius.
     public init(standards: PolicyStandards, radius: Double? = nil) {
-        self.init(countedKinds: standards.countedKinds, countEmbeddedOthers: true,
-                  radius: radius ?? standards.defaultRadius, streetReach: standards.streetLevelReach)
+        self.init(
+            countedKinds: standards.countedKinds, countEmbeddedOthers: true,
+            radius: radius ?? standards.defaultRadius, streetReach: standards.streetLevelReach)
     }
 
     /// Whether `f` counts.

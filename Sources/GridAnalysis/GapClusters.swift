@@ -92,8 +92,10 @@ public enum GapClusters {
 
     /// Gap neighbourhoods of the buildings at `members` (indices into `buildings`), in the order
     /// and with the ids of `rankedGroups`.
-    public static func gaps(buildings: [Building], members: [Int], distances: [FacilityDistances]? = nil,
-                            linkDistance: Double) -> [GapCluster] {
+    public static func gaps(
+        buildings: [Building], members: [Int], distances: [FacilityDistances]? = nil,
+        linkDistance: Double
+    ) -> [GapCluster] {
         rankedGroups(buildings: buildings, members: members, linkDistance: linkDistance).enumerated().map { rank, idx in
             let n = Double(idx.count)
             let hull = ConvexHull.indices(idx.map { buildings[$0].location }).map { buildings[idx[$0]].lonLat }

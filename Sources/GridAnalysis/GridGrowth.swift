@@ -14,7 +14,8 @@ struct GridGrowth {
     var label: [Int]
     var inRegion: [Bool]
 
-    init(region: [Int], k: Int, graph: BuildingGraph, pts: [Point], w: [Double], h: [Int], minHouseholds: Int, maxHouseholds: Int) {
+    init(region: [Int], k: Int, graph: BuildingGraph, pts: [Point], w: [Double], h: [Int], minHouseholds: Int, maxHouseholds: Int)
+    {
         self.region = region; self.k = k; self.graph = graph; self.pts = pts; self.w = w; self.h = h
         self.minHouseholds = minHouseholds; self.maxHouseholds = maxHouseholds
         label = [Int](repeating: -1, count: pts.count)
@@ -23,7 +24,9 @@ struct GridGrowth {
     }
 
     mutating func solve() -> [[Int]] {
-        let seeds = GridPartition.hilbertSplit(region, k: k, pts: pts, h: h).map { GridPartition.centre(of: $0, points: pts, households: h) }
+        let seeds = GridPartition.hilbertSplit(region, k: k, pts: pts, h: h).map {
+            GridPartition.centre(of: $0, points: pts, households: h)
+        }
         var centres = seeds
         var bestLabel: [Int] = []
         var bestScore = (Int.max, Double.infinity)
@@ -58,8 +61,8 @@ struct GridGrowth {
     /// Capacity-bounded growth from the building nearest each centre, by squared distance to the centre.
     mutating func grow(_ centres: [Point]) {
         for i in region { label[i] = -1 }
-        let H = region.reduce(0) { $0 + h[$1] }
-        let target = Double(H) / Double(k)
+        let regionHouseholds = region.reduce(0) { $0 + h[$1] }
+        let target = Double(regionHouseholds) / Double(k)
         let cap = target <= Double(maxHouseholds) ? min(Double(maxHouseholds), target * 1.08) : target * 1.08
         var load = [Int](repeating: 0, count: k)
         var heap = BinaryHeap<GrowthEntry>()
@@ -97,7 +100,7 @@ struct GridGrowth {
                 }
                 if bestG >= 0 { label[v] = bestG; load[bestG] += h[v]; progressed = true } else { rest.append(v) }
             }
-            if !progressed { for v in rest { label[v] = 0 }; break }   // unreachable for a connected region
+            if !progressed { for v in rest { label[v] = 0 }; break }  // unreachable for a connected region
             pending = rest
         }
     }
@@ -113,7 +116,9 @@ struct GridGrowth {
             sq[g] += w[i] * (pts[i].x * pts[i].x + pts[i].y * pts[i].y)
             members[g].append(i)
         }
-        func sse(_ W: Double, _ X: Double, _ Y: Double, _ Q: Double) -> Double { W > 0 ? Q - (X * X + Y * Y) / W : 0 }
+        func sse(_ weight: Double, _ sumX: Double, _ sumY: Double, _ sumSquares: Double) -> Double {
+            weight > 0 ? sumSquares - (sumX * sumX + sumY * sumY) / weight : 0
+        }
         func viol(_ x: Int) -> Int { max(0, minHouseholds - x) + max(0, x - maxHouseholds) }
         var mark = [Int](repeating: 0, count: pts.count)
         var stamp = 0
@@ -144,7 +149,8 @@ struct GridGrowth {
                 var best: (dv: Int, ds: Double, g: Int)? = nil
                 for b in cand.sorted() {
                     let dv = viol(load[a] - h[v]) + viol(load[b] + h[v]) - viol(load[a]) - viol(load[b])
-                    let ds = newA - oldA + sse(sw[b] + wv, sx[b] + wv * px, sy[b] + wv * py, sq[b] + wv * pq)
+                    let ds =
+                        newA - oldA + sse(sw[b] + wv, sx[b] + wv * px, sy[b] + wv * py, sq[b] + wv * pq)
                         - sse(sw[b], sx[b], sy[b], sq[b])
                     guard dv < 0 || (dv == 0 && ds < -1e-6 * max(1, abs(oldA))) else { continue }
                     if best == nil || dv < best!.dv || (dv == best!.dv && ds < best!.ds) { best = (dv, ds, b) }
@@ -173,4 +179,3 @@ struct GrowthEntry: HeapOrdered {
         a.key != b.key ? a.key < b.key : (a.vertex != b.vertex ? a.vertex < b.vertex : a.grid < b.grid)
     }
 }
-

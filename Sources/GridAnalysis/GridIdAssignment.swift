@@ -9,12 +9,15 @@ extension GridPartition {
     /// With `keepExisting`, a re-planned grid first claims the stored id most of its buildings
     /// had, when no kept grid has it and the stored grid lay in this community only (largest
     /// overlap first): fewer buildings move. The claims are written to `drafts[...].previousId`.
-    static func gridIds(_ community: CommunityBuildings, drafts: inout [GridDraft], centres: [Point], snapshot: Snapshot,
-                        options: GridPartitionOptions, existingGrids: Set<String>) -> [String] {
+    static func gridIds(
+        _ community: CommunityBuildings, drafts: inout [GridDraft], centres: [Point], snapshot: Snapshot,
+        options: GridPartitionOptions, existingGrids: Set<String>
+    ) -> [String] {
         let communityId = community.communityId
         let buildings = community.buildings
-        let order = GridNaming.order(centres: centres,
-                                     tieKeys: drafts.map { draft in draft.members.map { buildings[$0].id }.min() ?? "" })
+        let order = GridNaming.order(
+            centres: centres,
+            tieKeys: drafts.map { draft in draft.members.map { buildings[$0].id }.min() ?? "" })
         let keptNumbers = drafts.compactMap(\.previousId).compactMap { GridNaming.number(of: $0, community: communityId) }
         let newCount = drafts.filter { $0.previousId == nil || !$0.kept }.count
         var next = (keptNumbers.max() ?? 0) + 1
@@ -23,14 +26,17 @@ extension GridPartition {
         if options.keepExisting {
             claimStoredIds(community, drafts: &drafts, used: used, snapshot: snapshot)
             used = Set(drafts.compactMap(\.previousId))
-            next = (drafts.compactMap(\.previousId).compactMap { GridNaming.number(of: $0, community: communityId) }.max() ?? 0) + 1
+            next =
+                (drafts.compactMap(\.previousId).compactMap { GridNaming.number(of: $0, community: communityId) }.max() ?? 0) + 1
         }
         var ids = [String](repeating: "", count: drafts.count)
         for index in order {
             if let id = drafts[index].previousId { ids[index] = id; continue }
             var id = GridNaming.id(community: communityId, number: next, total: totalNumbers)
             while used.contains(id)
-                || (options.keepExisting && existingGrids.contains(id) && !drafts[index].members.allSatisfy({ buildings[$0].gridId == id })) {
+                || (options.keepExisting && existingGrids.contains(id)
+                    && !drafts[index].members.allSatisfy({ buildings[$0].gridId == id }))
+            {
                 next += 1; id = GridNaming.id(community: communityId, number: next, total: totalNumbers)
             }
             next += 1
@@ -42,8 +48,10 @@ extension GridPartition {
     /// Gives each draft without a stored id the stored id most of its buildings had, largest
     /// overlap first (ties: lower draft, then lower id), skipping ids in `used` and ids of
     /// grids with buildings in other communities.
-    static func claimStoredIds(_ community: CommunityBuildings, drafts: inout [GridDraft], used: Set<String>,
-                               snapshot: Snapshot) {
+    static func claimStoredIds(
+        _ community: CommunityBuildings, drafts: inout [GridDraft], used: Set<String>,
+        snapshot: Snapshot
+    ) {
         var used = used
         var elsewhere = Set<String>()
         for b in snapshot.buildings where b.communityId != community.communityId {

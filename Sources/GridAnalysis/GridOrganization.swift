@@ -26,7 +26,8 @@ extension PartyNetwork {
     /// `jointMaxUnits` grids; otherwise its grids get `none` and a `party.joint_branch` violation.
     /// - Parameter adjacency: adjacent grid indices (sharing a building-graph edge).
     public static func organizeGrids(_ units: [GridUnit], adjacency: [[Int]], rules: PartyRules)
-        -> (organizations: [GridOrganization], violations: [GridViolation], notes: [String]) {
+        -> (organizations: [GridOrganization], violations: [GridViolation], notes: [String])
+    {
         var state = JointBranches(units: units, adjacency: adjacency, rules: rules)
         let shortGroups = state.formJointBranches()
         var violations: [GridViolation] = []
@@ -40,7 +41,10 @@ extension PartyNetwork {
     static func largeGridNotes(_ units: [GridUnit], rules: PartyRules) -> [String] {
         let large = units.filter { $0.members > rules.branchMax }.map(\.id)
         guard !large.isEmpty else { return [] }
-        return ["\(large.count) grid\(large.count == 1 ? " has" : "s have") more than \(rules.branchMax) members, the usual size of a branch (party.branch_max): consider party groups or a split of the branch: " + large.sorted().joined(separator: ", ")]
+        return [
+            "\(large.count) grid\(large.count == 1 ? " has" : "s have") more than \(rules.branchMax) members, the usual size of a branch (party.branch_max): consider party groups or a split of the branch: "
+                + large.sorted().joined(separator: ", ")
+        ]
     }
 }
 
@@ -87,7 +91,10 @@ struct JointBranches {
                 for g in group {
                     for j in adjacent(g) where !inGroup.contains(j) && organization[j] == .none && groupOf[j] == -1 {
                         if best < 0 || units[j].formalMembers > units[best].formalMembers
-                            || (units[j].formalMembers == units[best].formalMembers && units[j].id < units[best].id) { best = j }
+                            || (units[j].formalMembers == units[best].formalMembers && units[j].id < units[best].id)
+                        {
+                            best = j
+                        }
                     }
                 }
                 if best < 0 { break }
@@ -151,8 +158,11 @@ struct JointBranches {
         let formal = group.reduce(0) { $0 + units[$1].formalMembers }
         return group.map { g in
             groupOf[g] = -2; organization[g] = .none
-            return GridViolation(gridId: units[g].id, communityId: units[g].communityId, rule: "party.joint_branch",
-                detail: "\(units[g].formalMembers) formal members; no joint branch of at most \(rules.jointMaxUnits) adjacent grids reaches \(rules.branch) (\(formal) in \(group.count) grid\(group.count == 1 ? "" : "s"))")
+            return GridViolation(
+                gridId: units[g].id, communityId: units[g].communityId, rule: "party.joint_branch",
+                detail:
+                    "\(units[g].formalMembers) formal members; no joint branch of at most \(rules.jointMaxUnits) adjacent grids reaches \(rules.branch) (\(formal) in \(group.count) grid\(group.count == 1 ? "" : "s"))"
+            )
         }
     }
 

@@ -25,36 +25,45 @@ public enum GridPartition {
     ///   (E = O(n) edges), then for each of at most 3 grid counts 4 growths of O(E log E) and at
     ///   most 40 repair passes over the n buildings, each accepted move checking contiguity in
     ///   O(size of the grid it leaves).
-    public static func plan(_ snapshot: Snapshot, options: GridPartitionOptions,
-                            standards: PolicyStandards? = nil) -> GridPlanResult {
+    public static func plan(
+        _ snapshot: Snapshot, options: GridPartitionOptions,
+        standards: PolicyStandards? = nil
+    ) -> GridPlanResult {
         var buildingsByCommunity: [String: [Int]] = [:]
         for (i, b) in snapshot.buildings.enumerated() { buildingsByCommunity[b.communityId, default: []].append(i) }
         let communityIds = Array(Set(snapshot.communities.map(\.id)).union(buildingsByCommunity.keys)).sorted()
             .filter { options.communityIds?.contains($0) ?? true }
-        let plans = planCommunities(communityIds, buildingsByCommunity: buildingsByCommunity, snapshot: snapshot, options: options)
-        var result = mergePlans(plans, communityIds: communityIds, buildingsByCommunity: buildingsByCommunity,
-                                snapshot: snapshot, options: options)
+        let plans = planCommunities(
+            communityIds, buildingsByCommunity: buildingsByCommunity, snapshot: snapshot, options: options)
+        var result = mergePlans(
+            plans, communityIds: communityIds, buildingsByCommunity: buildingsByCommunity,
+            snapshot: snapshot, options: options)
         organize(&result, adjacency: adjacencyOfMergedPlans(plans), rules: PartyRules(standards: standards))
         return result
     }
 
     /// Each community's plan, computed on `options.threads` threads (chunks of communities);
     /// in the order of `communityIds` whatever the thread count.
-    static func planCommunities(_ communityIds: [String], buildingsByCommunity: [String: [Int]], snapshot: Snapshot,
-                                options: GridPartitionOptions) -> [CommunityPlan] {
+    static func planCommunities(
+        _ communityIds: [String], buildingsByCommunity: [String: [Int]], snapshot: Snapshot,
+        options: GridPartitionOptions
+    ) -> [CommunityPlan] {
         let existingGrids = Set(snapshot.grids.map(\.id))
         let threads = max(1, options.threads)
         return parallelMap(count: communityIds.count, chunks: threads == 1 ? 1 : threads * 8) { k in
             let communityId = communityIds[k]
-            return planCommunity(communityId, indices: buildingsByCommunity[communityId] ?? [], snapshot: snapshot,
-                                 options: options, existingGrids: existingGrids)
+            return planCommunity(
+                communityId, indices: buildingsByCommunity[communityId] ?? [], snapshot: snapshot,
+                options: options, existingGrids: existingGrids)
         }
     }
 
     /// The communities' plans as one result: grids in community order (kept grids keep their
     /// stored name), with a summary per community.
-    static func mergePlans(_ plans: [CommunityPlan], communityIds: [String], buildingsByCommunity: [String: [Int]],
-                           snapshot: Snapshot, options: GridPartitionOptions) -> GridPlanResult {
+    static func mergePlans(
+        _ plans: [CommunityPlan], communityIds: [String], buildingsByCommunity: [String: [Int]],
+        snapshot: Snapshot, options: GridPartitionOptions
+    ) -> GridPlanResult {
         let minimum = options.minHouseholds, maximum = options.maxHouseholds
         var names: [String: String] = [:]
         for c in snapshot.communities { names[c.id] = c.name }
@@ -72,17 +81,20 @@ public enum GridPartition {
             moved += plan.moved
             let households = plan.grids.reduce(0) { $0 + $1.households }
             let within = plan.grids.filter { $0.households >= minimum && $0.households <= maximum }.count
-            let compactness = households > 0
+            let compactness =
+                households > 0
                 ? plan.grids.reduce(0.0) { $0 + $1.compactnessM2 * Double($1.households) } / Double(households) : 0
-            summaries.append(CommunityGridSummary(
-                id: communityId, name: names[communityId], buildings: buildingsByCommunity[communityId]?.count ?? 0,
-                households: households, grids: plan.grids.count, gridsWithinBounds: within, compactnessM2: compactness,
-                keptGrids: plan.grids.filter(\.kept).count, movedBuildings: plan.moved))
+            summaries.append(
+                CommunityGridSummary(
+                    id: communityId, name: names[communityId], buildings: buildingsByCommunity[communityId]?.count ?? 0,
+                    households: households, grids: plan.grids.count, gridsWithinBounds: within, compactnessM2: compactness,
+                    keptGrids: plan.grids.filter(\.kept).count, movedBuildings: plan.moved))
         }
-        return GridPlanResult(minHouseholds: minimum, maxHouseholds: maximum, workingCRS: snapshot.metadata.workingCRS,
-                              method: options.method, grids: grids, violations: violations,
-                              communities: summaries, movedBuildings: options.keepExisting ? moved : nil,
-                              notes: [], applied: false)
+        return GridPlanResult(
+            minHouseholds: minimum, maxHouseholds: maximum, workingCRS: snapshot.metadata.workingCRS,
+            method: options.method, grids: grids, violations: violations,
+            communities: summaries, movedBuildings: options.keepExisting ? moved : nil,
+            notes: [], applied: false)
     }
 
     /// The grid adjacency of the merged plans (indices into the merged grid list).
@@ -100,8 +112,11 @@ public enum GridPartition {
     /// and sorts the violations.
     static func organize(_ result: inout GridPlanResult, adjacency: [[Int]], rules: PartyRules) {
         let party = PartyNetwork.organizeGrids(
-            result.grids.map { PartyNetwork.GridUnit(id: $0.id, communityId: $0.communityId, formalMembers: $0.partyMembers,
-                                                     members: $0.partyMembers + $0.probationaryMembers) },
+            result.grids.map {
+                PartyNetwork.GridUnit(
+                    id: $0.id, communityId: $0.communityId, formalMembers: $0.partyMembers,
+                    members: $0.partyMembers + $0.probationaryMembers)
+            },
             adjacency: adjacency, rules: rules)
         for (i, grid) in party.organizations.enumerated() {
             result.grids[i].organization = grid.organization

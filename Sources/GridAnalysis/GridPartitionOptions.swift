@@ -12,9 +12,11 @@ public struct GridPartitionOptions: Sendable {
     /// Worker threads for communities (results are the same for any count).
     public var threads: Int
 
-    public init(minHouseholds: Int = 300, maxHouseholds: Int = 500, communityIds: Set<String>? = nil,
-                keepExisting: Bool = false, maxEdgeLength: Double = 250, method: GridPlanMethod = .regionGrowing,
-                threads: Int = 2) {
+    public init(
+        minHouseholds: Int = 300, maxHouseholds: Int = 500, communityIds: Set<String>? = nil,
+        keepExisting: Bool = false, maxEdgeLength: Double = 250, method: GridPlanMethod = .regionGrowing,
+        threads: Int = 2
+    ) {
         self.minHouseholds = minHouseholds; self.maxHouseholds = maxHouseholds
         self.communityIds = communityIds; self.keepExisting = keepExisting
         self.maxEdgeLength = maxEdgeLength; self.method = method; self.threads = threads

@@ -7,4 +7,3 @@ public enum GridPlanMethod: String, Codable, Sendable, CaseIterable {
     /// (no contiguity guarantee); for comparisons only.
     case hilbertSplit = "hilbert_split"
 }
-

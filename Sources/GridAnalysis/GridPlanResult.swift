@@ -70,7 +70,10 @@ public struct GridPlanResult: Codable, Sendable {
 
     /// Share of grids whose households are within the bounds.
     public var shareWithinBounds: Double {
-        grids.isEmpty ? 1 : Double(grids.filter { $0.households >= minHouseholds && $0.households <= maxHouseholds }.count) / Double(grids.count)
+        grids.isEmpty
+            ? 1
+            : Double(grids.filter { $0.households >= minHouseholds && $0.households <= maxHouseholds }.count)
+                / Double(grids.count)
     }
 
     /// Household-weighted mean squared distance to the grid centre over all grids, m².

@@ -61,7 +61,9 @@ public enum GridPolygons {
         out.reserveCapacity(n)
         for i in 0..<n {
             let p = local[i]
-            var cell = [Point(lbox.minX, lbox.minY), Point(lbox.maxX, lbox.minY), Point(lbox.maxX, lbox.maxY), Point(lbox.minX, lbox.maxY)]
+            var cell = [
+                Point(lbox.minX, lbox.minY), Point(lbox.maxX, lbox.minY), Point(lbox.maxX, lbox.maxY), Point(lbox.minX, lbox.maxY)
+            ]
             var k = 16
             var done = 0
             var owner = true
@@ -84,15 +86,18 @@ public enum GridPolygons {
                 for poly in clipLocal.polygons {
                     let ext = clipRing(poly.exterior, by: cell)
                     guard ext.count >= 3, abs(Polygon.signedArea(ext)) > 1e-9 else { continue }
-                    let holes = poly.holes.map { clipRing($0, by: cell) }.filter { $0.count >= 3 && abs(Polygon.signedArea($0)) > 1e-9 }
+                    let holes = poly.holes.map { clipRing($0, by: cell) }.filter {
+                        $0.count >= 3 && abs(Polygon.signedArea($0)) > 1e-9
+                    }
                     polys.append(Polygon(exterior: ext, holes: holes))
                 }
             } else {
                 polys.append(Polygon(exterior: cell))
             }
             let world = polys.map { poly in
-                Polygon(exterior: close(poly.exterior.map { Point($0.x + o.x, $0.y + o.y) }),
-                        holes: poly.holes.map { close($0.map { Point($0.x + o.x, $0.y + o.y) }) })
+                Polygon(
+                    exterior: close(poly.exterior.map { Point($0.x + o.x, $0.y + o.y) }),
+                    holes: poly.holes.map { close($0.map { Point($0.x + o.x, $0.y + o.y) }) })
             }
             // Clipping a concave community can split the cell into pieces S–H joins by
             // zero-width bridges (the ring is then not simple): separate them.
@@ -111,7 +116,7 @@ public enum GridPolygons {
     static func clipHalfPlane(_ poly: [Point], _ p: Point, _ q: Point) -> [Point] {
         let mx = (p.x + q.x) / 2, my = (p.y + q.y) / 2
         let nx = q.x - p.x, ny = q.y - p.y
-        func side(_ a: Point) -> Double { (a.x - mx) * nx + (a.y - my) * ny }   // ≤ 0: keep
+        func side(_ a: Point) -> Double { (a.x - mx) * nx + (a.y - my) * ny }  // ≤ 0: keep
         var out: [Point] = []
         out.reserveCapacity(poly.count + 1)
         for idx in poly.indices {
@@ -135,7 +140,7 @@ public enum GridPolygons {
         for e in 0..<m {
             guard !subject.isEmpty else { break }
             let a = convex[e], b = convex[(e + 1) % m]
-            func inside(_ p: Point) -> Double { (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x) }   // ≥ 0: left of a→b
+            func inside(_ p: Point) -> Double { (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x) }  // ≥ 0: left of a→b
             var out: [Point] = []
             for i in subject.indices {
                 let c = subject[i], d = subject[(i + 1) % subject.count]
@@ -196,7 +201,7 @@ public enum GridPolygons {
         // Split edges at the vertices lying on them (exact integer arithmetic on the 1 mm keys).
         let tol = max(1, (tolerance * 1000).rounded())
         let byX = coords.keys.sorted()
-        var count: [Key: [Key: Int]] = [:]   // net directed edge multiplicity
+        var count: [Key: [Key: Int]] = [:]  // net directed edge multiplicity
         func put(_ a: Key, _ b: Key) {
             guard a != b else { return }
             if let c = count[b]?[a], c > 0 {
@@ -299,7 +304,9 @@ public enum GridPolygons {
             let probe = Point((h[0].x + h[1].x) / 2, (h[0].y + h[1].y) / 2)
             var best: Int? = nil
             for (i, e) in result.enumerated() where Polygon.ringContains(e.exterior, probe) {
-                if best == nil || abs(Polygon.signedArea(e.exterior)) < abs(Polygon.signedArea(result[best!].exterior)) { best = i }
+                if best == nil || abs(Polygon.signedArea(e.exterior)) < abs(Polygon.signedArea(result[best!].exterior)) {
+                    best = i
+                }
             }
             guard let b = best else { return nil }
             result[b].holes.append(h)

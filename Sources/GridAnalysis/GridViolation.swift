@@ -15,4 +15,3 @@ public struct GridViolation: Codable, Sendable, Hashable {
         case gridId = "grid_id", communityId = "community_id"
     }
 }
-

@@ -2,7 +2,9 @@ import GridModel
 
 extension PartyNetwork {
     /// Which household each central household links (household rows only).
-    static func householdLinks(buildings: [Building], rows: [String: [Household]], links: CentralLinks, perCentre: Int) -> [CentralHouseholdReport] {
+    static func householdLinks(buildings: [Building], rows: [String: [Household]], links: CentralLinks, perCentre: Int)
+        -> [CentralHouseholdReport]
+    {
         let n = buildings.count
         // Households of each building: centres first (most members, then id), the others by id.
         var centreIds = [[String]](repeating: [], count: n)
@@ -16,7 +18,8 @@ extension PartyNetwork {
             let isCentre = Set(centreIds[v])
             // member households that are not centres stay in their building (pinned), then the others by id
             let memberIds = Set(cands.map(\.id))
-            let others = cands.map(\.id).filter { !isCentre.contains($0) }
+            let others =
+                cands.map(\.id).filter { !isCentre.contains($0) }
                 + r.map(\.id).filter { !memberIds.contains($0) }.sorted()
             let k = max(0, links.linkedInBuilding[v] - centreIds[v].count)
             ownLinked[v] = Array(others.prefix(k))
@@ -34,7 +37,9 @@ extension PartyNetwork {
         for v in 0..<n where !centreIds[v].isEmpty {
             var queue = (ownLinked[v] + incoming[v])[...]
             for c in centreIds[v] {
-                out.append(CentralHouseholdReport(householdId: c, buildingId: buildings[v].id, linkedHouseholdIds: Array(queue.prefix(perCentre))))
+                out.append(
+                    CentralHouseholdReport(
+                        householdId: c, buildingId: buildings[v].id, linkedHouseholdIds: Array(queue.prefix(perCentre))))
                 queue = queue.dropFirst(perCentre)
             }
         }

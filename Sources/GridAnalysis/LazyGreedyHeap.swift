@@ -19,7 +19,7 @@ extension BinaryHeap {
     /// Sum of the `k` largest keys, visiting only O(k log k) heap nodes.
     func sumOfTop<Key: Comparable>(_ k: Int, zero: Key, plus: (Key, Key) -> Key) -> Key where Element == LazyEntry<Key> {
         guard k > 0, let first = items.first else { return zero }
-        var frontier = LazyHeap<Key>([LazyEntry(key: first.key, item: 0, stamp: 0)])   // item = heap position
+        var frontier = LazyHeap<Key>([LazyEntry(key: first.key, item: 0, stamp: 0)])  // item = heap position
         var sum = zero
         var taken = 0
         while taken < k, let e = frontier.pop() {

@@ -4,4 +4,3 @@ public struct LonLat: Codable, Sendable, Hashable {
     public var lat: Double
     public init(lon: Double, lat: Double) { self.lon = lon; self.lat = lat }
 }
-

@@ -104,11 +104,13 @@ public enum MaximalCovering {
     /// coverable demand is covered (greedy set cover; no local search then).
     /// `perturbation`: run the iterated local search after the swap descent, within
     /// `maxRounds` rounds and `workBudget` row entries.
-    public static func solve(rows: SparseRows, weights: [Int], count: Int,
-                             localSearch: Bool = true, fillToCover: Bool = false,
-                             maxPasses: Int = 100, perturbation: Bool = true,
-                             maxRounds: Int = defaultMaxRounds,
-                             workBudget: Int? = nil) -> Solution {
+    public static func solve(
+        rows: SparseRows, weights: [Int], count: Int,
+        localSearch: Bool = true, fillToCover: Bool = false,
+        maxPasses: Int = 100, perturbation: Bool = true,
+        maxRounds: Int = defaultMaxRounds,
+        workBudget: Int? = nil
+    ) -> Solution {
         let workBudget = workBudget ?? max(defaultWorkBudget, min(maximumWorkBudget, workPerEntry * rows.items.count))
         let m = rows.rowCount
         let n = weights.count
@@ -130,9 +132,10 @@ public enum MaximalCovering {
         }
 
         // 1. lazy greedy
-        var heap = LazyHeap<Int>((0..<m).compactMap { j in
-            staticWeight[j] > 0 ? .init(key: staticWeight[j], item: Int32(j), stamp: 0) : nil
-        })
+        var heap = LazyHeap<Int>(
+            (0..<m).compactMap { j in
+                staticWeight[j] > 0 ? .init(key: staticWeight[j], item: Int32(j), stamp: 0) : nil
+            })
         let k = fillToCover ? m : max(0, count)
         var selected: [Int] = []
         var value = 0
@@ -140,7 +143,7 @@ public enum MaximalCovering {
         var bound = totalCoverable
         while selected.count < k, let top = heap.top {
             if top.stamp == Int32(selected.count) {
-                if !fillToCover {   // every key is a true or stale (larger) gain w.r.t. the current set
+                if !fillToCover {  // every key is a true or stale (larger) gain w.r.t. the current set
                     bound = min(bound, value + heap.sumOfTop(k, zero: 0, plus: +))
                 }
                 heap.pop()
@@ -152,14 +155,16 @@ public enum MaximalCovering {
             } else {
                 evaluations += 1
                 let g = gain(Int(top.item))
-                if g <= 0 { heap.pop() } else {
+                if g <= 0 {
+                    heap.pop()
+                } else {
                     heap.replaceTop(.init(key: g, item: top.item, stamp: Int32(selected.count)))
                 }
             }
         }
         evaluations += selected.count
         let greedyValue = value
-        if heap.isEmpty { bound = min(bound, value) }   // every useful candidate was considered
+        if heap.isEmpty { bound = min(bound, value) }  // every useful candidate was considered
 
         // 2–3. swap descent, then iterated local search
         var swaps = 0, passes = 0, rounds = 0, improvements = 0
@@ -178,8 +183,9 @@ public enum MaximalCovering {
             swapValue = search.value
             tightenBound(target: search.value)
             if perturbation && selected.count == k {
-                stop = search.perturb(maxRounds: maxRounds, workBudget: workBudget, bound: bound,
-                                      maxPasses: maxPasses, rounds: &rounds, improvements: &improvements)
+                stop = search.perturb(
+                    maxRounds: maxRounds, workBudget: workBudget, bound: bound,
+                    maxPasses: maxPasses, rounds: &rounds, improvements: &improvements)
             }
             selected = search.selected; value = search.value
             swaps = search.swaps; passes = search.passes
@@ -197,10 +203,11 @@ public enum MaximalCovering {
             tightenBound(target: value)
         }
         bound = max(bound, value)
-        return Solution(selected: selected, value: value, greedyValue: greedyValue, swapValue: swapValue,
-                        upperBound: bound, boundSteps: boundSteps, evaluations: evaluations, swaps: swaps, passes: passes,
-                        perturbationRounds: rounds, perturbationImprovements: improvements,
-                        perturbationStop: stop)
+        return Solution(
+            selected: selected, value: value, greedyValue: greedyValue, swapValue: swapValue,
+            upperBound: bound, boundSteps: boundSteps, evaluations: evaluations, swaps: swaps, passes: passes,
+            perturbationRounds: rounds, perturbationImprovements: improvements,
+            perturbationStop: stop)
     }
 
     /// Orders `sites` for a siting list: at each rank the site adding the most weight given
@@ -230,4 +237,3 @@ public enum MaximalCovering {
         return covered.reduce(0) { $0 + weights[Int($1)] }
     }
 }
-

@@ -77,7 +77,9 @@ extension MaximalCovering {
             for q in range {
                 let i = Int(rows.items[q])
                 let cc = coverCount[i]
-                if cc == 0 { gain0 += weights[i] } else if cc == 1 {
+                if cc == 0 {
+                    gain0 += weights[i]
+                } else if cc == 1 {
                     let s = Int(owner[i])
                     if extra[s] == 0 { touched.append(s) }
                     extra[s] += weights[i]
@@ -95,7 +97,7 @@ extension MaximalCovering {
             let slot = selected.firstIndex(of: bestSite)!
             remove(bestSite)
             add(c)
-            selected.insert(selected.removeLast(), at: slot)   // the entering site takes the slot
+            selected.insert(selected.removeLast(), at: slot)  // the entering site takes the slot
             swaps += 1
             low = minLoss()
             return bestSite
@@ -111,7 +113,7 @@ extension MaximalCovering {
                 improved = false
                 count += 1; passes += 1
                 for c in byWeight where !inSolution[c] {
-                    if staticWeight[c] <= low.0 { break }   // byWeight is heaviest first
+                    if staticWeight[c] <= low.0 { break }  // byWeight is heaviest first
                     if trySwap(c, &low) != nil { improved = true }
                 }
             }
@@ -194,11 +196,13 @@ extension MaximalCovering {
         /// excluded), and descends with swaps among the candidates near the changes. Rounds that
         /// end below the current value are undone; a final full descent certifies that the
         /// result is a single-swap local optimum.
-        mutating func perturb(maxRounds: Int, workBudget: Int, bound: Int, maxPasses: Int,
-                              rounds: inout Int, improvements: inout Int) -> PerturbationStop {
+        mutating func perturb(
+            maxRounds: Int, workBudget: Int, bound: Int, maxPasses: Int,
+            rounds: inout Int, improvements: inout Int
+        ) -> PerturbationStop {
             let k = selected.count
             guard k >= 1, selected.count < byWeight.count else { return .skipped }
-            var rng = SplitMix64(seed: 0x6772_6964_706C_616E)   // "gridplan"
+            var rng = SplitMix64(seed: 0x6772_6964_706C_616E)  // "gridplan"
             let start = work
             let n = weights.count
             byDemand = rows.transposed(columns: n)
@@ -251,7 +255,7 @@ extension MaximalCovering {
                     swaps = savedSwaps
                     for s in selected where !saved.contains(s) { remove(s) }
                     for s in saved where !inSolution[s] { add(s) }
-                    selected = saved   // same set, previous order
+                    selected = saved  // same set, previous order
                 } else if selected != saved {
                     certified = false
                 }

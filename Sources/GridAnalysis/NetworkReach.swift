@@ -8,8 +8,10 @@ extension WalkingNetwork {
     /// edge to either end.
     func sources(of a: Attachment, label: Int32) -> [Source] {
         let e = Int(a.edge), len = edgeLength[e]
-        return [Source(node: edgeA[e], distance: a.distance + a.t * len, label: label),
-                Source(node: edgeB[e], distance: a.distance + (1 - a.t) * len, label: label)]
+        return [
+            Source(node: edgeA[e], distance: a.distance + a.t * len, label: label),
+            Source(node: edgeB[e], distance: a.distance + (1 - a.t) * len, label: label)
+        ]
     }
 
     /// Network distance from the search origin to a point attached at `a`, given the node
@@ -27,8 +29,10 @@ extension WalkingNetwork {
     /// no center lies within `cutoff`, e.g. in another connected part). One multi-source
     /// Dijkstra; ties break by the lower center index.
     /// - Complexity: O(C + (V + E) log E + T) for C centers and T targets.
-    public func nearestCenters(targets: [Attachment?], centers: [Attachment?],
-                               cutoff: Double = .infinity) -> (distance: [Double], center: [Int32]) {
+    public func nearestCenters(
+        targets: [Attachment?], centers: [Attachment?],
+        cutoff: Double = .infinity
+    ) -> (distance: [Double], center: [Int32]) {
         var starts: [Source] = []
         var onEdge: [Int32: [Int]] = [:]
         for (c, a) in centers.enumerated() {
@@ -66,8 +70,10 @@ extension WalkingNetwork {
     /// along the origin's own edge). Origins farther than their cutoff from every road reach nothing.
     /// - Complexity: Σ_j O(V_j log V_j + T_j) for the V_j nodes within cutoff j and the T_j
     ///   targets on their edges.
-    public func reachRows(origins: [Point], cutoff: [Double], targetAttachments: [Attachment?],
-                          keep: @Sendable (Int, Int, Double) -> Bool = { _, _, _ in true }) -> ReachRows {
+    public func reachRows(
+        origins: [Point], cutoff: [Double], targetAttachments: [Attachment?],
+        keep: @Sendable (Int, Int, Double) -> Bool = { _, _, _ in true }
+    ) -> ReachRows {
         // targets by edge, and edges by node (compressed rows)
         var edgeStart = [Int32](repeating: 0, count: edgeCount + 1)
         for a in targetAttachments { if let a { edgeStart[Int(a.edge) + 1] += 1 } }
@@ -171,7 +177,7 @@ struct BoundedSearch {
         let start = network.adjStart, target = network.adjTarget, length = network.adjLength
         while let top = heap.pop() {
             let u = Int(top.node)
-            guard top.d == dist[u] else { continue }   // stale
+            guard top.d == dist[u] else { continue }  // stale
             for k in Int(start[u])..<Int(start[u + 1]) {
                 let v = Int(target[k])
                 let nd = top.d + length[k]

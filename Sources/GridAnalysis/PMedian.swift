@@ -43,9 +43,11 @@ public enum PMedian {
     ///     existing center (+∞ when none).
     ///   - candidates: candidate locations (index order breaks ties).
     ///   - count: K.  - cap: the candidate neighbourhood radius (∞ for the exact model).
-    public static func solve(demand: [Point], weights: [Int], base existing: [Double],
-                             candidates: [Point], count: Int, cap: Double,
-                             localSearch: Bool = true, maxPasses: Int = 100) -> Solution {
+    public static func solve(
+        demand: [Point], weights: [Int], base existing: [Double],
+        candidates: [Point], count: Int, cap: Double,
+        localSearch: Bool = true, maxPasses: Int = 100
+    ) -> Solution {
         let m = candidates.count
         // a stand-in for "no center at all": longer than any distance in the instance
         var box = BoundingBox(points: demand + candidates)
@@ -60,16 +62,19 @@ public enum PMedian {
                 if d < base[i] && weights[i] > 0 { append(Int32(i), Float(d)) }
             }
         }
-        var solution = solve(rows: rows, weights: weights, base: base, count: count,
-                             localSearch: localSearch, maxPasses: maxPasses)
+        var solution = solve(
+            rows: rows, weights: weights, base: base, count: count,
+            localSearch: localSearch, maxPasses: maxPasses)
         solution.lowerBound = lowerBound(solution, rows: rows, weights: weights, base: base.map { min($0, cap) }, count: count)
         return solution
     }
 
     /// The Lagrangian lower bound for `solution` on `rows` with `boundBase` as the fallback
     /// distance (at most the cap, so the bound also holds beyond the candidate neighbourhoods).
-    static func lowerBound(_ solution: Solution, rows: SparseRows, weights: [Int], base boundBase: [Double],
-                           count: Int) -> Double {
+    static func lowerBound(
+        _ solution: Solution, rows: SparseRows, weights: [Int], base boundBase: [Double],
+        count: Int
+    ) -> Double {
         let nearest = PMedianLagrangianBound.nearestDistances(solution.selected, rows: rows, base: boundBase)
         var target = 0.0
         for i in weights.indices { target += Double(weights[i]) * nearest[i] }
@@ -83,8 +88,10 @@ public enum PMedian {
     ///     neighbourhood that j is strictly closer to than `base[i]`, ascending by i.
     ///   - base: each demand point's distance to its nearest existing center, finite (a
     ///     stand-in longer than every distance in `rows` where there is none).
-    public static func solve(rows: SparseRows, weights: [Int], base: [Double], count: Int,
-                             localSearch: Bool = true, maxPasses: Int = 100) -> Solution {
+    public static func solve(
+        rows: SparseRows, weights: [Int], base: [Double], count: Int,
+        localSearch: Bool = true, maxPasses: Int = 100
+    ) -> Solution {
         let n = weights.count, m = rows.rowCount
         let w = weights.map(Double.init)
         let reverse = rows.transposed(columns: n)
@@ -106,8 +113,11 @@ public enum PMedian {
         func insert(_ j: Int) {
             for q in rows.range(j) {
                 let i = Int(rows.items[q]); let d = dist(q)
-                if d < d1[i] { d2[i] = d1[i]; p2[i] = p1[i]; d1[i] = d; p1[i] = Int32(j) }
-                else if d < d2[i] { d2[i] = d; p2[i] = Int32(j) }
+                if d < d1[i] {
+                    d2[i] = d1[i]; p2[i] = p1[i]; d1[i] = d; p1[i] = Int32(j)
+                } else if d < d2[i] {
+                    d2[i] = d; p2[i] = Int32(j)
+                }
             }
         }
         /// Nearest and second nearest among the chosen neighbours of i and the base.
@@ -117,8 +127,11 @@ public enum PMedian {
                 let j = Int(reverse.items[q])
                 guard inSolution[j] else { continue }
                 let d = Double(reverse.distances[q])
-                if d < a || (d == a && pa >= 0 && Int32(j) < pa) { b = a; pb = pa; a = d; pa = Int32(j) }
-                else if d < b { b = d; pb = Int32(j) }
+                if d < a || (d == a && pa >= 0 && Int32(j) < pa) {
+                    b = a; pb = pa; a = d; pa = Int32(j)
+                } else if d < b {
+                    b = d; pb = Int32(j)
+                }
             }
             d1[i] = a; p1[i] = pa; d2[i] = b; p2[i] = pb
         }
@@ -130,9 +143,10 @@ public enum PMedian {
         // 1. lazy greedy
         var staticGain = [Double](repeating: 0, count: m)
         for j in 0..<m { staticGain[j] = gain(j) }
-        var heap = LazyHeap<Double>((0..<m).compactMap { j in
-            staticGain[j] > eps ? .init(key: staticGain[j], item: Int32(j), stamp: 0) : nil
-        })
+        var heap = LazyHeap<Double>(
+            (0..<m).compactMap { j in
+                staticGain[j] > eps ? .init(key: staticGain[j], item: Int32(j), stamp: 0) : nil
+            })
         var selected: [Int] = []
         while selected.count < count, let top = heap.top {
             if top.stamp == Int32(selected.count) {
@@ -144,7 +158,9 @@ public enum PMedian {
                 objective -= top.key
             } else {
                 let g = gain(Int(top.item))
-                if g <= eps { heap.pop() } else {
+                if g <= eps {
+                    heap.pop()
+                } else {
                     heap.replaceTop(.init(key: g, item: top.item, stamp: Int32(selected.count)))
                 }
             }
@@ -231,7 +247,8 @@ public enum PMedian {
             for q in rows.range(j) { let i = Int(rows.items[q]); cur[i] = min(cur[i], dist(q)) }
             ranking.append((j, bestSaving))
         }
-        return Solution(selected: selected, objectiveBefore: objectiveBefore, objectiveAfter: objective,
-                        objectiveGreedy: objectiveGreedy, swaps: swaps, passes: passes, ranking: ranking)
+        return Solution(
+            selected: selected, objectiveBefore: objectiveBefore, objectiveAfter: objective,
+            objectiveGreedy: objectiveGreedy, swaps: swaps, passes: passes, ranking: ranking)
     }
 }

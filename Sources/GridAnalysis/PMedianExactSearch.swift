@@ -6,25 +6,31 @@ extension SitingAnalysis {
     /// warm-started from the heuristic's plan. Returns the plan to report (the heuristic's
     /// unless the search found a better one, then ranked by saving given the earlier ranks)
     /// with, when the search finished, its model value as the proven lower bound.
-    static func exactPMedian(_ problem: SitingProblem, count: Int, heuristic: PMedian.Solution,
-                             timeLimit: Double) -> (solution: PMedian.Solution, stop: SitingBranchAndBound.Stop) {
+    static func exactPMedian(
+        _ problem: SitingProblem, count: Int, heuristic: PMedian.Solution,
+        timeLimit: Double
+    ) -> (solution: PMedian.Solution, stop: SitingBranchAndBound.Stop) {
         let weights = problem.weights
         let points = problem.candidates.map(\.location)
         var box = BoundingBox(points: problem.demandLocations + points)
         if box.isEmpty { box = BoundingBox(points: [Point(0, 0)]) }
         let far = 2 * ((box.maxX - box.minX) + (box.maxY - box.minY)) + 1
         let base = problem.existingDistance.map { min($0, far) }
-        let rows = problem.coverageRows(of: points, radius: far, uncoveredOnly: false, keepDistances: true,
-                                        keep: { i, d in d < base[i] && weights[i] > 0 })
+        let rows = problem.coverageRows(
+            of: points, radius: far, uncoveredOnly: false, keepDistances: true,
+            keep: { i, d in d < base[i] && weights[i] > 0 })
         return exactPMedian(rows: rows, weights: weights, base: base, count: count, heuristic: heuristic, timeLimit: timeLimit)
     }
 
     /// The exact search on given uncapped rows (every candidate–demand pair cheaper than the
     /// demand's finite `base`), as `exactPMedian(_:count:heuristic:timeLimit:)`.
-    static func exactPMedian(rows: SparseRows, weights: [Int], base: [Double], count: Int, heuristic: PMedian.Solution,
-                             timeLimit: Double) -> (solution: PMedian.Solution, stop: SitingBranchAndBound.Stop) {
-        let exact = SitingBranchAndBound.solve(rows: rows, weights: weights, base: base, count: count,
-                                               incumbent: heuristic.selected, timeLimit: timeLimit)
+    static func exactPMedian(
+        rows: SparseRows, weights: [Int], base: [Double], count: Int, heuristic: PMedian.Solution,
+        timeLimit: Double
+    ) -> (solution: PMedian.Solution, stop: SitingBranchAndBound.Stop) {
+        let exact = SitingBranchAndBound.solve(
+            rows: rows, weights: weights, base: base, count: count,
+            incumbent: heuristic.selected, timeLimit: timeLimit)
         var before = 0.0
         for i in weights.indices { before += Double(weights[i]) * base[i] }
         var solution = heuristic
@@ -36,8 +42,9 @@ extension SitingAnalysis {
                 items += rows.items[rows.range(j)]; distances += rows.distances[rows.range(j)]
                 offsets.append(items.count)
             }
-            let ranked = PMedian.solve(rows: SparseRows(offsets: offsets, items: items, distances: distances),
-                                       weights: weights, base: base, count: count, localSearch: false)
+            let ranked = PMedian.solve(
+                rows: SparseRows(offsets: offsets, items: items, distances: distances),
+                weights: weights, base: base, count: count, localSearch: false)
             var ranking = ranked.ranking.map { (site: exact.selected[$0.site], saving: $0.saving) }
             for j in exact.selected where !ranking.contains(where: { $0.site == j }) { ranking.append((j, 0)) }
             solution.selected = exact.selected

@@ -64,8 +64,10 @@ public enum PMedianLagrangianBound {
     ///   - rows: (demand, distance) rows with distances; entries not below `base[i]` are ignored.
     ///   - base: finite cost-free fallback distance of each demand point.
     ///   - target: the model value of a feasible plan (the Polyak target).
-    public static func compute(rows: SparseRows, weights: [Int], base: [Double], count: Int, target: Double,
-                               start: [Double]? = nil, workBudget: Int = defaultWorkBudget) -> Bound {
+    public static func compute(
+        rows: SparseRows, weights: [Int], base: [Double], count: Int, target: Double,
+        start: [Double]? = nil, workBudget: Int = defaultWorkBudget
+    ) -> Bound {
         let m = rows.rowCount, n = weights.count
         let k = min(max(0, count), m)
         let w = weights.map(Double.init)
@@ -105,7 +107,11 @@ public enum PMedianLagrangianBound {
             var value = 0.0
             for i in 0..<n { value += min(mu[i], baseCost[i]) }
             for p in 0..<k { value += rho[order[p]] }
-            if taken == 1 || value > best + 1e-9 * max(1, abs(best)) { best = value; sinceImprovement = 0 } else { sinceImprovement += 1 }
+            if taken == 1 || value > best + 1e-9 * max(1, abs(best)) {
+                best = value; sinceImprovement = 0
+            } else {
+                sinceImprovement += 1
+            }
             if target - best <= tolerance { break }
             if sinceImprovement >= 20 { theta /= 2; sinceImprovement = 0; if theta < 1e-4 { break } }
 

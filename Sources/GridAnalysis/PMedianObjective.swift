@@ -5,23 +5,28 @@ extension SitingAnalysis {
     /// distances, existing counted facilities as open centers; ranked by the household-metres
     /// each saves given the earlier ranks. The weighted and mean distances before and after are
     /// measured exactly (no cap), and each site's served households size its area.
-    static func solvePMedian(_ problem: SitingProblem, parameters: SitingParameters,
-                             network: (WalkingNetwork, [WalkingNetwork.Attachment?])?,
-                             into result: inout SitingResult) -> ObjectiveSolution {
+    static func solvePMedian(
+        _ problem: SitingProblem, parameters: SitingParameters,
+        network: (WalkingNetwork, [WalkingNetwork.Attachment?])?,
+        into result: inout SitingResult
+    ) -> ObjectiveSolution {
         let rows = problem.coverage, weights = problem.weights
         let cap = parameters.distanceCap ?? 3 * problem.radius
         var solution: PMedian.Solution
         var costServed: [Int: Int]? = nil
         if let costs = parameters.costs {
-            (solution, costServed) = costPMedian(problem, costs: costs, count: parameters.count!, cap: cap,
-                                                 parameters: parameters, into: &result)
+            (solution, costServed) = costPMedian(
+                problem, costs: costs, count: parameters.count!, cap: cap,
+                parameters: parameters, into: &result)
         } else if let (walkingNetwork, attached) = network {
-            solution = networkPMedian(problem, network: walkingNetwork, demandAttachments: attached, count: parameters.count!,
-                                      cap: cap, localSearch: parameters.localSearch)
+            solution = networkPMedian(
+                problem, network: walkingNetwork, demandAttachments: attached, count: parameters.count!,
+                cap: cap, localSearch: parameters.localSearch)
         } else {
-            solution = PMedian.solve(demand: problem.demandLocations, weights: weights, base: problem.existingDistance,
-                                     candidates: problem.candidates.map(\.location), count: parameters.count!, cap: cap,
-                                     localSearch: parameters.localSearch)
+            solution = PMedian.solve(
+                demand: problem.demandLocations, weights: weights, base: problem.existingDistance,
+                candidates: problem.candidates.map(\.location), count: parameters.count!, cap: cap,
+                localSearch: parameters.localSearch)
             let lower = solution.lowerBound ?? 0
             let open = solution.objectiveAfter - lower > PMedianLagrangianBound.closeEnough * solution.objectiveAfter
             if open && wantsExactSearch(problem, parameters: parameters) {
@@ -45,8 +50,9 @@ extension SitingAnalysis {
         if let costServed {
             served = costServed
         } else if let (walkingNetwork, attached) = network {
-            served = measureWalkingDistances(problem, selected: solution.selected, network: walkingNetwork,
-                                             demandAttachments: attached, into: &result)
+            served = measureWalkingDistances(
+                problem, selected: solution.selected, network: walkingNetwork,
+                demandAttachments: attached, into: &result)
         } else {
             served = measureStraightDistances(problem, selected: solution.selected, into: &result)
         }
@@ -57,13 +63,16 @@ extension SitingAnalysis {
     /// candidate id): the weighted and mean distances before and after over the households some
     /// center can be walked to, the unreached households and buildings. Returns the households
     /// each chosen site serves (it is strictly nearer than every existing facility).
-    static func measureWalkingDistances(_ problem: SitingProblem, selected: [Int], network: WalkingNetwork,
-                                        demandAttachments: [WalkingNetwork.Attachment?],
-                                        into result: inout SitingResult) -> [Int: Int] {
+    static func measureWalkingDistances(
+        _ problem: SitingProblem, selected: [Int], network: WalkingNetwork,
+        demandAttachments: [WalkingNetwork.Attachment?],
+        into result: inout SitingResult
+    ) -> [Int: Int] {
         let weights = problem.weights
         let chosen = selected.sorted()
-        let near = network.nearestCenters(targets: demandAttachments,
-                                          centers: chosen.map { network.attach(problem.candidates[$0].location, maxDistance: .infinity) })
+        let near = network.nearestCenters(
+            targets: demandAttachments,
+            centers: chosen.map { network.attach(problem.candidates[$0].location, maxDistance: .infinity) })
         var served: [Int: Int] = [:]
         var weightedBefore = 0.0, weightedAfter = 0.0, householdsBefore = 0, householdsAfter = 0
         var unreached: [String] = []
@@ -95,8 +104,10 @@ extension SitingAnalysis {
     /// Exact straight-line distances to the nearest center, existing and chosen: the weighted
     /// and mean distances before and after (left out when infinite). Returns the households each
     /// chosen site serves (it is strictly nearer than every existing facility).
-    static func measureStraightDistances(_ problem: SitingProblem, selected: [Int],
-                                         into result: inout SitingResult) -> [Int: Int] {
+    static func measureStraightDistances(
+        _ problem: SitingProblem, selected: [Int],
+        into result: inout SitingResult
+    ) -> [Int: Int] {
         let weights = problem.weights
         let tree = KDTree(points: selected.map { problem.candidates[$0].location })
         var served: [Int: Int] = [:]
@@ -110,10 +121,12 @@ extension SitingAnalysis {
         }
         let total = Double(max(1, problem.totalHouseholds))
         if weightedBefore.isFinite {
-            result.weightedDistanceBeforeM = rounded(weightedBefore, 1); result.meanDistanceBeforeM = rounded(weightedBefore / total, 1)
+            result.weightedDistanceBeforeM = rounded(weightedBefore, 1);
+            result.meanDistanceBeforeM = rounded(weightedBefore / total, 1)
         }
         if weightedAfter.isFinite {
-            result.weightedDistanceAfterM = rounded(weightedAfter, 1); result.meanDistanceAfterM = rounded(weightedAfter / total, 1)
+            result.weightedDistanceAfterM = rounded(weightedAfter, 1);
+            result.meanDistanceAfterM = rounded(weightedAfter / total, 1)
         }
         return served
     }
@@ -123,20 +136,24 @@ extension SitingAnalysis {
     /// candidate) that j is strictly closer to than its nearest existing facility. Demand
     /// beyond the cap of every chosen site keeps its existing distance in the model, as with
     /// straight lines; the distances reported afterwards are exact.
-    static func networkPMedian(_ problem: SitingProblem, network: WalkingNetwork,
-                               demandAttachments: [WalkingNetwork.Attachment?], count: Int, cap: Double,
-                               localSearch: Bool) -> PMedian.Solution {
+    static func networkPMedian(
+        _ problem: SitingProblem, network: WalkingNetwork,
+        demandAttachments: [WalkingNetwork.Attachment?], count: Int, cap: Double,
+        localSearch: Bool
+    ) -> PMedian.Solution {
         let existing = problem.existingDistance, weights = problem.weights
-        let reach = network.reachRows(origins: problem.candidates.map(\.location),
-                                      cutoff: Array(repeating: cap, count: problem.candidates.count),
-                                      targetAttachments: demandAttachments,
-                                      keep: { _, i, d in weights[i] > 0 && d < existing[i] })
+        let reach = network.reachRows(
+            origins: problem.candidates.map(\.location),
+            cutoff: Array(repeating: cap, count: problem.candidates.count),
+            targetAttachments: demandAttachments,
+            keep: { _, i, d in weights[i] > 0 && d < existing[i] })
         // a stand-in for "no center reachable": longer than every distance in the model
         var far = 1.0
         for d in reach.distances where d + 1 > far { far = d + 1 }
         for d in existing where d.isFinite && d + 1 > far { far = d + 1 }
-        var solution = PMedian.solve(rows: reach.sparse, weights: weights, base: existing.map { min($0, far) }, count: count,
-                                     localSearch: localSearch)
+        var solution = PMedian.solve(
+            rows: reach.sparse, weights: weights, base: existing.map { min($0, far) }, count: count,
+            localSearch: localSearch)
         // households no center reaches count 0 in the reported figure: they bound at 0
         let boundBase = existing.map { $0.isFinite ? min($0, cap) : 0 }
         solution.lowerBound = PMedian.lowerBound(solution, rows: reach.sparse, weights: weights, base: boundBase, count: count)

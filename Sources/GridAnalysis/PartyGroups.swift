@@ -8,8 +8,10 @@ extension PartyNetwork {
     ///   - members/formal: per local index.
     ///   - neighbors: the building graph (local indices).
     /// - Returns: groups as lists of local indices, each sorted, groups ordered by first index.
-    public static func partyGroups(buildings: [Int], members: [Int], formal: [Int], neighbors: [[Int]],
-                                   rules: PartyRules) -> [[Int]] {
+    public static func partyGroups(
+        buildings: [Int], members: [Int], formal: [Int], neighbors: [[Int]],
+        rules: PartyRules
+    ) -> [[Int]] {
         let inGrid = Set(buildings)
         let withMembers = buildings.filter { members[$0] > 0 }
         var groupOf: [Int: Int] = [:]
@@ -18,7 +20,9 @@ extension PartyNetwork {
         for b in withMembers.sorted() where qualifies(members[b], formal[b]) {
             groupOf[b] = groups.count; groups.append([b])
         }
-        let rest = withMembers.filter { groupOf[$0] == nil }.sorted { (members[$0], formal[$0], -$0) > (members[$1], formal[$1], -$1) }
+        let rest = withMembers.filter { groupOf[$0] == nil }.sorted {
+            (members[$0], formal[$0], -$0) > (members[$1], formal[$1], -$1)
+        }
         var leftovers: [[Int]] = []
         var taken = Set<Int>()
         for s in rest where !taken.contains(s) {
@@ -38,7 +42,11 @@ extension PartyNetwork {
         }
         for g in leftovers {
             var target: Int? = nil
-            for x in g { for y in neighbors[x] where inGrid.contains(y) { if let t = groupOf[y], target == nil || t < target! { target = t } } }
+            for x in g {
+                for y in neighbors[x] where inGrid.contains(y) {
+                    if let t = groupOf[y], target == nil || t < target! { target = t }
+                }
+            }
             if let t = target { groups[t] += g; for x in g { groupOf[x] = t } }
         }
         return groups.map { $0.sorted() }.sorted { $0[0] < $1[0] }

@@ -9,8 +9,10 @@ public struct PartyNetworkOptions: Sendable {
     public var maxEdgeLength: Double
     public var communityIds: Set<String>?
 
-    public init(householdsPerCenter: Int? = nil, reach: Double = 500, includeHouseholds: Bool = false,
-                maxEdgeLength: Double = 250, communityIds: Set<String>? = nil) {
+    public init(
+        householdsPerCenter: Int? = nil, reach: Double = 500, includeHouseholds: Bool = false,
+        maxEdgeLength: Double = 250, communityIds: Set<String>? = nil
+    ) {
         self.householdsPerCenter = householdsPerCenter; self.reach = reach; self.includeHouseholds = includeHouseholds
         self.maxEdgeLength = maxEdgeLength; self.communityIds = communityIds
     }

@@ -14,15 +14,18 @@ public enum PartyNetwork {
     /// Each links its own household and up to `householdsPerCenter` others, in its building first,
     /// then in the nearest buildings of the same community within `reach` (`linkCentralHouseholds`).
     /// Communities run concurrently; the result does not depend on the thread count.
-    public static func plan(_ snapshot: Snapshot, grids: [GridMembership], options: PartyNetworkOptions,
-                            rules baseRules: PartyRules, gridSource: PartyGridSource) -> PartyPlanResult {
+    public static func plan(
+        _ snapshot: Snapshot, grids: [GridMembership], options: PartyNetworkOptions,
+        rules baseRules: PartyRules, gridSource: PartyGridSource
+    ) -> PartyPlanResult {
         var rules = baseRules
         if let perCentre = options.householdsPerCenter { rules.centralHousehold = perCentre }
         let layout = PartyGridLayout(snapshot: snapshot, grids: grids, communityIds: options.communityIds)
         var householdRows: [String: [Household]] = [:]
         for h in snapshot.households { householdRows[h.buildingId, default: []].append(h) }
-        let context = CommunityPartyContext(snapshot: snapshot, layout: layout, householdRows: householdRows,
-                                            rules: rules, options: options)
+        let context = CommunityPartyContext(
+            snapshot: snapshot, layout: layout, householdRows: householdRows,
+            rules: rules, options: options)
         let communityIds = Array(Set(layout.grids.map(\.communityId))).sorted()
             .filter { options.communityIds?.contains($0) ?? true }
         let parts = parallelMap(count: communityIds.count, chunks: 16) { k in
@@ -36,38 +39,47 @@ public enum PartyNetwork {
         for (a, b) in merged.adjacency { adjacency[a].insert(b) }
         let organizations = organizeGrids(units, adjacency: adjacency.map { $0.sorted() }, rules: rules)
         var shortfalls = merged.shortfalls
-        let gridReports = gridReports(layout, units: units, organizations: organizations.organizations,
-                                      stats: merged.stats, snapshot: snapshot, shortfalls: &shortfalls)
+        let gridReports = gridReports(
+            layout, units: units, organizations: organizations.organizations,
+            stats: merged.stats, snapshot: snapshot, shortfalls: &shortfalls)
         let (communities, total) = communityReports(gridReports, communityIds: communityIds, snapshot: snapshot, rules: rules)
         shortfalls.sort {
             ($0.communityId, $0.gridId ?? "", $0.buildingId ?? "", $0.kind.rawValue)
                 < ($1.communityId, $1.gridId ?? "", $1.buildingId ?? "", $1.kind.rawValue)
         }
         var notes = organizations.notes
-        if layout.hasUngridded { notes.append("buildings without a grid are reported under <community>-UNGRIDDED: run gridplan grids plan --apply") }
-        return PartyPlanResult(workingCRS: snapshot.metadata.workingCRS, rules: rules, householdsPerCenter: rules.centralHousehold,
-                               reachM: options.reach, gridSource: gridSource,
-                               candidateBasis: snapshot.households.isEmpty ? .buildingCounts : .households,
-                               grids: gridReports, communities: communities, total: total,
-                               partyGroups: merged.groups, buildings: merged.buildings,
-                               centralHouseholds: options.includeHouseholds ? merged.central : nil,
-                               shortfalls: shortfalls, violations: organizations.violations, notes: notes)
+        if layout.hasUngridded {
+            notes.append("buildings without a grid are reported under <community>-UNGRIDDED: run gridplan grids plan --apply")
+        }
+        return PartyPlanResult(
+            workingCRS: snapshot.metadata.workingCRS, rules: rules, householdsPerCenter: rules.centralHousehold,
+            reachM: options.reach, gridSource: gridSource,
+            candidateBasis: snapshot.households.isEmpty ? .buildingCounts : .households,
+            grids: gridReports, communities: communities, total: total,
+            partyGroups: merged.groups, buildings: merged.buildings,
+            centralHouseholds: options.includeHouseholds ? merged.central : nil,
+            shortfalls: shortfalls, violations: organizations.violations, notes: notes)
     }
 
     /// Each grid's formal members and all members, as the organization rules see them.
     static func gridUnits(_ grids: [GridMembership], snapshot: Snapshot, buildingIndex: [String: Int]) -> [GridUnit] {
         grids.map { grid in
             let indices = grid.buildingIds.compactMap { buildingIndex[$0] }
-            return GridUnit(id: grid.id, communityId: grid.communityId,
-                            formalMembers: indices.reduce(0) { $0 + snapshot.buildings[$1].partyMembers },
-                            members: indices.reduce(0) { $0 + snapshot.buildings[$1].partyMembers + snapshot.buildings[$1].probationaryMembers })
+            return GridUnit(
+                id: grid.id, communityId: grid.communityId,
+                formalMembers: indices.reduce(0) { $0 + snapshot.buildings[$1].partyMembers },
+                members: indices.reduce(0) {
+                    $0 + snapshot.buildings[$1].partyMembers + snapshot.buildings[$1].probationaryMembers
+                })
         }
     }
 
     /// One report per grid, and a `grid_without_organization` shortfall for each grid without one.
-    static func gridReports(_ layout: PartyGridLayout, units: [GridUnit], organizations: [GridOrganization],
-                            stats: [Int: GridPartyCounts], snapshot: Snapshot,
-                            shortfalls: inout [PartyShortfall]) -> [PartyGridReport] {
+    static func gridReports(
+        _ layout: PartyGridLayout, units: [GridUnit], organizations: [GridOrganization],
+        stats: [Int: GridPartyCounts], snapshot: Snapshot,
+        shortfalls: inout [PartyShortfall]
+    ) -> [PartyGridReport] {
         var reports: [PartyGridReport] = []
         for (position, grid) in layout.grids.enumerated() {
             let indices = grid.buildingIds.compactMap { layout.buildingIndex[$0] }
@@ -76,25 +88,30 @@ public enum PartyNetwork {
             let organized = organization.organization != .none
             let counts = stats[position] ?? GridPartyCounts()
             let unit = units[position]
-            reports.append(PartyGridReport(
-                id: grid.id, communityId: grid.communityId, households: households, partyMembers: unit.formalMembers,
-                probationaryMembers: unit.members - unit.formalMembers, organization: organization.organization,
-                jointWith: organization.jointWith.isEmpty ? nil : organization.jointWith, partyGroups: counts.groups,
-                centralHouseholds: counts.centres, linkedHouseholds: counts.linked, coveredHouseholds: counts.covered,
-                organizationCoverageRate: organized ? 1 : 0,
-                workCoverageRate: households > 0 ? Double(counts.covered) / Double(households) : 1))
+            reports.append(
+                PartyGridReport(
+                    id: grid.id, communityId: grid.communityId, households: households, partyMembers: unit.formalMembers,
+                    probationaryMembers: unit.members - unit.formalMembers, organization: organization.organization,
+                    jointWith: organization.jointWith.isEmpty ? nil : organization.jointWith, partyGroups: counts.groups,
+                    centralHouseholds: counts.centres, linkedHouseholds: counts.linked, coveredHouseholds: counts.covered,
+                    organizationCoverageRate: organized ? 1 : 0,
+                    workCoverageRate: households > 0 ? Double(counts.covered) / Double(households) : 1))
             if !organized {
-                shortfalls.append(PartyShortfall(kind: .gridWithoutOrganization, communityId: grid.communityId, gridId: grid.id,
-                    buildingId: nil, households: households,
-                    detail: "\(unit.formalMembers) formal members and no joint branch possible with adjacent grids"))
+                shortfalls.append(
+                    PartyShortfall(
+                        kind: .gridWithoutOrganization, communityId: grid.communityId, gridId: grid.id,
+                        buildingId: nil, households: households,
+                        detail: "\(unit.formalMembers) formal members and no joint branch possible with adjacent grids"))
             }
         }
         return reports
     }
 
     /// The coverage of each community (its grids summed) with its organization, and the total.
-    static func communityReports(_ grids: [PartyGridReport], communityIds: [String], snapshot: Snapshot,
-                                 rules: PartyRules) -> (communities: [PartyCommunityReport], total: PartyTotal) {
+    static func communityReports(
+        _ grids: [PartyGridReport], communityIds: [String], snapshot: Snapshot,
+        rules: PartyRules
+    ) -> (communities: [PartyCommunityReport], total: PartyTotal) {
         var byCommunity: [String: PartyCoverage] = [:]
         for grid in grids { byCommunity[grid.communityId, default: .zero].add(PartyCoverage(grid: grid)) }
         let names = Dictionary(snapshot.communities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -104,13 +121,17 @@ public enum PartyNetwork {
         for communityId in communityIds {
             guard let coverage = byCommunity[communityId] else { continue }
             let organization = rules.communityOrganization(members: coverage.partyMembers + coverage.probationaryMembers)
-            communities.append(PartyCommunityReport(id: communityId, name: names[communityId] ?? nil,
-                                                    organization: organization, coverage: coverage))
+            communities.append(
+                PartyCommunityReport(
+                    id: communityId, name: names[communityId] ?? nil,
+                    organization: organization, coverage: coverage))
             byOrganization[organization.rawValue, default: 0] += 1
             total.add(coverage)
         }
         total.finish()
-        return (communities, PartyTotal(communities: communities.count, communitiesByOrganization: byOrganization, coverage: total))
+        return (
+            communities, PartyTotal(communities: communities.count, communitiesByOrganization: byOrganization, coverage: total)
+        )
     }
 }
 
@@ -159,11 +180,12 @@ struct PartyGridLayout: Sendable {
 extension PartyCoverage {
     /// The coverage of one grid.
     init(grid: PartyGridReport) {
-        self.init(grids: 1, gridsOrganized: grid.organization != .none ? 1 : 0, organizationCoverageRate: 0,
-                  households: grid.households, coveredHouseholds: grid.coveredHouseholds,
-                  linkedHouseholds: grid.linkedHouseholds, unlinkedHouseholds: grid.households - grid.linkedHouseholds,
-                  workCoverageRate: 0, partyMembers: grid.partyMembers, probationaryMembers: grid.probationaryMembers,
-                  partyGroups: grid.partyGroups, centralHouseholds: grid.centralHouseholds)
+        self.init(
+            grids: 1, gridsOrganized: grid.organization != .none ? 1 : 0, organizationCoverageRate: 0,
+            households: grid.households, coveredHouseholds: grid.coveredHouseholds,
+            linkedHouseholds: grid.linkedHouseholds, unlinkedHouseholds: grid.households - grid.linkedHouseholds,
+            workCoverageRate: 0, partyMembers: grid.partyMembers, probationaryMembers: grid.probationaryMembers,
+            partyGroups: grid.partyGroups, centralHouseholds: grid.centralHouseholds)
         finish()
     }
 }

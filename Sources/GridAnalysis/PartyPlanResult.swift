@@ -41,9 +41,10 @@ public struct PartyCoverage: Codable, Sendable, Hashable {
     public var partyGroups: Int
     public var centralHouseholds: Int
 
-    static let zero = PartyCoverage(grids: 0, gridsOrganized: 0, organizationCoverageRate: 0, households: 0, coveredHouseholds: 0,
-                                    linkedHouseholds: 0, unlinkedHouseholds: 0, workCoverageRate: 0, partyMembers: 0,
-                                    probationaryMembers: 0, partyGroups: 0, centralHouseholds: 0)
+    static let zero = PartyCoverage(
+        grids: 0, gridsOrganized: 0, organizationCoverageRate: 0, households: 0, coveredHouseholds: 0,
+        linkedHouseholds: 0, unlinkedHouseholds: 0, workCoverageRate: 0, partyMembers: 0,
+        probationaryMembers: 0, partyGroups: 0, centralHouseholds: 0)
 
     mutating func add(_ o: PartyCoverage) {
         grids += o.grids; gridsOrganized += o.gridsOrganized; households += o.households

@@ -12,22 +12,26 @@ extension GridPartition {
         return sw > 0 ? Point(sx / sw, sy / sw) : Point(0, 0)
     }
 
-    /// The grid count for H households: feasible counts first, nearest the middle of the bounds.
-    static func gridCounts(_ H: Int, L: Int, U: Int) -> [Int] {
-        guard H > U else { return [1] }
-        let lo = (H + U - 1) / U, hi = L > 0 ? H / L : lo
-        if lo > hi { return [lo] }
-        let mid = Double(L + U) / 2
-        return Array(lo...hi).sorted { (abs(Double(H) / Double($0) - mid), $0) < (abs(Double(H) / Double($1) - mid), $1) }
+    /// The grid counts for `households` households: feasible counts first, nearest the middle of the bounds.
+    static func gridCounts(_ households: Int, minHouseholds: Int, maxHouseholds: Int) -> [Int] {
+        guard households > maxHouseholds else { return [1] }
+        let fewest = (households + maxHouseholds - 1) / maxHouseholds
+        let most = minHouseholds > 0 ? households / minHouseholds : fewest
+        if fewest > most { return [fewest] }
+        let middle = Double(minHouseholds + maxHouseholds) / 2
+        func distanceFromMiddle(_ count: Int) -> Double { abs(Double(households) / Double(count) - middle) }
+        return Array(fewest...most).sorted { (distanceFromMiddle($0), $0) < (distanceFromMiddle($1), $1) }
     }
 
     /// Splits the connected `region` (local indices) into grids: for up to three of the grid
     /// counts `gridCounts` proposes, the split of `method`; the one with the least households
     /// outside the bounds, then the least weighted squared distance to the grid centres, wins.
-    static func partitionRegion(_ region: [Int], graph: BuildingGraph, pts: [Point], w: [Double], h: [Int],
-                                minHouseholds: Int, maxHouseholds: Int, method: GridPlanMethod) -> [[Int]] {
-        let H = region.reduce(0) { $0 + h[$1] }
-        let counts = gridCounts(H, L: minHouseholds, U: maxHouseholds)
+    static func partitionRegion(
+        _ region: [Int], graph: BuildingGraph, pts: [Point], w: [Double], h: [Int],
+        minHouseholds: Int, maxHouseholds: Int, method: GridPlanMethod
+    ) -> [[Int]] {
+        let regionHouseholds = region.reduce(0) { $0 + h[$1] }
+        let counts = gridCounts(regionHouseholds, minHouseholds: minHouseholds, maxHouseholds: maxHouseholds)
         if counts == [1] { return [region] }
         var best: (viol: Int, sse: Double, groups: [[Int]])? = nil
         for k in counts.prefix(3) {
@@ -35,7 +39,9 @@ extension GridPartition {
             switch method {
             case .hilbertSplit: groups = hilbertSplit(region, k: k, pts: pts, h: h)
             case .regionGrowing:
-                var s = GridGrowth(region: region, k: k, graph: graph, pts: pts, w: w, h: h, minHouseholds: minHouseholds, maxHouseholds: maxHouseholds)
+                var s = GridGrowth(
+                    region: region, k: k, graph: graph, pts: pts, w: w, h: h, minHouseholds: minHouseholds,
+                    maxHouseholds: maxHouseholds)
                 groups = s.solve()
             }
             let viol = groups.reduce(0) { acc, g in
@@ -56,14 +62,15 @@ extension GridPartition {
         let box = BoundingBox(points: region.map { pts[$0] })
         let span = max(box.width, box.height, 1e-9)
         let c = box.center
-        let order = region.map { (Delaunay.hilbert(Point(pts[$0].x - c.x, pts[$0].y - c.y), span), $0) }.sorted { $0 < $1 }.map(\.1)
-        let H = region.reduce(0) { $0 + h[$1] }
+        let order = region.map { (Delaunay.hilbert(Point(pts[$0].x - c.x, pts[$0].y - c.y), span), $0) }.sorted { $0 < $1 }.map(
+            \.1)
+        let regionHouseholds = region.reduce(0) { $0 + h[$1] }
         var groups = [[Int]](repeating: [], count: k)
         var acc = 0
         for i in order {
-            // the run whose share of H the building's middle falls in
+            // the run whose share of the region's households the building's middle falls in
             let mid = Double(acc) + Double(h[i]) / 2
-            let g = H > 0 ? min(k - 1, Int(mid * Double(k) / Double(H))) : 0
+            let g = regionHouseholds > 0 ? min(k - 1, Int(mid * Double(k) / Double(regionHouseholds))) : 0
             groups[g].append(i); acc += h[i]
         }
         return groups.filter { !$0.isEmpty }

@@ -16,7 +16,8 @@ public enum SitingAnalysis {
     ///   walking distances (existing counted facilities as open centers, however far away).
     public static func run(snapshot: Snapshot, parameters: SitingParameters) throws -> SitingResult {
         if let costs = parameters.costs {
-            var result = try solve(try costInstance(snapshot: snapshot, parameters: parameters, costs: costs), parameters: parameters)
+            var result = try solve(
+                try costInstance(snapshot: snapshot, parameters: parameters, costs: costs), parameters: parameters)
             result.method = .costs
             result.workingCrs = snapshot.metadata.workingCRS
             result.inputCrs = snapshot.metadata.sourceCRS
@@ -25,8 +26,9 @@ public enum SitingAnalysis {
         }
         let network = try walkingNetwork(snapshot, parameters: parameters)
         let instance = try instance(snapshot: snapshot, parameters: parameters, network: network)
-        var result = try solve(instance.problem, parameters: parameters,
-                               network: instance.demandAttachments.map { (network!, $0) })
+        var result = try solve(
+            instance.problem, parameters: parameters,
+            network: instance.demandAttachments.map { (network!, $0) })
         result.method = network == nil ? .euclidean : .network
         result.workingCrs = snapshot.metadata.workingCRS
         result.inputCrs = snapshot.metadata.sourceCRS
@@ -52,15 +54,18 @@ public enum SitingAnalysis {
     /// however far (not cut at the reach).
     /// - Throws: `UsageError` when there are no candidates.
     static func instance(snapshot: Snapshot, parameters: SitingParameters, network: WalkingNetwork?) throws
-        -> (problem: SitingProblem, demandAttachments: [WalkingNetwork.Attachment?]?) {
+        -> (problem: SitingProblem, demandAttachments: [WalkingNetwork.Attachment?]?)
+    {
         let buildings = snapshot.buildings.filter { $0.households > 0 }
-        let state = SitingProblem.existingService(buildings: buildings, facilities: snapshot.facilities,
-                                                  selection: parameters.selection, network: network)
+        let state = SitingProblem.existingService(
+            buildings: buildings, facilities: snapshot.facilities,
+            selection: parameters.selection, network: network)
         var candidates: [SitingCandidate] = []
         if parameters.candidates != .generated { candidates += snapshot.candidates.map(SitingCandidate.init) }
         if parameters.candidates != .imported {
-            candidates += CandidateGeneration.gapCandidates(buildings: buildings, covered: state.covered,
-                                                            radius: parameters.selection.radius)
+            candidates += CandidateGeneration.gapCandidates(
+                buildings: buildings, covered: state.covered,
+                radius: parameters.selection.radius)
         }
         guard !candidates.isEmpty else { throw UsageError(noCandidatesMessage) }
         var existingDistance = state.distance
@@ -73,10 +78,11 @@ public enum SitingAnalysis {
             existingDistance = network.nearestCenters(targets: attached, centers: centers).distance
             demandAttachments = attached
         }
-        var problem = SitingProblem(demandIds: buildings.map(\.id), demandLocations: buildings.map(\.location),
-                                    weights: buildings.map(\.households), demandCommunityIds: buildings.map(\.communityId),
-                                    coveredBefore: state.covered, existingDistance: existingDistance,
-                                    candidates: candidates, radius: parameters.selection.radius, buildCoverage: network == nil)
+        var problem = SitingProblem(
+            demandIds: buildings.map(\.id), demandLocations: buildings.map(\.location),
+            weights: buildings.map(\.households), demandCommunityIds: buildings.map(\.communityId),
+            coveredBefore: state.covered, existingDistance: existingDistance,
+            candidates: candidates, radius: parameters.selection.radius, buildCoverage: network == nil)
         if let network { problem.coverage = problem.networkCoverageRows(network) }
         return (problem, demandAttachments)
     }

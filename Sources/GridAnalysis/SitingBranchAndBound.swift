@@ -36,8 +36,10 @@ public enum SitingBranchAndBound {
     ///     (then every distance is 0, the covering case).
     ///   - base: each demand point's cost without new sites (finite).
     ///   - incumbent: a feasible plan to start from (the heuristic's).
-    public static func solve(rows: SparseRows, weights: [Int], base: [Double], count: Int,
-                             incumbent: [Int], timeLimit: Double) -> Result {
+    public static func solve(
+        rows: SparseRows, weights: [Int], base: [Double], count: Int,
+        incumbent: [Int], timeLimit: Double
+    ) -> Result {
         let m = rows.rowCount
         let k = min(count, m)
         let w = weights.map(Double.init)

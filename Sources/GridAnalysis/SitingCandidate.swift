@@ -22,16 +22,19 @@ public struct SitingCandidate: Sendable, Hashable {
     /// For generated candidates: the gap neighbourhood it lies in.
     public var gapId: String?
 
-    public init(id: String, name: String? = nil, kind: String? = nil, communityId: String? = nil,
-                availableAreaM2: Double? = nil, location: Point, lonLat: Point,
-                source: CandidateSource = .imported, gapId: String? = nil) {
+    public init(
+        id: String, name: String? = nil, kind: String? = nil, communityId: String? = nil,
+        availableAreaM2: Double? = nil, location: Point, lonLat: Point,
+        source: CandidateSource = .imported, gapId: String? = nil
+    ) {
         self.id = id; self.name = name; self.kind = kind; self.communityId = communityId
         self.availableAreaM2 = availableAreaM2; self.location = location; self.lonLat = lonLat
         self.source = source; self.gapId = gapId
     }
 
     init(_ c: Candidate) {
-        self.init(id: c.id, name: c.name, kind: c.kind, communityId: c.communityId,
-                  availableAreaM2: c.availableAreaM2, location: c.location, lonLat: c.lonLat)
+        self.init(
+            id: c.id, name: c.name, kind: c.kind, communityId: c.communityId,
+            availableAreaM2: c.availableAreaM2, location: c.location, lonLat: c.lonLat)
     }
 }

@@ -23,18 +23,21 @@ extension SitingAnalysis {
         }
         let candidates = snapshot.candidates.map(SitingCandidate.init)
         guard !candidates.isEmpty else { throw UsageError(noCandidatesMessage) }
-        var problem = SitingProblem(demandIds: buildings.map(\.id), demandLocations: buildings.map(\.location),
-                                    weights: buildings.map(\.households), demandCommunityIds: buildings.map(\.communityId),
-                                    coveredBefore: covered, existingDistance: existing,
-                                    candidates: candidates, radius: selection.radius, buildCoverage: false)
+        var problem = SitingProblem(
+            demandIds: buildings.map(\.id), demandLocations: buildings.map(\.location),
+            weights: buildings.map(\.households), demandCommunityIds: buildings.map(\.communityId),
+            coveredBefore: covered, existingDistance: existing,
+            candidates: candidates, radius: selection.radius, buildCoverage: false)
         problem.coverage = costRows(problem, costs: costs, limit: problem.radius, keepDistances: false) { i, _ in !covered[i] }
         return problem
     }
 
     /// Per candidate (index order) the demand points whose cost to it is at most `limit` and
     /// pass `keep`, ascending by demand index, with the costs when `keepDistances`.
-    static func costRows(_ problem: SitingProblem, costs: CostTable, limit: Double, keepDistances: Bool,
-                         keep: (Int, Double) -> Bool) -> SparseRows {
+    static func costRows(
+        _ problem: SitingProblem, costs: CostTable, limit: Double, keepDistances: Bool,
+        keep: (Int, Double) -> Bool
+    ) -> SparseRows {
         var byDestination: [String: [(Int32, Float)]] = [:]
         for (i, id) in problem.demandIds.enumerated() {
             for (destination, cost) in costs.costs[id] ?? [:] where cost <= limit && keep(i, cost) {
@@ -55,25 +58,33 @@ extension SitingAnalysis {
     /// `distance` over a cost table: the p-median on the cost rows within the cap, the costs
     /// to the nearest center before and after (left out when some building reaches none), and
     /// the households each chosen site serves (strictly cheaper than every existing facility).
-    static func costPMedian(_ problem: SitingProblem, costs: CostTable, count: Int, cap: Double, parameters: SitingParameters,
-                            into result: inout SitingResult) -> (solution: PMedian.Solution, served: [Int: Int]) {
+    static func costPMedian(
+        _ problem: SitingProblem, costs: CostTable, count: Int, cap: Double, parameters: SitingParameters,
+        into result: inout SitingResult
+    ) -> (solution: PMedian.Solution, served: [Int: Int]) {
         let localSearch = parameters.localSearch
         let weights = problem.weights, existing = problem.existingDistance
         let rows = costRows(problem, costs: costs, limit: cap, keepDistances: true) { i, d in weights[i] > 0 && d < existing[i] }
         var far = 1.0
         for d in rows.distances where Double(d) + 1 > far { far = Double(d) + 1 }
         for d in existing where d.isFinite && d + 1 > far { far = d + 1 }
-        var solution = PMedian.solve(rows: rows, weights: weights, base: existing.map { min($0, far) }, count: count,
-                                     localSearch: localSearch)
-        solution.lowerBound = PMedian.lowerBound(solution, rows: rows, weights: weights,
-                                                 base: existing.map { min($0, cap) }, count: count)
-        let open = solution.objectiveAfter - (solution.lowerBound ?? 0) > PMedianLagrangianBound.closeEnough * solution.objectiveAfter
+        var solution = PMedian.solve(
+            rows: rows, weights: weights, base: existing.map { min($0, far) }, count: count,
+            localSearch: localSearch)
+        solution.lowerBound = PMedian.lowerBound(
+            solution, rows: rows, weights: weights,
+            base: existing.map { min($0, cap) }, count: count)
+        let open =
+            solution.objectiveAfter - (solution.lowerBound ?? 0) > PMedianLagrangianBound.closeEnough * solution.objectiveAfter
         if open && wantsExactSearch(problem, parameters: parameters) {
-            let uncapped = costRows(problem, costs: costs, limit: .infinity, keepDistances: true) { i, d in weights[i] > 0 && d < existing[i] }
+            let uncapped = costRows(problem, costs: costs, limit: .infinity, keepDistances: true) { i, d in
+                weights[i] > 0 && d < existing[i]
+            }
             var farther = far
             for d in uncapped.distances where Double(d) + 1 > farther { farther = Double(d) + 1 }
-            let exact = exactPMedian(rows: uncapped, weights: weights, base: existing.map { min($0, farther) }, count: count,
-                                     heuristic: solution, timeLimit: parameters.timeLimit)
+            let exact = exactPMedian(
+                rows: uncapped, weights: weights, base: existing.map { min($0, farther) }, count: count,
+                heuristic: solution, timeLimit: parameters.timeLimit)
             solution = exact.solution
             result.exactSearch = exact.stop
         }
@@ -92,10 +103,12 @@ extension SitingAnalysis {
         }
         let total = Double(max(1, problem.totalHouseholds))
         if weightedBefore.isFinite {
-            result.weightedDistanceBeforeM = rounded(weightedBefore, 1); result.meanDistanceBeforeM = rounded(weightedBefore / total, 1)
+            result.weightedDistanceBeforeM = rounded(weightedBefore, 1);
+            result.meanDistanceBeforeM = rounded(weightedBefore / total, 1)
         }
         if weightedAfter.isFinite {
-            result.weightedDistanceAfterM = rounded(weightedAfter, 1); result.meanDistanceAfterM = rounded(weightedAfter / total, 1)
+            result.weightedDistanceAfterM = rounded(weightedAfter, 1);
+            result.meanDistanceAfterM = rounded(weightedAfter / total, 1)
         }
         return (solution, served)
     }

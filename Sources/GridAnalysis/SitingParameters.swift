@@ -23,9 +23,11 @@ public struct SitingParameters: Sendable {
     /// Costs from any router replacing straight-line distances (`--costs`).
     public var costs: CostTable? = nil
 
-    public init(objective: SitingObjective = .cover, count: Int? = nil, selection: FacilitySelection,
-                candidates: CandidateSet = .imported, areaPerHousehold: Double = 0.30, minAreaM2: Double? = nil,
-                distanceCap: Double? = nil, localSearch: Bool = true, network: Bool = false) {
+    public init(
+        objective: SitingObjective = .cover, count: Int? = nil, selection: FacilitySelection,
+        candidates: CandidateSet = .imported, areaPerHousehold: Double = 0.30, minAreaM2: Double? = nil,
+        distanceCap: Double? = nil, localSearch: Bool = true, network: Bool = false
+    ) {
         self.objective = objective; self.count = count; self.selection = selection; self.candidates = candidates
         self.areaPerHousehold = areaPerHousehold; self.minAreaM2 = minAreaM2; self.distanceCap = distanceCap
         self.localSearch = localSearch; self.network = network

@@ -32,12 +32,15 @@ public struct SitingProblem: Sendable {
 
     /// Builds an instance directly (tests, `--instance` files). `existingDistance` defaults
     /// to 0 for covered and +∞ for uncovered demand when not given.
-    public init(demandIds: [String], demandLocations: [Point], weights: [Int],
-                demandCommunityIds: [String?]? = nil, coveredBefore: [Bool],
-                existingDistance: [Double]? = nil, candidates: [SitingCandidate], radius: Double,
-                buildCoverage: Bool = true) {
-        precondition(demandIds.count == weights.count && demandLocations.count == weights.count
-                     && coveredBefore.count == weights.count)
+    public init(
+        demandIds: [String], demandLocations: [Point], weights: [Int],
+        demandCommunityIds: [String?]? = nil, coveredBefore: [Bool],
+        existingDistance: [Double]? = nil, candidates: [SitingCandidate], radius: Double,
+        buildCoverage: Bool = true
+    ) {
+        precondition(
+            demandIds.count == weights.count && demandLocations.count == weights.count
+                && coveredBefore.count == weights.count)
         self.demandIds = demandIds
         self.demandLocations = demandLocations
         self.weights = weights
@@ -47,14 +50,18 @@ public struct SitingProblem: Sendable {
         self.candidates = candidates.sorted { $0.id < $1.id }
         self.radius = radius
         self.coverage = SparseRows(offsets: Array(repeating: 0, count: candidates.count + 1))
-        if buildCoverage { self.coverage = coverageRows(of: self.candidates.map(\.location), radius: radius, uncoveredOnly: true) }
+        if buildCoverage {
+            self.coverage = coverageRows(of: self.candidates.map(\.location), radius: radius, uncoveredOnly: true)
+        }
     }
 
     /// The demand points within `radius` of each point, as sparse rows (ascending demand index),
     /// optionally only the uncovered ones and keeping distances.
-    public func coverageRows(of points: [Point], radius: Double, uncoveredOnly: Bool,
-                             keepDistances: Bool = false,
-                             keep: ((Int, Double) -> Bool)? = nil) -> SparseRows {
+    public func coverageRows(
+        of points: [Point], radius: Double, uncoveredOnly: Bool,
+        keepDistances: Bool = false,
+        keep: ((Int, Double) -> Bool)? = nil
+    ) -> SparseRows {
         let pool = uncoveredOnly ? demandLocations.indices.filter { !coveredBefore[$0] } : Array(demandLocations.indices)
         let tree = KDTree(points: pool.map { demandLocations[$0] })
         return SparseRows.build(rows: points.count, keepDistances: keepDistances) { r, append in
@@ -72,35 +79,42 @@ public struct SitingProblem: Sendable {
     public func networkCoverageRows(_ network: WalkingNetwork) -> SparseRows {
         let pool = demandLocations.indices.filter { !coveredBefore[$0] }
         let points = pool.map { demandLocations[$0] }
-        let rows = network.reachRows(origins: candidates.map(\.location),
-                                     cutoff: Array(repeating: radius, count: candidates.count),
-                                     targetAttachments: network.attachAll(points, maxDistance: radius))
+        let rows = network.reachRows(
+            origins: candidates.map(\.location),
+            cutoff: Array(repeating: radius, count: candidates.count),
+            targetAttachments: network.attachAll(points, maxDistance: radius))
         // pool is ascending, so the rows stay ascending in demand index
         return SparseRows(offsets: rows.offsets, items: rows.items.map { Int32(pool[Int($0)]) }, distances: [])
     }
 
     /// The instance of a snapshot: buildings weighted by households, coverage by the
     /// counted facilities of `selection` (street level reaches 1,000 m), the given candidates.
-    public static func make(snapshot: Snapshot, selection: FacilitySelection,
-                            candidates: [SitingCandidate]) -> SitingProblem {
+    public static func make(
+        snapshot: Snapshot, selection: FacilitySelection,
+        candidates: [SitingCandidate]
+    ) -> SitingProblem {
         let buildings = snapshot.buildings.filter { $0.households > 0 }
         let state = existingService(buildings: buildings, facilities: snapshot.facilities, selection: selection)
-        return SitingProblem(demandIds: buildings.map(\.id), demandLocations: buildings.map(\.location),
-                             weights: buildings.map(\.households), demandCommunityIds: buildings.map(\.communityId),
-                             coveredBefore: state.covered, existingDistance: state.distance,
-                             candidates: candidates, radius: selection.radius)
+        return SitingProblem(
+            demandIds: buildings.map(\.id), demandLocations: buildings.map(\.location),
+            weights: buildings.map(\.households), demandCommunityIds: buildings.map(\.communityId),
+            coveredBefore: state.covered, existingDistance: state.distance,
+            candidates: candidates, radius: selection.radius)
     }
 
     /// For each building: whether a counted facility reaches it (each within its own reach),
     /// and the distance to the nearest counted facility, straight line (`Coverage.euclidean`) or,
     /// with `network`, along the walking network (`Coverage.networkDistances`), as the coverage
     /// analysis measures them.
-    public static func existingService(buildings: [Building], facilities: [Facility], selection: FacilitySelection,
-                                       network: WalkingNetwork? = nil) -> (covered: [Bool], distance: [Double]) {
+    public static func existingService(
+        buildings: [Building], facilities: [Facility], selection: FacilitySelection,
+        network: WalkingNetwork? = nil
+    ) -> (covered: [Bool], distance: [Double]) {
         let points = buildings.map(\.location)
-        let distances = network.map {
-            Coverage.networkDistances(network: $0, buildings: points, facilities: facilities, selection: selection).distances
-        } ?? Coverage.euclidean(buildings: points, facilities: facilities, selection: selection)
+        let distances =
+            network.map {
+                Coverage.networkDistances(network: $0, buildings: points, facilities: facilities, selection: selection).distances
+            } ?? Coverage.euclidean(buildings: points, facilities: facilities, selection: selection)
         return (distances.map(\.covered), distances.map(\.nearestDistance))
     }
 }

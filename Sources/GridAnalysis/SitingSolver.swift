@@ -25,12 +25,16 @@ extension SitingAnalysis {
     /// `problem.existingDistance` must then already be network figures.
     /// - Throws: `UsageError` when there are no candidates or `count` is missing where the
     ///   objective needs it.
-    public static func solve(_ problem: SitingProblem, parameters: SitingParameters,
-                             network: (WalkingNetwork, [WalkingNetwork.Attachment?])? = nil) throws -> SitingResult {
+    public static func solve(
+        _ problem: SitingProblem, parameters: SitingParameters,
+        network: (WalkingNetwork, [WalkingNetwork.Attachment?])? = nil
+    ) throws -> SitingResult {
         guard !problem.candidates.isEmpty else { throw UsageError(noCandidatesMessage) }
         if parameters.objective != .all {
             guard let count = parameters.count, count >= 1 else {
-                throw UsageError("--count: the number of sites is required for --objective \(parameters.objective.rawValue) (expected an integer ≥ 1)")
+                throw UsageError(
+                    "--count: the number of sites is required for --objective \(parameters.objective.rawValue) (expected an integer ≥ 1)"
+                )
             }
         }
         var result = emptyResult(problem, parameters: parameters)
@@ -74,15 +78,18 @@ extension SitingAnalysis {
             let served = solution.servedBySite.map { $0[entry.site] ?? 0 }
             let area = max(Double(served ?? entry.newCovered) * parameters.areaPerHousehold, parameters.minAreaM2 ?? 0)
             let recommended = rounded(area, 1)
-            sites.append(SitingSite(
-                rank: rank + 1, candidateId: candidate.id, name: candidate.name, kind: candidate.kind, source: candidate.source,
-                gapId: candidate.gapId, lon: rounded(candidate.lonLat.x, 7), lat: rounded(candidate.lonLat.y, 7),
-                inputCrsLon: nil, inputCrsLat: nil, communityId: candidate.communityId, newHouseholdsCovered: entry.newCovered,
-                cumulativeCoveredHouseholds: cumulative,
-                coverageRateAfter: total > 0 ? rounded(Double(cumulative) / Double(total), 4) : 0,
-                recommendedAreaM2: recommended, availableAreaM2: candidate.availableAreaM2,
-                areaSufficient: candidate.availableAreaM2.map { $0 >= recommended },
-                weightedDistanceReductionM: entry.saving.map { rounded($0, 1) }, householdsServed: served))
+            sites.append(
+                SitingSite(
+                    rank: rank + 1, candidateId: candidate.id, name: candidate.name, kind: candidate.kind,
+                    source: candidate.source,
+                    gapId: candidate.gapId, lon: rounded(candidate.lonLat.x, 7), lat: rounded(candidate.lonLat.y, 7),
+                    inputCrsLon: nil, inputCrsLat: nil, communityId: candidate.communityId,
+                    newHouseholdsCovered: entry.newCovered,
+                    cumulativeCoveredHouseholds: cumulative,
+                    coverageRateAfter: total > 0 ? rounded(Double(cumulative) / Double(total), 4) : 0,
+                    recommendedAreaM2: recommended, availableAreaM2: candidate.availableAreaM2,
+                    areaSufficient: candidate.availableAreaM2.map { $0 >= recommended },
+                    weightedDistanceReductionM: entry.saving.map { rounded($0, 1) }, householdsServed: served))
         }
         return sites
     }

@@ -14,8 +14,10 @@ public struct SparseRows: Sendable {
 
     /// Builds rows by calling `fill(r, append)` for each row; `append(item, distance)`.
     /// Items within a row are sorted ascending so the layout does not depend on tree order.
-    static func build(rows: Int, keepDistances: Bool,
-                      _ fill: (Int, (Int32, Float) -> Void) -> Void) -> SparseRows {
+    static func build(
+        rows: Int, keepDistances: Bool,
+        _ fill: (Int, (Int32, Float) -> Void) -> Void
+    ) -> SparseRows {
         var out = SparseRows()
         out.offsets.reserveCapacity(rows + 1)
         var scratch: [(Int32, Float)] = []

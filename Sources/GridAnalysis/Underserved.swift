@@ -82,12 +82,15 @@ public struct UnderservedResult: Codable, Sendable {
 public enum Underserved {
     /// Ranking order: larger area deficit first, then more uncovered households, then lower
     /// accessibility, then id. Gaps: larger deficit of their communities, then more households.
-    public static func rank(_ s: Snapshot, coverage: CoverageResult, selection: FacilitySelection,
-                            standard: Double) -> UnderservedResult {
+    public static func rank(
+        _ s: Snapshot, coverage: CoverageResult, selection: FacilitySelection,
+        standard: Double
+    ) -> UnderservedResult {
         let area = communityArea(s, selection: selection, standard: standard)
         let rates = Dictionary(coverage.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let access = Dictionary((coverage.accessibility?.communities ?? []).map { ($0.id, $0.m2Per100Households) },
-                                uniquingKeysWith: { a, _ in a })
+        let access = Dictionary(
+            (coverage.accessibility?.communities ?? []).map { ($0.id, $0.m2Per100Households) },
+            uniquingKeysWith: { a, _ in a })
         let info = Dictionary(s.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let radius = Int(coverage.radiusM)
         var rows: [UnderservedCommunity] = []
@@ -104,24 +107,30 @@ public enum Underserved {
             let uncovered = hh - (rates[id]?.coveredHouseholds ?? 0)
             var reasons: [String] = []
             if deficit > 0.05 {
-                reasons.append("counted facility area \(fmt(a)) m² is \(fmt(per100, 2)) m² per 100 households, "
-                    + "below the \(fmt(standard)) m² standard: \(fmt(deficit)) m² short of \(fmt(required)) m²")
+                reasons.append(
+                    "counted facility area \(fmt(a)) m² is \(fmt(per100, 2)) m² per 100 households, "
+                        + "below the \(fmt(standard)) m² standard: \(fmt(deficit)) m² short of \(fmt(required)) m²")
             }
             if uncovered > 0 {
                 let pct = hh > 0 ? Double(uncovered) / Double(hh) * 100 : 0
-                reasons.append("\(uncovered) of \(hh) households (\(fmt(pct))%) live beyond the reach of every counted facility "
-                    + "(\(radius) m; street-level centers \(Int(coverage.reach["street"] ?? 1000)) m, \(coverage.method.rawValue))")
+                reasons.append(
+                    "\(uncovered) of \(hh) households (\(fmt(pct))%) live beyond the reach of every counted facility "
+                        + "(\(radius) m; street-level centers \(Int(coverage.reach["street"] ?? 1000)) m, \(coverage.method.rawValue))"
+                )
             }
             let acc = access[id]
             if let acc, acc < standard, hh > 0 {
-                reasons.append("accessibility \(fmt(acc, 2)) m² per 100 households within reach is below the \(fmt(standard)) m² standard")
+                reasons.append(
+                    "accessibility \(fmt(acc, 2)) m² per 100 households within reach is below the \(fmt(standard)) m² standard")
             }
             let c = info[id]
-            rows.append(UnderservedCommunity(
-                rank: 0, id: id, name: c?.name, street: c?.street, households: hh, facilityAreaM2: rounded(a, 1),
-                areaPer100Households: rounded(per100, 2), requiredAreaM2: rounded(required, 1), deficitM2: rounded(deficit, 1),
-                uncoveredHouseholds: uncovered, coverageRate: rate.coverageRate, accessibilityM2Per100Households: acc,
-                underserved: !reasons.isEmpty, reasons: reasons))
+            rows.append(
+                UnderservedCommunity(
+                    rank: 0, id: id, name: c?.name, street: c?.street, households: hh, facilityAreaM2: rounded(a, 1),
+                    areaPer100Households: rounded(per100, 2), requiredAreaM2: rounded(required, 1),
+                    deficitM2: rounded(deficit, 1),
+                    uncoveredHouseholds: uncovered, coverageRate: rate.coverageRate, accessibilityM2Per100Households: acc,
+                    underserved: !reasons.isEmpty, reasons: reasons))
         }
         rows.sort { a, b in
             if a.deficitM2 != b.deficitM2 { return a.deficitM2 > b.deficitM2 }
@@ -134,19 +143,25 @@ public enum Underserved {
 
         var gaps: [UnderservedGap] = coverage.gaps.map { g in
             let deficit = g.communityIds.reduce(0) { $0 + (deficitOf[$1] ?? 0) }
-            var reasons = ["\(g.households) households in \(g.buildings) building\(g.buildings == 1 ? "" : "s") beyond the reach of every counted facility"
-                + (g.nearestFacilityDistanceM.map { "; the nearest is \(fmt($0)) m away" } ?? "")]
+            var reasons = [
+                "\(g.households) households in \(g.buildings) building\(g.buildings == 1 ? "" : "s") beyond the reach of every counted facility"
+                    + (g.nearestFacilityDistanceM.map { "; the nearest is \(fmt($0)) m away" } ?? "")
+            ]
             let short = g.communityIds.filter { (deficitOf[$0] ?? 0) > 0.05 }
             if !short.isEmpty {
-                reasons.append("in \(short.count == 1 ? "community" : "communities") \(short.joined(separator: ", ")) short of the area standard by \(fmt(deficit)) m² in all")
+                reasons.append(
+                    "in \(short.count == 1 ? "community" : "communities") \(short.joined(separator: ", ")) short of the area standard by \(fmt(deficit)) m² in all"
+                )
             }
             let lowAccess = g.communityIds.filter { (access[$0] ?? .infinity) < standard }
             if !lowAccess.isEmpty {
-                reasons.append("accessibility below \(fmt(standard)) m² per 100 households in \(lowAccess.joined(separator: ", "))")
+                reasons.append(
+                    "accessibility below \(fmt(standard)) m² per 100 households in \(lowAccess.joined(separator: ", "))")
             }
-            return UnderservedGap(rank: 0, id: g.id, households: g.households, buildings: g.buildings, lon: g.lon, lat: g.lat,
-                                  communityIds: g.communityIds, communityDeficitM2: rounded(deficit, 1),
-                                  nearestFacilityDistanceM: g.nearestFacilityDistanceM, reasons: reasons)
+            return UnderservedGap(
+                rank: 0, id: g.id, households: g.households, buildings: g.buildings, lon: g.lon, lat: g.lat,
+                communityIds: g.communityIds, communityDeficitM2: rounded(deficit, 1),
+                nearestFacilityDistanceM: g.nearestFacilityDistanceM, reasons: reasons)
         }
         gaps.sort { a, b in
             if a.communityDeficitM2 != b.communityDeficitM2 { return a.communityDeficitM2 > b.communityDeficitM2 }
@@ -154,9 +169,10 @@ public enum Underserved {
             return a.id.count != b.id.count ? a.id.count < b.id.count : a.id < b.id
         }
         for i in gaps.indices { gaps[i].rank = i + 1 }
-        return UnderservedResult(standardM2Per100Households: standard, radiusM: coverage.radiusM, method: coverage.method,
-                                 workingCRS: coverage.workingCRS, accessibilityMethod: coverage.accessibility?.method,
-                                 communities: rows, gaps: gaps, underservedCommunities: rows.filter(\.underserved).count)
+        return UnderservedResult(
+            standardM2Per100Households: standard, radiusM: coverage.radiusM, method: coverage.method,
+            workingCRS: coverage.workingCRS, accessibilityMethod: coverage.accessibility?.method,
+            communities: rows, gaps: gaps, underservedCommunities: rows.filter(\.underserved).count)
     }
 
     /// Area figures per community from `AreaStandard` (allocation by community), so that this

@@ -138,7 +138,9 @@ public struct WalkingNetwork: Sendable {
         public var node: Int32
         public var distance: Double
         public var label: Int32
-        public init(node: Int32, distance: Double, label: Int32) { self.node = node; self.distance = distance; self.label = label }
+        public init(node: Int32, distance: Double, label: Int32) {
+            self.node = node; self.distance = distance; self.label = label
+        }
     }
 
     /// Shortest distance from the nearest source to every node, and which source (label; -1
@@ -160,7 +162,7 @@ public struct WalkingNetwork: Sendable {
         }
         while let top = heap.pop() {
             let u = Int(top.node)
-            guard top.d == dist[u] && top.label == label[u] else { continue }   // stale
+            guard top.d == dist[u] && top.label == label[u] else { continue }  // stale
             for k in Int(adjStart[u])..<Int(adjStart[u + 1]) {
                 let v = Int(adjTarget[k])
                 let nd = top.d + adjLength[k]
@@ -277,7 +279,9 @@ struct SegmentGrid: Sendable {
                     if d2 < bestD2 || (d2 == bestD2 && s < best) { best = s; bestT = t; bestD2 = d2 }
                 }
             }
-            if k == 0 { visit(cx, cy) } else {
+            if k == 0 {
+                visit(cx, cy)
+            } else {
                 for x in (cx - k)...(cx + k) { visit(x, cy - k); visit(x, cy + k) }
                 for y in (cy - k + 1)...(cy + k - 1) { visit(cx - k, y); visit(cx + k, y) }
             }

@@ -109,8 +109,9 @@ final class ByteSource {
 
     /// 1-based line and column of buffer index `k` (requires `tracksLines`).
     func lineColumn(at k: Int) -> (line: Int, column: Int) {
-        TextPosition.lineColumn(UnsafePointer(bytes), from: 0, upTo: min(k, end),
-                                line: droppedLines + 1, column: droppedColumn + 1)
+        TextPosition.lineColumn(
+            UnsafePointer(bytes), from: 0, upTo: min(k, end),
+            line: droppedLines + 1, column: droppedColumn + 1)
     }
 }
 

@@ -177,8 +177,9 @@ public struct CSVReader {
                 if i < end {
                     let c = p[i]
                     if c != UInt8(ascii: ","), c != 0x0A, c != 0x0D {
-                        throw CSVError(message: "unexpected text after a closing quote (a quote inside a quoted field must be doubled)",
-                                       line: line + breaks)
+                        throw CSVError(
+                            message: "unexpected text after a closing quote (a quote inside a quoted field must be doubled)",
+                            line: line + breaks)
                     }
                 }
             } else {
@@ -191,8 +192,10 @@ public struct CSVReader {
                     i += 1
                 }
                 if i >= end && !eof { return nil }
-                fields.append(try makeString(UnsafeBufferPointer(start: p + fieldStart, count: i - fieldStart), high,
-                                             line: line + breaks))
+                fields.append(
+                    try makeString(
+                        UnsafeBufferPointer(start: p + fieldStart, count: i - fieldStart), high,
+                        line: line + breaks))
             }
             // After a field: a comma, a line break or the end of the file.
             if i >= end {

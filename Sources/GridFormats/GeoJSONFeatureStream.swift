@@ -91,8 +91,9 @@ public struct GeoJSONFeatureStream {
                     return nil
                 }
                 guard c == UInt8(ascii: ",") else {
-                    throw failure("expected ',' or ']' after feature \(nextIndex - 1), found \(describe(c))",
-                                  at: source.start, feature: nil)
+                    throw failure(
+                        "expected ',' or ']' after feature \(nextIndex - 1), found \(describe(c))",
+                        at: source.start, feature: nil)
                 }
                 // Look past the comma without consuming it (reading more may move the buffer).
                 guard let k = try peekNonWhitespace(after: 1) else {
@@ -129,7 +130,8 @@ public struct GeoJSONFeatureStream {
     private mutating func readHead() throws {
         while source.end - source.start < 3, try source.fill(minimum: 3) {}
         if source.end - source.start >= 3, source.bytes[0] == 0xEF, source.bytes[1] == 0xBB, source.bytes[2] == 0xBF,
-           source.droppedBytes == 0 {
+            source.droppedBytes == 0
+        {
             source.start += 3
         }
         guard try skipWhitespaceOrEnd() else {
@@ -140,8 +142,9 @@ public struct GeoJSONFeatureStream {
             throw failure("not a FeatureCollection: top level is an array", at: source.start, feature: nil)
         }
         guard c == UInt8(ascii: "{") else {
-            throw failure("not a FeatureCollection: top level is not a JSON object (found \(describe(c)))",
-                          at: source.start, feature: nil)
+            throw failure(
+                "not a FeatureCollection: top level is not a JSON object (found \(describe(c)))",
+                at: source.start, feature: nil)
         }
         source.start += 1
         try skipWhitespace(context: "in the top-level object")
@@ -159,8 +162,9 @@ public struct GeoJSONFeatureStream {
         while true {
             try skipWhitespace(context: "a member name in the top-level object")
             guard source.bytes[source.start] == UInt8(ascii: "\"") else {
-                throw failure("expected a member name in double quotes, found \(describe(source.bytes[source.start]))",
-                              at: source.start, feature: nil)
+                throw failure(
+                    "expected a member name in double quotes, found \(describe(source.bytes[source.start]))",
+                    at: source.start, feature: nil)
             }
             let (keyValue, keyAt) = try parseValue(feature: nil, what: "member name")
             guard case .string(let key) = keyValue else {
@@ -171,8 +175,9 @@ public struct GeoJSONFeatureStream {
             }
             try skipWhitespace(context: "':'")
             guard source.bytes[source.start] == UInt8(ascii: ":") else {
-                throw failure("expected ':' after member name \"\(key)\", found \(describe(source.bytes[source.start]))",
-                              at: source.start, feature: nil)
+                throw failure(
+                    "expected ':' after member name \"\(key)\", found \(describe(source.bytes[source.start]))",
+                    at: source.start, feature: nil)
             }
             source.start += 1
             try skipWhitespace(context: "the value of \"\(key)\"")
@@ -204,8 +209,9 @@ public struct GeoJSONFeatureStream {
                 continue
             }
             guard c == UInt8(ascii: "}") else {
-                throw failure("expected ',' or '}' in the top-level object, found \(describe(c))",
-                              at: source.start, feature: nil)
+                throw failure(
+                    "expected ',' or '}' in the top-level object, found \(describe(c))",
+                    at: source.start, feature: nil)
             }
             source.start += 1
             try finishDocument()
@@ -237,8 +243,9 @@ public struct GeoJSONFeatureStream {
     /// been seen.
     private mutating func finishDocument() throws {
         if try skipWhitespaceOrEnd() {
-            throw failure("unexpected \(describe(source.bytes[source.start])) after the top-level object",
-                          at: source.start, feature: nil)
+            throw failure(
+                "unexpected \(describe(source.bytes[source.start])) after the top-level object",
+                at: source.start, feature: nil)
         }
         guard sawType else {
             throw failure("not a FeatureCollection: the top-level object has no \"type\"", at: source.start, feature: nil)
@@ -270,8 +277,9 @@ public struct GeoJSONFeatureStream {
     /// Skips whitespace; the end of the file is an error ("expected `context`").
     private mutating func skipWhitespace(context: String) throws {
         guard try skipWhitespaceOrEnd() else {
-            throw failure("unexpected end of file, expected \(context)", at: source.start,
-                          feature: state == .features ? nextIndex : nil)
+            throw failure(
+                "unexpected end of file, expected \(context)", at: source.start,
+                feature: state == .features ? nextIndex : nil)
         }
     }
 
@@ -313,8 +321,9 @@ public struct GeoJSONFeatureStream {
                 if e.atEnd && !source.eof {
                     let held = source.end - source.start
                     if held > maxFeatureBytes {
-                        throw failure("\(what) is larger than the limit of \(maxFeatureBytes) bytes",
-                                      at: source.start, feature: feature)
+                        throw failure(
+                            "\(what) is larger than the limit of \(maxFeatureBytes) bytes",
+                            at: source.start, feature: feature)
                     }
                     if try source.fill(minimum: held) { continue }
                     continue  // now at eof: parse once more to report the real error

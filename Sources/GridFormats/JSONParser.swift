@@ -41,13 +41,15 @@ public enum JSONParser {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw JSONParseError(message: "empty input, expected a JSON value", line: 1, column: 1, offset: 0)
         }
-        var core = JSONCore(base: base.assumingMemoryBound(to: UInt8.self), start: 0, end: bytes.count,
-                            maxDepth: maxDepth)
+        var core = JSONCore(
+            base: base.assumingMemoryBound(to: UInt8.self), start: 0, end: bytes.count,
+            maxDepth: maxDepth)
         do {
             return try core.parseDocument()
         } catch {
-            let (line, column) = TextPosition.lineColumn(base.assumingMemoryBound(to: UInt8.self),
-                                                         upTo: error.offset)
+            let (line, column) = TextPosition.lineColumn(
+                base.assumingMemoryBound(to: UInt8.self),
+                upTo: error.offset)
             throw JSONParseError(message: error.message, line: line, column: column, offset: error.offset)
         }
     }
@@ -56,8 +58,10 @@ public enum JSONParser {
 /// Line/column arithmetic over UTF-8 bytes.
 enum TextPosition {
     /// 1-based line and column (in Unicode scalars) of byte `offset`.
-    static func lineColumn(_ p: UnsafePointer<UInt8>, from start: Int = 0, upTo offset: Int,
-                           line baseLine: Int = 1, column baseColumn: Int = 1) -> (Int, Int) {
+    static func lineColumn(
+        _ p: UnsafePointer<UInt8>, from start: Int = 0, upTo offset: Int,
+        line baseLine: Int = 1, column baseColumn: Int = 1
+    ) -> (Int, Int) {
         var line = baseLine
         var column = baseColumn
         var i = start
@@ -85,7 +89,7 @@ struct RawJSONError: Error {
 
 private let powersOf10: [Double] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
 ]
 
 /// The byte-level parser. `i` is the read position; the input is `p[start..<end]`.
@@ -376,13 +380,16 @@ struct JSONCore {
                         // A high surrogate must be followed by \u and a low surrogate.
                         guard i + 1 < end else { throw endOfInput("a low surrogate escape") }
                         guard p[i] == UInt8(ascii: "\\"), p[i + 1] == UInt8(ascii: "u") else {
-                            throw fail("lone surrogate \\u\(hex4(u)) (a high surrogate must be followed by a low surrogate escape)", at: escAt)
+                            throw fail(
+                                "lone surrogate \\u\(hex4(u)) (a high surrogate must be followed by a low surrogate escape)",
+                                at: escAt)
                         }
                         let lowAt = i
                         i += 2
                         let low = try hex4Escape(at: lowAt)
                         guard low >= 0xDC00 && low <= 0xDFFF else {
-                            throw fail("lone surrogate \\u\(hex4(u)) (followed by \\u\(hex4(low)), not a low surrogate)", at: escAt)
+                            throw fail(
+                                "lone surrogate \\u\(hex4(u)) (followed by \\u\(hex4(low)), not a low surrogate)", at: escAt)
                         }
                         scalarValue = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)
                     } else if u >= 0xDC00 && u <= 0xDFFF {
@@ -505,8 +512,8 @@ struct JSONCore {
             if p[i] == UInt8(ascii: "I") { throw fail("NaN and Infinity are not valid JSON numbers", at: start) }
         }
         var mantissa: UInt64 = 0
-        var digits = 0          // significant digits accumulated into `mantissa`
-        var dropped = 0         // integer digits not accumulated (too many)
+        var digits = 0  // significant digits accumulated into `mantissa`
+        var dropped = 0  // integer digits not accumulated (too many)
         guard i < end else { throw endOfInput("a digit") }
         if p[i] == UInt8(ascii: "0") {
             i += 1
@@ -584,15 +591,15 @@ struct JSONCore {
     }
 }
 
-private extension RawJSONError {
+extension RawJSONError {
     /// Unterminated strings are reported at their opening quote, still marked `atEnd`.
-    func withMessageOffsetHint(_ open: Int) -> RawJSONError {
+    fileprivate func withMessageOffsetHint(_ open: Int) -> RawJSONError {
         RawJSONError(message: message + " (opened here)", offset: open, atEnd: true)
     }
 }
 
-private extension String {
-    var trimmingQuotes: String {
+extension String {
+    fileprivate var trimmingQuotes: String {
         if hasPrefix("'"), hasSuffix("'"), count >= 3 { return String(dropFirst().dropLast()) }
         return self
     }

@@ -26,7 +26,8 @@ public enum JSONWriter {
             out.append(UInt8(ascii: "]"))
         case .object(let o):
             out.append(UInt8(ascii: "{"))
-            let members = sortedKeys
+            let members =
+                sortedKeys
                 ? o.members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
                 : o.members
             for (k, m) in members.enumerated() {
@@ -63,8 +64,10 @@ public enum JSONWriter {
                 case 0x08: out.append(UInt8(ascii: "b"))
                 case 0x0C: out.append(UInt8(ascii: "f"))
                 default:
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                            hex[Int(c >> 4)], hex[Int(c & 0xF)]])
+                    out.append(contentsOf: [
+                        UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                        hex[Int(c >> 4)], hex[Int(c & 0xF)]
+                    ])
                 }
             }
             out.append(contentsOf: u[start..<u.count])

@@ -17,13 +17,17 @@ final class GDALErrorLog {
     /// Runs `body` with this log as GDAL's error handler.
     func capture<T>(_ body: () throws -> T) rethrows -> T {
         let me = Unmanaged.passUnretained(self).toOpaque()
-        CPLPushErrorHandlerEx({ errorClass, _, message in
-            guard let user = CPLGetErrorHandlerUserData() else { return }
-            let log = Unmanaged<GDALErrorLog>.fromOpaque(user).takeUnretainedValue()
-            let text = message.map { String(cString: $0) } ?? "unknown GDAL error"
-            if errorClass == CE_Failure || errorClass == CE_Fatal { log.failures.append(text) }
-            else if errorClass == CE_Warning { log.warnings.append(text) }
-        }, me)
+        CPLPushErrorHandlerEx(
+            { errorClass, _, message in
+                guard let user = CPLGetErrorHandlerUserData() else { return }
+                let log = Unmanaged<GDALErrorLog>.fromOpaque(user).takeUnretainedValue()
+                let text = message.map { String(cString: $0) } ?? "unknown GDAL error"
+                if errorClass == CE_Failure || errorClass == CE_Fatal {
+                    log.failures.append(text)
+                } else if errorClass == CE_Warning {
+                    log.warnings.append(text)
+                }
+            }, me)
         defer { CPLPopErrorHandler() }
         return try body()
     }

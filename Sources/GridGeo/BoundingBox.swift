@@ -28,8 +28,9 @@ public struct BoundingBox: Hashable, Sendable, Codable {
     }
 
     public func union(_ other: BoundingBox) -> BoundingBox {
-        BoundingBox(minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
-                    maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
+        BoundingBox(
+            minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
+            maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
     }
 
     @inlinable public func contains(_ p: Point) -> Bool {

@@ -4,7 +4,7 @@ import Foundation
 /// same whether the factor came from this table, `pow(10, p)` or repeated multiplication by 10.
 @usableFromInline let exactPowersOfTen: [Double] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
 ]
 
 /// Rounds `x` to `places` decimals as every report shows figures: (x · 10^places) rounded half

@@ -124,14 +124,16 @@ public struct KDTree: Sendable {
     /// The `k` nearest points to `q`, nearest first (ties by caller index).
     public func nearest(_ k: Int, to q: Point) -> [(index: Int, distance: Double)] {
         guard k > 0, !items.isEmpty else { return [] }
-        var heap: [(d2: Double, idx: Int32)] = []   // kept sorted ascending; k is small
+        var heap: [(d2: Double, idx: Int32)] = []  // kept sorted ascending; k is small
         var worst = Double.infinity
         knn(q, k, 0, items.count, 0, &heap, &worst)
         return heap.map { (Int($0.idx), $0.d2.squareRoot()) }
     }
 
-    private func knn(_ q: Point, _ k: Int, _ lo: Int, _ hi: Int, _ axis: Int,
-                     _ heap: inout [(d2: Double, idx: Int32)], _ worst: inout Double) {
+    private func knn(
+        _ q: Point, _ k: Int, _ lo: Int, _ hi: Int, _ axis: Int,
+        _ heap: inout [(d2: Double, idx: Int32)], _ worst: inout Double
+    ) {
         @inline(__always) func offer(_ i: Int) {
             let dx = xs[i] - q.x, dy = ys[i] - q.y
             let d2 = dx * dx + dy * dy

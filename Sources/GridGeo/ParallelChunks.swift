@@ -8,8 +8,10 @@ import Dispatch
 /// depend on `chunks` (only the load balance does). With one chunk, or `count` ≤ 1, `body` runs on
 /// the calling thread.
 /// - Precondition: `body(range)` returns exactly `range.count` elements.
-public func parallelChunks<Element>(count: Int, chunks: Int,
-                                    _ body: @Sendable (Range<Int>) -> [Element]) -> [Element] {
+public func parallelChunks<Element>(
+    count: Int, chunks: Int,
+    _ body: @Sendable (Range<Int>) -> [Element]
+) -> [Element] {
     let chunkCount = max(1, min(chunks, count))
     if chunkCount == 1 { return count > 0 ? body(0..<count) : [] }
     let parts = UnsafeMutablePointer<[Element]>.allocate(capacity: chunkCount)
@@ -19,8 +21,9 @@ public func parallelChunks<Element>(count: Int, chunks: Int,
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
         let range = (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
         let part = body(range)
-        precondition(part.count == range.count, "parallelChunks: a chunk returned \(part.count) elements for \(range.count) indices")
-        shared[chunk] = part   // each chunk writes only its own slot
+        precondition(
+            part.count == range.count, "parallelChunks: a chunk returned \(part.count) elements for \(range.count) indices")
+        shared[chunk] = part  // each chunk writes only its own slot
     }
     var out: [Element] = []
     out.reserveCapacity(count)

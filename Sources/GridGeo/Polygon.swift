@@ -36,8 +36,9 @@ public struct Polygon: Hashable, Sendable, Codable {
         if abs(sa) > 0 { return Point(sx / sa, sy / sa) }
         let distinct = exterior.count > 1 && exterior.first == exterior.last ? Array(exterior.dropLast()) : exterior
         guard !distinct.isEmpty else { return Point(.nan, .nan) }
-        return Point(distinct.reduce(0) { $0 + $1.x } / Double(distinct.count),
-                     distinct.reduce(0) { $0 + $1.y } / Double(distinct.count))
+        return Point(
+            distinct.reduce(0) { $0 + $1.x } / Double(distinct.count),
+            distinct.reduce(0) { $0 + $1.y } / Double(distinct.count))
     }
 
     /// True when `p` lies inside the exterior and outside every hole (even-odd rule;

@@ -169,8 +169,10 @@ public final class CoordinateTransformer {
             let out = proj_trans(op.handle, PJ_FWD, proj_coord(q.x, q.y, 0, 0))
             let r = Point(out.xy.x, out.xy.y)
             guard r.isFinite else {
-                throw ProjectionError(context.takeError("cannot convert (\(p.x), \(p.y)) from \(source) to \(target)",
-                                                         object: op.handle))
+                throw ProjectionError(
+                    context.takeError(
+                        "cannot convert (\(p.x), \(p.y)) from \(source) to \(target)",
+                        object: op.handle))
             }
             q = r
         }
@@ -196,15 +198,18 @@ public final class CoordinateTransformer {
             let stride = MemoryLayout<Point>.stride
             points.withUnsafeMutableBytes { raw in
                 let base = raw.baseAddress!.assumingMemoryBound(to: Double.self)
-                _ = proj_trans_generic(op.handle, PJ_FWD,
-                                       base, stride, n,
-                                       base + 1, stride, n,
-                                       nil, 0, 0, nil, 0, 0)
+                _ = proj_trans_generic(
+                    op.handle, PJ_FWD,
+                    base, stride, n,
+                    base + 1, stride, n,
+                    nil, 0, 0, nil, 0, 0)
             }
             if let bad = points.firstIndex(where: { !$0.isFinite }) {
                 let p = original[bad]
-                throw ProjectionError(context.takeError("cannot convert point \(bad + 1) (\(p.x), \(p.y)) from \(source) to \(target)",
-                                                         object: op.handle))
+                throw ProjectionError(
+                    context.takeError(
+                        "cannot convert point \(bad + 1) (\(p.x), \(p.y)) from \(source) to \(target)",
+                        object: op.handle))
             }
         }
         switch target {

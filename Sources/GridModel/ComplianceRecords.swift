@@ -12,8 +12,8 @@ public struct Secretary: Sendable, Hashable {
 
 /// Role of a leader with a grassroots contact point (contacts.csv).
 public enum ContactRole: String, Codable, Sendable, CaseIterable {
-    case districtStanding = "district_standing"   // 区委常委
-    case streetCommittee = "street_committee"     // 街道党工委委员
+    case districtStanding = "district_standing"  // 区委常委
+    case streetCommittee = "street_committee"  // 街道党工委委员
 }
 
 /// A leader's year at a contact point (contacts.csv).
@@ -26,8 +26,10 @@ public struct ContactRecord: Sendable, Hashable {
     public var daysOnSite: Int
     public var meetingsAttended: Int
     public var lecturesGiven: Int
-    public init(leaderId: String, name: String? = nil, role: ContactRole, communityId: String, year: Int,
-                daysOnSite: Int, meetingsAttended: Int, lecturesGiven: Int) {
+    public init(
+        leaderId: String, name: String? = nil, role: ContactRole, communityId: String, year: Int,
+        daysOnSite: Int, meetingsAttended: Int, lecturesGiven: Int
+    ) {
         self.leaderId = leaderId; self.name = name; self.role = role; self.communityId = communityId
         self.year = year; self.daysOnSite = daysOnSite; self.meetingsAttended = meetingsAttended
         self.lecturesGiven = lecturesGiven
@@ -62,8 +64,10 @@ public struct ComplianceRecords: Sendable, Hashable {
     public var contacts: [ContactRecord]
     public var ratings: [RatingRecord]
     public var observations: [ObservationRecord]
-    public init(secretaries: [Secretary] = [], contacts: [ContactRecord] = [], ratings: [RatingRecord] = [],
-                observations: [ObservationRecord] = []) {
+    public init(
+        secretaries: [Secretary] = [], contacts: [ContactRecord] = [], ratings: [RatingRecord] = [],
+        observations: [ObservationRecord] = []
+    ) {
         self.secretaries = secretaries; self.contacts = contacts; self.ratings = ratings
         self.observations = observations
     }

@@ -2,12 +2,12 @@ import GridGeo
 
 /// Kinds of service facility (docs/data-format.md §1).
 public enum FacilityKind: String, CaseIterable, Codable, Sendable {
-    case partyMassCenter = "party_mass_center"     // 党群服务中心
-    case partyMassStation = "party_mass_station"   // 党群服务站点
-    case cityStation = "city_station"              // 城市驿站
-    case cityStudy = "city_study"                  // 城市书房
-    case pocketPark = "pocket_park"                // 小游园
-    case propertyService = "property_service"      // 物业服务中心
+    case partyMassCenter = "party_mass_center"  // 党群服务中心
+    case partyMassStation = "party_mass_station"  // 党群服务站点
+    case cityStation = "city_station"  // 城市驿站
+    case cityStudy = "city_study"  // 城市书房
+    case pocketPark = "pocket_park"  // 小游园
+    case propertyService = "property_service"  // 物业服务中心
     case other = "other"
 
     /// The Chinese name used in reports and maps.
@@ -48,8 +48,10 @@ public struct Community: Sendable, Hashable {
     /// The same boundary in longitude/latitude (WGS84).
     public var boundaryLonLat: MultiPolygon?
 
-    public init(id: String, name: String? = nil, street: String? = nil, kind: String? = nil,
-                boundary: MultiPolygon? = nil, boundaryLonLat: MultiPolygon? = nil) {
+    public init(
+        id: String, name: String? = nil, street: String? = nil, kind: String? = nil,
+        boundary: MultiPolygon? = nil, boundaryLonLat: MultiPolygon? = nil
+    ) {
         self.id = id; self.name = name; self.street = street; self.kind = kind
         self.boundary = boundary; self.boundaryLonLat = boundaryLonLat
     }
@@ -63,8 +65,10 @@ public struct Grid: Sendable, Hashable {
     public var boundary: MultiPolygon?
     public var boundaryLonLat: MultiPolygon?
 
-    public init(id: String, communityId: String, name: String? = nil,
-                boundary: MultiPolygon? = nil, boundaryLonLat: MultiPolygon? = nil) {
+    public init(
+        id: String, communityId: String, name: String? = nil,
+        boundary: MultiPolygon? = nil, boundaryLonLat: MultiPolygon? = nil
+    ) {
         self.id = id; self.communityId = communityId; self.name = name
         self.boundary = boundary; self.boundaryLonLat = boundaryLonLat
     }
@@ -89,9 +93,11 @@ public struct Building: Sendable, Hashable {
     /// Footprint in the working CRS, when the dataset gives one.
     public var footprint: Polygon?
 
-    public init(id: String, communityId: String, gridId: String? = nil, name: String? = nil,
-                households: Int, residents: Int? = nil, partyMembers: Int = 0, probationaryMembers: Int = 0,
-                floors: Int? = nil, location: Point, lonLat: Point, footprint: Polygon? = nil) {
+    public init(
+        id: String, communityId: String, gridId: String? = nil, name: String? = nil,
+        households: Int, residents: Int? = nil, partyMembers: Int = 0, probationaryMembers: Int = 0,
+        floors: Int? = nil, location: Point, lonLat: Point, footprint: Polygon? = nil
+    ) {
         self.id = id; self.communityId = communityId; self.gridId = gridId; self.name = name
         self.households = households; self.residents = residents; self.partyMembers = partyMembers
         self.probationaryMembers = probationaryMembers; self.floors = floors
@@ -109,8 +115,10 @@ public struct Household: Sendable, Hashable {
     public var partyMembers: Int
     public var probationaryMembers: Int
 
-    public init(id: String, buildingId: String, unit: String? = nil, room: String? = nil, persons: Int? = nil,
-                partyMembers: Int = 0, probationaryMembers: Int = 0) {
+    public init(
+        id: String, buildingId: String, unit: String? = nil, room: String? = nil, persons: Int? = nil,
+        partyMembers: Int = 0, probationaryMembers: Int = 0
+    ) {
         self.id = id; self.buildingId = buildingId; self.unit = unit; self.room = room; self.persons = persons
         self.partyMembers = partyMembers; self.probationaryMembers = probationaryMembers
     }
@@ -131,9 +139,11 @@ public struct Facility: Sendable, Hashable {
     public var lonLat: Point
     public var footprint: Polygon?
 
-    public init(id: String, kind: FacilityKind, usableAreaM2: Double, name: String? = nil, communityId: String? = nil,
-                level: FacilityLevel? = nil, embedded: Bool = false, location: Point, lonLat: Point,
-                footprint: Polygon? = nil) {
+    public init(
+        id: String, kind: FacilityKind, usableAreaM2: Double, name: String? = nil, communityId: String? = nil,
+        level: FacilityLevel? = nil, embedded: Bool = false, location: Point, lonLat: Point,
+        footprint: Polygon? = nil
+    ) {
         self.id = id; self.kind = kind; self.usableAreaM2 = usableAreaM2; self.name = name
         self.communityId = communityId; self.level = level; self.embedded = embedded
         self.location = location; self.lonLat = lonLat; self.footprint = footprint
@@ -151,8 +161,10 @@ public struct Candidate: Sendable, Hashable {
     public var location: Point
     public var lonLat: Point
 
-    public init(id: String, name: String? = nil, kind: String? = nil, availableAreaM2: Double? = nil,
-                cost: Double? = nil, communityId: String? = nil, location: Point, lonLat: Point) {
+    public init(
+        id: String, name: String? = nil, kind: String? = nil, availableAreaM2: Double? = nil,
+        cost: Double? = nil, communityId: String? = nil, location: Point, lonLat: Point
+    ) {
         self.id = id; self.name = name; self.kind = kind; self.availableAreaM2 = availableAreaM2
         self.cost = cost; self.communityId = communityId; self.location = location; self.lonLat = lonLat
     }
@@ -182,8 +194,10 @@ public struct OrganizationUnit: Sendable, Hashable {
     /// Whether the unit has a party organization of its own (optional column `has_organization`).
     public var hasOrganization: Bool?
 
-    public init(id: String, kind: UnitKind, staff: Int, name: String? = nil, communityId: String? = nil,
-                partyWorkers: Int? = nil, partyMembers: Int? = nil, hasOrganization: Bool? = nil) {
+    public init(
+        id: String, kind: UnitKind, staff: Int, name: String? = nil, communityId: String? = nil,
+        partyWorkers: Int? = nil, partyMembers: Int? = nil, hasOrganization: Bool? = nil
+    ) {
         self.id = id; self.kind = kind; self.staff = staff; self.name = name; self.communityId = communityId
         self.partyWorkers = partyWorkers; self.partyMembers = partyMembers; self.hasOrganization = hasOrganization
     }

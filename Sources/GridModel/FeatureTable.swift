@@ -22,7 +22,9 @@ public struct FeatureTable: Sendable {
     }
 
     /// Geometry type of a spatial layer (the GeoPackage geometry type names).
-    public enum GeometryKind: String, Sendable { case point = "POINT", multiPolygon = "MULTIPOLYGON", multiLineString = "MULTILINESTRING" }
+    public enum GeometryKind: String, Sendable {
+        case point = "POINT", multiPolygon = "MULTIPOLYGON", multiLineString = "MULTILINESTRING"
+    }
 
     /// A stored layer's geometry: the GeoPackage types of the layers. The input side has
     /// `SourceGeometry` (GridStore import) and the output side `GeoJSONGeometry` (GridRender,

@@ -13,8 +13,10 @@ public struct PolicyRule: Codable, Sendable, Hashable {
     public var description: String
     public var source: String
 
-    public init(id: String, value: Double? = nil, max: Double? = nil, values: [String]? = nil,
-                unit: String, description: String, source: String) {
+    public init(
+        id: String, value: Double? = nil, max: Double? = nil, values: [String]? = nil,
+        unit: String, description: String, source: String
+    ) {
         self.id = id; self.value = value; self.max = max; self.values = values
         self.unit = unit; self.description = description; self.source = source
     }
@@ -45,8 +47,9 @@ public struct PolicyStandards: Sendable {
             let file = try JSONDecoder().decode(File.self, from: data)
             return PolicyStandards(source: url.path, rules: file.rules)
         } catch {
-            throw ValidationProblem(file: url.path, message: "not a standards file: \(error)",
-                                    expected: #"{"rules": [{"id", "value", "unit", "description", "source"}]}"#)
+            throw ValidationProblem(
+                file: url.path, message: "not a standards file: \(error)",
+                expected: #"{"rules": [{"id", "value", "unit", "description", "source"}]}"#)
         }
     }
 

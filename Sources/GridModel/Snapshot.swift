@@ -32,10 +32,12 @@ public struct Snapshot: Sendable {
     /// buildings; a store fills it without reading the building rows (see `householdsByCommunity`).
     public var householdTotals: [HouseholdTotal] = []
 
-    public init(metadata: DatasetMetadata, communities: [Community] = [], grids: [Grid] = [],
-                buildings: [Building] = [], households: [Household] = [], facilities: [Facility] = [],
-                candidates: [Candidate] = [], roads: [Road] = [], units: [OrganizationUnit] = [],
-                records: ComplianceRecords = ComplianceRecords()) {
+    public init(
+        metadata: DatasetMetadata, communities: [Community] = [], grids: [Grid] = [],
+        buildings: [Building] = [], households: [Household] = [], facilities: [Facility] = [],
+        candidates: [Candidate] = [], roads: [Road] = [], units: [OrganizationUnit] = [],
+        records: ComplianceRecords = ComplianceRecords()
+    ) {
         self.metadata = metadata; self.communities = communities; self.grids = grids
         self.buildings = buildings; self.households = households; self.facilities = facilities
         self.candidates = candidates; self.roads = roads; self.units = units; self.records = records

@@ -9,28 +9,41 @@ enum OpenRPCDocument {
     static func make(methods: [RPCMethod]) -> JSONValue {
         func obj(_ m: [(String, JSONValue)]) -> JSONValue { .object(JSONObject(members: m.map { (key: $0.0, value: $0.1) })) }
         let methodDocs: [JSONValue] = methods.map { m in
-            let params: [JSONValue] = (m.operation?.rpcFields ?? []).map { field in
-                obj([("name", .string(field.name)), ("description", .string(MessageCatalogue.english.help(field))),
-                     ("required", .bool(field.requirement == .always)), ("schema", field.jsonSchema)])
-            } + [obj([("name", .string("progress_token")), ("required", .bool(false)),
-                      ("description", .string("When given, $/progress notifications carry this token.")),
-                      ("schema", obj([("type", .array([.string("string"), .string("integer")]))]))])]
+            let params: [JSONValue] =
+                (m.operation?.rpcFields ?? []).map { field in
+                    obj([
+                        ("name", .string(field.name)), ("description", .string(MessageCatalogue.english.help(field))),
+                        ("required", .bool(field.requirement == .always)), ("schema", field.jsonSchema)
+                    ])
+                } + [
+                    obj([
+                        ("name", .string("progress_token")), ("required", .bool(false)),
+                        ("description", .string("When given, $/progress notifications carry this token.")),
+                        ("schema", obj([("type", .array([.string("string"), .string("integer")]))]))
+                    ])
+                ]
             // With `format` table or csv the result is a string; otherwise an object.
-            let resultTypes: [JSONValue] = m.operation?.formats.contains(where: { $0 == .table || $0 == .csv }) == true
+            let resultTypes: [JSONValue] =
+                m.operation?.formats.contains(where: { $0 == .table || $0 == .csv }) == true
                 ? [.string("object"), .string("string")] : [.string("object")]
             return obj([
                 ("name", .string(m.name)),
                 ("summary", .string(m.summary)),
                 ("paramStructure", .string("by-name")),
                 ("params", .array(params)),
-                ("result", obj([("name", .string("result")), ("description", .string(m.resultDescription)),
-                                ("schema", obj([("type", resultTypes.count == 1 ? resultTypes[0] : .array(resultTypes))]))])),
+                (
+                    "result",
+                    obj([
+                        ("name", .string("result")), ("description", .string(m.resultDescription)),
+                        ("schema", obj([("type", resultTypes.count == 1 ? resultTypes[0] : .array(resultTypes))]))
+                    ])
+                )
             ])
         }
         return obj([
             ("openrpc", .string("1.2.6")),
             ("info", obj([("title", .string("gridplan")), ("version", .string(GridplanVersion.current))])),
-            ("methods", .array(methodDocs)),
+            ("methods", .array(methodDocs))
         ])
     }
 }

@@ -15,10 +15,16 @@ public struct RPCError: Error, Sendable {
     }
 
     public static func parseError(_ detail: String) -> RPCError { RPCError(code: -32700, message: "Parse error: \(detail)") }
-    public static func invalidRequest(_ detail: String) -> RPCError { RPCError(code: -32600, message: "Invalid Request: \(detail)") }
+    public static func invalidRequest(_ detail: String) -> RPCError {
+        RPCError(code: -32600, message: "Invalid Request: \(detail)")
+    }
     public static func methodNotFound(_ name: String) -> RPCError { RPCError(code: -32601, message: "Method not found: \(name)") }
-    public static func invalidParams(_ detail: String) -> RPCError { RPCError(code: -32602, message: "Invalid params: \(detail)") }
-    public static func internalError(_ detail: String) -> RPCError { RPCError(code: -32603, message: "Internal error: \(detail)") }
+    public static func invalidParams(_ detail: String) -> RPCError {
+        RPCError(code: -32602, message: "Invalid params: \(detail)")
+    }
+    public static func internalError(_ detail: String) -> RPCError {
+        RPCError(code: -32603, message: "Internal error: \(detail)")
+    }
 
     /// Application codes.
     public static let invalidInputCode = ErrorClassification.invalidInputCode
@@ -29,18 +35,20 @@ public struct RPCError: Error, Sendable {
         if let e = error as? RPCError { return e }
         let c = ErrorClassification(error)
         let data = c.problems.map { p in
-            JSONValue.object(JSONObject(members: [
-                ("problems", .array(p.list.map(problemJSON))), ("total", .number(JSONNumber(p.total))),
-            ]))
+            JSONValue.object(
+                JSONObject(members: [
+                    ("problems", .array(p.list.map(problemJSON))), ("total", .number(JSONNumber(p.total)))
+                ]))
         }
         return RPCError(code: c.rpcCode, message: c.rpcMessage, data: data)
     }
 
     static func problemJSON(_ p: ValidationProblem) -> JSONValue {
-        .object(JSONObject(members: [
-            ("file", .string(p.file)), ("location", .string(p.location)), ("field", .string(p.field)),
-            ("message", .string(p.message)), ("expected", .string(p.expected)),
-        ]))
+        .object(
+            JSONObject(members: [
+                ("file", .string(p.file)), ("location", .string(p.location)), ("field", .string(p.field)),
+                ("message", .string(p.message)), ("expected", .string(p.expected))
+            ]))
     }
 
     var json: JSONValue {

@@ -14,8 +14,10 @@ public struct RPCMethod: Sendable {
     public let resultDescription: String
     let call: @Sendable (JSONObject, ServiceContext) throws -> String
 
-    init(name: String, summary: String, operation: OperationDeclaration?, resultDescription: String,
-         call: @escaping @Sendable (JSONObject, ServiceContext) throws -> String) {
+    init(
+        name: String, summary: String, operation: OperationDeclaration?, resultDescription: String,
+        call: @escaping @Sendable (JSONObject, ServiceContext) throws -> String
+    ) {
         self.name = name; self.summary = summary; self.operation = operation
         self.resultDescription = resultDescription; self.call = call
     }
@@ -23,8 +25,10 @@ public struct RPCMethod: Sendable {
     /// The method of `operation`: JSON by default; `format` selects another document
     /// (GeoJSON as an object, table and CSV as a string).
     public init(_ operation: OperationDeclaration) {
-        self.init(name: operation.method, summary: operation.summary, operation: operation,
-                  resultDescription: operation.resultFormatsDescription) { parameters, context in
+        self.init(
+            name: operation.method, summary: operation.summary, operation: operation,
+            resultDescription: operation.resultFormatsDescription
+        ) { parameters, context in
             var object = parameters
             object.members.removeAll { $0.key == "progress_token" }
             let output = try operation.execute(object, context: context, defaultFormat: .json)

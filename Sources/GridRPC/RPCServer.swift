@@ -19,7 +19,8 @@ public final class RPCServer: @unchecked Sendable {
         for m in methods { self.methods[m.name] = m }
         self.methods["rpc.discover"] = RPCMethod(
             name: "rpc.discover", summary: "The OpenRPC document describing every method.", operation: nil,
-            resultDescription: "An OpenRPC 1.2.6 document.") { [unowned self] _, _ in
+            resultDescription: "An OpenRPC 1.2.6 document."
+        ) { [unowned self] _, _ in
             JSONWriter.write(OpenRPCDocument.make(methods: self.methods.values.sorted { $0.name < $1.name }))
         }
     }
@@ -101,10 +102,15 @@ struct NotificationProgress: ProgressReporter, @unchecked Sendable {
     let send: @Sendable (String) -> Void
     func report(stage: String, done: Int, total: Int?) {
         var params: [(key: String, value: JSONValue)] = [
-            ("done", .number(JSONNumber(done))), ("stage", .string(stage)), ("token", token)]
+            ("done", .number(JSONNumber(done))), ("stage", .string(stage)), ("token", token)
+        ]
         if let total { params.append(("total", .number(JSONNumber(total)))) }
-        send(JSONWriter.write(.object(JSONObject(members: [
-            ("jsonrpc", .string("2.0")), ("method", .string("$/progress")), ("params", .object(JSONObject(members: params))),
-        ]))))
+        send(
+            JSONWriter.write(
+                .object(
+                    JSONObject(members: [
+                        ("jsonrpc", .string("2.0")), ("method", .string("$/progress")),
+                        ("params", .object(JSONObject(members: params)))
+                    ]))))
     }
 }

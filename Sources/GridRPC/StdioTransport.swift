@@ -22,9 +22,11 @@ public enum StdioTransport {
         dup2(STDERR_FILENO, STDOUT_FILENO)
         let writer = LineWriter(fd: out)
         let server = RPCServer(context: context, methods: methods) { writer.writeLine($0) }
-        readLines(fd: STDIN_FILENO, maxLineBytes: maxLineBytes, onLine: { server.handle(line: $0) }) {
-            writer.writeLine(server.response(id: .null, error: .invalidRequest("message longer than \(maxLineBytes) bytes")))
-        }
+        readLines(
+            fd: STDIN_FILENO, maxLineBytes: maxLineBytes, onLine: { server.handle(line: $0) },
+            onOversize: {
+                writer.writeLine(server.response(id: .null, error: .invalidRequest("message longer than \(maxLineBytes) bytes")))
+            })
         close(out)
     }
 

@@ -15,13 +15,15 @@ public enum AreaReportRendering {
             "Standard: \(numberText(r.standardM2Per100Households)) m² \(r.areaBasis) area per 100 households "
                 + "(rule \(r.rule.id), \(r.rule.unit); source: \(r.rule.source))",
             "Counted kinds: \(r.countedKinds.joined(separator: ", "))"
-                + (r.countsEmbeddedOthers ? "; other kinds when embedded" : " only"),
+                + (r.countsEmbeddedOthers ? "; other kinds when embedded" : " only")
         ]
         var alloc = "Allocation: \(r.allocation.rawValue)"
         if r.allocation == .reach, let radius = r.reachRadius, let street = r.streetReach {
-            alloc += " (reach \(numberText(radius)) m, street-level \(numberText(street)) m"
-                + (r.reachFallbackFacilityIds.isEmpty ? ")"
-                   : "; no households in reach, kept by their own community: \(r.reachFallbackFacilityIds.joined(separator: ", ")))")
+            alloc +=
+                " (reach \(numberText(radius)) m, street-level \(numberText(street)) m"
+                + (r.reachFallbackFacilityIds.isEmpty
+                    ? ")"
+                    : "; no households in reach, kept by their own community: \(r.reachFallbackFacilityIds.joined(separator: ", ")))")
         }
         lines.append(alloc + ". Working CRS: \(r.workingCRS)")
         return lines
@@ -35,48 +37,68 @@ public enum AreaReportRendering {
     public static func table(_ r: AreaReport) -> String {
         var out = preamble(r).joined(separator: "\n") + "\n\n"
         let right: [TextTable.Alignment] = [.left, .left, .left, .right, .right, .right, .right, .right, .right, .left]
-        var t = TextTable(headers: ["id", "name", "street", "households", "facilities", "area m²",
-                                    "m²/100 hh", "required m²", "deficit m²", "meets"], alignments: right)
+        var t = TextTable(
+            headers: [
+                "id", "name", "street", "households", "facilities", "area m²",
+                "m²/100 hh", "required m²", "deficit m²", "meets"
+            ], alignments: right)
         for c in r.communities {
-            t.append([c.id, c.name ?? "", c.street ?? "", String(c.figures.households), String(c.facilityCount),
-                      m2(c.figures.facilityArea), per100(c.figures), m2(c.figures.requiredArea),
-                      m2(c.figures.deficit), c.meetsStandard ? "yes" : "NO"])
+            t.append([
+                c.id, c.name ?? "", c.street ?? "", String(c.figures.households), String(c.facilityCount),
+                m2(c.figures.facilityArea), per100(c.figures), m2(c.figures.requiredArea),
+                m2(c.figures.deficit), c.meetsStandard ? "yes" : "NO"
+            ])
         }
-        out += (r.shortOnly ? "Communities below the standard (largest deficit first)\n"
-                            : "Communities (largest deficit first)\n") + t.render()
+        out +=
+            (r.shortOnly
+                ? "Communities below the standard (largest deficit first)\n"
+                : "Communities (largest deficit first)\n") + t.render()
 
         if let grids = r.grids {
-            var g = TextTable(headers: ["grid", "community", "name", "households", "facilities", "area m²",
-                                        "m²/100 hh", "required m²", "deficit m²", "meets"], alignments: right)
+            var g = TextTable(
+                headers: [
+                    "grid", "community", "name", "households", "facilities", "area m²",
+                    "m²/100 hh", "required m²", "deficit m²", "meets"
+                ], alignments: right)
             for row in grids {
-                g.append([row.id, row.communityId ?? "", row.name ?? "", String(row.figures.households),
-                          String(row.facilityCount), m2(row.figures.facilityArea), per100(row.figures),
-                          m2(row.figures.requiredArea), m2(row.figures.deficit), row.meetsStandard ? "yes" : "NO"])
+                g.append([
+                    row.id, row.communityId ?? "", row.name ?? "", String(row.figures.households),
+                    String(row.facilityCount), m2(row.figures.facilityArea), per100(row.figures),
+                    m2(row.figures.requiredArea), m2(row.figures.deficit), row.meetsStandard ? "yes" : "NO"
+                ])
             }
             out += "\nGrids (largest deficit first)\n" + g.render()
         }
 
-        var s = TextTable(headers: ["street", "communities", "meeting", "households", "area m²", "m²/100 hh",
-                                    "required m²", "deficit m²", "net deficit m²"],
-                          alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .right])
+        var s = TextTable(
+            headers: [
+                "street", "communities", "meeting", "households", "area m²", "m²/100 hh",
+                "required m²", "deficit m²", "net deficit m²"
+            ],
+            alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .right])
         func add(_ label: String, _ a: AreaAggregateRow) {
-            s.append([label, String(a.communityCount), String(a.communitiesMeetingStandard), String(a.figures.households),
-                      m2(a.figures.facilityArea), per100(a.figures), m2(a.figures.requiredArea),
-                      m2(a.figures.deficit), m2(a.figures.netDeficit)])
+            s.append([
+                label, String(a.communityCount), String(a.communitiesMeetingStandard), String(a.figures.households),
+                m2(a.figures.facilityArea), per100(a.figures), m2(a.figures.requiredArea),
+                m2(a.figures.deficit), m2(a.figures.netDeficit)
+            ])
         }
         for a in r.streets { add(a.street ?? "(no street)", a) }
         add("total", r.total)
         out += "\nStreets and total (deficit = sum of community deficits; net = pooled shortfall)\n" + s.render()
         if r.unallocatedArea > 0 || !r.unallocatedFacilityIds.isEmpty {
-            out += "\nOutside every community (not counted in any figure): \(m2(r.unallocatedArea)) m² "
+            out +=
+                "\nOutside every community (not counted in any figure): \(m2(r.unallocatedArea)) m² "
                 + "(\(r.unallocatedFacilityIds.joined(separator: ", ")))\n"
         }
         return out
     }
 
-    static let csvHeader = ["level", "id", "name", "street", "community_id", "households", "facility_count",
-                            "facility_area_m2", "area_per_100_households", "required_area_m2", "deficit_m2",
-                            "meets_standard", "communities_meeting_standard", "net_deficit_m2"]
+    static let csvHeader = [
+        "level", "id", "name", "street", "community_id", "households", "facility_count",
+        "facility_area_m2", "area_per_100_households", "required_area_m2", "deficit_m2",
+        "meets_standard", "communities_meeting_standard", "net_deficit_m2"
+    ]
 
     /// One CSV table: community rows, then grid rows (`--by grid`), street rows and a total row.
     public static func csv(_ r: AreaReport) -> String {
@@ -85,21 +107,31 @@ public enum AreaReportRendering {
             [m2(f.facilityArea), f.areaPer100.map { m2($0) } ?? "", m2(f.requiredArea), m2(f.deficit)]
         }
         for c in r.communities {
-            w.appendRow(["community", c.id, c.name ?? "", c.street ?? "", c.id, String(c.figures.households),
-                         String(c.facilityCount)] + tail(c.figures) + [String(c.meetsStandard), "", ""])
+            w.appendRow(
+                [
+                    "community", c.id, c.name ?? "", c.street ?? "", c.id, String(c.figures.households),
+                    String(c.facilityCount)
+                ] + tail(c.figures) + [String(c.meetsStandard), "", ""])
         }
         for g in r.grids ?? [] {
-            w.appendRow(["grid", g.id, g.name ?? "", "", g.communityId ?? "", String(g.figures.households),
-                         String(g.facilityCount)] + tail(g.figures) + [String(g.meetsStandard), "", ""])
+            w.appendRow(
+                [
+                    "grid", g.id, g.name ?? "", "", g.communityId ?? "", String(g.figures.households),
+                    String(g.facilityCount)
+                ] + tail(g.figures) + [String(g.meetsStandard), "", ""])
         }
         for s in r.streets {
-            w.appendRow(["street", s.street ?? "", "", s.street ?? "", "", String(s.figures.households),
-                         String(s.facilityCount)] + tail(s.figures)
-                        + ["", String(s.communitiesMeetingStandard), m2(s.figures.netDeficit)])
+            w.appendRow(
+                [
+                    "street", s.street ?? "", "", s.street ?? "", "", String(s.figures.households),
+                    String(s.facilityCount)
+                ] + tail(s.figures)
+                    + ["", String(s.communitiesMeetingStandard), m2(s.figures.netDeficit)])
         }
         let t = r.total
-        w.appendRow(["total", "", "", "", "", String(t.figures.households), String(t.facilityCount)] + tail(t.figures)
-                    + ["", String(t.communitiesMeetingStandard), m2(t.figures.netDeficit)])
+        w.appendRow(
+            ["total", "", "", "", "", String(t.figures.households), String(t.facilityCount)] + tail(t.figures)
+                + ["", String(t.communitiesMeetingStandard), m2(t.figures.netDeficit)])
         return w.text
     }
 
@@ -108,25 +140,29 @@ public enum AreaReportRendering {
     public static func geojson(_ r: AreaReport, communities: [Community], grids: [Grid]) -> String {
         var w = GeoJSONWriter(name: r.grids == nil ? "area_by_community" : "area_by_grid")
         func figures(_ f: AreaFigures, count: Int, meets: Bool) -> [(String, GeoJSONWriter.Value)] {
-            [("households", .int(f.households)), ("facility_count", .int(count)),
-             ("facility_area_m2", .double(f.facilityArea, places: 2)),
-             ("area_per_100_households", .double(f.areaPer100, places: 2)),
-             ("required_area_m2", .double(f.requiredArea, places: 2)),
-             ("deficit_m2", .double(f.deficit, places: 2)), ("meets_standard", .bool(meets)),
-             ("standard_m2_per_100_households", .double(r.standardM2Per100Households, places: 2))]
+            [
+                ("households", .int(f.households)), ("facility_count", .int(count)),
+                ("facility_area_m2", .double(f.facilityArea, places: 2)),
+                ("area_per_100_households", .double(f.areaPer100, places: 2)),
+                ("required_area_m2", .double(f.requiredArea, places: 2)),
+                ("deficit_m2", .double(f.deficit, places: 2)), ("meets_standard", .bool(meets)),
+                ("standard_m2_per_100_households", .double(r.standardM2Per100Households, places: 2))
+            ]
         }
         if let gridRows = r.grids {
             let shapes = Dictionary(grids.map { ($0.id, $0.boundaryLonLat) }, uniquingKeysWith: { a, _ in a })
             for g in gridRows {
-                w.add(geometry: (shapes[g.id] ?? nil).map { .multiPolygon($0) },
-                      properties: [("id", .string(g.id)), ("community_id", .string(g.communityId)), ("name", .string(g.name))]
+                w.add(
+                    geometry: (shapes[g.id] ?? nil).map { .multiPolygon($0) },
+                    properties: [("id", .string(g.id)), ("community_id", .string(g.communityId)), ("name", .string(g.name))]
                         + figures(g.figures, count: g.facilityCount, meets: g.meetsStandard))
             }
         } else {
             let shapes = Dictionary(communities.map { ($0.id, $0.boundaryLonLat) }, uniquingKeysWith: { a, _ in a })
             for c in r.communities {
-                w.add(geometry: (shapes[c.id] ?? nil).map { .multiPolygon($0) },
-                      properties: [("id", .string(c.id)), ("name", .string(c.name)), ("street", .string(c.street))]
+                w.add(
+                    geometry: (shapes[c.id] ?? nil).map { .multiPolygon($0) },
+                    properties: [("id", .string(c.id)), ("name", .string(c.name)), ("street", .string(c.street))]
                         + figures(c.figures, count: c.facilityCount, meets: c.meetsStandard))
             }
         }

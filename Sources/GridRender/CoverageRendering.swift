@@ -13,14 +13,18 @@ public enum CoverageRendering {
 
     /// Summary, rates per community and street, the largest gaps and accessibility.
     public static func table(_ r: CoverageResult, maxGaps: Int = 20) -> String {
-        var out = "Coverage (\(r.method.rawValue)): reach \(num(r.radiusM)) m, street-level centers \(num(r.reach["street"])) m; "
+        var out =
+            "Coverage (\(r.method.rawValue)): reach \(num(r.radiusM)) m, street-level centers \(num(r.reach["street"])) m; "
             + "working CRS \(r.workingCRS)\n"
-        out += "Total: \(r.total.coveredHouseholds) of \(r.total.households) households covered (\(pct(r.total.coverageRate))), "
+        out +=
+            "Total: \(r.total.coveredHouseholds) of \(r.total.households) households covered (\(pct(r.total.coverageRate))), "
             + "\(r.total.coveredBuildings) of \(r.total.buildings) buildings; \(r.total.countedFacilities) counted facilities\n"
         if let u = r.unreachableBuildingIds, !u.isEmpty {
-            out += "\(u.count) buildings cannot reach the walking network: \(u.prefix(10).joined(separator: ", "))\(u.count > 10 ? ", ..." : "")\n"
+            out +=
+                "\(u.count) buildings cannot reach the walking network: \(u.prefix(10).joined(separator: ", "))\(u.count > 10 ? ", ..." : "")\n"
         }
-        let access = Dictionary((r.accessibility?.communities ?? []).map { ($0.id, $0.m2Per100Households) }, uniquingKeysWith: { a, _ in a })
+        let access = Dictionary(
+            (r.accessibility?.communities ?? []).map { ($0.id, $0.m2Per100Households) }, uniquingKeysWith: { a, _ in a })
         var headers = ["community", "name", "households", "covered", "rate"]
         if r.accessibility != nil { headers.append("m²/100 hh in reach") }
         var t = TextTable(headers: headers, alignments: [.left, .left, .right, .right, .right, .right])
@@ -36,17 +40,22 @@ public enum CoverageRendering {
             out += "\n" + s.render()
         }
         if !r.gaps.isEmpty {
-            var g = TextTable(headers: ["gap", "households", "buildings", "lon", "lat", "communities"],
-                              alignments: [.left, .right, .right, .right, .right, .left])
+            var g = TextTable(
+                headers: ["gap", "households", "buildings", "lon", "lat", "communities"],
+                alignments: [.left, .right, .right, .right, .right, .left])
             for gap in r.gaps.prefix(maxGaps) {
-                g.append([gap.id, String(gap.households), String(gap.buildings), String(format: "%.6f", gap.lon),
-                          String(format: "%.6f", gap.lat), gap.communityIds.joined(separator: ",")])
+                g.append([
+                    gap.id, String(gap.households), String(gap.buildings), String(format: "%.6f", gap.lon),
+                    String(format: "%.6f", gap.lat), gap.communityIds.joined(separator: ",")
+                ])
             }
-            out += "\nGap neighbourhoods (link \(num(r.linkM)) m): \(r.gaps.count)"
+            out +=
+                "\nGap neighbourhoods (link \(num(r.linkM)) m): \(r.gaps.count)"
                 + (r.gaps.count > maxGaps ? ", the \(maxGaps) largest" : "") + "\n" + g.render()
         }
         if let a = r.accessibility {
-            out += "\nAccessibility (\(a.method.rawValue)): \(String(format: "%.2f", a.totalM2Per100Households)) m² per 100 households "
+            out +=
+                "\nAccessibility (\(a.method.rawValue)): \(String(format: "%.2f", a.totalM2Per100Households)) m² per 100 households "
                 + "within reach overall, against the \(num(a.standardM2Per100Households)) m² standard; catchment: \(a.catchment)\n"
         }
         return out
@@ -54,15 +63,19 @@ public enum CoverageRendering {
 
     /// One row per building.
     public static func csv(_ r: CoverageResult) -> String {
-        var w = CSVWriter(header: ["id", "community_id", "grid_id", "households", "nearest_facility_id", "distance_m", "covered",
-                                   "covering_facility_id", "covering_distance_m", "access_distance_m",
-                                   "accessibility_m2_per_100_households", "lon", "lat"])
+        var w = CSVWriter(header: [
+            "id", "community_id", "grid_id", "households", "nearest_facility_id", "distance_m", "covered",
+            "covering_facility_id", "covering_distance_m", "access_distance_m",
+            "accessibility_m2_per_100_households", "lon", "lat"
+        ])
         for b in r.buildings {
-            w.appendRow([b.id, b.communityId, b.gridId ?? "", String(b.households), b.nearestFacilityId ?? "",
-                         b.distanceM.map { String($0) } ?? "", b.covered ? "true" : "false", b.coveringFacilityId ?? "",
-                         b.coveringDistanceM.map { String($0) } ?? "", b.accessDistanceM.map { String($0) } ?? "",
-                         b.accessibilityM2Per100Households.map { String($0) } ?? "",
-                         String(b.lon), String(b.lat)])
+            w.appendRow([
+                b.id, b.communityId, b.gridId ?? "", String(b.households), b.nearestFacilityId ?? "",
+                b.distanceM.map { String($0) } ?? "", b.covered ? "true" : "false", b.coveringFacilityId ?? "",
+                b.coveringDistanceM.map { String($0) } ?? "", b.accessDistanceM.map { String($0) } ?? "",
+                b.accessibilityM2Per100Households.map { String($0) } ?? "",
+                String(b.lon), String(b.lat)
+            ])
         }
         return w.text
     }
@@ -72,17 +85,20 @@ public enum CoverageRendering {
     public static func geojson(_ r: CoverageResult) -> String {
         var w = GeoJSONWriter(name: "coverage")
         for b in r.buildings {
-            w.add(geometry: .point(Point(b.lon, b.lat)), properties: [
-                ("layer", .string("building")), ("id", .string(b.id)), ("community_id", .string(b.communityId)),
-                ("households", .int(b.households)), ("nearest_facility_id", .string(b.nearestFacilityId)),
-                ("distance_m", .double(b.distanceM, places: 1)), ("covered", .bool(b.covered)),
-                ("covering_facility_id", .string(b.coveringFacilityId)),
-            ])
+            w.add(
+                geometry: .point(Point(b.lon, b.lat)),
+                properties: [
+                    ("layer", .string("building")), ("id", .string(b.id)), ("community_id", .string(b.communityId)),
+                    ("households", .int(b.households)), ("nearest_facility_id", .string(b.nearestFacilityId)),
+                    ("distance_m", .double(b.distanceM, places: 1)), ("covered", .bool(b.covered)),
+                    ("covering_facility_id", .string(b.coveringFacilityId))
+                ])
         }
         for g in r.gaps {
             let props: [(String, GeoJSONWriter.Value)] = [
                 ("id", .string(g.id)), ("households", .int(g.households)), ("buildings", .int(g.buildings)),
-                ("community_ids", .strings(g.communityIds)), ("nearest_facility_distance_m", .double(g.nearestFacilityDistanceM, places: 1)),
+                ("community_ids", .strings(g.communityIds)),
+                ("nearest_facility_distance_m", .double(g.nearestFacilityDistanceM, places: 1))
             ]
             w.add(geometry: .point(Point(g.lon, g.lat)), properties: [("layer", .string("gap"))] + props)
             if g.hull.count >= 4 {

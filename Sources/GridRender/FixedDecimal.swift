@@ -30,7 +30,7 @@ public enum FixedDecimal {
             return
         }
         var digits = UInt64(fraction > 0.5 ? floor + 1 : floor)
-        if value.sign == .minus { out.append(UInt8(ascii: "-")) }   // printf keeps the sign of -0.0001 → "-0.0000"
+        if value.sign == .minus { out.append(UInt8(ascii: "-")) }  // printf keeps the sign of -0.0001 → "-0.0000"
         // Digits, least significant first, then reversed; the decimal point after `decimals` of them.
         var reversed: [UInt8] = []
         reversed.reserveCapacity(24)

@@ -83,7 +83,8 @@ public enum GeoJSONGeometry {
             return ccw == counterClockwise ? r : r.reversed()
         }
         func poly(_ p: Polygon) -> String {
-            "[" + ([line(ring(p.exterior, counterClockwise: true))] + p.holes.map { line(ring($0, counterClockwise: false)) })
+            "["
+                + ([line(ring(p.exterior, counterClockwise: true))] + p.holes.map { line(ring($0, counterClockwise: false)) })
                 .joined(separator: ",") + "]"
         }
         switch self {

@@ -21,25 +21,33 @@ public enum GridPlanRendering {
     static func rms(_ m2: Double) -> String { String(Int(m2.squareRoot().rounded())) }
 
     public static func table(_ r: GridPlanResult) -> String {
-        var out = "Grid plan: \(r.minHouseholds)–\(r.maxHouseholds) households per grid (rule grid.households), method \(r.method.rawValue). Working CRS: \(r.workingCRS)\n"
+        var out =
+            "Grid plan: \(r.minHouseholds)–\(r.maxHouseholds) households per grid (rule grid.households), method \(r.method.rawValue). Working CRS: \(r.workingCRS)\n"
         if r.applied { out += "Written to the store.\n" } else { out += "Not written (add --apply to write the plan).\n" }
         out += "\n"
-        var t = TextTable(headers: ["grid", "community", "buildings", "households", "members", "organization", "joint with", "rms m", "kept"],
-                          alignments: [.left, .left, .right, .right, .right, .left, .left, .right, .left])
+        var t = TextTable(
+            headers: ["grid", "community", "buildings", "households", "members", "organization", "joint with", "rms m", "kept"],
+            alignments: [.left, .left, .right, .right, .right, .left, .left, .right, .left])
         let names = Dictionary(r.communities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for g in r.grids {
             let community = (names[g.communityId] ?? nil).map { "\(g.communityId) \($0)" } ?? g.communityId
-            t.append([g.id, community, String(g.buildingIds.count), String(g.households),
-                      g.probationaryMembers > 0 ? "\(g.partyMembers)+\(g.probationaryMembers)" : String(g.partyMembers),
-                      organizationName(g.organization.rawValue) + " " + g.organization.rawValue, (g.jointWith ?? []).joined(separator: ","),
-                      rms(g.compactnessM2), g.kept ? "yes" : ""])
+            t.append([
+                g.id, community, String(g.buildingIds.count), String(g.households),
+                g.probationaryMembers > 0 ? "\(g.partyMembers)+\(g.probationaryMembers)" : String(g.partyMembers),
+                organizationName(g.organization.rawValue) + " " + g.organization.rawValue,
+                (g.jointWith ?? []).joined(separator: ","),
+                rms(g.compactnessM2), g.kept ? "yes" : ""
+            ])
         }
         out += t.render()
-        var c = TextTable(headers: ["community", "name", "buildings", "households", "grids", "within bounds", "rms m", "kept", "moved"],
-                          alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right])
+        var c = TextTable(
+            headers: ["community", "name", "buildings", "households", "grids", "within bounds", "rms m", "kept", "moved"],
+            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right])
         for s in r.communities {
-            c.append([s.id, s.name ?? "", String(s.buildings), String(s.households), String(s.grids), String(s.gridsWithinBounds),
-                      rms(s.compactnessM2), String(s.keptGrids), String(s.movedBuildings)])
+            c.append([
+                s.id, s.name ?? "", String(s.buildings), String(s.households), String(s.grids), String(s.gridsWithinBounds),
+                rms(s.compactnessM2), String(s.keptGrids), String(s.movedBuildings)
+            ])
         }
         out += "\nCommunities\n" + c.render()
         let within = r.grids.filter { $0.households >= r.minHouseholds && $0.households <= r.maxHouseholds }.count
@@ -57,13 +65,17 @@ public enum GridPlanRendering {
     }
 
     public static func csv(_ r: GridPlanResult) -> String {
-        var w = CSVWriter(header: ["id", "community_id", "name", "buildings", "households", "party_members", "probationary_members",
-                                   "organization", "joint_with", "compactness_m2", "lon", "lat", "kept", "building_ids"])
+        var w = CSVWriter(header: [
+            "id", "community_id", "name", "buildings", "households", "party_members", "probationary_members",
+            "organization", "joint_with", "compactness_m2", "lon", "lat", "kept", "building_ids"
+        ])
         for g in r.grids {
-            w.appendRow([g.id, g.communityId, g.name ?? "", String(g.buildingIds.count), String(g.households), String(g.partyMembers),
-                         String(g.probationaryMembers), g.organization.rawValue, (g.jointWith ?? []).joined(separator: ";"),
-                         String(format: "%.1f", g.compactnessM2), String(format: "%.7f", g.centroid.lon),
-                         String(format: "%.7f", g.centroid.lat), g.kept ? "true" : "false", g.buildingIds.joined(separator: ";")])
+            w.appendRow([
+                g.id, g.communityId, g.name ?? "", String(g.buildingIds.count), String(g.households), String(g.partyMembers),
+                String(g.probationaryMembers), g.organization.rawValue, (g.jointWith ?? []).joined(separator: ";"),
+                String(format: "%.1f", g.compactnessM2), String(format: "%.7f", g.centroid.lon),
+                String(format: "%.7f", g.centroid.lat), g.kept ? "true" : "false", g.buildingIds.joined(separator: ";")
+            ])
         }
         return w.text
     }
@@ -73,16 +85,19 @@ public enum GridPlanRendering {
         var w = GeoJSONWriter(name: "grids")
         let violations = Dictionary(grouping: r.violations.filter { $0.gridId != nil }, by: { $0.gridId! })
         for g in r.grids {
-            let geometry: GeoJSONGeometry = polygons[g.id].map { .multiPolygon($0) } ?? .point(Point(g.centroid.lon, g.centroid.lat))
-            w.add(geometry: geometry, properties: [
-                ("id", .string(g.id)), ("community_id", .string(g.communityId)), ("name", .string(g.name)),
-                ("buildings", .int(g.buildingIds.count)), ("households", .int(g.households)),
-                ("party_members", .int(g.partyMembers)), ("probationary_members", .int(g.probationaryMembers)),
-                ("organization", .string(g.organization.rawValue)), ("joint_with", .strings(g.jointWith ?? [])),
-                ("compactness_m2", .double(g.compactnessM2, places: 1)),
-                ("within_bounds", .bool(g.households >= r.minHouseholds && g.households <= r.maxHouseholds)),
-                ("kept", .bool(g.kept)), ("violations", .strings((violations[g.id] ?? []).map(\.rule))),
-            ])
+            let geometry: GeoJSONGeometry =
+                polygons[g.id].map { .multiPolygon($0) } ?? .point(Point(g.centroid.lon, g.centroid.lat))
+            w.add(
+                geometry: geometry,
+                properties: [
+                    ("id", .string(g.id)), ("community_id", .string(g.communityId)), ("name", .string(g.name)),
+                    ("buildings", .int(g.buildingIds.count)), ("households", .int(g.households)),
+                    ("party_members", .int(g.partyMembers)), ("probationary_members", .int(g.probationaryMembers)),
+                    ("organization", .string(g.organization.rawValue)), ("joint_with", .strings(g.jointWith ?? [])),
+                    ("compactness_m2", .double(g.compactnessM2, places: 1)),
+                    ("within_bounds", .bool(g.households >= r.minHouseholds && g.households <= r.maxHouseholds)),
+                    ("kept", .bool(g.kept)), ("violations", .strings((violations[g.id] ?? []).map(\.rule)))
+                ])
         }
         return w.finish()
     }

@@ -22,8 +22,10 @@ public enum MapAssembly {
     }
 
     /// The overlays of `theme` from results already computed.
-    public static func build(snapshot: Snapshot, theme: MapTheme, area: AreaReport, coverage: CoverageResult,
-                             sites: [(rank: Int, location: Point)] = []) -> Built {
+    public static func build(
+        snapshot: Snapshot, theme: MapTheme, area: AreaReport, coverage: CoverageResult,
+        sites: [(rank: Int, location: Point)] = []
+    ) -> Built {
         var o = MapOverlays()
         var notes: [String] = []
         for b in coverage.buildings { o.buildingCovered[b.id] = b.covered }
@@ -36,8 +38,10 @@ public enum MapAssembly {
         case .area:
             themeTitle = "每百户服务面积 Service area per 100 households"
             for c in area.communities { o.communityValues[c.id] = c.figures.areaPer100 }
-            o.valueLegend = ChoroplethLegend(title: "m² / 100户 households", threshold: standard, good: max(2 * standard, standard + 1),
-                                             thresholdLabel: "标准 standard") { v in String(format: "%.0f m²", v) }
+            o.valueLegend = ChoroplethLegend(
+                title: "m² / 100户 households", threshold: standard, good: max(2 * standard, standard + 1),
+                thresholdLabel: "标准 standard"
+            ) { v in String(format: "%.0f m²", v) }
         case .coverage:
             themeTitle = "服务覆盖率 Coverage rate"
             for c in coverage.communities { o.communityValues[c.id] = c.households > 0 ? c.coverageRate : nil }
@@ -53,14 +57,17 @@ public enum MapAssembly {
         case .sites:
             themeTitle = "建议新址 Proposed sites"
             for c in area.communities { o.communityValues[c.id] = c.figures.areaPer100 }
-            o.valueLegend = ChoroplethLegend(title: "m² / 100户 households", threshold: standard, good: max(2 * standard, standard + 1),
-                                             thresholdLabel: "标准 standard") { v in String(format: "%.0f m²", v) }
+            o.valueLegend = ChoroplethLegend(
+                title: "m² / 100户 households", threshold: standard, good: max(2 * standard, standard + 1),
+                thresholdLabel: "标准 standard"
+            ) { v in String(format: "%.0f m²", v) }
             if sites.isEmpty {
                 notes.append("no proposed sites to draw (every household is covered, or the store has no candidates)")
             }
         }
         let covered = String(format: "%.1f%%", coverage.total.coverageRate * 100)
-        let subtitle = "标准 standard \(String(format: "%g", standard)) m²/100户 · 覆盖 covered \(covered) within "
+        let subtitle =
+            "标准 standard \(String(format: "%g", standard)) m²/100户 · 覆盖 covered \(covered) within "
             + "\(Int(coverage.radiusM)) m (street centers \(Int(coverage.reach["street"] ?? 0)) m) · "
             + "\(coverage.gaps.count) 空白区 gaps · \(snapshot.metadata.workingCRS)"
         return Built(overlays: o, themeTitle: themeTitle, subtitle: subtitle, notes: notes, area: area, coverage: coverage)
@@ -80,7 +87,9 @@ public enum MapAssembly {
                 ring = expand(hull, by: 15)
             } else {
                 let box = BoundingBox(points: pts).expanded(by: 25)
-                ring = [Point(box.minX, box.minY), Point(box.maxX, box.minY), Point(box.maxX, box.maxY), Point(box.minX, box.maxY)]
+                ring = [
+                    Point(box.minX, box.minY), Point(box.maxX, box.minY), Point(box.maxX, box.maxY), Point(box.minX, box.maxY)
+                ]
             }
             ring.append(ring[0])
             out.append((label: "\(g.id): \(g.households) 户 households, \(g.buildings) 栋 buildings", ring: ring))

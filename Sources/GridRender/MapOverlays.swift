@@ -33,8 +33,11 @@ public struct ChoroplethLegend: Sendable {
     public var openEnded = true
     public var format: @Sendable (Double) -> String
 
-    public init(title: String, threshold: Double, good: Double, thresholdLabel: String? = "标准 standard",
-                format: @escaping @Sendable (Double) -> String) {
-        self.title = title; self.threshold = threshold; self.good = good; self.thresholdLabel = thresholdLabel; self.format = format
+    public init(
+        title: String, threshold: Double, good: Double, thresholdLabel: String? = "标准 standard",
+        format: @escaping @Sendable (Double) -> String
+    ) {
+        self.title = title; self.threshold = threshold; self.good = good; self.thresholdLabel = thresholdLabel;
+        self.format = format
     }
 }

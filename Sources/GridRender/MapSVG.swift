@@ -9,12 +9,13 @@ import GridModel
 /// a CJK font-family fallback list.
 public enum MapSVG {
     /// Fonts tried in order; Debian's fonts-noto-cjk provides the first.
-    public static let fontFamily = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', sans-serif"
+    public static let fontFamily =
+        "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', sans-serif"
 
     /// Fill colour per facility kind (also used in the legend).
     public static let kindColors: [FacilityKind: String] = [
         .partyMassCenter: "#c0392b", .partyMassStation: "#e67e22", .cityStation: "#2980b9",
-        .cityStudy: "#8e44ad", .pocketPark: "#27ae60", .propertyService: "#7f8c8d", .other: "#34495e",
+        .cityStudy: "#8e44ad", .pocketPark: "#27ae60", .propertyService: "#7f8c8d", .other: "#34495e"
     ]
 
     /// The SVG text of the map, `width` pixels wide. The map area keeps true shapes (one scale
@@ -23,8 +24,10 @@ public enum MapSVG {
     /// Elements carry classes the tests and stylesheets rely on: `path.community`, `path.grid`,
     /// `circle.building`, `rect.facility`, `path.gap`, `g.site`, `text.label`, and the groups
     /// `#legend`, `#scalebar` (with `data-length-m`) and `#north`.
-    public static func render(snapshot: Snapshot, overlays: MapOverlays = MapOverlays(), title: String,
-                              subtitle: String = "", width: Double = 1200) -> String {
+    public static func render(
+        snapshot: Snapshot, overlays: MapOverlays = MapOverlays(), title: String,
+        subtitle: String = "", width: Double = 1200
+    ) -> String {
         var box = BoundingBox.empty
         for c in snapshot.communities { if let b = c.boundary { box = box.union(b.boundingBox) } }
         for b in snapshot.buildings { box.include(b.location) }
@@ -52,15 +55,15 @@ public enum MapSVG {
         }
 
         var svg = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="\(fontFamily)">
-        <title>\(escape(title))</title>
-        <rect width="100%" height="100%" fill="#ffffff"/>
-        <text x="\(f(margin))" y="32" font-size="22" font-weight="bold">\(escape(title))</text>
-        <text x="\(f(margin))" y="54" font-size="13" fill="#555">\(escape(subtitle))</text>
-        <rect x="\(f(margin))" y="\(f(top))" width="\(f(mapWidth))" height="\(f(mapHeight))" fill="#fbfbf8" stroke="#b2bec3" stroke-width="0.5"/>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="\(fontFamily)">
+            <title>\(escape(title))</title>
+            <rect width="100%" height="100%" fill="#ffffff"/>
+            <text x="\(f(margin))" y="32" font-size="22" font-weight="bold">\(escape(title))</text>
+            <text x="\(f(margin))" y="54" font-size="13" fill="#555">\(escape(subtitle))</text>
+            <rect x="\(f(margin))" y="\(f(top))" width="\(f(mapWidth))" height="\(f(mapHeight))" fill="#fbfbf8" stroke="#b2bec3" stroke-width="0.5"/>
 
-        """
+            """
         // Communities.
         svg += "<g id=\"communities\" stroke=\"#555\" stroke-width=\"1\">\n"
         for c in snapshot.communities {
@@ -75,13 +78,15 @@ public enum MapSVG {
                 }
             }
             let label = escape((c.name ?? c.id) + value)
-            svg += "<path class=\"community\" data-id=\"\(escape(c.id))\" d=\"\(path(b))\" fill=\"\(fill)\" fill-rule=\"evenodd\"><title>\(label)</title></path>\n"
+            svg +=
+                "<path class=\"community\" data-id=\"\(escape(c.id))\" d=\"\(path(b))\" fill=\"\(fill)\" fill-rule=\"evenodd\"><title>\(label)</title></path>\n"
         }
         svg += "</g>\n"
         // Roads, for orientation.
         let roads = overlays.showRoads ? snapshot.roads : []
         if !roads.isEmpty {
-            svg += "<g id=\"roads\" fill=\"none\" stroke=\"#95a5a6\" stroke-opacity=\"0.45\" stroke-width=\"0.6\" stroke-linecap=\"round\">\n"
+            svg +=
+                "<g id=\"roads\" fill=\"none\" stroke=\"#95a5a6\" stroke-opacity=\"0.45\" stroke-width=\"0.6\" stroke-linecap=\"round\">\n"
             for r in roads {
                 let d = r.lines.filter { $0.points.count > 1 }
                     .map { "M" + $0.points.map { "\(f(sx($0.x))),\(f(sy($0.y)))" }.joined(separator: "L") }.joined()
@@ -105,12 +110,14 @@ public enum MapSVG {
             case false?: fill = uncoveredColor
             case nil: fill = neutralBuildingColor
             }
-            svg += "<circle class=\"building\" cx=\"\(f(sx(b.location.x)))\" cy=\"\(f(sy(b.location.y)))\" r=\"\(f(r))\" fill=\"\(fill)\"/>\n"
+            svg +=
+                "<circle class=\"building\" cx=\"\(f(sx(b.location.x)))\" cy=\"\(f(sy(b.location.y)))\" r=\"\(f(r))\" fill=\"\(fill)\"/>\n"
         }
         svg += "</g>\n"
         // Gap neighbourhoods.
         if !overlays.gapOutlines.isEmpty {
-            svg += "<g id=\"gaps\" fill=\"#e74c3c\" fill-opacity=\"0.08\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"5,3\">\n"
+            svg +=
+                "<g id=\"gaps\" fill=\"#e74c3c\" fill-opacity=\"0.08\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"5,3\">\n"
             for gap in overlays.gapOutlines where gap.ring.count > 2 {
                 svg += "<path class=\"gap\" d=\"\(ringPath(gap.ring))\"><title>\(escape(gap.label))</title></path>\n"
             }
@@ -122,19 +129,27 @@ public enum MapSVG {
             let x = sx(fac.location.x), y = sy(fac.location.y)
             let size = (fac.level == .street || fac.level == .district) ? 6.5 : 4.5
             let color = kindColors[fac.kind] ?? "#000"
-            let name = escape((fac.name ?? fac.id) + " · " + fac.kind.chineseName + " · " + GeoJSONWriter.formatNumber(fac.usableAreaM2, 0) + " m²")
-            svg += "<rect class=\"facility\" data-kind=\"\(fac.kind.rawValue)\" x=\"\(f(x - size))\" y=\"\(f(y - size))\" width=\"\(f(2 * size))\" height=\"\(f(2 * size))\" fill=\"\(color)\"><title>\(name)</title></rect>\n"
+            let name = escape(
+                (fac.name ?? fac.id) + " · " + fac.kind.chineseName + " · " + GeoJSONWriter.formatNumber(fac.usableAreaM2, 0)
+                    + " m²")
+            svg +=
+                "<rect class=\"facility\" data-kind=\"\(fac.kind.rawValue)\" x=\"\(f(x - size))\" y=\"\(f(y - size))\" width=\"\(f(2 * size))\" height=\"\(f(2 * size))\" fill=\"\(color)\"><title>\(name)</title></rect>\n"
         }
         svg += "</g>\n"
         // Community labels, placed inside their polygon, largest communities first; a label that
         // would overlap one already placed is left out (the name stays in the polygon's tooltip).
         // Site markers are drawn later but claim their place first, so no label runs under a number.
         var placed: [BoundingBox] = overlays.sites.map { s in
-            BoundingBox(minX: sx(s.location.x) - 10, minY: sy(s.location.y) - 10, maxX: sx(s.location.x) + 10, maxY: sy(s.location.y) + 10)
+            BoundingBox(
+                minX: sx(s.location.x) - 10, minY: sy(s.location.y) - 10, maxX: sx(s.location.x) + 10, maxY: sy(s.location.y) + 10
+            )
         }
         let fontSize = 11.0
-        svg += "<g id=\"labels\" font-size=\"\(f(fontSize))\" text-anchor=\"middle\" fill=\"#2d3436\" stroke=\"#ffffff\" stroke-width=\"2.5\" paint-order=\"stroke\">\n"
-        let labelled = snapshot.communities.compactMap { c in c.boundary.map { (c, $0) } }.sorted { ($0.1.area, $1.0.id) > ($1.1.area, $0.0.id) }
+        svg +=
+            "<g id=\"labels\" font-size=\"\(f(fontSize))\" text-anchor=\"middle\" fill=\"#2d3436\" stroke=\"#ffffff\" stroke-width=\"2.5\" paint-order=\"stroke\">\n"
+        let labelled = snapshot.communities.compactMap { c in c.boundary.map { (c, $0) } }.sorted {
+            ($0.1.area, $1.0.id) > ($1.1.area, $0.0.id)
+        }
         for (c, b) in labelled {
             let p = labelPoint(b)
             let text = c.name ?? c.id
@@ -145,13 +160,19 @@ public enum MapSVG {
             let shifts: [(Double, Double)] = [(0, 0), (0, -1.2), (0, 1.2), (0, -2.4), (0, 2.4), (-0.6, 0), (0.6, 0)]
             for (kx, ky) in shifts {
                 let cx = x + kx * (w + 20), cy = y + ky * fontSize
-                if kx != 0 || ky != 0, !b.contains(Point((cx - margin) / scale + box.minX, box.maxY - (cy - fontSize * 0.35 - top) / scale)) { continue }
-                let candidate = BoundingBox(minX: cx - w / 2 - 1, minY: cy - fontSize, maxX: cx + w / 2 + 1, maxY: cy + fontSize * 0.3)
+                if kx != 0 || ky != 0,
+                    !b.contains(Point((cx - margin) / scale + box.minX, box.maxY - (cy - fontSize * 0.35 - top) / scale))
+                {
+                    continue
+                }
+                let candidate = BoundingBox(
+                    minX: cx - w / 2 - 1, minY: cy - fontSize, maxX: cx + w / 2 + 1, maxY: cy + fontSize * 0.3)
                 if !placed.contains(where: { $0.intersects(candidate) }) { chosen = candidate; break }
             }
             guard let spot = chosen else { continue }
             placed.append(spot)
-            svg += "<text class=\"label\" data-id=\"\(escape(c.id))\" x=\"\(f(spot.center.x))\" y=\"\(f(spot.maxY - fontSize * 0.3))\">\(escape(text))</text>\n"
+            svg +=
+                "<text class=\"label\" data-id=\"\(escape(c.id))\" x=\"\(f(spot.center.x))\" y=\"\(f(spot.maxY - fontSize * 0.3))\">\(escape(text))</text>\n"
         }
         svg += "</g>\n"
         // Proposed sites on top of everything, numbered by rank.
@@ -159,7 +180,8 @@ public enum MapSVG {
             svg += "<g id=\"sites\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"middle\">\n"
             for s in overlays.sites.sorted(by: { $0.rank > $1.rank }) {
                 let x = sx(s.location.x), y = sy(s.location.y)
-                svg += "<g class=\"site\" data-rank=\"\(s.rank)\"><circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"9\" fill=\"#fdcb6e\" stroke=\"#2d3436\" stroke-width=\"1.5\"/><text x=\"\(f(x))\" y=\"\(f(y + 3.5))\">\(s.rank)</text></g>\n"
+                svg +=
+                    "<g class=\"site\" data-rank=\"\(s.rank)\"><circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"9\" fill=\"#fdcb6e\" stroke=\"#2d3436\" stroke-width=\"1.5\"/><text x=\"\(f(x))\" y=\"\(f(y + 3.5))\">\(s.rank)</text></g>\n"
             }
             svg += "</g>\n"
         }
@@ -241,23 +263,31 @@ public enum MapSVG {
         var s = "<g id=\"legend\" font-size=\"12\" transform=\"translate(\(x),\(y))\">\n"
         var row = 0.0
         func line(_ text: String) { s += "<text x=\"22\" y=\"\(row + 11)\">\(escape(text))</text>\n"; row += 18 }
-        func heading(_ text: String) { s += "<text x=\"0\" y=\"\(row + 11)\" font-weight=\"bold\">\(escape(text))</text>\n"; row += 20 }
+        func heading(_ text: String) {
+            s += "<text x=\"0\" y=\"\(row + 11)\" font-weight=\"bold\">\(escape(text))</text>\n"; row += 20
+        }
         if let legend = overlays.valueLegend {
             heading(legend.title)
             let stops = [0, legend.threshold * 0.5, legend.threshold, (legend.threshold + legend.good) / 2, legend.good]
             for v in stops {
-                s += "<rect x=\"0\" y=\"\(row)\" width=\"16\" height=\"12\" fill=\"\(color(v, legend))\" stroke=\"#444\" stroke-width=\"0.5\"/>\n"
-                let suffix = v == legend.threshold ? legend.thresholdLabel.map { " (\($0))" } ?? "" : (v == legend.good && legend.openEnded ? " +" : "")
+                s +=
+                    "<rect x=\"0\" y=\"\(row)\" width=\"16\" height=\"12\" fill=\"\(color(v, legend))\" stroke=\"#444\" stroke-width=\"0.5\"/>\n"
+                let suffix =
+                    v == legend.threshold
+                    ? legend.thresholdLabel.map { " (\($0))" } ?? "" : (v == legend.good && legend.openEnded ? " +" : "")
                 line(legend.format(v) + suffix)
             }
             if hasNoData {
-                s += "<rect x=\"0\" y=\"\(row)\" width=\"16\" height=\"12\" fill=\"\(noDataColor)\" stroke=\"#444\" stroke-width=\"0.5\"/>\n"
+                s +=
+                    "<rect x=\"0\" y=\"\(row)\" width=\"16\" height=\"12\" fill=\"\(noDataColor)\" stroke=\"#444\" stroke-width=\"0.5\"/>\n"
                 line("无住户 no households")
             }
             row += 6
         }
         heading("楼栋 Buildings (size: households)")
-        let rows = overlays.buildingCovered.isEmpty ? [(neutralBuildingColor, "楼栋 building")]
+        let rows =
+            overlays.buildingCovered.isEmpty
+            ? [(neutralBuildingColor, "楼栋 building")]
             : [(coveredColor, "已覆盖 covered"), (uncoveredColor, "未覆盖 not covered")]
         for (fill, text) in rows {
             s += "<circle cx=\"8\" cy=\"\(row + 6)\" r=\"5\" fill=\"\(fill)\"/>\n"; line(text)
@@ -270,13 +300,18 @@ public enum MapSVG {
         }
         s += "<text x=\"0\" y=\"\(row + 11)\" fill=\"#555\" font-size=\"11\">large: street/district level</text>\n"; row += 18
         if !overlays.sites.isEmpty {
-            s += "<circle cx=\"8\" cy=\"\(row + 6)\" r=\"7\" fill=\"#fdcb6e\" stroke=\"#2d3436\"/>\n"; line("建议新址 proposed site (rank)")
+            s += "<circle cx=\"8\" cy=\"\(row + 6)\" r=\"7\" fill=\"#fdcb6e\" stroke=\"#2d3436\"/>\n";
+            line("建议新址 proposed site (rank)")
         }
         if !overlays.gapOutlines.isEmpty {
-            s += "<rect x=\"1\" y=\"\(row + 1)\" width=\"14\" height=\"10\" fill=\"none\" stroke=\"#c0392b\" stroke-dasharray=\"4,2\"/>\n"; line("服务空白区 gap neighbourhood")
+            s +=
+                "<rect x=\"1\" y=\"\(row + 1)\" width=\"14\" height=\"10\" fill=\"none\" stroke=\"#c0392b\" stroke-dasharray=\"4,2\"/>\n";
+            line("服务空白区 gap neighbourhood")
         }
         if !overlays.gridBoundaries.isEmpty {
-            s += "<line x1=\"0\" y1=\"\(row + 6)\" x2=\"16\" y2=\"\(row + 6)\" stroke=\"#5f27cd\" stroke-width=\"1.1\" stroke-dasharray=\"4,2\"/>\n"; line("网格 grid boundary")
+            s +=
+                "<line x1=\"0\" y1=\"\(row + 6)\" x2=\"16\" y2=\"\(row + 6)\" stroke=\"#5f27cd\" stroke-width=\"1.1\" stroke-dasharray=\"4,2\"/>\n";
+            line("网格 grid boundary")
         }
         s += "</g>\n"
         return s
@@ -291,9 +326,9 @@ public enum MapSVG {
         let px = length / metresPerPixel
         let label = length >= 1000 ? "\(Int(length / 1000)) km" : "\(Int(length)) m"
         return """
-        <g id="scalebar" font-size="12" data-length-m="\(Int(length))" data-length-px="\(String(format: "%.2f", px))"><rect x="\(x)" y="\(y)" width="\(px / 2)" height="6" fill="#2d3436"/><rect x="\(x + px / 2)" y="\(y)" width="\(px / 2)" height="6" fill="#fff" stroke="#2d3436"/><text x="\(x)" y="\(y + 20)">0</text><text x="\(x + px)" y="\(y + 20)" text-anchor="middle">\(label)</text></g>
+            <g id="scalebar" font-size="12" data-length-m="\(Int(length))" data-length-px="\(String(format: "%.2f", px))"><rect x="\(x)" y="\(y)" width="\(px / 2)" height="6" fill="#2d3436"/><rect x="\(x + px / 2)" y="\(y)" width="\(px / 2)" height="6" fill="#fff" stroke="#2d3436"/><text x="\(x)" y="\(y + 20)">0</text><text x="\(x + px)" y="\(y + 20)" text-anchor="middle">\(label)</text></g>
 
-        """
+            """
     }
 
     /// An arrow pointing to grid north (the working CRS's y axis).

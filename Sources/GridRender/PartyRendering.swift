@@ -17,26 +17,35 @@ public enum PartyRendering {
         default: on = "a fresh grid plan (not in the store)"
         }
         var s = "Party network on \(on). "
-        s += "Branch ≥ \(r.rules.branch) formal members, committee ≥ \(r.rules.committee), joint branch ≤ \(r.rules.jointMaxUnits) grids; "
-        s += "party group ≥ \(r.rules.group) members (≥ \(r.rules.groupMinFormal) formal); central household links its own and up to "
+        s +=
+            "Branch ≥ \(r.rules.branch) formal members, committee ≥ \(r.rules.committee), joint branch ≤ \(r.rules.jointMaxUnits) grids; "
+        s +=
+            "party group ≥ \(r.rules.group) members (≥ \(r.rules.groupMinFormal) formal); central household links its own and up to "
         s += "\(r.householdsPerCenter) households within \(Int(r.reachM)) m"
-        s += r.candidateBasis == .households ? " (member households from households.csv).\n"
-                                              : " (one member household per formal member assumed: building counts only).\n"
+        s +=
+            r.candidateBasis == .households
+            ? " (member households from households.csv).\n"
+            : " (one member household per formal member assumed: building counts only).\n"
         return s
     }
 
     /// `party plan`: one row per grid, then communities.
     public static func planTable(_ r: PartyPlanResult) -> String {
         var out = preamble(r) + "\n"
-        var t = TextTable(headers: ["grid", "community", "households", "members", "organization", "joint with", "groups",
-                                    "central hh", "linked", "work coverage"],
-                          alignments: [.left, .left, .right, .right, .left, .left, .right, .right, .right, .right])
+        var t = TextTable(
+            headers: [
+                "grid", "community", "households", "members", "organization", "joint with", "groups",
+                "central hh", "linked", "work coverage"
+            ],
+            alignments: [.left, .left, .right, .right, .left, .left, .right, .right, .right, .right])
         for g in r.grids {
-            t.append([g.id, g.communityId, String(g.households),
-                      g.probationaryMembers > 0 ? "\(g.partyMembers)+\(g.probationaryMembers)" : String(g.partyMembers),
-                      GridPlanRendering.organizationName(g.organization.rawValue) + " " + g.organization.rawValue,
-                      (g.jointWith ?? []).joined(separator: ","), String(g.partyGroups), String(g.centralHouseholds),
-                      String(g.linkedHouseholds), percent(g.workCoverageRate)])
+            t.append([
+                g.id, g.communityId, String(g.households),
+                g.probationaryMembers > 0 ? "\(g.partyMembers)+\(g.probationaryMembers)" : String(g.partyMembers),
+                GridPlanRendering.organizationName(g.organization.rawValue) + " " + g.organization.rawValue,
+                (g.jointWith ?? []).joined(separator: ","), String(g.partyGroups), String(g.centralHouseholds),
+                String(g.linkedHouseholds), percent(g.workCoverageRate)
+            ])
         }
         out += t.render() + "\n" + communityTable(r)
         out += "\n\(r.shortfalls.count) shortfalls (gridplan report party lists them)\n"
@@ -45,16 +54,24 @@ public enum PartyRendering {
     }
 
     static func communityTable(_ r: PartyPlanResult) -> String {
-        var c = TextTable(headers: ["community", "name", "organization", "members", "grids", "organized", "org coverage",
-                                    "households", "covered", "work coverage", "groups", "central hh"],
-                          alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right])
+        var c = TextTable(
+            headers: [
+                "community", "name", "organization", "members", "grids", "organized", "org coverage",
+                "households", "covered", "work coverage", "groups", "central hh"
+            ],
+            alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right])
         func row(_ id: String, _ name: String, _ org: String, _ v: PartyCoverage) -> [String] {
-            [id, name, org, v.probationaryMembers > 0 ? "\(v.partyMembers)+\(v.probationaryMembers)" : String(v.partyMembers),
-             String(v.grids), String(v.gridsOrganized), percent(v.organizationCoverageRate), String(v.households),
-             String(v.coveredHouseholds), percent(v.workCoverageRate), String(v.partyGroups), String(v.centralHouseholds)]
+            [
+                id, name, org, v.probationaryMembers > 0 ? "\(v.partyMembers)+\(v.probationaryMembers)" : String(v.partyMembers),
+                String(v.grids), String(v.gridsOrganized), percent(v.organizationCoverageRate), String(v.households),
+                String(v.coveredHouseholds), percent(v.workCoverageRate), String(v.partyGroups), String(v.centralHouseholds)
+            ]
         }
         for x in r.communities {
-            c.append(row(x.id, x.name ?? "", GridPlanRendering.organizationName(x.organization.rawValue) + " " + x.organization.rawValue, x.coverage))
+            c.append(
+                row(
+                    x.id, x.name ?? "",
+                    GridPlanRendering.organizationName(x.organization.rawValue) + " " + x.organization.rawValue, x.coverage))
         }
         c.append(row("total", "", "", r.total.coverage))
         return "Communities and district (target 100% for both rates, rule party.coverage)\n" + c.render()
@@ -65,20 +82,26 @@ public enum PartyRendering {
         var out = preamble(r) + "\n" + communityTable(r)
         let below = r.grids.filter { $0.organizationCoverageRate < 1 || $0.workCoverageRate < 1 }
         if !below.isEmpty {
-            var t = TextTable(headers: ["grid", "community", "organization", "org coverage", "households", "covered", "work coverage"],
-                              alignments: [.left, .left, .left, .right, .right, .right, .right])
+            var t = TextTable(
+                headers: ["grid", "community", "organization", "org coverage", "households", "covered", "work coverage"],
+                alignments: [.left, .left, .left, .right, .right, .right, .right])
             for g in below {
-                t.append([g.id, g.communityId, g.organization.rawValue, percent(g.organizationCoverageRate), String(g.households),
-                          String(g.coveredHouseholds), percent(g.workCoverageRate)])
+                t.append([
+                    g.id, g.communityId, g.organization.rawValue, percent(g.organizationCoverageRate), String(g.households),
+                    String(g.coveredHouseholds), percent(g.workCoverageRate)
+                ])
             }
             out += "\nGrids below 100% (\(below.count) of \(r.grids.count))\n" + t.render()
         }
         if r.shortfalls.isEmpty {
             out += "\nNo shortfalls.\n"
         } else {
-            var s = TextTable(headers: ["kind", "community", "grid", "building", "households", "detail"],
-                              alignments: [.left, .left, .left, .left, .right, .left])
-            for x in r.shortfalls { s.append([x.kind.rawValue, x.communityId, x.gridId ?? "", x.buildingId ?? "", String(x.households), x.detail]) }
+            var s = TextTable(
+                headers: ["kind", "community", "grid", "building", "households", "detail"],
+                alignments: [.left, .left, .left, .left, .right, .left])
+            for x in r.shortfalls {
+                s.append([x.kind.rawValue, x.communityId, x.gridId ?? "", x.buildingId ?? "", String(x.households), x.detail])
+            }
             out += "\nShortfalls (\(r.shortfalls.count))\n" + s.render()
         }
         if !r.notes.isEmpty { out += "\nNotes\n" + r.notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
@@ -87,36 +110,49 @@ public enum PartyRendering {
 
     /// `party plan` CSV: one row per grid.
     public static func planCSV(_ r: PartyPlanResult) -> String {
-        var w = CSVWriter(header: ["grid_id", "community_id", "households", "party_members", "probationary_members", "organization",
-                                   "joint_with", "party_groups", "central_households", "linked_households", "covered_households",
-                                   "organization_coverage_rate", "work_coverage_rate"])
+        var w = CSVWriter(header: [
+            "grid_id", "community_id", "households", "party_members", "probationary_members", "organization",
+            "joint_with", "party_groups", "central_households", "linked_households", "covered_households",
+            "organization_coverage_rate", "work_coverage_rate"
+        ])
         for g in r.grids {
-            w.appendRow([g.id, g.communityId, String(g.households), String(g.partyMembers), String(g.probationaryMembers),
-                         g.organization.rawValue, (g.jointWith ?? []).joined(separator: ";"), String(g.partyGroups),
-                         String(g.centralHouseholds), String(g.linkedHouseholds), String(g.coveredHouseholds),
-                         String(format: "%.4f", g.organizationCoverageRate), String(format: "%.4f", g.workCoverageRate)])
+            w.appendRow([
+                g.id, g.communityId, String(g.households), String(g.partyMembers), String(g.probationaryMembers),
+                g.organization.rawValue, (g.jointWith ?? []).joined(separator: ";"), String(g.partyGroups),
+                String(g.centralHouseholds), String(g.linkedHouseholds), String(g.coveredHouseholds),
+                String(format: "%.4f", g.organizationCoverageRate), String(format: "%.4f", g.workCoverageRate)
+            ])
         }
         return w.text
     }
 
     /// `report party` CSV: one row per grid, community and the district (`level` column).
     public static func reportCSV(_ r: PartyPlanResult) -> String {
-        var w = CSVWriter(header: ["level", "id", "community_id", "organization", "grids", "grids_organized", "organization_coverage_rate",
-                                   "households", "covered_households", "unlinked_households", "work_coverage_rate", "shortfalls"])
+        var w = CSVWriter(header: [
+            "level", "id", "community_id", "organization", "grids", "grids_organized", "organization_coverage_rate",
+            "households", "covered_households", "unlinked_households", "work_coverage_rate", "shortfalls"
+        ])
         let shortfalls = Dictionary(grouping: r.shortfalls, by: { $0.gridId ?? "" })
         let byCommunity = Dictionary(grouping: r.shortfalls, by: \.communityId)
         for g in r.grids {
-            w.appendRow(["grid", g.id, g.communityId, g.organization.rawValue, "1", g.organizationCoverageRate == 1 ? "1" : "0",
-                         String(format: "%.4f", g.organizationCoverageRate), String(g.households), String(g.coveredHouseholds),
-                         String(g.households - g.linkedHouseholds), String(format: "%.4f", g.workCoverageRate),
-                         String(shortfalls[g.id]?.count ?? 0)])
+            w.appendRow([
+                "grid", g.id, g.communityId, g.organization.rawValue, "1", g.organizationCoverageRate == 1 ? "1" : "0",
+                String(format: "%.4f", g.organizationCoverageRate), String(g.households), String(g.coveredHouseholds),
+                String(g.households - g.linkedHouseholds), String(format: "%.4f", g.workCoverageRate),
+                String(shortfalls[g.id]?.count ?? 0)
+            ])
         }
         func add(_ level: String, _ id: String, _ community: String, _ org: String, _ v: PartyCoverage, _ n: Int) {
-            w.appendRow([level, id, community, org, String(v.grids), String(v.gridsOrganized), String(format: "%.4f", v.organizationCoverageRate),
-                         String(v.households), String(v.coveredHouseholds), String(v.unlinkedHouseholds),
-                         String(format: "%.4f", v.workCoverageRate), String(n)])
+            w.appendRow([
+                level, id, community, org, String(v.grids), String(v.gridsOrganized),
+                String(format: "%.4f", v.organizationCoverageRate),
+                String(v.households), String(v.coveredHouseholds), String(v.unlinkedHouseholds),
+                String(format: "%.4f", v.workCoverageRate), String(n)
+            ])
         }
-        for c in r.communities { add("community", c.id, c.id, c.organization.rawValue, c.coverage, byCommunity[c.id]?.count ?? 0) }
+        for c in r.communities {
+            add("community", c.id, c.id, c.organization.rawValue, c.coverage, byCommunity[c.id]?.count ?? 0)
+        }
         add("district", "total", "", "", r.total.coverage, r.shortfalls.count)
         return w.text
     }
@@ -126,16 +162,18 @@ public enum PartyRendering {
         var w = GeoJSONWriter(name: "party_network")
         let shortfalls = Dictionary(grouping: r.shortfalls, by: { $0.gridId ?? "" })
         for g in r.grids {
-            w.add(geometry: polygons[g.id].map { .multiPolygon($0) }, properties: [
-                ("id", .string(g.id)), ("community_id", .string(g.communityId)), ("households", .int(g.households)),
-                ("party_members", .int(g.partyMembers)), ("probationary_members", .int(g.probationaryMembers)),
-                ("organization", .string(g.organization.rawValue)), ("joint_with", .strings(g.jointWith ?? [])),
-                ("party_groups", .int(g.partyGroups)), ("central_households", .int(g.centralHouseholds)),
-                ("linked_households", .int(g.linkedHouseholds)), ("covered_households", .int(g.coveredHouseholds)),
-                ("organization_coverage_rate", .double(g.organizationCoverageRate, places: 4)),
-                ("work_coverage_rate", .double(g.workCoverageRate, places: 4)),
-                ("shortfalls", .int(shortfalls[g.id]?.count ?? 0)),
-            ])
+            w.add(
+                geometry: polygons[g.id].map { .multiPolygon($0) },
+                properties: [
+                    ("id", .string(g.id)), ("community_id", .string(g.communityId)), ("households", .int(g.households)),
+                    ("party_members", .int(g.partyMembers)), ("probationary_members", .int(g.probationaryMembers)),
+                    ("organization", .string(g.organization.rawValue)), ("joint_with", .strings(g.jointWith ?? [])),
+                    ("party_groups", .int(g.partyGroups)), ("central_households", .int(g.centralHouseholds)),
+                    ("linked_households", .int(g.linkedHouseholds)), ("covered_households", .int(g.coveredHouseholds)),
+                    ("organization_coverage_rate", .double(g.organizationCoverageRate, places: 4)),
+                    ("work_coverage_rate", .double(g.workCoverageRate, places: 4)),
+                    ("shortfalls", .int(shortfalls[g.id]?.count ?? 0))
+                ])
         }
         return w.finish()
     }

@@ -8,9 +8,10 @@ public enum ResultEncoding {
     }
 
     /// The same text handed to `sink` piece by piece (large results straight to stdout).
-    public static func writeJSON<T: Encodable>(_ value: T, pretty: Bool = false,
-                                               to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws {
+    public static func writeJSON<T: Encodable>(
+        _ value: T, pretty: Bool = false,
+        to sink: @escaping (UnsafeRawBufferPointer) -> Void
+    ) throws {
         try SortedJSONEncoder(pretty: pretty).encode(value, to: sink)
     }
 }
-

@@ -91,14 +91,16 @@ final class TreeEncoder: Encoder {
 
     static func checked(_ v: Double, _ codingPath: [CodingKey]) throws -> JSONNode {
         guard v.isFinite else {
-            throw EncodingError.invalidValue(v, .init(codingPath: codingPath, debugDescription: "Unable to encode \(v) directly in JSON."))
+            throw EncodingError.invalidValue(
+                v, .init(codingPath: codingPath, debugDescription: "Unable to encode \(v) directly in JSON."))
         }
         return .double(v)
     }
 
     static func checked(_ v: Float, _ codingPath: [CodingKey]) throws -> JSONNode {
         guard v.isFinite else {
-            throw EncodingError.invalidValue(v, .init(codingPath: codingPath, debugDescription: "Unable to encode \(v) directly in JSON."))
+            throw EncodingError.invalidValue(
+                v, .init(codingPath: codingPath, debugDescription: "Unable to encode \(v) directly in JSON."))
         }
         return .float(v)
     }
@@ -145,8 +147,10 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         box.set(key.stringValue, try TreeEncoder.node(for: value, codingPath: codingPath + [key]))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
-                                                        forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type,
+        forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
         let nested = ObjectBox()
         box.set(key.stringValue, .object(nested))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested, codingPath: codingPath + [key]))
@@ -340,7 +344,7 @@ struct JSONBytesWriter {
 
     private mutating func unsigned(_ v: UInt64) {
         if v < 10 { bytes.append(UInt8(ascii: "0") + UInt8(v)); return }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
         var n = v, count = 0
         withUnsafeMutableBytes(of: &digits) { buf in
             while n > 0 { buf[23 - count] = UInt8(ascii: "0") + UInt8(n % 10); n /= 10; count += 1 }
@@ -411,7 +415,9 @@ struct JSONBytesWriter {
     private mutating func array(_ items: [JSONNode], indent: Int) {
         bytes.append(UInt8(ascii: "["))
         if pretty {
-            if items.isEmpty { bytes.append(UInt8(ascii: "\n")); newline(indent) } else {
+            if items.isEmpty {
+                bytes.append(UInt8(ascii: "\n")); newline(indent)
+            } else {
                 for (i, item) in items.enumerated() {
                     if i > 0 { bytes.append(UInt8(ascii: ",")) }
                     newline(indent + 2)
@@ -435,7 +441,9 @@ struct JSONBytesWriter {
             let order = self.order(entries)
             bytes.append(UInt8(ascii: "{"))
             if pretty {
-                if order.isEmpty { bytes.append(UInt8(ascii: "\n")); newline(indent) } else {
+                if order.isEmpty {
+                    bytes.append(UInt8(ascii: "\n")); newline(indent)
+                } else {
                     for (n, i) in order.enumerated() {
                         if n > 0 { bytes.append(UInt8(ascii: ",")) }
                         newline(indent + 2)

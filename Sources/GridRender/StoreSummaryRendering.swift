@@ -4,8 +4,10 @@ import Foundation
 /// holds (`info`), what an export wrote.
 public enum StoreSummaryRendering {
     /// The store's layers in the order tables list them.
-    public static let layerOrder = ["communities", "grids", "buildings", "households", "facilities", "candidates", "roads",
-                                    "units", "secretaries", "contacts", "ratings", "observations"]
+    public static let layerOrder = [
+        "communities", "grids", "buildings", "households", "facilities", "candidates", "roads",
+        "units", "secretaries", "contacts", "ratings", "observations"
+    ]
 
     /// A dataset as `info` describes it.
     public struct StoreFacts: Sendable {
@@ -19,8 +21,10 @@ public enum StoreSummaryRendering {
         public var importedAt: String?
         public var counts: [String: Int]
 
-        public init(path: String, isDemo: Bool, datasetName: String?, sourceCRS: String?, workingCRS: String?,
-                    bboxLonLat: [Double]?, households: Int, importedAt: String?, counts: [String: Int]) {
+        public init(
+            path: String, isDemo: Bool, datasetName: String?, sourceCRS: String?, workingCRS: String?,
+            bboxLonLat: [Double]?, households: Int, importedAt: String?, counts: [String: Int]
+        ) {
             self.path = path; self.isDemo = isDemo; self.datasetName = datasetName; self.sourceCRS = sourceCRS
             self.workingCRS = workingCRS; self.bboxLonLat = bboxLonLat; self.households = households
             self.importedAt = importedAt; self.counts = counts
@@ -29,21 +33,25 @@ public enum StoreSummaryRendering {
 
     /// What was imported, where, in which CRSs; then the rows per layer (the three required
     /// layers always, the others when they have rows).
-    public static func importTable(datasetName: String, store: String, replaced: Bool, sourceCRS: String, workingCRS: String,
-                                   households: Int, seconds: Double, counts: [String: Int]) -> String {
+    public static func importTable(
+        datasetName: String, store: String, replaced: Bool, sourceCRS: String, workingCRS: String,
+        households: Int, seconds: Double, counts: [String: Int]
+    ) -> String {
         var t = TextTable(headers: ["layer", "rows"], alignments: [.left, .right])
         for layer in layerOrder where (counts[layer] ?? 0) > 0 || ["communities", "buildings", "facilities"].contains(layer) {
             t.append([layer, String(counts[layer] ?? 0)])
         }
         return """
-        imported \(datasetName) into \(store)\(replaced ? " (replaced)" : "")
-        source CRS \(sourceCRS); working CRS \(workingCRS); \(households) households; \(String(format: "%.2f", seconds)) s
+            imported \(datasetName) into \(store)\(replaced ? " (replaced)" : "")
+            source CRS \(sourceCRS); working CRS \(workingCRS); \(households) households; \(String(format: "%.2f", seconds)) s
 
-        """ + t.render()
+            """ + t.render()
     }
 
     /// The store (or demo) facts, then the PROJ installation and the version.
-    public static func infoText(_ store: StoreFacts?, projVersion: String, projDatabase: String, gridplanVersion: String) -> String {
+    public static func infoText(_ store: StoreFacts?, projVersion: String, projDatabase: String, gridplanVersion: String)
+        -> String
+    {
         var lines: [String] = []
         if let s = store {
             lines.append((s.isDemo ? "demo dataset: " : "store: ") + s.path)
@@ -74,8 +82,9 @@ public enum StoreSummaryRendering {
 
     /// "Exported N layers as FORMAT to PATH", then one row per layer.
     public static func exportTable(format: String, path: String, includesHouseholds: Bool, layers: [ExportedLayerRow]) -> String {
-        var t = TextTable(headers: ["layer", "features", "geometry", "crs", "written to"],
-                          alignments: [.left, .right, .left, .left, .left])
+        var t = TextTable(
+            headers: ["layer", "features", "geometry", "crs", "written to"],
+            alignments: [.left, .right, .left, .left, .left])
         for l in layers { t.append([l.name, String(l.features), l.geometryType ?? "none", l.crs ?? "", l.file]) }
         return "Exported \(layers.count) layers as \(format) to \(path)"
             + (includesHouseholds ? " (household rows included)" : "") + "\n" + t.render()

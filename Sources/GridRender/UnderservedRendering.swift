@@ -6,40 +6,55 @@ import GridGeo
 public enum UnderservedRendering {
     /// The under-served communities and the largest gaps, each with its reasons.
     public static func table(_ r: UnderservedResult, maxGaps: Int = 20) -> String {
-        var out = "Under-served communities: \(r.underservedCommunities) of \(r.communities.count) "
+        var out =
+            "Under-served communities: \(r.underservedCommunities) of \(r.communities.count) "
             + "(standard \(CoverageRendering.num(r.standardM2Per100Households)) m² per 100 households; "
             + "reach \(CoverageRendering.num(r.radiusM)) m, \(r.method.rawValue); working CRS \(r.workingCRS))\n"
-        var t = TextTable(headers: ["rank", "community", "name", "households", "deficit m²", "uncovered hh", "m²/100 hh in reach", "reasons"],
-                          alignments: [.right, .left, .left, .right, .right, .right, .right, .left])
+        var t = TextTable(
+            headers: ["rank", "community", "name", "households", "deficit m²", "uncovered hh", "m²/100 hh in reach", "reasons"],
+            alignments: [.right, .left, .left, .right, .right, .right, .right, .left])
         for c in r.communities where c.underserved {
-            t.append([String(c.rank), c.id, c.name ?? "", String(c.households), CoverageRendering.num(c.deficitM2),
-                      String(c.uncoveredHouseholds), c.accessibilityM2Per100Households.map { String(format: "%.2f", $0) } ?? "",
-                      c.reasons.joined(separator: "; ")])
+            t.append([
+                String(c.rank), c.id, c.name ?? "", String(c.households), CoverageRendering.num(c.deficitM2),
+                String(c.uncoveredHouseholds), c.accessibilityM2Per100Households.map { String(format: "%.2f", $0) } ?? "",
+                c.reasons.joined(separator: "; ")
+            ])
         }
         out += "\n" + t.render()
         if !r.gaps.isEmpty {
-            var g = TextTable(headers: ["rank", "gap", "households", "lon", "lat", "reasons"],
-                              alignments: [.right, .left, .right, .right, .right, .left])
+            var g = TextTable(
+                headers: ["rank", "gap", "households", "lon", "lat", "reasons"],
+                alignments: [.right, .left, .right, .right, .right, .left])
             for gap in r.gaps.prefix(maxGaps) {
-                g.append([String(gap.rank), gap.id, String(gap.households), String(format: "%.6f", gap.lon),
-                          String(format: "%.6f", gap.lat), gap.reasons.joined(separator: "; ")])
+                g.append([
+                    String(gap.rank), gap.id, String(gap.households), String(format: "%.6f", gap.lon),
+                    String(format: "%.6f", gap.lat), gap.reasons.joined(separator: "; ")
+                ])
             }
-            out += "\nGap neighbourhoods: \(r.gaps.count)" + (r.gaps.count > maxGaps ? ", the \(maxGaps) first" : "") + "\n" + g.render()
+            out +=
+                "\nGap neighbourhoods: \(r.gaps.count)" + (r.gaps.count > maxGaps ? ", the \(maxGaps) first" : "") + "\n"
+                + g.render()
         }
         return out
     }
 
     /// One row per community, then one per gap (`kind` column tells which).
     public static func csv(_ r: UnderservedResult) -> String {
-        var w = CSVWriter(header: ["kind", "rank", "id", "households", "deficit_m2", "uncovered_households",
-                                   "accessibility_m2_per_100_households", "lon", "lat", "community_ids", "reasons"])
+        var w = CSVWriter(header: [
+            "kind", "rank", "id", "households", "deficit_m2", "uncovered_households",
+            "accessibility_m2_per_100_households", "lon", "lat", "community_ids", "reasons"
+        ])
         for c in r.communities {
-            w.appendRow(["community", String(c.rank), c.id, String(c.households), String(c.deficitM2), String(c.uncoveredHouseholds),
-                         c.accessibilityM2Per100Households.map { String($0) } ?? "", "", "", c.id, c.reasons.joined(separator: "; ")])
+            w.appendRow([
+                "community", String(c.rank), c.id, String(c.households), String(c.deficitM2), String(c.uncoveredHouseholds),
+                c.accessibilityM2Per100Households.map { String($0) } ?? "", "", "", c.id, c.reasons.joined(separator: "; ")
+            ])
         }
         for g in r.gaps {
-            w.appendRow(["gap", String(g.rank), g.id, String(g.households), String(g.communityDeficitM2), String(g.households),
-                         "", String(g.lon), String(g.lat), g.communityIds.joined(separator: " "), g.reasons.joined(separator: "; ")])
+            w.appendRow([
+                "gap", String(g.rank), g.id, String(g.households), String(g.communityDeficitM2), String(g.households),
+                "", String(g.lon), String(g.lat), g.communityIds.joined(separator: " "), g.reasons.joined(separator: "; ")
+            ])
         }
         return w.text
     }
@@ -48,11 +63,14 @@ public enum UnderservedRendering {
     public static func geojson(_ r: UnderservedResult) -> String {
         var w = GeoJSONWriter(name: "underserved")
         for g in r.gaps {
-            w.add(geometry: .point(Point(g.lon, g.lat)), properties: [
-                ("layer", .string("gap")), ("rank", .int(g.rank)), ("id", .string(g.id)), ("households", .int(g.households)),
-                ("community_ids", .strings(g.communityIds)), ("community_deficit_m2", .double(g.communityDeficitM2, places: 1)),
-                ("reasons", .strings(g.reasons)),
-            ])
+            w.add(
+                geometry: .point(Point(g.lon, g.lat)),
+                properties: [
+                    ("layer", .string("gap")), ("rank", .int(g.rank)), ("id", .string(g.id)), ("households", .int(g.households)),
+                    ("community_ids", .strings(g.communityIds)),
+                    ("community_deficit_m2", .double(g.communityDeficitM2, places: 1)),
+                    ("reasons", .strings(g.reasons))
+                ])
         }
         return w.finish()
     }

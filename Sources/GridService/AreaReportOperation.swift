@@ -20,32 +20,41 @@ public struct AreaReportOptions: OperationOptions {
     /// List only the communities below the standard.
     public var shortOnly: Bool
 
-    public init(standards: String? = nil, standard: Double? = nil, countKinds: [String]? = nil,
-                allocate: AreaAllocationMethod = .community, radius: Double? = nil, by: AreaReportLevel = .community,
-                shortOnly: Bool = false) {
+    public init(
+        standards: String? = nil, standard: Double? = nil, countKinds: [String]? = nil,
+        allocate: AreaAllocationMethod = .community, radius: Double? = nil, by: AreaReportLevel = .community,
+        shortOnly: Bool = false
+    ) {
         self.standards = standards; self.standard = standard; self.countKinds = countKinds
         self.allocate = allocate; self.radius = radius; self.by = by; self.shortOnly = shortOnly
     }
 
     public static let fields: [OptionField] = [
         SharedFields.standards,
-        OptionField("standard", .number, help: "m² per 100 households to apply (default area.per100, 30; 80: the aspiration value).",
-                    valueName: "m2"),
-        OptionField("count_kinds", .choiceList(FacilityKind.choiceSet), help: "Exactly these facility kinds count, embedded or not (comma-separated).",
-                    valueName: "kinds"),
-        OptionField.choice("allocate", AreaAllocationMethod.self,
-                           help: "How facility area is attributed: to its own community, or shared by the households within reach.",
-                           valueName: "method", default: .community),
-        SharedFields.radius.help("Reach of community- and grid-level facilities for --allocate reach, metres (default reach.default)."),
-        OptionField.choice("by", AreaReportLevel.self, help: "community, or grid to add per-grid figures.", valueName: "level",
-                           default: .community),
-        OptionField("short_only", .flag, help: "List only the communities below the standard."),
+        OptionField(
+            "standard", .number, help: "m² per 100 households to apply (default area.per100, 30; 80: the aspiration value).",
+            valueName: "m2"),
+        OptionField(
+            "count_kinds", .choiceList(FacilityKind.choiceSet),
+            help: "Exactly these facility kinds count, embedded or not (comma-separated).",
+            valueName: "kinds"),
+        OptionField.choice(
+            "allocate", AreaAllocationMethod.self,
+            help: "How facility area is attributed: to its own community, or shared by the households within reach.",
+            valueName: "method", default: .community),
+        SharedFields.radius.help(
+            "Reach of community- and grid-level facilities for --allocate reach, metres (default reach.default)."),
+        OptionField.choice(
+            "by", AreaReportLevel.self, help: "community, or grid to add per-grid figures.", valueName: "level",
+            default: .community),
+        OptionField("short_only", .flag, help: "List only the communities below the standard.")
     ]
 
     public init(_ v: OptionValues) throws {
-        self.init(standards: try v.text("standards"), standard: try v.number("standard"), countKinds: try v.list("count_kinds"),
-                  allocate: try v.choice("allocate", AreaAllocationMethod.self) ?? .community, radius: try v.number("radius"),
-                  by: try v.choice("by", AreaReportLevel.self) ?? .community, shortOnly: try v.flag("short_only") ?? false)
+        self.init(
+            standards: try v.text("standards"), standard: try v.number("standard"), countKinds: try v.list("count_kinds"),
+            allocate: try v.choice("allocate", AreaAllocationMethod.self) ?? .community, radius: try v.number("radius"),
+            by: try v.choice("by", AreaReportLevel.self) ?? .community, shortOnly: try v.flag("short_only") ?? false)
     }
 }
 
@@ -57,8 +66,10 @@ extension ServiceContext {
         // By community, the buildings matter only as household totals: one SQL aggregate
         // instead of reading every row (megacity: 500k buildings).
         let perBuilding = parameters.byGrid || parameters.allocation == .reach
-        let snapshot = try snapshot(layers: perBuilding ? [.communities, .grids, .buildings, .facilities]
-                                                        : [.communities, .facilities, .householdTotals])
+        let snapshot = try snapshot(
+            layers: perBuilding
+                ? [.communities, .grids, .buildings, .facilities]
+                : [.communities, .facilities, .householdTotals])
         if parameters.byGrid && !snapshot.buildings.contains(where: { $0.gridId != nil }) && snapshot.grids.isEmpty {
             throw UsageError("--by grid: the store has no grids yet (run `gridplan grids plan --apply` first)")
         }
@@ -82,15 +93,19 @@ extension AreaReportOptions {
             // Each name was checked against the kinds when the options were read.
             let kinds = Set(given.compactMap(FacilityKind.init(rawValue:)))
             if kinds.isEmpty {
-                throw UsageError("--count-kinds: no kinds given (expected a comma-separated list such as party_mass_center,party_mass_station)")
+                throw UsageError(
+                    "--count-kinds: no kinds given (expected a comma-separated list such as party_mass_center,party_mass_station)"
+                )
             }
-            selection = FacilitySelection(countedKinds: kinds, countEmbeddedOthers: false,
-                                          radius: selection.radius, streetReach: selection.streetReach)
+            selection = FacilitySelection(
+                countedKinds: kinds, countEmbeddedOthers: false,
+                radius: selection.radius, streetReach: selection.streetReach)
         }
 
-        return AreaStandardParameters(rule: rule, selection: selection, allocation: o.allocate,
-                                      areaBasis: standards["area.basis"]?.values?.first ?? "usable",
-                                      byGrid: o.by == .grid, shortOnly: o.shortOnly)
+        return AreaStandardParameters(
+            rule: rule, selection: selection, allocation: o.allocate,
+            areaBasis: standards["area.basis"]?.values?.first ?? "usable",
+            byGrid: o.by == .grid, shortOnly: o.shortOnly)
     }
 
     /// The rule behind `--standard`: area.per100 by default; the rule of the file whose value
@@ -99,8 +114,9 @@ extension AreaReportOptions {
     static func appliedRule(_ given: Double?, standards: PolicyStandards) throws -> AppliedRule {
         func applied(_ id: String, fallback: Double) -> AppliedRule {
             let r = standards[id]
-            return AppliedRule(id: id, value: r?.value ?? fallback, unit: r?.unit ?? "m2 per 100 households",
-                               source: r?.source ?? "gridplan default")
+            return AppliedRule(
+                id: id, value: r?.value ?? fallback, unit: r?.unit ?? "m2 per 100 households",
+                source: r?.source ?? "gridplan default")
         }
         let base = applied("area.per100", fallback: 30)
         guard let v = given else { return base }

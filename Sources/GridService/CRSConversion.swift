@@ -76,8 +76,9 @@ public struct CRSConversion {
     public func convert(points: [Point]) throws -> [Point] {
         var pts = points
         for (i, p) in pts.enumerated() where !p.isFinite {
-            throw ValidationProblem(file: "points", location: "point \(i + 1)", field: "coordinates",
-                                    message: "not a finite number", expected: "two finite numbers")
+            throw ValidationProblem(
+                file: "points", location: "point \(i + 1)", field: "coordinates",
+                message: "not a finite number", expected: "two finite numbers")
         }
         try transformer.transform(&pts)
         return pts
@@ -95,15 +96,18 @@ public struct CRSConvertOptions: OperationOptions {
 
     /// `from` and `to`, shared with the `crs convert` command.
     public static let systems: [OptionField] = [
-        OptionField("from", .text, help: "Source CRS: anything PROJ knows (EPSG:4326, a PROJ string) or GCJ-02 / BD-09.",
-                    valueName: "crs", requirement: .always),
-        OptionField("to", .text, help: "Target CRS.", valueName: "crs", requirement: .always),
+        OptionField(
+            "from", .text, help: "Source CRS: anything PROJ knows (EPSG:4326, a PROJ string) or GCJ-02 / BD-09.",
+            valueName: "crs", requirement: .always),
+        OptionField("to", .text, help: "Target CRS.", valueName: "crs", requirement: .always)
     ]
 
-    public static let fields = systems + [
-        OptionField("points", .coordinatePairs, help: "The points, [x, y] (longitude first when geographic).",
-                    requirement: .always, availability: .rpcOnly),
-    ]
+    public static let fields =
+        systems + [
+            OptionField(
+                "points", .coordinatePairs, help: "The points, [x, y] (longitude first when geographic).",
+                requirement: .always, availability: .rpcOnly)
+        ]
 
     public init(_ v: OptionValues) throws {
         self.init(from: try v.text("from") ?? "", to: try v.text("to") ?? "", points: try v.coordinatePairs("points") ?? [])

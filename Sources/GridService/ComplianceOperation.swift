@@ -13,7 +13,7 @@ public struct ComplianceOptions: OperationOptions {
 
     public static let fields: [OptionField] = [
         SharedFields.standards,
-        OptionField("year", .integer, help: "The year checked (default: the latest year in the records).", valueName: "year"),
+        OptionField("year", .integer, help: "The year checked (default: the latest year in the records).", valueName: "year")
     ]
 
     public init(_ v: OptionValues) throws {
@@ -30,7 +30,8 @@ extension ServiceContext {
             throw UsageError("--year: \(y) is not a year (expected a four-digit year such as 2024)")
         }
         let snapshot = try snapshot(layers: [.communities, .units, .records])
-        let year = options.year ?? Compliance.latestYear(snapshot.records)
+        let year =
+            options.year ?? Compliance.latestYear(snapshot.records)
             ?? Calendar(identifier: .gregorian).component(.year, from: Date())
         return Compliance.report(snapshot, ComplianceOptions.parameters(year: year, standards: standards))
     }

@@ -23,21 +23,29 @@ public struct CoverageOptions: OperationOptions {
     /// A standards file replacing `seeds/standards.json` (`--standards`).
     public var standards: String?
 
-    public init(radius: Double? = nil, circle: LifeCircle? = nil, network: Bool = false, kinds: [String]? = nil,
-                link: Double? = nil, accessibility: Bool = false, decay: DistanceDecay? = nil, standards: String? = nil) {
+    public init(
+        radius: Double? = nil, circle: LifeCircle? = nil, network: Bool = false, kinds: [String]? = nil,
+        link: Double? = nil, accessibility: Bool = false, decay: DistanceDecay? = nil, standards: String? = nil
+    ) {
         self.radius = radius; self.circle = circle; self.network = network; self.kinds = kinds
         self.link = link; self.accessibility = accessibility; self.decay = decay; self.standards = standards
     }
 
-    public static let fields = SharedFields.coverageReach + [
-        OptionField("accessibility", .flag,
-                    help: "Also compute 2SFCA accessibility (m² of counted area per 100 households within reach; catchments walked along the network with --network)."),
-    ]
+    public static let fields =
+        SharedFields.coverageReach + [
+            OptionField(
+                "accessibility", .flag,
+                help:
+                    "Also compute 2SFCA accessibility (m² of counted area per 100 households within reach; catchments walked along the network with --network)."
+            )
+        ]
 
     public init(_ v: OptionValues) throws {
-        self.init(radius: try v.number("radius"), circle: try v.choice("circle", LifeCircle.self), network: try v.flag("network") ?? false,
-                  kinds: try v.list("kinds"), link: try v.number("link"), accessibility: try v.flag("accessibility") ?? false,
-                  decay: try v.choice("decay", DistanceDecay.self), standards: try v.text("standards"))
+        self.init(
+            radius: try v.number("radius"), circle: try v.choice("circle", LifeCircle.self),
+            network: try v.flag("network") ?? false,
+            kinds: try v.list("kinds"), link: try v.number("link"), accessibility: try v.flag("accessibility") ?? false,
+            decay: try v.choice("decay", DistanceDecay.self), standards: try v.text("standards"))
     }
 
     /// Checks the option values and turns them into analysis parameters.
@@ -45,7 +53,9 @@ public struct CoverageOptions: OperationOptions {
         if radius != nil && circle != nil { throw UsageError("--radius and --circle exclude each other (give one)") }
         var r = standards.defaultRadius
         if let radius {
-            guard radius.isFinite, radius > 0 else { throw UsageError("--radius \(radius.optionText): expected a distance in metres above 0") }
+            guard radius.isFinite, radius > 0 else {
+                throw UsageError("--radius \(radius.optionText): expected a distance in metres above 0")
+            }
             r = radius
         }
         if let circle { r = standards.value(circle.rule.id, default: circle.rule.fallbackMetres) }
@@ -57,10 +67,13 @@ public struct CoverageOptions: OperationOptions {
             selection.countedKinds = set
             selection.countEmbeddedOthers = false
         }
-        if let link { guard link > 0 else { throw UsageError("--link \(link.optionText): expected a distance in metres above 0") } }
+        if let link {
+            guard link > 0 else { throw UsageError("--link \(link.optionText): expected a distance in metres above 0") }
+        }
         let method: AccessibilityMethod? = accessibility || decay != nil ? (decay ?? .uniform).method : nil
-        return CoverageParameters(selection: selection, method: network ? .network : .euclidean,
-                                  linkDistance: link, accessibility: method, areaStandard: standards.areaPer100)
+        return CoverageParameters(
+            selection: selection, method: network ? .network : .euclidean,
+            linkDistance: link, accessibility: method, areaStandard: standards.areaPer100)
     }
 }
 
@@ -72,13 +85,17 @@ extension ServiceContext {
         var layers: Set<StoreLayer> = [.communities, .grids, .buildings, .facilities]
         if parameters.method == .network { layers.insert(.roads) }
         let snapshot = try self.snapshot(layers: layers)
-        progress.report(stage: parameters.method == .network ? "coverage (walking network)" : "coverage",
-                        done: 0, total: snapshot.buildings.count)
+        progress.report(
+            stage: parameters.method == .network ? "coverage (walking network)" : "coverage",
+            done: 0, total: snapshot.buildings.count)
         let result = try Coverage.analyze(snapshot, parameters)
-        progress.report(stage: parameters.method == .network ? "coverage (walking network)" : "coverage",
-                        done: snapshot.buildings.count, total: snapshot.buildings.count)
+        progress.report(
+            stage: parameters.method == .network ? "coverage (walking network)" : "coverage",
+            done: snapshot.buildings.count, total: snapshot.buildings.count)
         if let u = result.unreachableBuildingIds, !u.isEmpty {
-            note("\(u.count) building\(u.count == 1 ? "" : "s") lie farther than \(Int(result.reach["street"] ?? 0)) m from every walkable road (listed in unreachable_building_ids)")
+            note(
+                "\(u.count) building\(u.count == 1 ? "" : "s") lie farther than \(Int(result.reach["street"] ?? 0)) m from every walkable road (listed in unreachable_building_ids)"
+            )
         }
         return result
     }

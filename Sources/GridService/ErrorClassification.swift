@@ -17,27 +17,32 @@ public struct ErrorClassification: Sendable {
     public var problems: (list: [ValidationProblem], total: Int)?
 
     /// JSON-RPC application codes.
-    public static let invalidInputCode = -32001     // the dataset or a file is invalid: data.problems lists them
-    public static let projectionCode = -32003       // PROJ could not do a conversion
+    public static let invalidInputCode = -32001  // the dataset or a file is invalid: data.problems lists them
+    public static let projectionCode = -32003  // PROJ could not do a conversion
     public static let invalidParamsCode = -32602
     public static let internalErrorCode = -32603
 
     public init(_ error: Error) {
         switch error {
         case let e as InputError:
-            self.init(exitCode: 65, rpcCode: Self.invalidInputCode, message: e.report(),
-                      rpcMessage: "Invalid input: \(e.totalCount) problem(s)", problems: (e.problems, e.totalCount))
+            self.init(
+                exitCode: 65, rpcCode: Self.invalidInputCode, message: e.report(),
+                rpcMessage: "Invalid input: \(e.totalCount) problem(s)", problems: (e.problems, e.totalCount))
         case let e as ValidationProblem:
-            self.init(exitCode: 65, rpcCode: Self.invalidInputCode, message: e.description,
-                      rpcMessage: "Invalid input: \(e.description)", problems: ([e], 1))
+            self.init(
+                exitCode: 65, rpcCode: Self.invalidInputCode, message: e.description,
+                rpcMessage: "Invalid input: \(e.description)", problems: ([e], 1))
         case let e as UsageError:
-            self.init(exitCode: 64, rpcCode: Self.invalidParamsCode, message: "error: \(e.message)",
-                      rpcMessage: "Invalid params: \(e.message)", problems: nil)
+            self.init(
+                exitCode: 64, rpcCode: Self.invalidParamsCode, message: "error: \(e.message)",
+                rpcMessage: "Invalid params: \(e.message)", problems: nil)
         case let e as ProjectionError:
-            self.init(exitCode: 65, rpcCode: Self.projectionCode, message: "error: \(e.message)", rpcMessage: e.message, problems: nil)
+            self.init(
+                exitCode: 65, rpcCode: Self.projectionCode, message: "error: \(e.message)", rpcMessage: e.message, problems: nil)
         default:
-            self.init(exitCode: 1, rpcCode: Self.internalErrorCode, message: "error: \(error)",
-                      rpcMessage: "Internal error: \(error)", problems: nil)
+            self.init(
+                exitCode: 1, rpcCode: Self.internalErrorCode, message: "error: \(error)",
+                rpcMessage: "Internal error: \(error)", problems: nil)
         }
     }
 

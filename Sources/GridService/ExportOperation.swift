@@ -19,22 +19,27 @@ public struct ExportOptions: OperationOptions {
     /// A standards file replacing `seeds/standards.json`.
     public var standards: String?
 
-    public init(format: ExportFormat, out: String, layers: [String]? = nil, includeHouseholds: Bool = false,
-                radius: Double? = nil, standards: String? = nil) {
+    public init(
+        format: ExportFormat, out: String, layers: [String]? = nil, includeHouseholds: Bool = false,
+        radius: Double? = nil, standards: String? = nil
+    ) {
         self.format = format; self.out = out; self.layers = layers; self.includeHouseholds = includeHouseholds
         self.radius = radius; self.standards = standards
     }
 
     public static let fields: [OptionField] = [
-        OptionField.choice("format", ExportFormat.self, help: "What to write: GeoJSON or CSV files in a folder, or one GeoPackage.",
-                           requirement: .always),
-        OptionField("out", .text, help: "The folder (geojson, csv) or .gpkg file to write.", valueName: "path", requirement: .always),
-        OptionField("layers", .choiceList(ChoiceSet(names: ServiceContext.exportLayerNames)),
-                    help: "Only these layers (comma-separated or repeated).",
-                    valueName: "names"),
+        OptionField.choice(
+            "format", ExportFormat.self, help: "What to write: GeoJSON or CSV files in a folder, or one GeoPackage.",
+            requirement: .always),
+        OptionField(
+            "out", .text, help: "The folder (geojson, csv) or .gpkg file to write.", valueName: "path", requirement: .always),
+        OptionField(
+            "layers", .choiceList(ChoiceSet(names: ServiceContext.exportLayerNames)),
+            help: "Only these layers (comma-separated or repeated).",
+            valueName: "names"),
         OptionField("include_households", .flag, help: "Also export household rows (personal information)."),
         SharedFields.radius.help("Coverage reach for the coverage layer, metres (default reach.default, 500)."),
-        SharedFields.standards,
+        SharedFields.standards
     ]
 
     public init(_ v: OptionValues) throws {
@@ -42,10 +47,12 @@ public struct ExportOptions: OperationOptions {
             throw UsageError("export needs --format and --out")
         }
         guard !out.isEmpty else {
-            throw UsageError("--out: missing (expected a folder for \(format == .gpkg ? "a .gpkg file" : "the \(format.rawValue) files"))")
+            throw UsageError(
+                "--out: missing (expected a folder for \(format == .gpkg ? "a .gpkg file" : "the \(format.rawValue) files"))")
         }
-        self.init(format: format, out: out, layers: try v.list("layers"), includeHouseholds: try v.flag("include_households") ?? false,
-                  radius: try v.number("radius"), standards: try v.text("standards"))
+        self.init(
+            format: format, out: out, layers: try v.list("layers"), includeHouseholds: try v.flag("include_households") ?? false,
+            radius: try v.number("radius"), standards: try v.text("standards"))
     }
 }
 
@@ -76,11 +83,12 @@ public struct ExportResult: Codable, Sendable {
     }
 }
 
-
 extension ServiceContext {
     /// The names `--layers` accepts.
-    public static let exportLayerNames = ["communities", "grids", "buildings", "households", "facilities", "candidates", "roads",
-                                          "units", "secretaries", "contacts", "ratings", "observations", "area_report", "coverage"]
+    public static let exportLayerNames = [
+        "communities", "grids", "buildings", "households", "facilities", "candidates", "roads",
+        "units", "secretaries", "contacts", "ratings", "observations", "area_report", "coverage"
+    ]
 
     /// Writes every layer of the store and the latest results (`area_report`, `coverage`,
     /// computed with default options) for GIS tools.
@@ -89,14 +97,18 @@ extension ServiceContext {
         let includeHouseholds = options.includeHouseholds
         var wanted: Set<String>? = nil
         if let names = options.layers {
-            if names.isEmpty { throw UsageError("--layers: no layer given (expected some of \(Self.exportLayerNames.joined(separator: ", ")))") }
+            if names.isEmpty {
+                throw UsageError("--layers: no layer given (expected some of \(Self.exportLayerNames.joined(separator: ", ")))")
+            }
             wanted = Set(names)
         }
         if wanted?.contains("households") == true && !includeHouseholds {
-            throw UsageError("--layers households: household rows are personal information and leave the store only with --include-households")
+            throw UsageError(
+                "--layers households: household rows are personal information and leave the store only with --include-households")
         }
         if format == .gpkg,
-           URL(fileURLWithPath: out).standardizedFileURL.path == URL(fileURLWithPath: databasePath).standardizedFileURL.path {
+            URL(fileURLWithPath: out).standardizedFileURL.path == URL(fileURLWithPath: databasePath).standardizedFileURL.path
+        {
             throw UsageError("--out \(out): that is the store itself (expected another file)")
         }
         let standards = try ProjectResources.loadStandards(path: options.standards)
@@ -136,15 +148,19 @@ extension ServiceContext {
                     try OutputFile.write(ExportWriters.geojson(table), to: file.path, option: "--out", what: what)
                 } else {
                     try OutputFile.write(ExportWriters.csv(table), to: file.path, option: "--out", what: what)
-                    try OutputFile.write(ExportWriters.csvt(table), to: file.deletingPathExtension().appendingPathExtension("csvt").path,
-                                         option: "--out", what: "the column types of \(what)")
+                    try OutputFile.write(
+                        ExportWriters.csvt(table), to: file.deletingPathExtension().appendingPathExtension("csvt").path,
+                        option: "--out", what: "the column types of \(what)")
                     if table.geometryKind != nil {
-                        try OutputFile.write(ExportWriters.wgs84PRJ, to: file.deletingPathExtension().appendingPathExtension("prj").path,
-                                             option: "--out", what: "the CRS of \(what)")
+                        try OutputFile.write(
+                            ExportWriters.wgs84PRJ, to: file.deletingPathExtension().appendingPathExtension("prj").path,
+                            option: "--out", what: "the CRS of \(what)")
                     }
                 }
-                written.append(ExportedLayer(name: table.name, features: table.features.count, geometryType: table.geometryKind?.rawValue,
-                                             file: file.path, crs: table.geometryKind == nil ? nil : "EPSG:4326"))
+                written.append(
+                    ExportedLayer(
+                        name: table.name, features: table.features.count, geometryType: table.geometryKind?.rawValue,
+                        file: file.path, crs: table.geometryKind == nil ? nil : "EPSG:4326"))
             }
         case .gpkg:
             // All layers: the store's own schema (the file is also a gridplan store) plus the results.
@@ -152,8 +168,9 @@ extension ServiceContext {
             let summary: GeoPackageExport.Summary
             do {
                 if wanted == nil {
-                    summary = try GeoPackageExport.write(snapshot: snapshot, to: out, includeHouseholds: includeHouseholds,
-                                                         extraLayers: results)
+                    summary = try GeoPackageExport.write(
+                        snapshot: snapshot, to: out, includeHouseholds: includeHouseholds,
+                        extraLayers: results)
                 } else {
                     summary = try GeoPackageExport.writeLayers(base + results, metadata: snapshot.metadata, to: out)
                 }
@@ -168,8 +185,10 @@ extension ServiceContext {
             where Self.exportLayerNames.contains(table) {
                 guard count > 0 || wanted?.contains(table) == true else { continue }
                 let geometry = kinds[table] ?? nil
-                written.append(ExportedLayer(name: table, features: count, geometryType: geometry, file: table,
-                                             crs: geometry == nil ? nil : workingCRS))
+                written.append(
+                    ExportedLayer(
+                        name: table, features: count, geometryType: geometry, file: table,
+                        crs: geometry == nil ? nil : workingCRS))
             }
         }
         progress.report(stage: "export", done: 3, total: 3)

@@ -24,9 +24,11 @@ public struct GridPlanOptions: OperationOptions {
     /// A standards file replacing seeds/standards.json.
     public var standards: String?
 
-    public init(minHouseholds: Int? = nil, maxHouseholds: Int? = nil, community: [String]? = nil,
-                keepExisting: Bool = false, apply: Bool = false, maxEdge: Double? = nil, method: GridPlanMethod = .regionGrowing,
-                standards: String? = nil) {
+    public init(
+        minHouseholds: Int? = nil, maxHouseholds: Int? = nil, community: [String]? = nil,
+        keepExisting: Bool = false, apply: Bool = false, maxEdge: Double? = nil, method: GridPlanMethod = .regionGrowing,
+        standards: String? = nil
+    ) {
         self.minHouseholds = minHouseholds; self.maxHouseholds = maxHouseholds; self.community = community
         self.keepExisting = keepExisting; self.apply = apply; self.maxEdge = maxEdge; self.method = method
         self.standards = standards
@@ -36,20 +38,23 @@ public struct GridPlanOptions: OperationOptions {
         SharedFields.minHouseholds,
         SharedFields.maxHouseholds,
         SharedFields.community.help("Plan only this community (repeat or comma-separate for several)."),
-        OptionField("keep_existing", .flag,
-                    help: "Keep the store's grids that satisfy the rules; re-plan only the others and count moved buildings."),
+        OptionField(
+            "keep_existing", .flag,
+            help: "Keep the store's grids that satisfy the rules; re-plan only the others and count moved buildings."),
         OptionField("apply", .flag, help: "Write the plan into the store (one transaction)."),
         OptionField("max_edge", .number, help: "Longest building-graph edge, metres (default 250).", valueName: "m"),
-        OptionField.choice("method", GridPlanMethod.self, help: "region_growing, or hilbert_split (the baseline).",
-                           valueName: "method", default: .regionGrowing),
-        SharedFields.standards,
+        OptionField.choice(
+            "method", GridPlanMethod.self, help: "region_growing, or hilbert_split (the baseline).",
+            valueName: "method", default: .regionGrowing),
+        SharedFields.standards
     ]
 
     public init(_ v: OptionValues) throws {
-        self.init(minHouseholds: try v.integer("min_households"), maxHouseholds: try v.integer("max_households"),
-                  community: try v.list("community"), keepExisting: try v.flag("keep_existing") ?? false,
-                  apply: try v.flag("apply") ?? false, maxEdge: try v.number("max_edge"),
-                  method: try v.choice("method", GridPlanMethod.self) ?? .regionGrowing, standards: try v.text("standards"))
+        self.init(
+            minHouseholds: try v.integer("min_households"), maxHouseholds: try v.integer("max_households"),
+            community: try v.list("community"), keepExisting: try v.flag("keep_existing") ?? false,
+            apply: try v.flag("apply") ?? false, maxEdge: try v.number("max_edge"),
+            method: try v.choice("method", GridPlanMethod.self) ?? .regionGrowing, standards: try v.text("standards"))
     }
 }
 
@@ -60,7 +65,9 @@ extension GridPlanOptions {
         let minH = o.minHouseholds ?? Int(rule?.value ?? 300)
         let maxH = o.maxHouseholds ?? Int(rule?.max ?? 500)
         guard minH >= 0 else { throw UsageError("--min-households: \(minH) is negative (expected a number of households ≥ 0)") }
-        guard maxH > 0 else { throw UsageError("--max-households: \(maxH) is not positive (expected a number of households > 0)") }
+        guard maxH > 0 else {
+            throw UsageError("--max-households: \(maxH) is not positive (expected a number of households > 0)")
+        }
         guard minH <= maxH else {
             throw UsageError("--min-households \(minH) is above --max-households \(maxH) (expected min ≤ max)")
         }
@@ -68,9 +75,10 @@ extension GridPlanOptions {
             throw UsageError("--max-edge: \(e.optionText) is not a distance (expected a positive number of metres)")
         }
         let ids = o.community.map { Set($0) }
-        return GridPartitionOptions(minHouseholds: minH, maxHouseholds: maxH, communityIds: ids,
-                                    keepExisting: o.keepExisting, maxEdgeLength: o.maxEdge ?? 250,
-                                    method: o.method, threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+        return GridPartitionOptions(
+            minHouseholds: minH, maxHouseholds: maxH, communityIds: ids,
+            keepExisting: o.keepExisting, maxEdgeLength: o.maxEdge ?? 250,
+            method: o.method, threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
     }
 }
 
@@ -85,13 +93,17 @@ extension ServiceContext {
             let known = Set(snapshot.communities.map(\.id)).union(snapshot.buildings.map(\.communityId))
             let unknown = ids.subtracting(known).sorted()
             if !unknown.isEmpty {
-                throw UsageError("--community: no community \(unknown.joined(separator: ", ")) in the store (expected one of its community ids)")
+                throw UsageError(
+                    "--community: no community \(unknown.joined(separator: ", ")) in the store (expected one of its community ids)"
+                )
             }
         }
         var store: GeoPackageStore? = nil
         if options.apply {
             guard FileManager.default.fileExists(atPath: databasePath) else {
-                throw UsageError("--apply: no store at \(databasePath) (the demo district is read-only): run `gridplan import DIR --db \(databasePath)` first")
+                throw UsageError(
+                    "--apply: no store at \(databasePath) (the demo district is read-only): run `gridplan import DIR --db \(databasePath)` first"
+                )
             }
             store = try GeoPackageStore(path: databasePath, create: false)
         }
@@ -101,8 +113,9 @@ extension ServiceContext {
         if let store {
             let polygons = try gridPolygons(snapshot, result.memberships)
             let grids = result.grids.map { g in
-                Grid(id: g.id, communityId: g.communityId, name: g.name,
-                     boundary: polygons.working[g.id], boundaryLonLat: polygons.lonLat[g.id])
+                Grid(
+                    id: g.id, communityId: g.communityId, name: g.name,
+                    boundary: polygons.working[g.id], boundaryLonLat: polygons.lonLat[g.id])
             }
             var assignments: [String: String] = [:]
             for g in result.grids { for b in g.buildingIds { assignments[b] = g.id } }
@@ -117,7 +130,8 @@ extension ServiceContext {
     /// Grid polygons (Voronoi cells of the buildings clipped to the community, merged per grid)
     /// in the working CRS and in longitude/latitude.
     public func gridPolygons(_ snapshot: Snapshot, _ grids: [GridMembership]) throws
-        -> (working: [String: MultiPolygon], lonLat: [String: MultiPolygon]) {
+        -> (working: [String: MultiPolygon], lonLat: [String: MultiPolygon])
+    {
         progress.report(stage: "grid polygons", done: 0, total: 1)
         let working = GridPolygons.polygons(snapshot, grids: grids)
         let toLonLat = try LonLatConversion(snapshot)
@@ -136,7 +150,9 @@ struct LonLatConversion {
 
     init(_ snapshot: Snapshot) throws {
         if let t = try? CoordinateTransformer(from: CoordinateSystem(parsing: snapshot.metadata.workingCRS), to: .wgs84),
-           let geographic = try? CoordinateTransformer.isGeographic(CoordinateSystem(parsing: snapshot.metadata.workingCRS)), !geographic {
+            let geographic = try? CoordinateTransformer.isGeographic(CoordinateSystem(parsing: snapshot.metadata.workingCRS)),
+            !geographic
+        {
             transformer = t; affine = nil; return
         }
         transformer = nil
@@ -145,12 +161,15 @@ struct LonLatConversion {
 
     func convert(_ m: MultiPolygon) throws -> MultiPolygon? {
         if let t = transformer {
-            return MultiPolygon(try m.polygons.map { p in
-                var ext = p.exterior
-                try t.transform(&ext)
-                let holes = try p.holes.map { h -> [Point] in var r = h; try t.transform(&r); return r }
-                return Polygon(exterior: ext, holes: holes)
-            })
+            return MultiPolygon(
+                try m.polygons.map { p in
+                    var ext = p.exterior
+                    try t.transform(&ext)
+                    let holes = try p.holes.map { h -> [Point] in
+                        var r = h; try t.transform(&r); return r
+                    }
+                    return Polygon(exterior: ext, holes: holes)
+                })
         }
         guard let affine else { return nil }
         return m.map { affine.apply($0) }

@@ -18,24 +18,31 @@ public struct HTMLReportOptions: OperationOptions {
     /// A standards file replacing `seeds/standards.json`.
     public var standards: String?
 
-    public init(out: String? = nil, radius: Double? = nil, theme: MapTheme = .area, title: String? = nil, sites: Int = 10,
-                standards: String? = nil) {
-        self.out = out; self.radius = radius; self.theme = theme; self.title = title; self.sites = sites; self.standards = standards
+    public init(
+        out: String? = nil, radius: Double? = nil, theme: MapTheme = .area, title: String? = nil, sites: Int = 10,
+        standards: String? = nil
+    ) {
+        self.out = out; self.radius = radius; self.theme = theme; self.title = title; self.sites = sites;
+        self.standards = standards
     }
 
     public static let fields: [OptionField] = [
-        OptionField("out", .text, help: "The HTML file to write (- for stdout; over JSON-RPC, leave it out to get the HTML in the result).",
-                    valueName: "file", requirement: .commandLine, aliases: ["html"]),
+        OptionField(
+            "out", .text,
+            help: "The HTML file to write (- for stdout; over JSON-RPC, leave it out to get the HTML in the result).",
+            valueName: "file", requirement: .commandLine, aliases: ["html"]),
         SharedFields.radius,
         SharedFields.theme.help("What shades the communities on the report's map."),
-        OptionField("title", .text, help: "Page title (default: the dataset's name and 规划报告 planning report).", valueName: "text"),
+        OptionField(
+            "title", .text, help: "Page title (default: the dataset's name and 规划报告 planning report).", valueName: "text"),
         SharedFields.sites.help("Length of the siting list (`gridplan site --count`; 0 leaves it out)."),
-        SharedFields.standards,
+        SharedFields.standards
     ]
 
     public init(_ v: OptionValues) throws {
-        self.init(out: try v.outputPath("out"), radius: try v.number("radius"), theme: try v.choice("theme", MapTheme.self) ?? .area,
-                  title: try v.text("title"), sites: try v.integer("sites") ?? 10, standards: try v.text("standards"))
+        self.init(
+            out: try v.outputPath("out"), radius: try v.number("radius"), theme: try v.choice("theme", MapTheme.self) ?? .area,
+            title: try v.text("title"), sites: try v.integer("sites") ?? 10, standards: try v.text("standards"))
     }
 }
 
@@ -67,10 +74,12 @@ extension ServiceContext {
         let snapshot = try snapshot()
         progress.report(stage: "report", done: 0, total: 4)
         let siting = proposedSites(count: options.sites, radius: options.radius, standards: options.standards)
-        let sitePoints = try MapBuilder.sitesInWorkingCRS(siting?.sites.map { (rank: $0.rank, lon: $0.lon, lat: $0.lat) } ?? [],
-                                                          workingCRS: snapshot.metadata.workingCRS)
-        let built = try MapBuilder.overlays(snapshot: snapshot, standards: standards, theme: theme,
-                                            radius: options.radius, standardsPath: options.standards, sites: sitePoints)
+        let sitePoints = try MapBuilder.sitesInWorkingCRS(
+            siting?.sites.map { (rank: $0.rank, lon: $0.lon, lat: $0.lat) } ?? [],
+            workingCRS: snapshot.metadata.workingCRS)
+        let built = try MapBuilder.overlays(
+            snapshot: snapshot, standards: standards, theme: theme,
+            radius: options.radius, standardsPath: options.standards, sites: sitePoints)
         progress.report(stage: "report", done: 1, total: 4)
         // The same ranking as `report underserved` (accessibility included).
         let underserved = try self.underserved(UnderservedOptions(radius: options.radius, standards: options.standards))
@@ -86,30 +95,40 @@ extension ServiceContext {
             note("note: no party coverage: \((error as? UsageError)?.message ?? "\(error)")")
         }
         let notes = built.notes
-        let sitesNote = options.sites == 0 ? "Siting list left out (--sites 0)."
-            : siting == nil ? "No siting list: the siting analysis could not run on this store."
-            : "No new site adds coverage: every household is within reach."
+        let sitesNote =
+            options.sites == 0
+            ? "Siting list left out (--sites 0)."
+            : siting == nil
+                ? "No siting list: the siting analysis could not run on this store."
+                : "No new site adds coverage: every household is within reach."
         let name = snapshot.metadata.name.isEmpty ? "gridplan" : snapshot.metadata.name
         let title = options.title ?? "\(name) 社区服务设施规划报告 Planning report"
-        let svg = MapSVG.render(snapshot: snapshot, overlays: built.overlays, title: "\(name) · \(built.themeTitle)",
-                                subtitle: built.subtitle, width: 1200)
+        let svg = MapSVG.render(
+            snapshot: snapshot, overlays: built.overlays, title: "\(name) · \(built.themeTitle)",
+            subtitle: built.subtitle, width: 1200)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
         let content = HTMLReportContent(
-            title: title, datasetName: name, workingCRS: snapshot.metadata.workingCRS, generatedAt: formatter.string(from: Date()) + " UTC",
-            communityNames: Dictionary(snapshot.communities.compactMap { c in c.name.map { (c.id, $0) } }, uniquingKeysWith: { a, _ in a }),
+            title: title, datasetName: name, workingCRS: snapshot.metadata.workingCRS,
+            generatedAt: formatter.string(from: Date()) + " UTC",
+            communityNames: Dictionary(
+                snapshot.communities.compactMap { c in c.name.map { (c.id, $0) } }, uniquingKeysWith: { a, _ in a }),
             area: built.area, coverage: built.coverage, underserved: underserved, compliance: compliance,
-            sites: siting.map { r in r.sites.map { s in
-                ReportSite(rank: s.rank, candidateId: s.candidateId, name: s.name, communityId: s.communityId,
-                           newHouseholdsCovered: s.newHouseholdsCovered, cumulativeCoveredHouseholds: s.cumulativeCoveredHouseholds,
-                           coverageRateAfter: s.coverageRateAfter, recommendedAreaM2: s.recommendedAreaM2)
-            } },
+            sites: siting.map { r in
+                r.sites.map { s in
+                    ReportSite(
+                        rank: s.rank, candidateId: s.candidateId, name: s.name, communityId: s.communityId,
+                        newHouseholdsCovered: s.newHouseholdsCovered, cumulativeCoveredHouseholds: s.cumulativeCoveredHouseholds,
+                        coverageRateAfter: s.coverageRateAfter, recommendedAreaM2: s.recommendedAreaM2)
+                }
+            },
             sitesNote: sitesNote, mapSVG: svg, party: party)
         let html = HTMLReport.render(content)
         progress.report(stage: "report", done: 4, total: 4)
-        var result = HTMLReportResult(path: nil, html: html, bytes: html.utf8.count, communities: built.area.communities.count,
-                                      underservedCommunities: underserved.underservedCommunities,
-                                      coverageRate: built.coverage.total.coverageRate, notes: notes)
+        var result = HTMLReportResult(
+            path: nil, html: html, bytes: html.utf8.count, communities: built.area.communities.count,
+            underservedCommunities: underserved.underservedCommunities,
+            coverageRate: built.coverage.total.coverageRate, notes: notes)
         if let out = options.out {
             try OutputFile.write(html, to: out, option: "--html", what: "the report")
             result.path = out

@@ -19,29 +19,41 @@ public struct ImportDatasetOptions: OperationOptions {
     /// Read and validate only: report every layer and problem, leave the store alone.
     public var dryRun: Bool = false
 
-    public init(directory: String, crs: String? = nil, replace: Bool = false,
-                maxFileBytes: Int? = nil, maxFeatures: Int? = nil, maxFeatureBytes: Int? = nil) {
+    public init(
+        directory: String, crs: String? = nil, replace: Bool = false,
+        maxFileBytes: Int? = nil, maxFeatures: Int? = nil, maxFeatureBytes: Int? = nil
+    ) {
         self.directory = directory; self.crs = crs; self.replace = replace
         self.maxFileBytes = maxFileBytes; self.maxFeatures = maxFeatures; self.maxFeatureBytes = maxFeatureBytes
     }
 
     public static let fields: [OptionField] = [
-        OptionField("directory", .text, help: "The dataset folder (communities, buildings and facilities files at least).",
-                    valueName: "directory", requirement: .always, positional: true),
-        OptionField("crs", .text, help: "CRS of the input coordinates (overrides dataset.json): EPSG:4326, EPSG:4490, GCJ-02, BD-09 ...",
-                    valueName: "crs"),
+        OptionField(
+            "directory", .text, help: "The dataset folder (communities, buildings and facilities files at least).",
+            valueName: "directory", requirement: .always, positional: true),
+        OptionField(
+            "crs", .text, help: "CRS of the input coordinates (overrides dataset.json): EPSG:4326, EPSG:4490, GCJ-02, BD-09 ...",
+            valueName: "crs"),
         OptionField("replace", .flag, help: "Replace the dataset a store already holds."),
-        OptionField("max_file_bytes", .integer, help: "Largest entity file accepted, in bytes (default 4 GiB).", valueName: "bytes"),
-        OptionField("max_features", .integer, help: "Most features and CSV rows read, all files together (default 50,000,000).",
-                    valueName: "n"),
-        OptionField("max_feature_bytes", .integer, help: "Largest single GeoJSON feature, in bytes (default 8 MiB).", valueName: "bytes"),
-        OptionField("dry_run", .flag, help: "Read and validate only: report each layer (file, driver, encoding, CRS, features, columns); the store is not touched."),
+        OptionField(
+            "max_file_bytes", .integer, help: "Largest entity file accepted, in bytes (default 4 GiB).", valueName: "bytes"),
+        OptionField(
+            "max_features", .integer, help: "Most features and CSV rows read, all files together (default 50,000,000).",
+            valueName: "n"),
+        OptionField(
+            "max_feature_bytes", .integer, help: "Largest single GeoJSON feature, in bytes (default 8 MiB).", valueName: "bytes"),
+        OptionField(
+            "dry_run", .flag,
+            help:
+                "Read and validate only: report each layer (file, driver, encoding, CRS, features, columns); the store is not touched."
+        )
     ]
 
     public init(_ v: OptionValues) throws {
-        self.init(directory: try v.text("directory") ?? "", crs: try v.text("crs"), replace: try v.flag("replace") ?? false,
-                  maxFileBytes: try v.integer("max_file_bytes"), maxFeatures: try v.integer("max_features"),
-                  maxFeatureBytes: try v.integer("max_feature_bytes"))
+        self.init(
+            directory: try v.text("directory") ?? "", crs: try v.text("crs"), replace: try v.flag("replace") ?? false,
+            maxFileBytes: try v.integer("max_file_bytes"), maxFeatures: try v.integer("max_features"),
+            maxFeatureBytes: try v.integer("max_feature_bytes"))
         dryRun = try v.flag("dry_run") ?? false
     }
 }
@@ -75,25 +87,33 @@ extension ServiceContext {
         guard !dir.isEmpty else { throw UsageError("import needs a dataset folder") }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw UsageError("\(dir) is not a folder (expected a dataset folder with communities, buildings and facilities files)")
+            throw UsageError(
+                "\(dir) is not a folder (expected a dataset folder with communities, buildings and facilities files)")
         }
-        if let m = options.maxFileBytes, m <= 0 { throw UsageError("--max-file-bytes must be a positive number of bytes, not \(m)") }
-        if let m = options.maxFeatureBytes, m <= 0 { throw UsageError("--max-feature-bytes must be a positive number of bytes, not \(m)") }
+        if let m = options.maxFileBytes, m <= 0 {
+            throw UsageError("--max-file-bytes must be a positive number of bytes, not \(m)")
+        }
+        if let m = options.maxFeatureBytes, m <= 0 {
+            throw UsageError("--max-feature-bytes must be a positive number of bytes, not \(m)")
+        }
         if let m = options.maxFeatures, m <= 0 { throw UsageError("--max-features must be a positive count, not \(m)") }
         let start = Date()
         if options.dryRun {
-            let inspection = try DatasetImporter.inspect(directory: URL(fileURLWithPath: dir),
-                                                         options: ImportOptions(crs: options.crs, maxFileBytes: options.maxFileBytes,
-                                                                                maxFeatures: options.maxFeatures,
-                                                                                maxFeatureBytes: options.maxFeatureBytes),
-                                                         progress: progress)
+            let inspection = try DatasetImporter.inspect(
+                directory: URL(fileURLWithPath: dir),
+                options: ImportOptions(
+                    crs: options.crs, maxFileBytes: options.maxFileBytes,
+                    maxFeatures: options.maxFeatures,
+                    maxFeatureBytes: options.maxFeatureBytes),
+                progress: progress)
             guard let snapshot = inspection.snapshot else {
                 throw InputError(problems: inspection.problems, totalCount: inspection.totalProblems)
             }
-            return ImportSummary(store: databasePath, datasetName: snapshot.metadata.name,
-                                 sourceCRS: snapshot.metadata.sourceCRS, workingCRS: snapshot.metadata.workingCRS,
-                                 counts: snapshot.layerCounts, households: snapshot.totalHouseholds, replacedExisting: false,
-                                 seconds: Date().timeIntervalSince(start), dryRun: DatasetInspectionReport(inspection))
+            return ImportSummary(
+                store: databasePath, datasetName: snapshot.metadata.name,
+                sourceCRS: snapshot.metadata.sourceCRS, workingCRS: snapshot.metadata.workingCRS,
+                counts: snapshot.layerCounts, households: snapshot.totalHouseholds, replacedExisting: false,
+                seconds: Date().timeIntervalSince(start), dryRun: DatasetInspectionReport(inspection))
         }
         let existed = FileManager.default.fileExists(atPath: databasePath)
         if existed && !options.replace {
@@ -102,20 +122,23 @@ extension ServiceContext {
                 throw UsageError("\(databasePath) already holds a dataset: pass --replace to replace it")
             }
         }
-        let snapshot = try DatasetImporter.read(directory: URL(fileURLWithPath: dir),
-                                                options: ImportOptions(crs: options.crs, maxFileBytes: options.maxFileBytes,
-                                                                       maxFeatures: options.maxFeatures,
-                                                                       maxFeatureBytes: options.maxFeatureBytes),
-                                                progress: progress)
+        let snapshot = try DatasetImporter.read(
+            directory: URL(fileURLWithPath: dir),
+            options: ImportOptions(
+                crs: options.crs, maxFileBytes: options.maxFileBytes,
+                maxFeatures: options.maxFeatures,
+                maxFeatureBytes: options.maxFeatureBytes),
+            progress: progress)
         let store = try GeoPackageStore(path: databasePath, create: true)
         try store.replaceContents(with: snapshot) { [progress] stage, done, total in
             progress.report(stage: stage, done: done, total: total)
         }
         invalidate()
         let counts = snapshot.layerCounts
-        return ImportSummary(store: databasePath, datasetName: snapshot.metadata.name,
-                             sourceCRS: snapshot.metadata.sourceCRS, workingCRS: snapshot.metadata.workingCRS,
-                             counts: counts, households: snapshot.totalHouseholds, replacedExisting: existed,
-                             seconds: Date().timeIntervalSince(start))
+        return ImportSummary(
+            store: databasePath, datasetName: snapshot.metadata.name,
+            sourceCRS: snapshot.metadata.sourceCRS, workingCRS: snapshot.metadata.workingCRS,
+            counts: counts, households: snapshot.totalHouseholds, replacedExisting: existed,
+            seconds: Date().timeIntervalSince(start))
     }
 }

@@ -37,22 +37,26 @@ extension ServiceContext {
             demo = true
             var box = BoundingBox.empty
             for b in s.buildings { box.include(b.lonLat) }
-            storeInfo = StoreInfo(path: ProjectResources.demoDataset?.path ?? "", datasetName: s.metadata.name,
-                                  sourceCRS: s.metadata.sourceCRS, workingCRS: s.metadata.workingCRS, importedAt: nil,
-                                  counts: s.layerCounts, households: s.totalHouseholds,
-                                  bboxLonLat: box.isEmpty ? nil : [box.minX, box.minY, box.maxX, box.maxY], fileBytes: 0)
+            storeInfo = StoreInfo(
+                path: ProjectResources.demoDataset?.path ?? "", datasetName: s.metadata.name,
+                sourceCRS: s.metadata.sourceCRS, workingCRS: s.metadata.workingCRS, importedAt: nil,
+                counts: s.layerCounts, households: s.totalHouseholds,
+                bboxLonLat: box.isEmpty ? nil : [box.minX, box.minY, box.maxX, box.maxY], fileBytes: 0)
         }
-        return InfoResult(store: storeInfo, demo: demo, projVersion: ProjInfo.version,
-                          projDatabase: ProjInfo.databasePath, gridplanVersion: GridplanVersion.current)
+        return InfoResult(
+            store: storeInfo, demo: demo, projVersion: ProjInfo.version,
+            projDatabase: ProjInfo.databasePath, gridplanVersion: GridplanVersion.current)
     }
 }
 
 extension Snapshot {
     /// Row counts per store layer.
     public var layerCounts: [String: Int] {
-        ["communities": communities.count, "grids": grids.count, "buildings": buildings.count,
-         "households": households.count, "facilities": facilities.count, "candidates": candidates.count,
-         "roads": roads.count, "units": units.count, "secretaries": records.secretaries.count,
-         "contacts": records.contacts.count, "ratings": records.ratings.count, "observations": records.observations.count]
+        [
+            "communities": communities.count, "grids": grids.count, "buildings": buildings.count,
+            "households": households.count, "facilities": facilities.count, "candidates": candidates.count,
+            "roads": roads.count, "units": units.count, "secretaries": records.secretaries.count,
+            "contacts": records.contacts.count, "ratings": records.ratings.count, "observations": records.observations.count
+        ]
     }
 }

@@ -12,10 +12,13 @@ public struct InspectOptions: OperationOptions {
     public init(directory: String, crs: String? = nil) { self.directory = directory; self.crs = crs }
 
     public static let fields: [OptionField] = [
-        OptionField("directory", .text, help: "The dataset folder (GeoJSON/CSV or planners' Shapefile, GeoPackage, KML, FileGDB, XLSX files).",
-                    valueName: "directory", requirement: .always, positional: true),
-        OptionField("crs", .text, help: "CRS of the input coordinates (overrides dataset.json): EPSG:4326, EPSG:4490, GCJ-02, BD-09 ...",
-                    valueName: "crs"),
+        OptionField(
+            "directory", .text,
+            help: "The dataset folder (GeoJSON/CSV or planners' Shapefile, GeoPackage, KML, FileGDB, XLSX files).",
+            valueName: "directory", requirement: .always, positional: true),
+        OptionField(
+            "crs", .text, help: "CRS of the input coordinates (overrides dataset.json): EPSG:4326, EPSG:4490, GCJ-02, BD-09 ...",
+            valueName: "crs")
     ]
 
     public init(_ v: OptionValues) throws {
@@ -62,9 +65,10 @@ public struct DatasetInspectionReport: Codable, Sendable {
 
     init(_ inspection: DatasetInspection) {
         layers = inspection.layers.map { l in
-            InspectedLayer(entity: l.entity, file: l.file, layer: l.layer, driver: l.driver, encoding: l.encoding, crs: l.crs,
-                           featureCount: l.featureCount,
-                           columns: l.columns.map { InspectedColumn(column: $0.column, field: $0.field) })
+            InspectedLayer(
+                entity: l.entity, file: l.file, layer: l.layer, driver: l.driver, encoding: l.encoding, crs: l.crs,
+                featureCount: l.featureCount,
+                columns: l.columns.map { InspectedColumn(column: $0.column, field: $0.field) })
         }
         problems = inspection.problems.map(\.description)
         totalProblems = inspection.totalProblems
@@ -75,12 +79,15 @@ public struct DatasetInspectionReport: Codable, Sendable {
     public var tableText: String {
         var lines: [String] = []
         for l in layers {
-            lines.append("\(l.entity): \(l.file)\(l.layer.map { "[\($0)]" } ?? "") — \(l.driver), \(l.encoding), "
-                         + "CRS \(l.crs ?? "none"), \(l.featureCount) features")
+            lines.append(
+                "\(l.entity): \(l.file)\(l.layer.map { "[\($0)]" } ?? "") — \(l.driver), \(l.encoding), "
+                    + "CRS \(l.crs ?? "none"), \(l.featureCount) features")
             let mapped = l.columns.map { c in "  \(c.column) → \(c.field ?? "(ignored)")" }
             lines.append(contentsOf: mapped)
         }
-        if valid { lines.append("no problems") } else {
+        if valid {
+            lines.append("no problems")
+        } else {
             lines.append("\(totalProblems) problem\(totalProblems == 1 ? "" : "s"):")
             lines.append(contentsOf: problems)
         }
@@ -93,8 +100,9 @@ extension ServiceContext {
     /// driver, encoding, CRS, feature count and column → field, and every problem.
     public func inspectDataset(_ options: InspectOptions) throws -> DatasetInspectionReport {
         guard !options.directory.isEmpty else { throw UsageError("inspect needs a dataset folder") }
-        let inspection = try DatasetImporter.inspect(directory: URL(fileURLWithPath: options.directory),
-                                                     options: ImportOptions(crs: options.crs), progress: progress)
+        let inspection = try DatasetImporter.inspect(
+            directory: URL(fileURLWithPath: options.directory),
+            options: ImportOptions(crs: options.crs), progress: progress)
         return DatasetInspectionReport(inspection)
     }
 }

@@ -22,27 +22,32 @@ public struct MapOptions: OperationOptions {
     /// A standards file replacing `seeds/standards.json`.
     public var standards: String?
 
-    public init(theme: MapTheme = .area, out: String? = nil, radius: Double? = nil, title: String? = nil,
-                width: Double? = nil, sites: Int = 10, standards: String? = nil) {
+    public init(
+        theme: MapTheme = .area, out: String? = nil, radius: Double? = nil, title: String? = nil,
+        width: Double? = nil, sites: Int = 10, standards: String? = nil
+    ) {
         self.theme = theme; self.out = out; self.radius = radius; self.title = title
         self.width = width; self.sites = sites; self.standards = standards
     }
 
     public static let fields: [OptionField] = [
-        OptionField("out", .text, help: "The SVG file to write (- for stdout; over JSON-RPC, leave it out to get the SVG in the result).",
-                    valueName: "file", requirement: .commandLine),
+        OptionField(
+            "out", .text, help: "The SVG file to write (- for stdout; over JSON-RPC, leave it out to get the SVG in the result).",
+            valueName: "file", requirement: .commandLine),
         SharedFields.theme,
         SharedFields.radius,
-        OptionField("title", .text, help: "Title printed on the map (default: the dataset's name and the theme).", valueName: "text"),
+        OptionField(
+            "title", .text, help: "Title printed on the map (default: the dataset's name and the theme).", valueName: "text"),
         OptionField("width", .number, help: "Width of the drawing in pixels (400 to 10000; default 1200).", valueName: "px"),
         SharedFields.sites,
-        SharedFields.standards,
+        SharedFields.standards
     ]
 
     public init(_ v: OptionValues) throws {
-        self.init(theme: try v.choice("theme", MapTheme.self) ?? .area, out: try v.outputPath("out"), radius: try v.number("radius"),
-                  title: try v.text("title"), width: try v.number("width"), sites: try v.integer("sites") ?? 10,
-                  standards: try v.text("standards"))
+        self.init(
+            theme: try v.choice("theme", MapTheme.self) ?? .area, out: try v.outputPath("out"), radius: try v.number("radius"),
+            title: try v.text("title"), width: try v.number("width"), sites: try v.integer("sites") ?? 10,
+            standards: try v.text("standards"))
     }
 }
 
@@ -91,24 +96,29 @@ extension ServiceContext {
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let snapshot = try snapshot(layers: StoreLayer.all.subtracting([.households, .units, .records]))
         progress.report(stage: "map", done: 0, total: 3)
-        let siting = theme == .grids ? nil : proposedSites(count: options.sites, radius: options.radius, standards: options.standards)
-        let sites = try MapBuilder.sitesInWorkingCRS(siting?.sites.map { (rank: $0.rank, lon: $0.lon, lat: $0.lat) } ?? [],
-                                                     workingCRS: snapshot.metadata.workingCRS)
-        let built = try MapBuilder.overlays(snapshot: snapshot, standards: standards, theme: theme,
-                                            radius: options.radius, standardsPath: options.standards, sites: sites)
+        let siting =
+            theme == .grids ? nil : proposedSites(count: options.sites, radius: options.radius, standards: options.standards)
+        let sites = try MapBuilder.sitesInWorkingCRS(
+            siting?.sites.map { (rank: $0.rank, lon: $0.lon, lat: $0.lat) } ?? [],
+            workingCRS: snapshot.metadata.workingCRS)
+        let built = try MapBuilder.overlays(
+            snapshot: snapshot, standards: standards, theme: theme,
+            radius: options.radius, standardsPath: options.standards, sites: sites)
         progress.report(stage: "map", done: 2, total: 3)
         for n in built.notes { note("note: \(n)") }
         let name = snapshot.metadata.name.isEmpty ? "gridplan" : snapshot.metadata.name
         let title = options.title ?? "\(name) · \(built.themeTitle)"
-        let svg = MapSVG.render(snapshot: snapshot, overlays: built.overlays, title: title, subtitle: built.subtitle,
-                                width: options.width ?? 1200)
+        let svg = MapSVG.render(
+            snapshot: snapshot, overlays: built.overlays, title: title, subtitle: built.subtitle,
+            width: options.width ?? 1200)
         progress.report(stage: "map", done: 3, total: 3)
-        return MapResult(theme: theme, path: nil, svg: svg,
-                         communities: snapshot.communities.filter { $0.boundary != nil }.count,
-                         buildings: snapshot.buildings.count, facilities: snapshot.facilities.count,
-                         gaps: built.overlays.gapOutlines.count, sites: built.overlays.sites.count,
-                         grids: built.overlays.gridBoundaries.count, workingCRS: snapshot.metadata.workingCRS,
-                         notes: built.notes)
+        return MapResult(
+            theme: theme, path: nil, svg: svg,
+            communities: snapshot.communities.filter { $0.boundary != nil }.count,
+            buildings: snapshot.buildings.count, facilities: snapshot.facilities.count,
+            gaps: built.overlays.gapOutlines.count, sites: built.overlays.sites.count,
+            grids: built.overlays.gridBoundaries.count, workingCRS: snapshot.metadata.workingCRS,
+            notes: built.notes)
     }
 
     /// The siting list (`site --count count`, objective cover) for maps and the report; nil when
@@ -128,8 +138,10 @@ extension ServiceContext {
 public enum MapBuilder {
     /// Runs the area report and coverage with default options (coverage at `radius`) and turns
     /// them into map overlays for `theme`.
-    public static func overlays(snapshot: Snapshot, standards: PolicyStandards, theme: MapTheme,
-                                radius: Double?, standardsPath: String?, sites: [(rank: Int, location: Point)] = []) throws -> MapAssembly.Built {
+    public static func overlays(
+        snapshot: Snapshot, standards: PolicyStandards, theme: MapTheme,
+        radius: Double?, standardsPath: String?, sites: [(rank: Int, location: Point)] = []
+    ) throws -> MapAssembly.Built {
         let areaParameters = try AreaReportOptions.parameters(AreaReportOptions(), standards: standards)
         let area = AreaStandard.report(snapshot, areaParameters)
         let coverageParameters = try CoverageOptions(radius: radius, standards: standardsPath).parameters(standards: standards)
@@ -138,7 +150,9 @@ public enum MapBuilder {
     }
 
     /// Sites given in longitude/latitude (as the siting list gives them), placed in the working CRS for the map.
-    public static func sitesInWorkingCRS(_ sites: [(rank: Int, lon: Double, lat: Double)], workingCRS: String) throws -> [(rank: Int, location: Point)] {
+    public static func sitesInWorkingCRS(_ sites: [(rank: Int, lon: Double, lat: Double)], workingCRS: String) throws -> [(
+        rank: Int, location: Point
+    )] {
         guard !sites.isEmpty else { return [] }
         let t = try CoordinateTransformer(from: .wgs84, to: CoordinateSystem(parsing: workingCRS))
         return try sites.map { (rank: $0.rank, location: try t.transform(Point($0.lon, $0.lat))) }

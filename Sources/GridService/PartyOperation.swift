@@ -21,31 +21,38 @@ public struct PartyPlanOptions: OperationOptions {
     /// A standards file replacing seeds/standards.json.
     public var standards: String?
 
-    public init(householdsPerCenter: Int? = nil, reach: Double? = nil, includeHouseholds: Bool = false,
-                community: [String]? = nil, minHouseholds: Int? = nil, maxHouseholds: Int? = nil, standards: String? = nil) {
+    public init(
+        householdsPerCenter: Int? = nil, reach: Double? = nil, includeHouseholds: Bool = false,
+        community: [String]? = nil, minHouseholds: Int? = nil, maxHouseholds: Int? = nil, standards: String? = nil
+    ) {
         self.householdsPerCenter = householdsPerCenter; self.reach = reach; self.includeHouseholds = includeHouseholds
         self.community = community; self.minHouseholds = minHouseholds; self.maxHouseholds = maxHouseholds
         self.standards = standards
     }
 
     public static let fields: [OptionField] = [
-        OptionField("households_per_center", .integer,
-                    help: "Households a central household links besides its own (default party.central_household, 10).", valueName: "n"),
-        OptionField("reach", .number,
-                    help: "Farthest link to a central household in another building, metres (default reach.10min, 500).", valueName: "m"),
-        OptionField("include_households", .flag,
-                    help: "List central households and the household ids they link (personal data; needs households.csv)."),
+        OptionField(
+            "households_per_center", .integer,
+            help: "Households a central household links besides its own (default party.central_household, 10).", valueName: "n"),
+        OptionField(
+            "reach", .number,
+            help: "Farthest link to a central household in another building, metres (default reach.10min, 500).", valueName: "m"),
+        OptionField(
+            "include_households", .flag,
+            help: "List central households and the household ids they link (personal data; needs households.csv)."),
         SharedFields.community,
-        SharedFields.minHouseholds.help("Fewest households per grid when the store has no grids and a plan is made (default 300)."),
+        SharedFields.minHouseholds.help(
+            "Fewest households per grid when the store has no grids and a plan is made (default 300)."),
         SharedFields.maxHouseholds.help("Most households per grid when a plan is made (default 500)."),
-        SharedFields.standards,
+        SharedFields.standards
     ]
 
     public init(_ v: OptionValues) throws {
-        self.init(householdsPerCenter: try v.integer("households_per_center"), reach: try v.number("reach"),
-                  includeHouseholds: try v.flag("include_households") ?? false, community: try v.list("community"),
-                  minHouseholds: try v.integer("min_households"), maxHouseholds: try v.integer("max_households"),
-                  standards: try v.text("standards"))
+        self.init(
+            householdsPerCenter: try v.integer("households_per_center"), reach: try v.number("reach"),
+            includeHouseholds: try v.flag("include_households") ?? false, community: try v.list("community"),
+            minHouseholds: try v.integer("min_households"), maxHouseholds: try v.integer("max_households"),
+            standards: try v.text("standards"))
     }
 }
 
@@ -59,10 +66,11 @@ extension PartyPlanOptions {
             throw UsageError("--reach: \(r.optionText) is not a distance (expected a number of metres ≥ 0)")
         }
         let ids = o.community
-        let options = PartyNetworkOptions(householdsPerCenter: o.householdsPerCenter,
-                                          reach: o.reach ?? standards.value("reach.10min", default: 500),
-                                          includeHouseholds: o.includeHouseholds,
-                                          communityIds: ids.map(Set.init))
+        let options = PartyNetworkOptions(
+            householdsPerCenter: o.householdsPerCenter,
+            reach: o.reach ?? standards.value("reach.10min", default: 500),
+            includeHouseholds: o.includeHouseholds,
+            communityIds: ids.map(Set.init))
         return (options, PartyRules(standards: standards))
     }
 }
@@ -70,16 +78,19 @@ extension PartyPlanOptions {
 extension ServiceContext {
     /// The grids the party network is built on: per community, the store's (buildings' grid ids)
     /// when the community has any, else a fresh plan with the default bounds (said in a note).
-    public func partyGrids(_ snapshot: Snapshot, standards: PolicyStandards, minHouseholds: Int?, maxHouseholds: Int?,
-                           communities: Set<String>?) throws -> (grids: [GridMembership], source: PartyGridSource) {
+    public func partyGrids(
+        _ snapshot: Snapshot, standards: PolicyStandards, minHouseholds: Int?, maxHouseholds: Int?,
+        communities: Set<String>?
+    ) throws -> (grids: [GridMembership], source: PartyGridSource) {
         var grids = GridMembership.stored(in: snapshot)
         let stored = Set(grids.map(\.communityId))
         var unplanned = Set(snapshot.buildings.map(\.communityId)).subtracting(stored)
         if let communities { unplanned.formIntersection(communities) }
         if unplanned.isEmpty { return (grids, .store) }
-        note(stored.isEmpty
-             ? "the store has no grids: the party network is built on a fresh grid plan (gridplan grids plan --apply keeps one)"
-             : "\(unplanned.count) communities have no stored grids: their party network is built on a fresh grid plan")
+        note(
+            stored.isEmpty
+                ? "the store has no grids: the party network is built on a fresh grid plan (gridplan grids plan --apply keeps one)"
+                : "\(unplanned.count) communities have no stored grids: their party network is built on a fresh grid plan")
         let parameters = try GridPlanOptions.parameters(
             GridPlanOptions(minHouseholds: minHouseholds, maxHouseholds: maxHouseholds, community: unplanned.sorted()),
             standards: standards)
@@ -95,17 +106,22 @@ extension ServiceContext {
         let (parameters, rules) = try PartyPlanOptions.parameters(options, standards: standards)
         let snapshot = try snapshot(layers: [.communities, .grids, .buildings, .households])
         if options.includeHouseholds && snapshot.households.isEmpty {
-            note("--include-households: the store has no household rows (households.csv); central households are counted per building")
+            note(
+                "--include-households: the store has no household rows (households.csv); central households are counted per building"
+            )
         }
         if let ids = parameters.communityIds {
             let known = Set(snapshot.communities.map(\.id)).union(snapshot.buildings.map(\.communityId))
             let unknown = ids.subtracting(known).sorted()
             if !unknown.isEmpty {
-                throw UsageError("--community: no community \(unknown.joined(separator: ", ")) in the store (expected one of its community ids)")
+                throw UsageError(
+                    "--community: no community \(unknown.joined(separator: ", ")) in the store (expected one of its community ids)"
+                )
             }
         }
-        let (grids, source) = try partyGrids(snapshot, standards: standards, minHouseholds: options.minHouseholds,
-                                             maxHouseholds: options.maxHouseholds, communities: parameters.communityIds)
+        let (grids, source) = try partyGrids(
+            snapshot, standards: standards, minHouseholds: options.minHouseholds,
+            maxHouseholds: options.maxHouseholds, communities: parameters.communityIds)
         progress.report(stage: "party network", done: 0, total: 1)
         let result = PartyNetwork.plan(snapshot, grids: grids, options: parameters, rules: rules, gridSource: source)
         progress.report(stage: "party network", done: 1, total: 1)

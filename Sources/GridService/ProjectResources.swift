@@ -16,8 +16,9 @@ public enum ProjectResources {
         var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 { candidates.append(dir); dir = dir.deletingLastPathComponent() }
         // Sources/GridService/ProjectResources.swift → three levels up.
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent())
+        candidates.append(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent())
         for c in candidates where fm.fileExists(atPath: c.appendingPathComponent("seeds/standards.json").path) {
             return c
         }
@@ -34,7 +35,8 @@ public enum ProjectResources {
     public static func loadStandards(path: String?) throws -> PolicyStandards {
         if let path { return try PolicyStandards.load(from: URL(fileURLWithPath: path)) }
         guard let url = standardsFile else {
-            throw UsageError("cannot find seeds/standards.json: set GRIDPLAN_HOME to the gridplan folder or pass --standards FILE")
+            throw UsageError(
+                "cannot find seeds/standards.json: set GRIDPLAN_HOME to the gridplan folder or pass --standards FILE")
         }
         return try PolicyStandards.load(from: url)
     }

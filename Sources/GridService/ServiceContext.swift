@@ -16,8 +16,10 @@ public final class ServiceContext: @unchecked Sendable {
     private var cachedLayers: Set<StoreLayer> = []
     private let lock = NSLock()
 
-    public init(db: String? = nil, progress: any ProgressReporter = SilentProgress(),
-                note: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        db: String? = nil, progress: any ProgressReporter = SilentProgress(),
+        note: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.databasePath = ServiceContext.resolveDatabasePath(db)
         self.progress = progress
         self.note = note

@@ -36,10 +36,12 @@ public struct SitingOptions: OperationOptions {
     /// A cost table from any router replacing straight-line distances (`--costs`).
     public var costs: String?
 
-    public init(count: Int? = nil, radius: Double? = nil, circle: LifeCircle? = nil, objective: SitingObjective = .cover,
-                candidates: CandidateSet = .imported, network: Bool = false, minArea: Double? = nil, kinds: [String]? = nil,
-                distanceCap: Double? = nil, standards: String? = nil, instance: String? = nil,
-                exact: Bool = false, timeLimit: Double? = nil, costs: String? = nil) {
+    public init(
+        count: Int? = nil, radius: Double? = nil, circle: LifeCircle? = nil, objective: SitingObjective = .cover,
+        candidates: CandidateSet = .imported, network: Bool = false, minArea: Double? = nil, kinds: [String]? = nil,
+        distanceCap: Double? = nil, standards: String? = nil, instance: String? = nil,
+        exact: Bool = false, timeLimit: Double? = nil, costs: String? = nil
+    ) {
         self.count = count; self.radius = radius; self.circle = circle; self.objective = objective
         self.candidates = candidates; self.network = network; self.minArea = minArea; self.kinds = kinds
         self.distanceCap = distanceCap; self.standards = standards; self.instance = instance
@@ -47,36 +49,53 @@ public struct SitingOptions: OperationOptions {
     }
 
     public static let fields: [OptionField] = [
-        OptionField("count", .integer, help: "Number of new sites (required for cover and distance; a cap for all).", valueName: "n"),
+        OptionField(
+            "count", .integer, help: "Number of new sites (required for cover and distance; a cap for all).", valueName: "n"),
         SharedFields.radius.help("Reach of a new site, metres (default reach.default, 500)."),
         SharedFields.circle.help("A life circle instead of a radius: 5min, 10min or 15min."),
-        OptionField.choice("objective", SitingObjective.self,
-                           help: "cover: the K sites covering the most; all: the fewest covering everything reachable; distance: p-median.",
-                           default: .cover),
-        OptionField.choice("candidates", CandidateSet.self,
-                           help: "imported, generated (buildings in gap neighbourhoods) or both.", default: .imported),
-        SharedFields.network.help("Measure reach (and, for distance, the distances) along the walking network built from the imported roads."),
+        OptionField.choice(
+            "objective", SitingObjective.self,
+            help: "cover: the K sites covering the most; all: the fewest covering everything reachable; distance: p-median.",
+            default: .cover),
+        OptionField.choice(
+            "candidates", CandidateSet.self,
+            help: "imported, generated (buildings in gap neighbourhoods) or both.", default: .imported),
+        SharedFields.network.help(
+            "Measure reach (and, for distance, the distances) along the walking network built from the imported roads."),
         OptionField("min_area", .number, help: "Smallest recommended usable area of a new site, m².", valueName: "m2"),
         SharedFields.kinds.help("Facility kinds that count as already covering, comma-separated."),
-        OptionField("distance_cap", .number, help: "distance: candidate neighbourhood of the p-median model, metres (default 3 × radius).",
-                    valueName: "m"),
+        OptionField(
+            "distance_cap", .number,
+            help: "distance: candidate neighbourhood of the p-median model, metres (default 3 × radius).",
+            valueName: "m"),
         SharedFields.standards,
-        OptionField("instance", .text, help: "A JSON siting instance to solve instead of the store (solver comparisons).",
-                    valueName: "file", hidden: true),
-        OptionField("exact", .flag, help: "cover, distance: after the heuristic, search exactly (branch-and-bound) until the plan is proven optimal or the time limit (also done by default on small instances; distance: straight-line only)."),
-        OptionField("time_limit", .number, help: "Seconds the exact search may take (default 10); the plan found and its proven gap are reported.",
-                    valueName: "s"),
-        OptionField("costs", .text, help: "A CSV of origin_id,destination_id,cost (building → candidate or facility, in the unit of --radius; a missing pair is unreachable) replacing straight-line distances.",
-                    valueName: "file"),
+        OptionField(
+            "instance", .text, help: "A JSON siting instance to solve instead of the store (solver comparisons).",
+            valueName: "file", hidden: true),
+        OptionField(
+            "exact", .flag,
+            help:
+                "cover, distance: after the heuristic, search exactly (branch-and-bound) until the plan is proven optimal or the time limit (also done by default on small instances; distance: straight-line only)."
+        ),
+        OptionField(
+            "time_limit", .number,
+            help: "Seconds the exact search may take (default 10); the plan found and its proven gap are reported.",
+            valueName: "s"),
+        OptionField(
+            "costs", .text,
+            help:
+                "A CSV of origin_id,destination_id,cost (building → candidate or facility, in the unit of --radius; a missing pair is unreachable) replacing straight-line distances.",
+            valueName: "file")
     ]
 
     public init(_ v: OptionValues) throws {
-        self.init(count: try v.integer("count"), radius: try v.number("radius"), circle: try v.choice("circle", LifeCircle.self),
-                  objective: try v.choice("objective", SitingObjective.self) ?? .cover,
-                  candidates: try v.choice("candidates", CandidateSet.self) ?? .imported, network: try v.flag("network") ?? false,
-                  minArea: try v.number("min_area"), kinds: try v.list("kinds"), distanceCap: try v.number("distance_cap"),
-                  standards: try v.text("standards"), instance: try v.text("instance"),
-                  exact: try v.flag("exact") ?? false, timeLimit: try v.number("time_limit"), costs: try v.text("costs"))
+        self.init(
+            count: try v.integer("count"), radius: try v.number("radius"), circle: try v.choice("circle", LifeCircle.self),
+            objective: try v.choice("objective", SitingObjective.self) ?? .cover,
+            candidates: try v.choice("candidates", CandidateSet.self) ?? .imported, network: try v.flag("network") ?? false,
+            minArea: try v.number("min_area"), kinds: try v.list("kinds"), distanceCap: try v.number("distance_cap"),
+            standards: try v.text("standards"), instance: try v.text("instance"),
+            exact: try v.flag("exact") ?? false, timeLimit: try v.number("time_limit"), costs: try v.text("costs"))
     }
 
     /// Checks the option values and turns them into analysis parameters.
@@ -93,11 +112,14 @@ public struct SitingOptions: OperationOptions {
             guard distanceCap > 0 else { throw UsageError("--distance-cap \(distanceCap.optionText): expected metres above 0") }
         }
         if let timeLimit {
-            guard timeLimit > 0 && timeLimit.isFinite else { throw UsageError("--time-limit \(timeLimit.optionText): expected seconds above 0") }
+            guard timeLimit > 0 && timeLimit.isFinite else {
+                throw UsageError("--time-limit \(timeLimit.optionText): expected seconds above 0")
+            }
         }
-        var parameters = SitingParameters(objective: objective, count: count, selection: reach.selection, candidates: candidates,
-                                          areaPerHousehold: standards.areaPer100 / 100, minAreaM2: minArea,
-                                          distanceCap: distanceCap, localSearch: true, network: network)
+        var parameters = SitingParameters(
+            objective: objective, count: count, selection: reach.selection, candidates: candidates,
+            areaPerHousehold: standards.areaPer100 / 100, minAreaM2: minArea,
+            distanceCap: distanceCap, localSearch: true, network: network)
         parameters.exact = exact
         parameters.timeLimit = timeLimit ?? 10
         return parameters
@@ -139,7 +161,9 @@ extension ServiceContext {
         if let path = options.costs {
             guard !options.network else { throw UsageError("--costs replaces the distances: drop --network") }
             guard options.candidates == .imported else {
-                throw UsageError("--costs: only imported candidates have ids a router knows (drop --candidates \(options.candidates.rawValue))")
+                throw UsageError(
+                    "--costs: only imported candidates have ids a router knows (drop --candidates \(options.candidates.rawValue))"
+                )
             }
             parameters.costs = try readCostTable(path: path, snapshot: snapshot)
         }
@@ -182,13 +206,15 @@ extension ServiceContext {
             throw UsageError("--costs \(path): \(error)")
         }
         guard let o = reader.header.firstIndex(of: "origin_id"), let d = reader.header.firstIndex(of: "destination_id"),
-              let c = reader.header.firstIndex(of: "cost") else {
+            let c = reader.header.firstIndex(of: "cost")
+        else {
             throw UsageError("--costs \(path) line 1: the header must name origin_id, destination_id and cost")
         }
         var rows: [CostTable.Row] = []
         do {
             while let record = try reader.next() {
-                rows.append(.init(line: record.line, origin: record.fields[o], destination: record.fields[d], cost: record.fields[c]))
+                rows.append(
+                    .init(line: record.line, origin: record.fields[o], destination: record.fields[d], cost: record.fields[c]))
             }
         } catch { throw UsageError("--costs \(path): \(error)") }
         let buildings = Set(snapshot.buildings.filter { $0.households > 0 }.map(\.id))

@@ -4,14 +4,17 @@ import GridStore
 
 /// Reads a snapshot from the store, or from the bundled demo district when there is no store.
 enum SnapshotLoader {
-    static func load(databasePath: String, layers: Set<StoreLayer>, progress: any ProgressReporter,
-                     note: @Sendable (String) -> Void) throws -> Snapshot {
+    static func load(
+        databasePath: String, layers: Set<StoreLayer>, progress: any ProgressReporter,
+        note: @Sendable (String) -> Void
+    ) throws -> Snapshot {
         if FileManager.default.fileExists(atPath: databasePath) {
             let store = try GeoPackageStore(path: databasePath, create: false)
             return try store.loadSnapshot(layers: layers)
         }
         guard let demo = ProjectResources.demoDataset else {
-            throw UsageError("no store at \(databasePath) and no bundled demo found: run `gridplan import DIR --db \(databasePath)`")
+            throw UsageError(
+                "no store at \(databasePath) and no bundled demo found: run `gridplan import DIR --db \(databasePath)`")
         }
         note("note: no store at \(databasePath); using the bundled demo district (\(demo.path))")
         return try DatasetImporter.read(directory: demo, options: ImportOptions(), progress: progress)

@@ -6,28 +6,34 @@ extension ImportSummary {
     /// A short table: what was imported, where, in which CRSs.
     public var tableText: String {
         if let dryRun { return "dry run: \(datasetName) is valid; nothing was written\n" + dryRun.tableText }
-        return StoreSummaryRendering.importTable(datasetName: datasetName, store: store, replaced: replacedExisting, sourceCRS: sourceCRS,
-                                          workingCRS: workingCRS, households: households, seconds: seconds, counts: counts)
+        return StoreSummaryRendering.importTable(
+            datasetName: datasetName, store: store, replaced: replacedExisting, sourceCRS: sourceCRS,
+            workingCRS: workingCRS, households: households, seconds: seconds, counts: counts)
     }
 }
 
 extension InfoResult {
     /// The store, the PROJ installation and the version, as `gridplan info` prints them.
     public var tableText: String {
-        StoreSummaryRendering.infoText(store.map { s in
-            StoreSummaryRendering.StoreFacts(path: s.path, isDemo: demo, datasetName: s.datasetName, sourceCRS: s.sourceCRS,
-                                             workingCRS: s.workingCRS, bboxLonLat: s.bboxLonLat, households: s.households,
-                                             importedAt: s.importedAt, counts: s.counts)
-        }, projVersion: projVersion, projDatabase: projDatabase, gridplanVersion: gridplanVersion)
+        StoreSummaryRendering.infoText(
+            store.map { s in
+                StoreSummaryRendering.StoreFacts(
+                    path: s.path, isDemo: demo, datasetName: s.datasetName, sourceCRS: s.sourceCRS,
+                    workingCRS: s.workingCRS, bboxLonLat: s.bboxLonLat, households: s.households,
+                    importedAt: s.importedAt, counts: s.counts)
+            }, projVersion: projVersion, projDatabase: projDatabase, gridplanVersion: gridplanVersion)
     }
 }
 
 extension ExportResult {
     /// What was written, one row per layer, as `gridplan export` prints it.
     public var tableText: String {
-        StoreSummaryRendering.exportTable(format: format.rawValue, path: path, includesHouseholds: includesHouseholds, layers: layers.map {
-            StoreSummaryRendering.ExportedLayerRow(name: $0.name, features: $0.features, geometryType: $0.geometryType,
-                                                   crs: $0.crs, file: $0.file)
-        })
+        StoreSummaryRendering.exportTable(
+            format: format.rawValue, path: path, includesHouseholds: includesHouseholds,
+            layers: layers.map {
+                StoreSummaryRendering.ExportedLayerRow(
+                    name: $0.name, features: $0.features, geometryType: $0.geometryType,
+                    crs: $0.crs, file: $0.file)
+            })
     }
 }

@@ -14,8 +14,10 @@ public struct UnderservedOptions: OperationOptions {
     public var decay: DistanceDecay?
     public var standards: String?
 
-    public init(radius: Double? = nil, circle: LifeCircle? = nil, network: Bool = false, kinds: [String]? = nil,
-                link: Double? = nil, decay: DistanceDecay? = nil, standards: String? = nil) {
+    public init(
+        radius: Double? = nil, circle: LifeCircle? = nil, network: Bool = false, kinds: [String]? = nil,
+        link: Double? = nil, decay: DistanceDecay? = nil, standards: String? = nil
+    ) {
         self.radius = radius; self.circle = circle; self.network = network; self.kinds = kinds
         self.link = link; self.decay = decay; self.standards = standards
     }
@@ -23,9 +25,11 @@ public struct UnderservedOptions: OperationOptions {
     public static let fields = SharedFields.coverageReach
 
     public init(_ v: OptionValues) throws {
-        self.init(radius: try v.number("radius"), circle: try v.choice("circle", LifeCircle.self), network: try v.flag("network") ?? false,
-                  kinds: try v.list("kinds"), link: try v.number("link"), decay: try v.choice("decay", DistanceDecay.self),
-                  standards: try v.text("standards"))
+        self.init(
+            radius: try v.number("radius"), circle: try v.choice("circle", LifeCircle.self),
+            network: try v.flag("network") ?? false,
+            kinds: try v.list("kinds"), link: try v.number("link"), decay: try v.choice("decay", DistanceDecay.self),
+            standards: try v.text("standards"))
     }
 }
 
@@ -33,9 +37,10 @@ extension ServiceContext {
     /// Communities and gap neighbourhoods ranked by area deficit, uncovered households and accessibility.
     public func underserved(_ options: UnderservedOptions) throws -> UnderservedResult {
         let standards = try ProjectResources.loadStandards(path: options.standards)
-        let coverageOptions = CoverageOptions(radius: options.radius, circle: options.circle, network: options.network,
-                                              kinds: options.kinds, link: options.link, accessibility: true,
-                                              decay: options.decay, standards: options.standards)
+        let coverageOptions = CoverageOptions(
+            radius: options.radius, circle: options.circle, network: options.network,
+            kinds: options.kinds, link: options.link, accessibility: true,
+            decay: options.decay, standards: options.standards)
         let parameters = try coverageOptions.parameters(standards: standards)
         var layers: Set<StoreLayer> = [.communities, .grids, .buildings, .facilities]
         if parameters.method == .network { layers.insert(.roads) }

@@ -63,7 +63,9 @@ enum ArgumentParsing {
                     continue
                 }
                 let text: String
-                if let inline { text = inline } else {
+                if let inline {
+                    text = inline
+                } else {
                     guard index < arguments.count else {
                         throw ArgumentError("\(spelling): missing value (expected <\(field.placeholder)>)")
                     }

@@ -18,14 +18,16 @@ enum CommandLineInterface {
         guard let spec = CommandSpec.command(path) else {
             // A group, or nothing: `gridplan report --html FILE` is `report html`; otherwise help.
             if path == ["report"], let first = rest.first, first != "-h", first != "--help",
-               let html = CommandSpec.command(["report", "html"]) {
+                let html = CommandSpec.command(["report", "html"])
+            {
                 return run(html, Array(rest))
             }
             if let first = rest.first {
                 if first == "--version" && path.isEmpty { StandardOutput.write(GridplanVersion.current + "\n"); return 0 }
                 if first != "-h" && first != "--help" && first != "help" {
                     let name = (["gridplan"] + path).joined(separator: " ")
-                    printError("error: unknown command '\(first)' (expected \(ChoiceSet.alternatives(CommandSpec.children(of: path))))")
+                    printError(
+                        "error: unknown command '\(first)' (expected \(ChoiceSet.alternatives(CommandSpec.children(of: path))))")
                     printError("Usage: \(name) <subcommand>\n  See '\(name) --help' for more information.")
                     return 64
                 }
@@ -71,7 +73,8 @@ enum CommandLineInterface {
         case .rpc:
             let values = try OptionValues(object, fields: spec.fields.filter { $0.name != "db" })
             let context = ServiceContext(db: db, progress: SilentProgress(), note: { printError($0) })
-            StdioTransport.serve(context: context, methods: MethodTable.all, maxLineBytes: try values.integer("max_message_bytes") ?? 64 << 20)
+            StdioTransport.serve(
+                context: context, methods: MethodTable.all, maxLineBytes: try values.integer("max_message_bytes") ?? 64 << 20)
             return 0
         }
     }

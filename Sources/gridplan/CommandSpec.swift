@@ -18,27 +18,37 @@ struct CommandSpec {
     var action: Action
 
     /// `--db FILE`, for every command that opens the store.
-    static let store = OptionField("db", .text, help: "The store (a GeoPackage file). Default: $GRIDPLAN_DB or ./gridplan.gpkg.",
-                                   valueName: "file", availability: .commandLineOnly)
+    static let store = OptionField(
+        "db", .text, help: "The store (a GeoPackage file). Default: $GRIDPLAN_DB or ./gridplan.gpkg.",
+        valueName: "file", availability: .commandLineOnly)
 
-    static let all: [CommandSpec] = OperationCatalogue.all.filter { !$0.commandPath.isEmpty }.map { op in
-        CommandSpec(path: op.commandPath, summary: HelpText.catalogue.summary(op), discussion: HelpText.catalogue.discussion(op),
-                    fields: [store] + op.fields(for: .commandLine), action: .operation(op))
-    } + [
-        CommandSpec(path: ["crs", "convert"],
-                    summary: "Convert 'x y' (or 'lon lat') lines on stdin between CRSs, one output line per input line.",
-                    discussion: """
+    static let all: [CommandSpec] =
+        OperationCatalogue.all.filter { !$0.commandPath.isEmpty }.map { op in
+            CommandSpec(
+                path: op.commandPath, summary: HelpText.catalogue.summary(op), discussion: HelpText.catalogue.discussion(op),
+                fields: [store] + op.fields(for: .commandLine), action: .operation(op))
+        }
+        + [
+            CommandSpec(
+                path: ["crs", "convert"],
+                summary: "Convert 'x y' (or 'lon lat') lines on stdin between CRSs, one output line per input line.",
+                discussion: """
                     CRS: anything PROJ knows (EPSG:4326, EPSG:4490, EPSG:4547, a PROJ string) or GCJ-02 / BD-09. \
                     Geographic coordinates are always longitude first. A line that cannot be converted is written \
                     as '* *' and reported on stderr with its line number; the exit code is then 65.
                     """,
-                    fields: CRSConvertOptions.systems, action: .crsConvert),
-        CommandSpec(path: ["rpc"], summary: "Serve JSON-RPC 2.0 on stdin/stdout (one message per line) until end of input.",
-                    discussion: "Methods mirror the commands (report.area, coverage, site, …); rpc.discover lists them.",
-                    fields: [store, OptionField("max_message_bytes", .integer, help: "Longest accepted message, bytes.",
-                                                valueName: "bytes", default: .number(.init(64 << 20)))],
-                    action: .rpc),
-    ].map { $0.keyed() }
+                fields: CRSConvertOptions.systems, action: .crsConvert),
+            CommandSpec(
+                path: ["rpc"], summary: "Serve JSON-RPC 2.0 on stdin/stdout (one message per line) until end of input.",
+                discussion: "Methods mirror the commands (report.area, coverage, site, …); rpc.discover lists them.",
+                fields: [
+                    store,
+                    OptionField(
+                        "max_message_bytes", .integer, help: "Longest accepted message, bytes.",
+                        valueName: "bytes", default: .number(.init(64 << 20)))
+                ],
+                action: .rpc)
+        ].map { $0.keyed() }
 
     /// The same command with its own fields' help keys (`rpc.max_message_bytes`, `crs.convert.from`).
     func keyed() -> CommandSpec {

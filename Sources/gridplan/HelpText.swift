@@ -35,12 +35,15 @@ enum HelpText {
     /// Help for a group (`gridplan report`) or the whole tool (empty path).
     static func group(_ path: [String]) -> String {
         let name = (["gridplan"] + path).joined(separator: " ")
-        let summary = path.isEmpty
+        let summary =
+            path.isEmpty
             ? "Plan community service facilities, grids and the party organization network of a district."
             : CommandSpec.summary(of: path)
         var out = wrap("OVERVIEW: \(summary)", width: width) + "\n\n"
         out += "USAGE: \(name) <subcommand>\n"
-        if path == ["report"] { out += "       gridplan report --html <file>   (the same as gridplan report html --out <file>)\n" }
+        if path == ["report"] {
+            out += "       gridplan report --html <file>   (the same as gridplan report html --out <file>)\n"
+        }
         out += "\nOPTIONS:\n"
         if path.isEmpty { out += row("--version", "Show the version.") }
         out += row("-h, --help", "Show help information.")
@@ -78,7 +81,11 @@ enum HelpText {
         let indent = String(repeating: " ", count: labelWidth + 2)
         let lines = wrap(text, width: width - indent.count).split(separator: "\n", omittingEmptySubsequences: false)
         var out = "  " + label
-        if label.count < labelWidth { out += String(repeating: " ", count: labelWidth - label.count) } else { out += "\n" + indent }
+        if label.count < labelWidth {
+            out += String(repeating: " ", count: labelWidth - label.count)
+        } else {
+            out += "\n" + indent
+        }
         out += lines.joined(separator: "\n" + indent) + "\n"
         return out
     }

@@ -3,11 +3,12 @@ import Testing
 import TestSupport
 
 @Test func crsConvertOneLinePerLineAndReportsBadLines() throws {
-    let r = try CLI.run(["crs", "convert", "--from", "EPSG:4326", "--to", "EPSG:4548"],
-                        stdin: "116.391 39.907\nnot a point\n116.391,39.907 keep-me\n")
+    let r = try CLI.run(
+        ["crs", "convert", "--from", "EPSG:4326", "--to", "EPSG:4548"],
+        stdin: "116.391 39.907\nnot a point\n116.391,39.907 keep-me\n")
     #expect(r.status == 65)
     let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    #expect(lines.count == 4)              // three lines and the final newline
+    #expect(lines.count == 4)  // three lines and the final newline
     #expect(lines[1] == "* *")
     #expect(r.stderr.contains("stdin:line 2:"))
     // cs2cs gives 447945.3134 4417612.6956 for WGS84 → UTM 50N; here CGCS2000 GK CM117 (same datum at this scale)

@@ -10,12 +10,13 @@ import TestSupport
     (["coverage", "--kinds", "party_mass_center,library"], "library"),
     (["coverage", "--link", "0"], "--link"),
     (["coverage", "--decay", "linear"], "--decay"),
-    (["report", "underserved", "--radius", "0"], "--radius"),
+    (["report", "underserved", "--radius", "0"], "--radius")
 ])
 func coverageRejectsBadOptions(args: [String], mentions: String) throws {
     let dir = try CLI.temporaryDirectory()
-    let r = try CLI.run(args + ["--db", dir.appendingPathComponent("none.gpkg").path],
-                        environment: ["GRIDPLAN_HOME": CLI.repositoryRoot.path])
+    let r = try CLI.run(
+        args + ["--db", dir.appendingPathComponent("none.gpkg").path],
+        environment: ["GRIDPLAN_HOME": CLI.repositoryRoot.path])
     #expect(r.status == 64)
     #expect(r.stderr.contains(mentions), "\(r.stderr)")
     #expect(r.stdout.isEmpty)

@@ -16,7 +16,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
 
     /// Every case of Golden/commands.tsv (comment lines start with #).
     static let all: [GoldenCase] = {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent("commands.tsv"), encoding: .utf8) else { return [] }
+        guard let text = try? String(contentsOf: folder.appendingPathComponent("commands.tsv"), encoding: .utf8) else {
+            return []
+        }
         return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }.map { line in
             let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
             return GoldenCase(file: fields[0], arguments: fields[1].split(separator: " ").map(String.init))
@@ -52,11 +54,15 @@ enum GoldenDemo {
     @Test func manifestListsEveryGoldenFile() throws {
         let listed = Set(GoldenCase.all.map(\.file))
         // the outputs the README's figures come from must stay pinned
-        let pinned: Set = ["report-area.txt", "report-area.json", "site-count-5.txt", "site-count-5.json",
-                           "report-underserved.txt", "report-underserved.json", "coverage.txt", "coverage.json.sha256",
-                           "grids-plan.txt", "grids-plan.json.sha256", "report-party.txt", "report-party.json.sha256"]
+        let pinned: Set = [
+            "report-area.txt", "report-area.json", "site-count-5.txt", "site-count-5.json",
+            "report-underserved.txt", "report-underserved.json", "coverage.txt", "coverage.json.sha256",
+            "grids-plan.txt", "grids-plan.json.sha256", "report-party.txt", "report-party.json.sha256"
+        ]
         #expect(pinned.isSubset(of: listed), "Golden/commands.tsv lacks \(pinned.subtracting(listed).sorted())")
-        let present = Set(try FileManager.default.contentsOfDirectory(atPath: GoldenCase.folder.path)).subtracting(["commands.tsv"])
+        let present = Set(try FileManager.default.contentsOfDirectory(atPath: GoldenCase.folder.path)).subtracting([
+            "commands.tsv"
+        ])
         #expect(present == listed, "golden files without a command or commands without a file")
     }
 
@@ -67,8 +73,9 @@ enum GoldenDemo {
         let hint = "if the change is deliberate, run Tools/update-golden and commit Tests/EndToEndTests/Golden/"
         if golden.isDigest {
             let digest = SHA256.hex(Array(r.stdout.utf8))
-            #expect(digest == expected.trimmingCharacters(in: .whitespacesAndNewlines),
-                    "gridplan \(golden.arguments.joined(separator: " ")): SHA-256 differs from Golden/\(golden.file); \(hint)")
+            #expect(
+                digest == expected.trimmingCharacters(in: .whitespacesAndNewlines),
+                "gridplan \(golden.arguments.joined(separator: " ")): SHA-256 differs from Golden/\(golden.file); \(hint)")
         } else if r.stdout != expected {
             let difference = Self.firstDifference(r.stdout, expected)
             let command = golden.arguments.joined(separator: " ")
@@ -80,7 +87,8 @@ enum GoldenDemo {
     @Test func sha256MatchesTheStandardVectors() {
         #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        #expect(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 

@@ -58,7 +58,7 @@ import TestSupport
         let coverage = try json(["coverage"])
         let total = try #require(coverage["total"] as? [String: Any])
         #expect(total["covered_households"] as? Int == 99_242)
-        #expect(total["coverage_rate"] as? Double == 0.9759)   // printed as 97.6%
+        #expect(total["coverage_rate"] as? Double == 0.9759)  // printed as 97.6%
         let gaps = objects(coverage["gaps"]).sorted { ($0["households"] as? Int ?? 0) > ($1["households"] as? Int ?? 0) }
         #expect(gaps.count == 8)
         #expect(gaps.prefix(2).map { $0["households"] as? Int ?? 0 } == [844, 803])
@@ -69,7 +69,7 @@ import TestSupport
     @Test func networkCoverage() throws {
         let total = try #require(try json(["coverage", "--network"])["total"] as? [String: Any])
         #expect(total["covered_households"] as? Int == 81_372)
-        #expect(total["coverage_rate"] as? Double == 0.8001)   // printed as 80.0%
+        #expect(total["coverage_rate"] as? Double == 0.8001)  // printed as 80.0%
     }
 
     /// The first five sites (三眼桥城市驿站, 李家湾闲置用房, 模范村城市驿站, 惠济路空地, 花桥城市驿站)
@@ -84,12 +84,13 @@ import TestSupport
         #expect(zip(names, expected).allSatisfy { $0.hasPrefix($1) }, "\(names)")
         #expect(site["covered_households_before"] as? Int == 99_242)
         #expect(site["covered_households_after"] as? Int == 101_455)
-        #expect(sites.last?["coverage_rate_after"] as? Double == 0.9976)   // printed as 99.8%
+        #expect(sites.last?["coverage_rate_after"] as? Double == 0.9976)  // printed as 99.8%
         #expect(sites.map { $0["area_sufficient"] as? Bool } == [false, false, false, true, true])
-        #expect(sites.allSatisfy { s in
-            // 0.30 m² per household newly served
-            abs((s["recommended_area_m2"] as? Double ?? 0) - 0.30 * Double(s["new_households_covered"] as? Int ?? 0)) < 0.051
-        })
+        #expect(
+            sites.allSatisfy { s in
+                // 0.30 m² per household newly served
+                abs((s["recommended_area_m2"] as? Double ?? 0) - 0.30 * Double(s["new_households_covered"] as? Int ?? 0)) < 0.051
+            })
         #expect(objects(try json(["site", "--objective", "all"])["sites"]).count == 8)
     }
 
@@ -105,9 +106,10 @@ import TestSupport
         let jiantou = try #require(staffing.first { $0["name"] as? String == "区城市建设投资集团" })
         #expect(jiantou["party_workers"] as? Int == 9 && jiantou["required_workers"] as? Int == 13)
         #expect(objects(c["missing_organizations"]).count == 2)
-        let twoCoverage = Dictionary(uniqueKeysWithValues: objects(c["two_coverage"]).map {
-            ($0["kind"] as? String ?? "", $0["organization_coverage_rate"] as? Double ?? -1)
-        })
+        let twoCoverage = Dictionary(
+            uniqueKeysWithValues: objects(c["two_coverage"]).map {
+                ($0["kind"] as? String ?? "", $0["organization_coverage_rate"] as? Double ?? -1)
+            })
         #expect(twoCoverage == ["non_public": 0.7143, "social_org": 0.1667])
         let untrained = objects(c["untrained_secretaries"])
         #expect(untrained.count == 9)
@@ -129,7 +131,8 @@ import TestSupport
         #expect(grids.count == 255)
         let households = grids.map { $0["households"] as? Int ?? 0 }
         #expect(households.filter { (300...500).contains($0) }.count == within)
-        let weighted = zip(grids, households).reduce(0.0) { $0 + ($1.0["compactness_m2"] as? Double ?? 0) * Double($1.1) }
+        let weighted =
+            zip(grids, households).reduce(0.0) { $0 + ($1.0["compactness_m2"] as? Double ?? 0) * Double($1.1) }
             / Double(households.reduce(0, +))
         #expect(weighted.rounded() == compactness, "\(weighted)")
         #expect(weighted.squareRoot().rounded() == rms)

@@ -11,7 +11,8 @@ struct DryRunInspectTests {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("demo.gpkg").path
-        let r = try CLI.run(["import", CLI.demoDataset.path, "--db", db, "--dry-run", "--format", "json"], environment: Self.environment)
+        let r = try CLI.run(
+            ["import", CLI.demoDataset.path, "--db", db, "--dry-run", "--format", "json"], environment: Self.environment)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: db), "a dry run must not create the store")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -25,7 +26,8 @@ struct DryRunInspectTests {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         for name in try FileManager.default.contentsOfDirectory(atPath: CLI.demoDataset.path) {
-            try FileManager.default.copyItem(at: CLI.demoDataset.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: CLI.demoDataset.appendingPathComponent(name), to: dir.appendingPathComponent(name))
         }
         let facilities = dir.appendingPathComponent("facilities.geojson")
         let text = try String(contentsOf: facilities, encoding: .utf8)
@@ -37,7 +39,8 @@ struct DryRunInspectTests {
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(good.stdout.utf8)) as? [String: Any])
         #expect(doc["valid"] as? Bool == true, "Chinese headers are read: \(good.stdout.prefix(2000))")
         let layers = try #require(doc["layers"] as? [[String: Any]])
-        let facilityColumns = try #require(layers.first { $0["entity"] as? String == "facilities" }?["columns"] as? [[String: Any]])
+        let facilityColumns = try #require(
+            layers.first { $0["entity"] as? String == "facilities" }?["columns"] as? [[String: Any]])
         #expect(facilityColumns.contains { $0["column"] as? String == "类型" && $0["field"] as? String == "kind" })
 
         try Data("id,kind,staff\nU1,工厂,很多\n".utf8).write(to: dir.appendingPathComponent("units.csv"))

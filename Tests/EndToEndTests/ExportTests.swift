@@ -39,7 +39,7 @@ enum MapsDemo {
             "candidates": try csvRows("candidates").count, "units": try csvRows("units").count,
             "secretaries": try csvRows("secretaries").count, "contacts": try csvRows("contacts").count,
             "ratings": try csvRows("ratings").count, "observations": try csvRows("observations").count,
-            "area_report": communities, "coverage": buildings,
+            "area_report": communities, "coverage": buildings
         ]
     }
 }
@@ -54,7 +54,8 @@ private func signedArea(_ ring: [[Double]]) -> Double {
 private func export(_ format: String, extra: [String] = []) throws -> (dir: URL, out: String, run: CLIRun) {
     let dir = try CLI.temporaryDirectory()
     let out = dir.appendingPathComponent(format == "gpkg" ? "export.gpkg" : "export").path
-    let r = try CLI.run(["export", "--db", MapsDemo.store, "--format", format, "--out", out] + extra, environment: MapsDemo.environment)
+    let r = try CLI.run(
+        ["export", "--db", MapsDemo.store, "--format", format, "--out", out] + extra, environment: MapsDemo.environment)
     return (dir, out, r)
 }
 
@@ -71,7 +72,7 @@ private func export(_ format: String, extra: [String] = []) throws -> (dir: URL,
             let data = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("\(layer).geojson"))
             let doc = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(layer)")
             #expect(doc["type"] as? String == "FeatureCollection")
-            #expect(doc["crs"] == nil)   // RFC 7946: WGS84 implied, no crs member
+            #expect(doc["crs"] == nil)  // RFC 7946: WGS84 implied, no crs member
             let features = try #require(doc["features"] as? [[String: Any]])
             #expect(features.count == count, "\(layer): \(features.count) features, expected \(count)")
             for f in features {
@@ -116,7 +117,7 @@ private func export(_ format: String, extra: [String] = []) throws -> (dir: URL,
             let text = try String(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("\(layer).csv"), encoding: .utf8)
             let header = text.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
             let rows = text.split(separator: "\n").count - 1
-            #expect(rows == count, "\(layer)")   // no field of the demo holds a line break
+            #expect(rows == count, "\(layer)")  // no field of the demo holds a line break
             switch layer {
             case "buildings", "facilities", "candidates", "coverage": #expect(header.suffix(2) == ["lon", "lat"], "\(layer)")
             case "communities", "grids", "roads", "area_report": #expect(header.last == "wkt", "\(layer)")
@@ -130,14 +131,17 @@ private func export(_ format: String, extra: [String] = []) throws -> (dir: URL,
         let (_, out, r) = try export("csv")
         #expect(r.status == 0, "\(r.stderr)")
         let expected = try MapsDemo.expectedCounts()
-        let layers = try OGRInfo.layers(out)   // the folder opens as one CSV data source
+        let layers = try OGRInfo.layers(out)  // the folder opens as one CSV data source
         #expect(Set(layers.map(\.name)) == Set(expected.keys))
         for l in layers {
             #expect(l.features == expected[l.name], "ogrinfo \(l.name)")
-            if ["communities", "grids", "roads", "area_report", "buildings", "facilities", "candidates", "coverage"].contains(l.name) {
+            if ["communities", "grids", "roads", "area_report", "buildings", "facilities", "candidates", "coverage"].contains(
+                l.name)
+            {
                 #expect(l.geometry != "None", "\(l.name) has no geometry in GDAL")
                 // GDAL reads the .prj as ESRI WKT: WGS 84 on the WGS 1984 datum (EPSG 6326), without the CRS's own code.
-                #expect(l.crsName == "WGS 84" && l.epsgCodes.contains(6326), "\(l.name) CRS \(l.crsName ?? "none") \(l.epsgCodes)")
+                #expect(
+                    l.crsName == "WGS 84" && l.epsgCodes.contains(6326), "\(l.name) CRS \(l.crsName ?? "none") \(l.epsgCodes)")
             } else {
                 #expect(l.geometry == "None", "\(l.name)")
             }
@@ -200,12 +204,14 @@ private func export(_ format: String, extra: [String] = []) throws -> (dir: URL,
 
     @Test(arguments: [
         (["--format", "shp"], "--format"),
-        (["--format", "csv", "--layers", "parcels"], "parcels"),
+        (["--format", "csv", "--layers", "parcels"], "parcels")
     ])
     func rejectsBadOptions(args: [String], mentions: String) throws {
         let dir = try CLI.temporaryDirectory()
-        let r = try CLI.run(["export", "--db", dir.appendingPathComponent("none.gpkg").path, "--out", dir.appendingPathComponent("x").path] + args,
-                            environment: MapsDemo.environment)
+        let r = try CLI.run(
+            ["export", "--db", dir.appendingPathComponent("none.gpkg").path, "--out", dir.appendingPathComponent("x").path]
+                + args,
+            environment: MapsDemo.environment)
         #expect(r.status == 64)
         #expect(r.stderr.contains(mentions), "\(r.stderr)")
     }

@@ -22,13 +22,18 @@ import TestSupport
         ("coverage", ["coverage"], "", [], ["table", "json", "csv", "geojson"]),
         ("report.underserved", ["report", "underserved"], "", [], ["table", "json", "csv", "geojson"]),
         ("site", ["site"], #""count":3,"#, ["--count", "3"], ["table", "json", "csv", "geojson"]),
-        ("report.area", ["report", "area"], #""allocate":"reach","#, ["--allocate", "reach"], ["table", "json", "csv", "geojson"]),
+        (
+            "report.area", ["report", "area"], #""allocate":"reach","#, ["--allocate", "reach"],
+            ["table", "json", "csv", "geojson"]
+        ),
         ("report.compliance", ["report", "compliance"], "", [], ["table", "json", "csv"]),
-        ("grids.plan", ["grids", "plan"], #""community":["C01","C02"],"#, ["--community", "C01", "--community", "C02"],
-         ["table", "json", "csv", "geojson"]),
+        (
+            "grids.plan", ["grids", "plan"], #""community":["C01","C02"],"#, ["--community", "C01", "--community", "C02"],
+            ["table", "json", "csv", "geojson"]
+        ),
         ("party.plan", ["party", "plan"], "", [], ["table", "json", "csv", "geojson"]),
         ("report.party", ["report", "party"], "", [], ["table", "json", "csv", "geojson"]),
-        ("info", ["info"], "", [], ["table", "json"]),
+        ("info", ["info"], "", [], ["table", "json"])
     ]
 
     /// Every request of `cases` answered by one `gridplan rpc` process, by id.
@@ -85,7 +90,7 @@ import TestSupport
             ("map", #""theme":"heat""#, ["map", "--theme", "heat", "--out", "-"]),
             ("report.compliance", #""format":"geojson""#, ["report", "compliance", "--format", "geojson"]),
             ("export", #""format":"shp","out":"x""#, ["export", "--format", "shp", "--out", "x"]),
-            ("coverage", #""circle":"20min""#, ["coverage", "--circle", "20min"]),
+            ("coverage", #""circle":"20min""#, ["coverage", "--circle", "20min"])
         ]
         let results = try Self.rpcResults(refused.enumerated().map { (id: $0 + 1, method: $1.method, params: $1.params) })
         for (i, r) in refused.enumerated() {
@@ -103,7 +108,8 @@ import TestSupport
             let r = try CLI.run(operation.commandPath + ["--help"])
             #expect(r.status == 0)
             for field in operation.fields(for: .commandLine) where !field.hidden {
-                #expect(r.stdout.contains(field.positional ? field.displayName : field.flag), "\(operation.method): \(field.name)")
+                #expect(
+                    r.stdout.contains(field.positional ? field.displayName : field.flag), "\(operation.method): \(field.name)")
                 if let set = field.choices {
                     for value in set.values { #expect(r.stdout.contains(value), "\(operation.method): \(field.name) \(value)") }
                 }
@@ -115,7 +121,9 @@ import TestSupport
 
     @Test func optionsMayBeWrittenInEveryForm() throws {
         // `--opt value` ≡ `--opt=value`; a list by repeated flags ≡ comma-separated ≡ both.
-        let spaced = try CLI.run(["grids", "plan", "--community", "C01", "--community", "C02", "--format", "json", "--db", Self.store])
+        let spaced = try CLI.run([
+            "grids", "plan", "--community", "C01", "--community", "C02", "--format", "json", "--db", Self.store
+        ])
         let joined = try CLI.run(["grids", "plan", "--community=C01,C02", "--format=json", "--db=\(Self.store)"])
         let mixed = try CLI.run(["grids", "plan", "--format", "json", "--community", "C02, C01", "--db", Self.store])
         #expect(spaced.status == 0 && !spaced.stdout.isEmpty, "\(spaced.stderr)")
@@ -130,8 +138,10 @@ import TestSupport
     }
 
     @Test func usageErrorsGoToStderrWithExit64() throws {
-        for args in [["site", "--radius"], ["coverage", "--colour", "red"], ["report", "area", "extra"], ["nonsense"],
-                     ["site", "--count", "many"], ["map"]] {
+        for args in [
+            ["site", "--radius"], ["coverage", "--colour", "red"], ["report", "area", "extra"], ["nonsense"],
+            ["site", "--count", "many"], ["map"]
+        ] {
             let r = try CLI.run(args + ["--db", Self.store].filter { _ in args != ["site", "--radius"] })
             #expect(r.status == 64, "\(args): \(r.stderr)")
             #expect(r.stdout.isEmpty)

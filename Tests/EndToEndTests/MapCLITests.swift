@@ -13,8 +13,10 @@ final class SVGElementCounter: NSObject, XMLParserDelegate {
     /// `data-rank` of the site markers, ascending.
     var ranks: [Int] { rankList.sorted() }
     private var rankList: [Int] = []
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if name == "svg" && rootFont.isEmpty { rootFont = attributes["font-family"] ?? "" }
         counts["\(name).\(attributes["class"] ?? "")", default: 0] += 1
         if let id = attributes["id"] { ids.insert(id) }
@@ -33,7 +35,8 @@ final class SVGElementCounter: NSObject, XMLParserDelegate {
     func mapOfTheDemoHoldsEveryFeature(theme: String) throws {
         let dir = try CLI.temporaryDirectory()
         let out = dir.appendingPathComponent("map.svg")
-        let r = try CLI.run(["map", "--db", MapsDemo.store, "--out", out.path, "--theme", theme], environment: MapsDemo.environment)
+        let r = try CLI.run(
+            ["map", "--db", MapsDemo.store, "--out", out.path, "--theme", theme], environment: MapsDemo.environment)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
         let svg = try #require(SVGElementCounter.parse(try Data(contentsOf: out)), "the map is not well-formed XML")
@@ -51,10 +54,12 @@ final class SVGElementCounter: NSObject, XMLParserDelegate {
     }
 
     @Test func sitesAreNumberedAsTheSitingListRanksThem() throws {
-        let r = try CLI.run(["map", "--db", MapsDemo.store, "--out", "-", "--theme", "sites", "--sites", "5"], environment: MapsDemo.environment)
+        let r = try CLI.run(
+            ["map", "--db", MapsDemo.store, "--out", "-", "--theme", "sites", "--sites", "5"], environment: MapsDemo.environment)
         #expect(r.status == 0, "\(r.stderr)")
         let svg = try #require(SVGElementCounter.parse(Data(r.stdout.utf8)))
-        let site = try CLI.run(["site", "--db", MapsDemo.store, "--count", "5", "--format", "json"], environment: MapsDemo.environment)
+        let site = try CLI.run(
+            ["site", "--db", MapsDemo.store, "--count", "5", "--format", "json"], environment: MapsDemo.environment)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(site.stdout.utf8)) as? [String: Any])
         let sites = try #require(doc["sites"] as? [[String: Any]])
         #expect(sites.count > 0)
@@ -90,10 +95,13 @@ final class SVGElementCounter: NSObject, XMLParserDelegate {
         if command[0] == "map" {
             #expect(try run("-").stdout == written + (written.hasSuffix("\n") ? "" : "\n"))
         }
-        for (target, reason) in [(dir.appendingPathComponent("missing/result.out").path, "does not exist"), (dir.path, "is a folder")] {
+        for (target, reason) in [
+            (dir.appendingPathComponent("missing/result.out").path, "does not exist"), (dir.path, "is a folder")
+        ] {
             let bad = try run(target)
             #expect(bad.status == 64)
-            #expect(bad.stderr.contains("error: \(option) \(target): cannot write") && bad.stderr.contains(reason), "\(bad.stderr)")
+            #expect(
+                bad.stderr.contains("error: \(option) \(target): cannot write") && bad.stderr.contains(reason), "\(bad.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["result.out"])
     }
@@ -101,11 +109,12 @@ final class SVGElementCounter: NSObject, XMLParserDelegate {
     @Test(arguments: [
         (["map", "--out", "x.svg", "--theme", "heat"], "--theme"),
         (["map", "--out", "x.svg", "--width", "10"], "--width"),
-        (["map", "--out", "x.svg", "--sites", "-1"], "--sites"),
+        (["map", "--out", "x.svg", "--sites", "-1"], "--sites")
     ])
     func rejectsBadOptions(args: [String], mentions: String) throws {
         let dir = try CLI.temporaryDirectory()
-        let r = try CLI.run(args + ["--db", dir.appendingPathComponent("none.gpkg").path], in: dir, environment: MapsDemo.environment)
+        let r = try CLI.run(
+            args + ["--db", dir.appendingPathComponent("none.gpkg").path], in: dir, environment: MapsDemo.environment)
         #expect(r.status == 64)
         #expect(r.stderr.contains(mentions), "\(r.stderr)")
     }

@@ -50,12 +50,16 @@ final class RPCProcess {
     // One request written in three pieces, the second piece also starting the next request.
     rpc.write(#"{"jsonrpc":"2.0","id":1,"meth"#)
     usleep(50_000)
-    rpc.write(#"od":"crs.convert","params":{"from":"EPSG:4326","to":"EPSG:4548","points":[[116.391,39.907]]}}"# + "\n" + #"{"jsonrpc":"2.0","#)
+    rpc.write(
+        #"od":"crs.convert","params":{"from":"EPSG:4326","to":"EPSG:4548","points":[[116.391,39.907]]}}"# + "\n"
+            + #"{"jsonrpc":"2.0","#)
     usleep(50_000)
     rpc.write(#""id":2,"method":"rpc.discover"}"# + "\r\n")
     let first = try rpc.json()
-    let xy = first.objectValue?["result"]?.objectValue?["points"]?.arrayValue?[0].arrayValue?.compactMap { $0.numberValue?.double } ?? []
-    #expect(xy.count == 2 && abs(xy[0] - 447924.4832) < 0.001 && abs(xy[1] - 4419380.4476) < 0.001)   // cs2cs
+    let xy =
+        first.objectValue?["result"]?.objectValue?["points"]?.arrayValue?[0].arrayValue?.compactMap { $0.numberValue?.double }
+        ?? []
+    #expect(xy.count == 2 && abs(xy[0] - 447924.4832) < 0.001 && abs(xy[1] - 4419380.4476) < 0.001)  // cs2cs
     let second = try rpc.json()
     #expect(second.objectValue?["id"] == .number(JSONNumber(2)))
     #expect((second.objectValue?["result"]?.objectValue?["methods"]?.arrayValue?.count ?? 0) >= 8)
@@ -66,9 +70,11 @@ final class RPCProcess {
 
 @Test func hostileLinesGetErrorsAndTheServerKeepsServing() throws {
     let rpc = try RPCProcess(["--max-message-bytes", "100000"])
-    rpc.write(String(repeating: "[", count: 50_000) + "\n")                      // deep nesting
+    rpc.write(String(repeating: "[", count: 50_000) + "\n")  // deep nesting
     #expect(try rpc.json().objectValue?["error"]?.objectValue?["code"]?.numberValue?.int == -32700)
-    rpc.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"info\",\"params\":{\"x\":\"" + String(repeating: "a", count: 300_000) + "\"}}\n")
+    rpc.write(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"info\",\"params\":{\"x\":\"" + String(repeating: "a", count: 300_000)
+            + "\"}}\n")
     let big = try rpc.json()
     #expect(big.objectValue?["error"]?.objectValue?["code"]?.numberValue?.int == -32600)
     #expect(big.objectValue?["id"] == .null)
@@ -86,7 +92,7 @@ final class RPCProcess {
     let r = try CLI.run(["rpc", "--db", "/nonexistent/x.gpkg"], stdin: #"{"jsonrpc":"2.0","id":1,"method":"report.area"}"# + "\n")
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n")
-    #expect(lines.count == 1)                                   // protocol bytes only on stdout
+    #expect(lines.count == 1)  // protocol bytes only on stdout
     let v = try JSONParser.parse(String(lines[0]))
     let total = v.objectValue?["result"]?.objectValue?["total"]?.objectValue
     #expect(total?["households"]?.numberValue?.int == 101_698)

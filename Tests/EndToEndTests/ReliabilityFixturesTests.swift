@@ -14,37 +14,39 @@ struct DatasetFiles: Sendable {
         }
         let communities = featureCollection([
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"C01\",\"name\":\"东湖社区\",\"street\":\"水果湖街道\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":\(square("114.3", "30.6", "114.31", "30.61"))}}",
-            "{\"type\":\"Feature\",\"properties\":{\"id\":\"C02\",\"name\":\"西湖社区\",\"street\":\"水果湖街道\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":\(square("114.31", "30.6", "114.32", "30.61"))}}",
+            "{\"type\":\"Feature\",\"properties\":{\"id\":\"C02\",\"name\":\"西湖社区\",\"street\":\"水果湖街道\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":\(square("114.31", "30.6", "114.32", "30.61"))}}"
         ])
         let grids = featureCollection([
-            "{\"type\":\"Feature\",\"properties\":{\"id\":\"G01\",\"community_id\":\"C01\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":\(square("114.301", "30.601", "114.305", "30.605"))}}",
+            "{\"type\":\"Feature\",\"properties\":{\"id\":\"G01\",\"community_id\":\"C01\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":\(square("114.301", "30.601", "114.305", "30.605"))}}"
         ])
         // (id, lon, lat, households, community_id or nil)
         let b: [(String, Double, Double, Int, String?)] = [
             ("B1", 114.302, 30.602, 2, "C01"), ("B2", 114.303, 30.603, 1, "C01"), ("B3", 114.307, 30.607, 1, "C01"),
-            ("B4", 114.312, 30.602, 1, nil), ("B5", 114.315, 30.605, 1, nil), ("B6", 114.318, 30.608, 0, nil),
+            ("B4", 114.312, 30.602, 1, nil), ("B5", 114.315, 30.605, 1, nil), ("B6", 114.318, 30.608, 0, nil)
         ]
-        let buildings = featureCollection(b.map { id, x, y, hh, c in
-            "{\"type\":\"Feature\",\"properties\":{\"id\":\"\(id)\",\"households\":\(hh)" + (c.map { ",\"community_id\":\"\($0)\"" } ?? "")
-                + "},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(x),\(y)]}}"
-        })
+        let buildings = featureCollection(
+            b.map { id, x, y, hh, c in
+                "{\"type\":\"Feature\",\"properties\":{\"id\":\"\(id)\",\"households\":\(hh)"
+                    + (c.map { ",\"community_id\":\"\($0)\"" } ?? "")
+                    + "},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(x),\(y)]}}"
+            })
         let households = """
-        id,building_id,unit,room,persons,party_members
-        H-0001,B1,1,101,3,1
-        H-0002,B1,1,102,2,0
-        H-0003,B2,1,101,4,0
-        H-0004,B3,2,201,1,0
-        H-0005,B4,1,301,2,1
-        H-0006,B5,1,101,5,0
+            id,building_id,unit,room,persons,party_members
+            H-0001,B1,1,101,3,1
+            H-0002,B1,1,102,2,0
+            H-0003,B2,1,101,4,0
+            H-0004,B3,2,201,1,0
+            H-0005,B4,1,301,2,1
+            H-0006,B5,1,101,5,0
 
-        """
+            """
         let facilities = featureCollection([
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"F1\",\"kind\":\"party_mass_center\",\"usable_area_m2\":300,\"level\":\"street\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[114.305,30.605]}}",
-            "{\"type\":\"Feature\",\"properties\":{\"id\":\"F2\",\"kind\":\"party_mass_station\",\"usable_area_m2\":120},\"geometry\":{\"type\":\"Point\",\"coordinates\":[114.314,30.604]}}",
+            "{\"type\":\"Feature\",\"properties\":{\"id\":\"F2\",\"kind\":\"party_mass_station\",\"usable_area_m2\":120},\"geometry\":{\"type\":\"Point\",\"coordinates\":[114.314,30.604]}}"
         ])
         let candidates = "id,name,lon,lat\nK1,闲置用房,114.316,30.606\n"
         let roads = featureCollection([
-            "{\"type\":\"Feature\",\"properties\":{\"id\":\"R1\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[114.300,30.605],[114.320,30.605]]}}",
+            "{\"type\":\"Feature\",\"properties\":{\"id\":\"R1\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[114.300,30.605],[114.320,30.605]]}}"
         ])
         let units = "id,kind,staff,community_id\nU1,agency,10,C01\n"
         let ratings = "organization_id,year,stars\nC01,2025,优秀\n"
@@ -52,7 +54,7 @@ struct DatasetFiles: Sendable {
             "dataset.json": "{\"name\": \"base\", \"crs\": \"EPSG:4326\"}\n",
             "communities.geojson": communities, "grids.geojson": grids, "buildings.geojson": buildings,
             "households.csv": households, "facilities.geojson": facilities, "candidates.csv": candidates,
-            "roads.geojson": roads, "units.csv": units, "ratings.csv": ratings,
+            "roads.geojson": roads, "units.csv": units, "ratings.csv": ratings
         ])
     }()
 
@@ -97,7 +99,8 @@ enum Reliability {
     /// The building count and dataset name `info --format json` reports for a store.
     static func buildingsAndName(_ json: [String: Any]?) -> (Int, String)? {
         guard let store = json?["store"] as? [String: Any], let counts = store["counts"] as? [String: Any],
-              let n = counts["buildings"] as? Int else { return nil }
+            let n = counts["buildings"] as? Int
+        else { return nil }
         return (n, store["dataset_name"] as? String ?? "")
     }
 
@@ -106,7 +109,7 @@ enum Reliability {
     static var gencity: URL? {
         let candidates = [
             ProcessInfo.processInfo.environment["GRIDPLAN_GENCITY"].map { URL(fileURLWithPath: $0) },
-            CLI.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gencity.py"),
+            CLI.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gencity.py")
         ].compactMap { $0 }
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
     }
@@ -122,8 +125,10 @@ enum Reliability {
         guard let script = gencity else { return false }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", script.path, "--scale", "district", "--households-csv", "--seed", "\(seed)",
-                       "--out", dir.path]
+        p.arguments = [
+            "python3", script.path, "--scale", "district", "--households-csv", "--seed", "\(seed)",
+            "--out", dir.path
+        ]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         do { try p.run() } catch { return false }
@@ -138,14 +143,14 @@ enum Reliability {
     static func runMeasured(_ args: [String], stdout: URL, stderr: URL) throws -> (status: Int32, peakRSS: Int) {
         let rssFile = stdout.deletingLastPathComponent().appendingPathComponent("maxrss-\(UUID().uuidString)")
         let script = """
-        import os, sys
-        pid = os.fork()
-        if pid == 0:
-            os.execv(sys.argv[2], sys.argv[2:])
-        _, status, usage = os.wait4(pid, 0)
-        open(sys.argv[1], "w").write(str(usage.ru_maxrss))
-        sys.exit(os.waitstatus_to_exitcode(status) % 256)
-        """
+            import os, sys
+            pid = os.fork()
+            if pid == 0:
+                os.execv(sys.argv[2], sys.argv[2:])
+            _, status, usage = os.wait4(pid, 0)
+            open(sys.argv[1], "w").write(str(usage.ru_maxrss))
+            sys.exit(os.waitstatus_to_exitcode(status) % 256)
+            """
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", "-c", script, rssFile.path, CLI.binary.path] + args

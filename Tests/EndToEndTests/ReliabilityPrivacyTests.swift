@@ -22,7 +22,7 @@ import TestSupport
     let csv = try String(contentsOf: demo.appendingPathComponent("households.csv"), encoding: .utf8)
     let ids = csv.split(separator: "\n").dropFirst().prefix(200).compactMap { $0.split(separator: ",").first.map(String.init) }
     #expect(ids.count == 200)
-    let idPrefix = String(ids[0].prefix(4))   // e.g. "H000"
+    let idPrefix = String(ids[0].prefix(4))  // e.g. "H000"
 
     let commands: [[String]] = [
         ["info"], ["info", "--format", "json"],
@@ -30,7 +30,7 @@ import TestSupport
         ["report", "area", "--by", "grid", "--format", "json"],
         ["coverage", "--format", "json"], ["coverage", "--format", "csv"], ["coverage", "--format", "geojson"],
         ["coverage", "--network", "--accessibility", "--format", "json"],
-        ["report", "underserved", "--format", "json"], ["report", "compliance", "--format", "json"],
+        ["report", "underserved", "--format", "json"], ["report", "compliance", "--format", "json"]
     ]
     for args in commands {
         let r = try CLI.run(args + ["--db", db], environment: ["GRIDPLAN_HOME": CLI.repositoryRoot.path])
@@ -42,13 +42,14 @@ import TestSupport
         }
     }
     // JSON-RPC: the same operations through the server.
-    let requests = [
-        #"{"jsonrpc":"2.0","id":1,"method":"info"}"#,
-        #"{"jsonrpc":"2.0","id":2,"method":"report.area","params":{"by":"grid"}}"#,
-        #"{"jsonrpc":"2.0","id":3,"method":"coverage","params":{"accessibility":true}}"#,
-        #"{"jsonrpc":"2.0","id":4,"method":"report.underserved"}"#,
-        #"{"jsonrpc":"2.0","id":5,"method":"report.compliance"}"#,
-    ].joined(separator: "\n") + "\n"
+    let requests =
+        [
+            #"{"jsonrpc":"2.0","id":1,"method":"info"}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"report.area","params":{"by":"grid"}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"coverage","params":{"accessibility":true}}"#,
+            #"{"jsonrpc":"2.0","id":4,"method":"report.underserved"}"#,
+            #"{"jsonrpc":"2.0","id":5,"method":"report.compliance"}"#
+        ].joined(separator: "\n") + "\n"
     let rpc = try CLI.run(["rpc", "--db", db], stdin: requests, environment: ["GRIDPLAN_HOME": CLI.repositoryRoot.path])
     #expect(rpc.status == 0)
     #expect(rpc.stdout.split(separator: "\n").count == 5)

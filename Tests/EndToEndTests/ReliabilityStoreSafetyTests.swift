@@ -93,9 +93,11 @@ struct StoreFixtures: Sendable {
             guard run.wait() == 0 else { throw ValidationFailure("district import failed: \(run.stderr)") }
             let seconds = Date().timeIntervalSince(start)
             guard let demo = try Self.contents(demoDB), let new = try Self.contents(fullDB),
-                  let bytes = Reliability.bytes(demoDB) else { throw ValidationFailure("cannot read the stores") }
-            return StoreFixtures(dir: dir, demoStore: bytes, demo: demo, district: district, new: new,
-                                 importSeconds: seconds, writeStartSeconds: min(writeStart, seconds))
+                let bytes = Reliability.bytes(demoDB)
+            else { throw ValidationFailure("cannot read the stores") }
+            return StoreFixtures(
+                dir: dir, demoStore: bytes, demo: demo, district: district, new: new,
+                importSeconds: seconds, writeStartSeconds: min(writeStart, seconds))
         }
     }()
 
@@ -103,8 +105,9 @@ struct StoreFixtures: Sendable {
     static func contents(_ path: String) throws -> StoreContents? {
         let store = try GeoPackageStore(path: path, create: false)
         let info = try store.info()
-        return StoreContents(buildings: info.counts["buildings"] ?? -1, households: info.counts["households"] ?? -1,
-                             name: info.datasetName ?? "")
+        return StoreContents(
+            buildings: info.counts["buildings"] ?? -1, households: info.counts["households"] ?? -1,
+            name: info.datasetName ?? "")
     }
 
     /// A fresh copy of the demo store at `path` (without WAL or shared-memory files).
@@ -126,8 +129,11 @@ struct ValidationFailure: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
-@Suite(.serialized, .enabled(if: Reliability.canGenerateDistrict,
-                             "needs python3 and ../shared/bench/gencity.py beside the checkout (or GRIDPLAN_GENCITY)"))
+@Suite(
+    .serialized,
+    .enabled(
+        if: Reliability.canGenerateDistrict,
+        "needs python3 and ../shared/bench/gencity.py beside the checkout (or GRIDPLAN_GENCITY)"))
 struct ReliabilityStoreSafetyTests {
     /// SIGKILL `gridplan import --replace` at seeded random moments (half of them inside the write
     /// transaction): the store opens, passes `PRAGMA integrity_check`, and holds the old dataset or
@@ -158,9 +164,12 @@ struct ReliabilityStoreSafetyTests {
             let c = try #require(try StoreFixtures.contents(db))
             let old = c == f.demo, new = c == f.new
             #expect(old || new, "round \(round): \(c) after a kill at \(delay) s")
-            outcomes.append("\(String(format: "%.2f", delay))s:\(wasRunning ? "killed" : "finished(\(status))"):\(old ? "old" : "new")")
+            outcomes.append(
+                "\(String(format: "%.2f", delay))s:\(wasRunning ? "killed" : "finished(\(status))"):\(old ? "old" : "new")")
         }
-        print("reliability: kill rounds (full import \(String(format: "%.1f", f.importSeconds)) s, write phase from \(String(format: "%.1f", f.writeStartSeconds)) s): \(outcomes.joined(separator: ", "))")
+        print(
+            "reliability: kill rounds (full import \(String(format: "%.1f", f.importSeconds)) s, write phase from \(String(format: "%.1f", f.writeStartSeconds)) s): \(outcomes.joined(separator: ", "))"
+        )
     }
 
     /// Reads during an import see the old or the new dataset, whole; a second import started at
@@ -175,16 +184,23 @@ struct ReliabilityStoreSafetyTests {
         while first.process.isRunning || reads < 2 {
             let r = try CLI.run(["info", "--db", db, "--format", "json"])
             #expect(r.status == 0, "info during import: \(r.stderr)")
-            if let (n, name) = Reliability.buildingsAndName(try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]) {
-                if n == f.demo.buildings && name == f.demo.name { sawOld += 1 }
-                else if n == f.new.buildings && name == f.new.name { sawNew += 1 }
-                else { Issue.record("info saw \(n) buildings named '\(name)'") }
+            if let (n, name) = Reliability.buildingsAndName(
+                try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            {
+                if n == f.demo.buildings && name == f.demo.name {
+                    sawOld += 1
+                } else if n == f.new.buildings && name == f.new.name {
+                    sawNew += 1
+                } else {
+                    Issue.record("info saw \(n) buildings named '\(name)'")
+                }
             } else {
                 Issue.record("info printed no counts: \(r.stdout.prefix(200)) \(r.stderr.prefix(200))")
             }
             let area = try CLI.run(["report", "area", "--db", db, "--format", "json"])
             #expect(area.status == 0, "report area during import: \(area.stderr)")
-            let total = ((try? JSONSerialization.jsonObject(with: Data(area.stdout.utf8))) as? [String: Any])?["total"] as? [String: Any]
+            let total =
+                ((try? JSONSerialization.jsonObject(with: Data(area.stdout.utf8))) as? [String: Any])?["total"] as? [String: Any]
             // the whole old or the whole new dataset (both give every household a row in households.csv)
             let households = total?["households"] as? Int
             #expect(households == f.demo.households || households == f.new.households, "\(households.map(String.init) ?? "none")")
@@ -199,8 +215,9 @@ struct ReliabilityStoreSafetyTests {
             let s = second.wait()
             if s != 0 {
                 // Failing is allowed, but only with a clear message naming the store.
-                #expect(second.stderr.contains("error:") && (second.stderr.contains("locked") || second.stderr.contains("busy")),
-                        "second import: exit \(s): \(second.stderr.suffix(500))")
+                #expect(
+                    second.stderr.contains("error:") && (second.stderr.contains("locked") || second.stderr.contains("busy")),
+                    "second import: exit \(s): \(second.stderr.suffix(500))")
             }
             print("reliability: concurrent second import exit \(s): \(second.stderr.split(separator: "\n").last ?? "")")
         }

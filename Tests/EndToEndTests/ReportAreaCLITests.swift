@@ -8,12 +8,13 @@ import TestSupport
     (["--standard", "-5"], "--standard"),
     (["--count-kinds", "party_mass_center,library"], "library"),
     (["--by", "street"], "--by"),
-    (["--radius", "0"], "--radius"),
+    (["--radius", "0"], "--radius")
 ])
 func reportAreaRejectsBadOptions(args: [String], mentions: String) throws {
     let dir = try CLI.temporaryDirectory()
-    let r = try CLI.run(["report", "area", "--db", dir.appendingPathComponent("none.gpkg").path] + args,
-                        environment: ["GRIDPLAN_HOME": CLI.repositoryRoot.path])
+    let r = try CLI.run(
+        ["report", "area", "--db", dir.appendingPathComponent("none.gpkg").path] + args,
+        environment: ["GRIDPLAN_HOME": CLI.repositoryRoot.path])
     #expect(r.status == 64)
     #expect(r.stderr.contains(mentions), "\(r.stderr)")
     #expect(r.stdout.isEmpty)

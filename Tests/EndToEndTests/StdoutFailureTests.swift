@@ -4,8 +4,11 @@ import TestSupport
 
 /// A result that cannot be written is not lost silently: with stdout on a full device the
 /// command exits 74 and says so on stderr (the demo district stands in for a store).
-@Test(.enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full"), "this system has no writable /dev/full"),
-      arguments: [["report", "area", "--format", "json"], ["coverage"], ["crs", "convert", "--from", "EPSG:4326", "--to", "EPSG:4548"]])
+@Test(
+    .enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full"), "this system has no writable /dev/full"),
+    arguments: [
+        ["report", "area", "--format", "json"], ["coverage"], ["crs", "convert", "--from", "EPSG:4326", "--to", "EPSG:4548"]
+    ])
 func resultThatCannotBeWrittenFailsLoudly(args: [String]) throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

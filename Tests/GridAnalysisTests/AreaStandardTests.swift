@@ -5,7 +5,6 @@ import GridModel
 @testable import GridAnalysis
 import TestSupport
 
-
 // MARK: - The hand-computed fixture
 //
 // C1 东风社区 (东城街道): B1 (0,0) 300 hh, B2 (100,0) 200 hh           → 500 hh
@@ -27,17 +26,22 @@ enum AreaFixture {
         let communities = [
             Community(id: "C1", name: "东风社区", street: "东城街道"),
             Community(id: "C2", name: "西湖社区", street: "东城街道"),
-            Community(id: "C3", name: "南苑社区", street: "南湖街道"),
+            Community(id: "C3", name: "南苑社区", street: "南湖街道")
         ]
         func b(_ id: String, _ c: String, _ x: Double, _ hh: Int, grid: String? = nil) -> Building {
             Building(id: id, communityId: c, gridId: grid, households: hh, location: point(x, 0), lonLat: point(0, 0))
         }
-        let buildings = [b("B1", "C1", 0, 300, grid: "G1"), b("B2", "C1", 100, 200, grid: "G2"),
-                         b("B3", "C2", 1000, 400, grid: "G3"), b("B4", "C3", 5000, 0)]
-        func f(_ id: String, _ k: FacilityKind, _ area: Double, _ c: String?, _ x: Double, _ y: Double = 0,
-               embedded: Bool = false, level: FacilityLevel? = nil) -> Facility {
-            Facility(id: id, kind: k, usableAreaM2: area, communityId: c, level: level, embedded: embedded,
-                     location: point(x, y), lonLat: point(0, 0))
+        let buildings = [
+            b("B1", "C1", 0, 300, grid: "G1"), b("B2", "C1", 100, 200, grid: "G2"),
+            b("B3", "C2", 1000, 400, grid: "G3"), b("B4", "C3", 5000, 0)
+        ]
+        func f(
+            _ id: String, _ k: FacilityKind, _ area: Double, _ c: String?, _ x: Double, _ y: Double = 0,
+            embedded: Bool = false, level: FacilityLevel? = nil
+        ) -> Facility {
+            Facility(
+                id: id, kind: k, usableAreaM2: area, communityId: c, level: level, embedded: embedded,
+                location: point(x, y), lonLat: point(0, 0))
         }
         let facilities = [
             f("F1", .partyMassCenter, 100, "C1", 50),
@@ -47,20 +51,25 @@ enum AreaFixture {
             f("F5", .pocketPark, 1000, "C2", 1010),
             f("F6", .partyMassStation, 40, nil, 20000),
             f("F7", .partyMassStation, 10, "C3", 5000),
-            f("F8", .partyMassCenter, 180, "C2", 600, level: .street),
+            f("F8", .partyMassCenter, 180, "C2", 600, level: .street)
         ]
-        return Snapshot(metadata: DatasetMetadata(name: "fixture", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547"),
-                        communities: communities, buildings: buildings, facilities: facilities)
+        return Snapshot(
+            metadata: DatasetMetadata(name: "fixture", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547"),
+            communities: communities, buildings: buildings, facilities: facilities)
     }
 
-    static let defaultSelection = FacilitySelection(countedKinds: [.partyMassCenter, .partyMassStation],
-                                                    countEmbeddedOthers: true, radius: 500, streetReach: 1000)
+    static let defaultSelection = FacilitySelection(
+        countedKinds: [.partyMassCenter, .partyMassStation],
+        countEmbeddedOthers: true, radius: 500, streetReach: 1000)
 
-    static func parameters(standard: Double = 30, selection: FacilitySelection = defaultSelection,
-                           allocation: AreaAllocationMethod = .community, byGrid: Bool = false,
-                           shortOnly: Bool = false) -> AreaStandardParameters {
-        AreaStandardParameters(rule: AppliedRule(id: "area.per100", value: standard, unit: "m2 per 100 households", source: "test"),
-                               selection: selection, allocation: allocation, byGrid: byGrid, shortOnly: shortOnly)
+    static func parameters(
+        standard: Double = 30, selection: FacilitySelection = defaultSelection,
+        allocation: AreaAllocationMethod = .community, byGrid: Bool = false,
+        shortOnly: Bool = false
+    ) -> AreaStandardParameters {
+        AreaStandardParameters(
+            rule: AppliedRule(id: "area.per100", value: standard, unit: "m2 per 100 households", source: "test"),
+            selection: selection, allocation: allocation, byGrid: byGrid, shortOnly: shortOnly)
     }
 }
 
@@ -70,7 +79,7 @@ func row(_ r: AreaReport, _ id: String) -> AreaCommunityRow? { r.communities.fir
 
 @Test func communityAllocationByHand() throws {
     let r = AreaStandard.report(AreaFixture.snapshot(), AreaFixture.parameters())
-    #expect(r.communities.map(\.id) == ["C1", "C2", "C3"])   // C1 short by 30; C2, C3 tie at 0 → by id
+    #expect(r.communities.map(\.id) == ["C1", "C2", "C3"])  // C1 short by 30; C2, C3 tie at 0 → by id
     let c1 = try #require(row(r, "C1")), c2 = try #require(row(r, "C2")), c3 = try #require(row(r, "C3"))
     // C1: F1 100 + F2 20 (embedded city_study); F3 not embedded → 120 m² for 500 hh
     #expect(c1.figures.households == 500 && close(c1.figures.facilityArea, 120) && c1.facilityCount == 2)
@@ -89,7 +98,7 @@ func row(_ r: AreaReport, _ id: String) -> AreaCommunityRow? { r.communities.fir
     #expect(r.streets.map(\.street) == ["东城街道", "南湖街道"])
     let east = r.streets[0]
     #expect(east.figures.households == 900 && close(east.figures.facilityArea, 390) && close(east.figures.requiredArea, 270))
-    #expect(close(east.figures.deficit, 30) && east.figures.netDeficit == 0)   // sum of deficits vs pooled
+    #expect(close(east.figures.deficit, 30) && east.figures.netDeficit == 0)  // sum of deficits vs pooled
     #expect(east.communityCount == 2 && east.communitiesMeetingStandard == 1 && east.facilityCount == 4)
     #expect(r.streets[1].figures.areaPer100 == nil && r.streets[1].communitiesMeetingStandard == 1)
     // Total: the listed figures exclude the unallocated 40 m²
@@ -105,7 +114,7 @@ func row(_ r: AreaReport, _ id: String) -> AreaCommunityRow? { r.communities.fir
     #expect(r.communities.allSatisfy { $0.figures.requiredArea == 0 && $0.figures.deficit == 0 && $0.meetsStandard })
     #expect(r.total.communitiesMeetingStandard == 3 && r.total.figures.deficit == 0)
     #expect(r.communities.map(\.id) == ["C1", "C2", "C3"])
-    #expect(close(row(r, "C1")!.figures.areaPer100!, 24))   // the per-100 value does not depend on the standard
+    #expect(close(row(r, "C1")!.figures.areaPer100!, 24))  // the per-100 value does not depend on the standard
 }
 
 @Test func aspirationStandardOf80() throws {
@@ -124,8 +133,8 @@ func row(_ r: AreaReport, _ id: String) -> AreaCommunityRow? { r.communities.fir
     let sel = FacilitySelection(countedKinds: [.cityStudy], countEmbeddedOthers: false, radius: 500, streetReach: 1000)
     let r = AreaStandard.report(AreaFixture.snapshot(), AreaFixture.parameters(selection: sel))
     let c1 = try #require(row(r, "C1")), c2 = try #require(row(r, "C2"))
-    #expect(close(c1.figures.facilityArea, 70) && c1.facilityCount == 2)   // F2 20 + F3 50
-    #expect(c2.figures.facilityArea == 0 && c2.facilityCount == 0)        // a community without counted facilities
+    #expect(close(c1.figures.facilityArea, 70) && c1.facilityCount == 2)  // F2 20 + F3 50
+    #expect(c2.figures.facilityArea == 0 && c2.facilityCount == 0)  // a community without counted facilities
     #expect(close(c1.figures.deficit, 80) && close(c2.figures.deficit, 120))
     #expect(r.communities.map(\.id) == ["C2", "C1", "C3"])
     #expect(r.unallocatedArea == 0 && r.unallocatedFacilityIds.isEmpty)
@@ -142,7 +151,7 @@ func row(_ r: AreaReport, _ id: String) -> AreaCommunityRow? { r.communities.fir
     #expect(close(c1.figures.facilityArea, 220) && c1.facilityCount == 3)
     #expect(close(c2.figures.facilityArea, 170) && c2.facilityCount == 2)
     #expect(close(c3.figures.facilityArea, 10) && c3.facilityCount == 1)
-    #expect(close(c1.figures.deficit, 30) && close(c2.figures.deficit, 30))   // 250 − 220, 200 − 170
+    #expect(close(c1.figures.deficit, 30) && close(c2.figures.deficit, 30))  // 250 − 220, 200 − 170
     #expect(r.reachFallbackFacilityIds == ["F6", "F7"] && r.unallocatedFacilityIds == ["F6"])
     #expect(close(r.unallocatedArea, 40) && r.allocation == .reach)
     #expect(r.reachRadius == 500 && r.streetReach == 1000)
@@ -152,8 +161,10 @@ func row(_ r: AreaReport, _ id: String) -> AreaCommunityRow? { r.communities.fir
 
 @Test func unknownCommunityIsUnallocatedAndBuildingOnlyCommunityGetsARow() throws {
     var s = AreaFixture.snapshot()
-    s.facilities.append(Facility(id: "F9", kind: .partyMassCenter, usableAreaM2: 5, communityId: "GHOST",
-                                 location: Point(0, 0), lonLat: Point(0, 0)))
+    s.facilities.append(
+        Facility(
+            id: "F9", kind: .partyMassCenter, usableAreaM2: 5, communityId: "GHOST",
+            location: Point(0, 0), lonLat: Point(0, 0)))
     s.buildings.append(Building(id: "B5", communityId: "C9", households: 100, location: Point(9000, 0), lonLat: Point(0, 0)))
     let r = AreaStandard.report(s, AreaFixture.parameters())
     #expect(r.unallocatedFacilityIds == ["F6", "F9"] && close(r.unallocatedArea, 45))
@@ -192,29 +203,33 @@ func row(_ r: AreaReport, _ id: String) -> AreaCommunityRow? { r.communities.fir
     s.grids = [Grid(id: "G2", communityId: "C1", boundary: MultiPolygon([square]))]
     let r = AreaStandard.report(s, AreaFixture.parameters(byGrid: true))
     let g2 = try #require(r.grids?.first { $0.id == "G2" })
-    #expect(close(g2.figures.facilityArea, 120))   // F1 and F2 both inside the square
+    #expect(close(g2.figures.facilityArea, 120))  // F1 and F2 both inside the square
     #expect(r.grids?.first { $0.id == "G1" }?.figures.facilityArea == 0)
 }
 
 @Test func jsonHasContractKeysExplicitNullAndRounding() throws {
     var s = AreaFixture.snapshot()
-    s.facilities[0].usableAreaM2 = 100.004   // C1: 120.004 m² → 120.0 in JSON, 24.0008 → 24.0
+    s.facilities[0].usableAreaM2 = 100.004  // C1: 120.004 m² → 120.0 in JSON, 24.0008 → 24.0
     let r = AreaStandard.report(s, AreaFixture.parameters())
     let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys]
     let obj = try #require(try JSONSerialization.jsonObject(with: enc.encode(r)) as? [String: Any])
     #expect(obj["standard_m2_per_100_households"] as? Double == 30)
     let rows = try #require(obj["communities"] as? [[String: Any]])
-    let keys: Set<String> = ["id", "name", "households", "facility_area_m2", "area_per_100_households",
-                             "required_area_m2", "deficit_m2", "meets_standard", "street", "facility_count"]
+    let keys: Set<String> = [
+        "id", "name", "households", "facility_area_m2", "area_per_100_households",
+        "required_area_m2", "deficit_m2", "meets_standard", "street", "facility_count"
+    ]
     #expect(rows.allSatisfy { Set($0.keys) == keys })
     let c1 = try #require(rows.first { $0["id"] as? String == "C1" })
     #expect(c1["facility_area_m2"] as? Double == 120 && c1["area_per_100_households"] as? Double == 24)
-    #expect(c1["deficit_m2"] as? Double == 30)   // 29.996 rounds to 30.0
+    #expect(c1["deficit_m2"] as? Double == 30)  // 29.996 rounds to 30.0
     let c3 = try #require(rows.first { $0["id"] as? String == "C3" })
-    #expect(c3["area_per_100_households"] is NSNull)   // present, explicitly null
+    #expect(c3["area_per_100_households"] is NSNull)  // present, explicitly null
     let total = try #require(obj["total"] as? [String: Any])
-    for k in ["households", "facility_area_m2", "area_per_100_households", "required_area_m2", "deficit_m2",
-              "communities_meeting_standard"] { #expect(total[k] != nil, "total.\(k)") }
+    for k in [
+        "households", "facility_area_m2", "area_per_100_households", "required_area_m2", "deficit_m2",
+        "communities_meeting_standard"
+    ] { #expect(total[k] != nil, "total.\(k)") }
     #expect(total["street"] == nil)
     for k in ["rule", "area_basis", "allocation", "working_crs", "counted_kinds", "unallocated_area_m2", "streets"] {
         #expect(obj[k] != nil, "\(k)")
@@ -228,10 +243,12 @@ func row(_ r: AreaReport, _ id: String) -> AreaCommunityRow? { r.communities.fir
     let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys]
     let obj = try #require(try JSONSerialization.jsonObject(with: enc.encode(r)) as? [String: Any])
     let grids = try #require(obj["grids"] as? [[String: Any]])
-    let keys: Set<String> = ["id", "name", "households", "facility_area_m2", "area_per_100_households",
-                             "required_area_m2", "deficit_m2", "meets_standard", "community_id", "facility_count"]
+    let keys: Set<String> = [
+        "id", "name", "households", "facility_area_m2", "area_per_100_households",
+        "required_area_m2", "deficit_m2", "meets_standard", "community_id", "facility_count"
+    ]
     #expect(grids.count == 3 && grids.allSatisfy { Set($0.keys) == keys })
-    #expect(grids.allSatisfy { $0["name"] is NSNull })   // present, explicitly null
+    #expect(grids.allSatisfy { $0["name"] is NSNull })  // present, explicitly null
     // The fixture's figures are whole numbers, so rounding loses nothing: every line decodes to itself.
     let dec = JSONDecoder()
     #expect(try dec.decode([AreaGridRow].self, from: enc.encode(r.grids!)) == r.grids!)
@@ -245,7 +262,8 @@ struct OracleRow { var households = 0; var area = 0.0; var count = 0 }
 
 /// Independent computation: all facility–building pairs, no k-d tree, no shared helpers.
 func oracle(_ s: Snapshot, counted: Set<FacilityKind>, embeddedCounts: Bool, radius: Double, reach: Bool)
-    -> (rows: [String: OracleRow], unallocated: Double) {
+    -> (rows: [String: OracleRow], unallocated: Double)
+{
     var rows: [String: OracleRow] = [:]
     for c in s.communities { rows[c.id] = OracleRow() }
     for b in s.buildings { rows[b.communityId, default: OracleRow()].households += b.households }
@@ -289,13 +307,15 @@ func randomSnapshotsMatchBruteForce(seed: UInt64) throws {
         let roll = Double.random(in: 0..<1, using: &rng)
         let cid: String? = roll < 0.1 ? nil : roll < 0.15 ? "GHOST" : ids.randomElement(using: &rng)!
         let p = Point(Double.random(in: -500..<3500, using: &rng), Double.random(in: -500..<3500, using: &rng))
-        return Facility(id: "F\(i)", kind: FacilityKind.allCases.randomElement(using: &rng)!,
-                        usableAreaM2: (Double.random(in: 0..<300, using: &rng) * 2).rounded() / 2, communityId: cid,
-                        level: [FacilityLevel.street, .community, .grid, nil].randomElement(using: &rng)!,
-                        embedded: Bool.random(using: &rng), location: p, lonLat: p)
+        return Facility(
+            id: "F\(i)", kind: FacilityKind.allCases.randomElement(using: &rng)!,
+            usableAreaM2: (Double.random(in: 0..<300, using: &rng) * 2).rounded() / 2, communityId: cid,
+            level: [FacilityLevel.street, .community, .grid, nil].randomElement(using: &rng)!,
+            embedded: Bool.random(using: &rng), location: p, lonLat: p)
     }
-    let s = Snapshot(metadata: DatasetMetadata(name: "r", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547"),
-                     communities: communities, buildings: buildings, facilities: facilities)
+    let s = Snapshot(
+        metadata: DatasetMetadata(name: "r", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547"),
+        communities: communities, buildings: buildings, facilities: facilities)
 
     for reach in [false, true] {
         for variant in 0..<3 {
@@ -304,9 +324,12 @@ func randomSnapshotsMatchBruteForce(seed: UInt64) throws {
             let kinds: Set<FacilityKind> = variant == 2 ? [.cityStation, .partyMassCenter] : [.partyMassCenter, .partyMassStation]
             let embedded = variant != 2
             let sel = FacilitySelection(countedKinds: kinds, countEmbeddedOthers: embedded, radius: radius, streetReach: 1000)
-            let r = AreaStandard.report(s, AreaFixture.parameters(standard: standard, selection: sel,
-                                                                  allocation: reach ? .reach : .community,
-                                                                  shortOnly: variant == 1))
+            let r = AreaStandard.report(
+                s,
+                AreaFixture.parameters(
+                    standard: standard, selection: sel,
+                    allocation: reach ? .reach : .community,
+                    shortOnly: variant == 1))
             let (expected, unallocated) = oracle(s, counted: kinds, embeddedCounts: embedded, radius: radius, reach: reach)
             #expect(close(r.unallocatedArea, unallocated, 1e-6))
 
@@ -324,8 +347,11 @@ func randomSnapshotsMatchBruteForce(seed: UInt64) throws {
                 #expect(c.facilityCount == e.count)
                 #expect(close(c.figures.deficit, deficits[c.id]!, 1e-6))
                 #expect(c.meetsStandard == (deficits[c.id]! <= 1e-6))
-                if e.households == 0 { #expect(c.figures.areaPer100 == nil) }
-                else { #expect(close(c.figures.areaPer100!, e.area * 100 / Double(e.households), 1e-6)) }
+                if e.households == 0 {
+                    #expect(c.figures.areaPer100 == nil)
+                } else {
+                    #expect(close(c.figures.areaPer100!, e.area * 100 / Double(e.households), 1e-6))
+                }
             }
             // Sorted by deficit descending, then id.
             for (a, b) in zip(r.communities, r.communities.dropFirst()) {

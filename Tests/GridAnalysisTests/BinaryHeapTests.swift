@@ -9,7 +9,7 @@ import TestSupport
 func heapPopsInOrderAndSumsTheLargestKeys(seed: UInt64) {
     var rng = SeededGenerator(seed: seed)
     let entries = (0..<500).map { i in
-        LazyEntry(key: Int.random(in: 0..<50, using: &rng), item: Int32(i), stamp: 0)   // many equal keys
+        LazyEntry(key: Int.random(in: 0..<50, using: &rng), item: Int32(i), stamp: 0)  // many equal keys
     }
     let expected = entries.sorted { LazyEntry.precedes($0, $1) }
 
@@ -26,7 +26,8 @@ func heapPopsInOrderAndSumsTheLargestKeys(seed: UInt64) {
     #expect(fromPushed == expected.map(\.item))
 
     // replaceTop with a smaller key: the same order as popping and pushing it back.
-    var replaced = BinaryHeap<DijkstraEntry>((0..<200).map { DijkstraEntry(d: Double($0 % 37), node: Int32($0), label: Int32($0)) })
+    var replaced = BinaryHeap<DijkstraEntry>(
+        (0..<200).map { DijkstraEntry(d: Double($0 % 37), node: Int32($0), label: Int32($0)) })
     var reference = replaced
     let top = replaced.top!
     replaced.replaceTop(DijkstraEntry(d: top.d + 20, node: top.node, label: top.label))

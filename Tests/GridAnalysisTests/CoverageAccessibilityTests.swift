@@ -12,8 +12,10 @@ import TestSupport
 ///   A = 0.5, 0.2, 0.7 → 50, 20, 70 m² per 100 households; community mean (5000 + 4000 + 7000) / 400 = 40.
 @Test func twoStepFloatingCatchmentByHand() throws {
     let snap = CovFixture.snapshot(
-        buildings: [CovFixture.building("B1", 300, 0, hh: 100), CovFixture.building("B2", 600, 0, hh: 200),
-                    CovFixture.building("B3", 500, 0, hh: 100)],
+        buildings: [
+            CovFixture.building("B1", 300, 0, hh: 100), CovFixture.building("B2", 600, 0, hh: 200),
+            CovFixture.building("B3", 500, 0, hh: 100)
+        ],
         facilities: [CovFixture.facility("F1", 0, 0, area: 100), CovFixture.facility("F2", 1000, 0, area: 60)])
     let r = try Coverage.analyze(snap, CoverageParameters(selection: CovFixture.selection(), accessibility: .twoStep))
     #expect(r.buildings.map(\.accessibilityM2Per100Households) == [50, 20, 70])
@@ -44,8 +46,9 @@ func floatingCatchmentMatchesAllPairsAndConservesSupply(method: AccessibilityMet
     let fp = (0..<15).map { _ in Point(Double.random(in: 0..<3000, using: &rng), Double.random(in: 0..<3000, using: &rng)) }
     let supply = fp.map { _ in Double.random(in: 50..<400, using: &rng) }
     let catchment = fp.map { _ in Bool.random(using: &rng) ? 1000.0 : 500 }
-    let (a, ratios) = Accessibility.scores(demandPoints: bp, demand: demand, supplyPoints: fp, supply: supply,
-                                           catchment: catchment, method: method)
+    let (a, ratios) = Accessibility.scores(
+        demandPoints: bp, demand: demand, supplyPoints: fp, supply: supply,
+        catchment: catchment, method: method)
     // all pairs, written out directly
     func w(_ d: Double, _ d0: Double) -> Double {
         guard d <= d0 else { return 0 }

@@ -25,7 +25,7 @@ private func bruteClusters(_ pts: [Point], _ link: Double) -> [[Int]] {
 @Test func singleLinkageOnALine() {
     let pts = [0.0, 100, 200, 1000, 1100, 5000].map { Point($0, 0) }
     #expect(GapClusters.clusters(pts, linkDistance: 150) == [[0, 1, 2], [3, 4], [5]])
-    #expect(GapClusters.clusters(pts, linkDistance: 100) == [[0, 1, 2], [3, 4], [5]])   // inclusive
+    #expect(GapClusters.clusters(pts, linkDistance: 100) == [[0, 1, 2], [3, 4], [5]])  // inclusive
     #expect(GapClusters.clusters(pts, linkDistance: 99.9) == [[0], [1], [2], [3], [4], [5]])
     #expect(GapClusters.clusters(pts, linkDistance: 4000) == [[0, 1, 2, 3, 4, 5]])
     #expect(GapClusters.clusters([], linkDistance: 10).isEmpty)
@@ -50,8 +50,8 @@ func singleLinkageMatchesBruteForce(seed: Int) {
     let bs = [
         CovFixture.building("A1", 0, 0, hh: 10, community: "C1"), CovFixture.building("A2", 100, 0, hh: 10, community: "C2"),
         CovFixture.building("A3", 100, 100, hh: 10, community: "C1"), CovFixture.building("A4", 0, 100, hh: 10, community: "C1"),
-        CovFixture.building("A5", 50, 50, hh: 10, community: "C1"),   // inside the square: not a hull vertex
-        CovFixture.building("Z1", 5000, 0, hh: 80, community: "C3"),
+        CovFixture.building("A5", 50, 50, hh: 10, community: "C1"),  // inside the square: not a hull vertex
+        CovFixture.building("Z1", 5000, 0, hh: 80, community: "C3")
     ]
     let gaps = GapClusters.gaps(buildings: bs, members: Array(bs.indices), linkDistance: 150)
     #expect(gaps.map(\.id) == ["G1", "G2"])
@@ -62,7 +62,8 @@ func singleLinkageMatchesBruteForce(seed: Int) {
     #expect(abs(gaps[1].lon - CovFixture.lonLat(Point(50, 50)).x) < 1e-9)
     // closed ring of the 4 corners
     #expect(gaps[1].hull.count == 5 && gaps[1].hull.first == gaps[1].hull.last)
-    let corners = Set([Point(0, 0), Point(100, 0), Point(100, 100), Point(0, 100)].map { CovFixture.lonLat($0) }.map { [$0.x, $0.y] })
+    let corners = Set(
+        [Point(0, 0), Point(100, 0), Point(100, 100), Point(0, 100)].map { CovFixture.lonLat($0) }.map { [$0.x, $0.y] })
     #expect(Set(gaps[1].hull) == corners)
     #expect(gaps[0].hull.count == 1)
 }
@@ -70,8 +71,10 @@ func singleLinkageMatchesBruteForce(seed: Int) {
 @Test(arguments: [21, 22])
 func convexHullContainsEveryPoint(seed: Int) {
     var rng = SeededGenerator(seed: UInt64(seed))
-    var pts = (0..<200).map { _ in Point(Double.random(in: 0..<100, using: &rng).rounded(), Double.random(in: 0..<100, using: &rng).rounded()) }
-    pts += [Point(0, 0), Point(50, 0), Point(100, 0)]   // collinear on an edge
+    var pts = (0..<200).map { _ in
+        Point(Double.random(in: 0..<100, using: &rng).rounded(), Double.random(in: 0..<100, using: &rng).rounded())
+    }
+    pts += [Point(0, 0), Point(50, 0), Point(100, 0)]  // collinear on an edge
     let hull = ConvexHull.indices(pts)
     #expect(hull.count >= 3)
     for k in hull.indices {

@@ -22,14 +22,14 @@ private func handDrawn(radius: Double = 3000) -> (Snapshot, FacilitySelection) {
         CovFixture.road("R4", [(500, 0), (500, -300)]),
         // starts 0.5 mm off the corner: snapped onto it
         CovFixture.road("R5", [(1000.0004, 400.0003), (1500, 400)]),
-        Road(id: "R6", walkable: false, lines: [LineString([Point(0, 0), Point(0, 400)])]),
+        Road(id: "R6", walkable: false, lines: [LineString([Point(0, 0), Point(0, 400)])])
     ]
     let buildings = [
         CovFixture.building("B", 0, 410),
-        CovFixture.building("C", 200, 5),      // attaches at (200,0)
-        CovFixture.building("D", 100, -5),     // same edge as F
+        CovFixture.building("C", 200, 5),  // attaches at (200,0)
+        CovFixture.building("D", 100, -5),  // same edge as F
         CovFixture.building("E", 5000, 5000),  // far from every road
-        CovFixture.building("H", 1500, 410),
+        CovFixture.building("H", 1500, 410)
     ]
     let facilities = [CovFixture.facility("F", 0, -10), CovFixture.facility("G", 510, -300)]
     return (CovFixture.snapshot(buildings: buildings, facilities: facilities, roads: roads), CovFixture.selection(radius: radius))
@@ -70,10 +70,10 @@ private func handDrawn(radius: Double = 3000) -> (Snapshot, FacilitySelection) {
     let (snap, sel) = handDrawn(radius: 500)
     let euclid = try Coverage.analyze(snap, CoverageParameters(selection: sel))
     let network = try Coverage.analyze(snap, CoverageParameters(selection: sel, method: .network))
-    #expect(euclid.buildings[0].covered && euclid.buildings[0].nearestFacilityId == "F")   // 420 m
-    #expect(!network.buildings[0].covered)          // 2,220 m by road
+    #expect(euclid.buildings[0].covered && euclid.buildings[0].nearestFacilityId == "F")  // 420 m
+    #expect(!network.buildings[0].covered)  // 2,220 m by road
     #expect(network.buildings[0].nearestFacilityId == nil)
-    #expect(network.buildings[2].covered)           // D: 115 m
+    #expect(network.buildings[2].covered)  // D: 115 m
     #expect(network.gaps.flatMap(\.buildingIds).contains("B"))
 }
 
@@ -89,10 +89,12 @@ private func handDrawn(radius: Double = 3000) -> (Snapshot, FacilitySelection) {
 private func latticeOracle(n: Int, step: Double, buildings: [Point], facilities: [Point]) -> [Double] {
     // nearest point on the lattice lines, brute force over every block segment
     var blocks: [(Point, Point)] = []
-    for i in 0..<n { for j in 0..<(n - 1) {
-        blocks.append((Point(Double(j) * step, Double(i) * step), Point(Double(j + 1) * step, Double(i) * step)))
-        blocks.append((Point(Double(i) * step, Double(j) * step), Point(Double(i) * step, Double(j + 1) * step)))
-    } }
+    for i in 0..<n {
+        for j in 0..<(n - 1) {
+            blocks.append((Point(Double(j) * step, Double(i) * step), Point(Double(j + 1) * step, Double(i) * step)))
+            blocks.append((Point(Double(i) * step, Double(j) * step), Point(Double(i) * step, Double(j + 1) * step)))
+        }
+    }
     func attach(_ p: Point) -> (block: Int, q: Point, d: Double) {
         var best = (0, Point(0, 0), Double.infinity)
         for (k, (a, b)) in blocks.enumerated() {
@@ -112,7 +114,9 @@ private func latticeOracle(n: Int, step: Double, buildings: [Point], facilities:
     var adj = [[(Int, Double)]](repeating: [], count: pos.count)
     func nodeAt(_ p: Point) -> Int { pos.firstIndex { $0.distance(to: p) < 1e-9 }! }
     for (k, (a, b)) in blocks.enumerated() {
-        var chain = [nodeAt(a)] + (0..<all.count).filter { att[$0].block == k }.map { lattice + $0 }
+        var chain =
+            [nodeAt(a)]
+            + (0..<all.count).filter { att[$0].block == k }.map { lattice + $0 }
             .sorted { pos[$0].distance(to: a) < pos[$1].distance(to: a) } + [nodeAt(b)]
         chain = chain.reduce(into: []) { if $0.last != $1 { $0.append($1) } }
         for i in 1..<chain.count {
@@ -128,7 +132,8 @@ private func latticeOracle(n: Int, step: Double, buildings: [Point], facilities:
             done[u] = true
             for (v, w) in adj[u] where dist[u] + w < dist[v] { dist[v] = dist[u] + w }
         }
-        return facilities.indices.map { fi in att[bi].d + dist[lattice + buildings.count + fi] + att[buildings.count + fi].d }.min()!
+        return facilities.indices.map { fi in att[bi].d + dist[lattice + buildings.count + fi] + att[buildings.count + fi].d }
+            .min()!
     }
 }
 
@@ -140,22 +145,26 @@ func latticeNetworkMatchesOracle(seed: Int) throws {
     // as one segment per block (ends shared with the horizontal vertices)
     var roads: [Road] = []
     for i in 0..<n { roads.append(CovFixture.road("H\(i)", (0..<n).map { (Double($0) * step, Double(i) * step) })) }
-    for i in 0..<n { for j in 0..<(n - 1) {
-        roads.append(CovFixture.road("V\(i)-\(j)", [(Double(i) * step, Double(j) * step), (Double(i) * step, Double(j + 1) * step)]))
-    } }
+    for i in 0..<n {
+        for j in 0..<(n - 1) {
+            roads.append(
+                CovFixture.road("V\(i)-\(j)", [(Double(i) * step, Double(j) * step), (Double(i) * step, Double(j + 1) * step)]))
+        }
+    }
     let side = Double(n - 1) * step
     let bp = (0..<40).map { _ in Point(Double.random(in: 0..<side, using: &rng), Double.random(in: 0..<side, using: &rng)) }
     let fp = (0..<4).map { _ in Point(Double.random(in: 0..<side, using: &rng), Double.random(in: 0..<side, using: &rng)) }
-    let snap = CovFixture.snapshot(buildings: bp.enumerated().map { CovFixture.building("B\($0.offset)", $0.element.x, $0.element.y) },
-                                   facilities: fp.enumerated().map { CovFixture.facility("F\($0.offset)", $0.element.x, $0.element.y) },
-                                   roads: roads)
-    let sel = CovFixture.selection(radius: 5000)   // cutoff beyond every path
+    let snap = CovFixture.snapshot(
+        buildings: bp.enumerated().map { CovFixture.building("B\($0.offset)", $0.element.x, $0.element.y) },
+        facilities: fp.enumerated().map { CovFixture.facility("F\($0.offset)", $0.element.x, $0.element.y) },
+        roads: roads)
+    let sel = CovFixture.selection(radius: 5000)  // cutoff beyond every path
     let r = try Coverage.analyze(snap, CoverageParameters(selection: sel, method: .network))
     let oracle = latticeOracle(n: n, step: step, buildings: bp, facilities: fp)
     let e = try Coverage.analyze(snap, CoverageParameters(selection: sel))
     for i in bp.indices {
         let got = try #require(r.buildings[i].distanceM)
         #expect(abs(got - oracle[i]) <= 0.051, "building \(i): \(got) vs \(oracle[i])")
-        #expect(got + 0.051 >= e.buildings[i].distanceM!)   // never shorter than the straight line
+        #expect(got + 0.051 >= e.buildings[i].distanceM!)  // never shorter than the straight line
     }
 }

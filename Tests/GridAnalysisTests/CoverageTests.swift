@@ -7,7 +7,8 @@ import TestSupport
 /// Brute-force oracle: every counted facility, nearest by (distance, id); covered when some
 /// facility lies within its own reach (street level 1,000 m, others the radius).
 private func bruteCoverage(_ b: Building, _ fs: [Facility], radius: Double)
-    -> (nearest: String?, d: Double, covering: String?, cd: Double) {
+    -> (nearest: String?, d: Double, covering: String?, cd: Double)
+{
     let counted = fs.filter { $0.kind == .partyMassCenter || $0.kind == .partyMassStation || $0.embedded }
     var nearest: (Double, String)? = nil
     var covering: (Double, String)? = nil
@@ -27,19 +28,22 @@ func coverageMatchesBruteForceNearest(seed: Int) throws {
     let levels: [FacilityLevel?] = [nil, .street, .community, .grid, .district]
     let nf = [0, 1, 5, 40, 120][seed - 1]
     let facilities = (0..<nf).map { i in
-        CovFixture.facility("F\(String(format: "%03d", (i * 37) % 1000))", Double.random(in: 0..<4000, using: &rng).rounded(),
-                            Double.random(in: 0..<4000, using: &rng).rounded(),
-                            kind: kinds.randomElement(using: &rng)!, level: levels.randomElement(using: &rng)!,
-                            embedded: Bool.random(using: &rng))
+        CovFixture.facility(
+            "F\(String(format: "%03d", (i * 37) % 1000))", Double.random(in: 0..<4000, using: &rng).rounded(),
+            Double.random(in: 0..<4000, using: &rng).rounded(),
+            kind: kinds.randomElement(using: &rng)!, level: levels.randomElement(using: &rng)!,
+            embedded: Bool.random(using: &rng))
     }
     let communities = ["C1", "C2", "C3"]
     let buildings = (0..<700).map { i in
-        CovFixture.building("B\(i)", Double.random(in: -200..<4200, using: &rng), Double.random(in: -200..<4200, using: &rng),
-                            hh: Int.random(in: 0..<80, using: &rng), community: communities.randomElement(using: &rng)!)
+        CovFixture.building(
+            "B\(i)", Double.random(in: -200..<4200, using: &rng), Double.random(in: -200..<4200, using: &rng),
+            hh: Int.random(in: 0..<80, using: &rng), community: communities.randomElement(using: &rng)!)
     }
     let radius = [300.0, 500, 800][seed % 3]
-    let snap = CovFixture.snapshot(communities: communities.map { Community(id: $0, street: $0 == "C3" ? "S2" : "S1") },
-                                   buildings: buildings, facilities: facilities)
+    let snap = CovFixture.snapshot(
+        communities: communities.map { Community(id: $0, street: $0 == "C3" ? "S2" : "S1") },
+        buildings: buildings, facilities: facilities)
     let result = try Coverage.analyze(snap, CoverageParameters(selection: CovFixture.selection(radius: radius)))
     #expect(result.buildings.count == buildings.count)
     var hh: [String: (Int, Int)] = [:]
@@ -68,8 +72,10 @@ func coverageMatchesBruteForceNearest(seed: Int) throws {
     // 900 m away reaches 1,000 m and covers.
     let snap = CovFixture.snapshot(
         buildings: [CovFixture.building("B1", 0, 0), CovFixture.building("B2", -1500, 0)],
-        facilities: [CovFixture.facility("F1", 600, 0, level: .community),
-                     CovFixture.facility("F2", 0, 900, kind: .partyMassCenter, level: .street)])
+        facilities: [
+            CovFixture.facility("F1", 600, 0, level: .community),
+            CovFixture.facility("F2", 0, 900, kind: .partyMassCenter, level: .street)
+        ])
     let r = try Coverage.analyze(snap, CoverageParameters(selection: CovFixture.selection()))
     let b1 = r.buildings[0]
     #expect(b1.nearestFacilityId == "F1")
@@ -85,9 +91,11 @@ func coverageMatchesBruteForceNearest(seed: Int) throws {
 @Test func uncountedKindsAreIgnoredUnlessEmbedded() throws {
     let snap = CovFixture.snapshot(
         buildings: [CovFixture.building("B1", 0, 0)],
-        facilities: [CovFixture.facility("P", 10, 0, kind: .pocketPark),
-                     CovFixture.facility("Q", 300, 0, kind: .cityStudy, embedded: true),
-                     CovFixture.facility("S", 200, 0, kind: .other)])
+        facilities: [
+            CovFixture.facility("P", 10, 0, kind: .pocketPark),
+            CovFixture.facility("Q", 300, 0, kind: .cityStudy, embedded: true),
+            CovFixture.facility("S", 200, 0, kind: .other)
+        ])
     let r = try Coverage.analyze(snap, CoverageParameters(selection: CovFixture.selection()))
     #expect(r.buildings[0].nearestFacilityId == "Q")
     #expect(r.total.countedFacilities == 1)
@@ -96,8 +104,10 @@ func coverageMatchesBruteForceNearest(seed: Int) throws {
 @Test func equalDistancesBreakByFacilityId() throws {
     let snap = CovFixture.snapshot(
         buildings: [CovFixture.building("B1", 0, 0)],
-        facilities: [CovFixture.facility("F9", 100, 0), CovFixture.facility("F2", -100, 0),
-                     CovFixture.facility("F5", 0, 100, level: .street)])
+        facilities: [
+            CovFixture.facility("F9", 100, 0), CovFixture.facility("F2", -100, 0),
+            CovFixture.facility("F5", 0, 100, level: .street)
+        ])
     let r = try Coverage.analyze(snap, CoverageParameters(selection: CovFixture.selection()))
     #expect(r.buildings[0].nearestFacilityId == "F2")
     #expect(r.buildings[0].coveringFacilityId == "F2")
@@ -105,8 +115,10 @@ func coverageMatchesBruteForceNearest(seed: Int) throws {
 
 @Test func noCountedFacilityLeavesEveryBuildingUncoveredInOneGap() throws {
     let snap = CovFixture.snapshot(
-        buildings: [CovFixture.building("B1", 0, 0, hh: 5), CovFixture.building("B2", 100, 0, hh: 7),
-                    CovFixture.building("B3", 10_000, 0, hh: 0)],
+        buildings: [
+            CovFixture.building("B1", 0, 0, hh: 5), CovFixture.building("B2", 100, 0, hh: 7),
+            CovFixture.building("B3", 10_000, 0, hh: 0)
+        ],
         facilities: [])
     let r = try Coverage.analyze(snap, CoverageParameters(selection: CovFixture.selection()))
     #expect(r.buildings.allSatisfy { !$0.covered && $0.nearestFacilityId == nil })

@@ -12,13 +12,13 @@ import GridModel
         CovFixture.building("B1", 0, 0, hh: 1000, community: "C1"),
         CovFixture.building("B2", 5000, 0, hh: 60, community: "C2"),
         CovFixture.building("B3", 8000, 0, hh: 40, community: "C2"),
-        CovFixture.building("B4", 10_000, 0, hh: 100, community: "C3"),
+        CovFixture.building("B4", 10_000, 0, hh: 100, community: "C3")
     ]
     let facilities = [
         CovFixture.facility("F1", 10, 0, area: 100, community: "C1"),
         CovFixture.facility("F2", 5010, 0, area: 50, community: "C2"),
         CovFixture.facility("F3", 10_010, 0, area: 60, community: "C3"),
-        CovFixture.facility("P", 8000, 10, kind: .pocketPark, area: 500, community: "C2"),   // not counted
+        CovFixture.facility("P", 8000, 10, kind: .pocketPark, area: 500, community: "C2")  // not counted
     ]
     let snap = CovFixture.snapshot(communities: communities, buildings: buildings, facilities: facilities)
     let sel = CovFixture.selection()
@@ -41,19 +41,19 @@ import GridModel
 @Test func gapsInShortCommunitiesRankFirst() throws {
     let communities = ["C1", "C2"].map { Community(id: $0) }
     let buildings = [
-        CovFixture.building("B1", 0, 0, hh: 50, community: "C1"),        // uncovered, C1 short
-        CovFixture.building("B2", 20_000, 0, hh: 300, community: "C2"),  // uncovered, C2 fine
+        CovFixture.building("B1", 0, 0, hh: 50, community: "C1"),  // uncovered, C1 short
+        CovFixture.building("B2", 20_000, 0, hh: 300, community: "C2")  // uncovered, C2 fine
     ]
     let facilities = [
         CovFixture.facility("F1", 3000, 0, area: 0, community: "C1"),
-        CovFixture.facility("F2", 17_000, 0, area: 1000, community: "C2"),
+        CovFixture.facility("F2", 17_000, 0, area: 1000, community: "C2")
     ]
     let snap = CovFixture.snapshot(communities: communities, buildings: buildings, facilities: facilities)
     let sel = CovFixture.selection()
     let cov = try Coverage.analyze(snap, CoverageParameters(selection: sel))
-    #expect(cov.gaps.map(\.households) == [300, 50])   // coverage lists by households
+    #expect(cov.gaps.map(\.households) == [300, 50])  // coverage lists by households
     let r = Underserved.rank(snap, coverage: cov, selection: sel, standard: 30)
-    #expect(r.gaps.map(\.households) == [50, 300])      // the ranking puts the short community first
+    #expect(r.gaps.map(\.households) == [50, 300])  // the ranking puts the short community first
     #expect(r.gaps[0].communityDeficitM2 == 15)
     #expect(r.gaps[0].reasons.contains { $0.contains("short of the area standard by 15 m²") })
 }

@@ -10,9 +10,11 @@ func existingServiceMatchesBruteForce(seed: UInt64) {
     let snapshot = randomSitingSnapshot(seed: seed, buildings: 300, candidates: 0, facilities: 6, streetFacility: true)
     let selection = FacilitySelection(countedKinds: [.partyMassCenter, .partyMassStation], radius: 400, streetReach: 1_000)
     let oracle = SitingOracle(snapshot: snapshot, radius: 400)
-    let state = SitingProblem.existingService(buildings: snapshot.buildings, facilities: snapshot.facilities, selection: selection)
-    let coverage = Coverage.euclidean(buildings: snapshot.buildings.map(\.location), facilities: snapshot.facilities,
-                                      selection: selection)
+    let state = SitingProblem.existingService(
+        buildings: snapshot.buildings, facilities: snapshot.facilities, selection: selection)
+    let coverage = Coverage.euclidean(
+        buildings: snapshot.buildings.map(\.location), facilities: snapshot.facilities,
+        selection: selection)
     #expect(state.covered.contains(true) && state.covered.contains(false))
     for (i, building) in snapshot.buildings.enumerated() {
         let nearest = oracle.counted.map { $0.location.distance(to: building.location) }.min() ?? .infinity

@@ -32,7 +32,10 @@ private func meeting(_ a: Point, _ b: Point, _ c: Point, _ d: Point) -> Meeting 
     }
     if ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) { return .point }
     if (d1 == 0 && within(c, d, a)) || (d2 == 0 && within(c, d, b)) || (d3 == 0 && within(a, b, c))
-        || (d4 == 0 && within(a, b, d)) { return .point }
+        || (d4 == 0 && within(a, b, d))
+    {
+        return .point
+    }
     return .none
 }
 
@@ -98,9 +101,11 @@ private func validityProblems(_ mp: MultiPolygon) -> [String] {
 /// A comb: a base strip 0…1000 × 0…100 with three teeth 200 m wide up to y = 1000, at x 0, 400
 /// and 800, and a 50 × 200 hole in the middle tooth at x 540…590, y 500…700.
 private let comb: MultiPolygon = {
-    let ext = [Point(0, 0), Point(1000, 0), Point(1000, 1000), Point(800, 1000), Point(800, 100), Point(600, 100),
-               Point(600, 1000), Point(400, 1000), Point(400, 100), Point(200, 100), Point(200, 1000), Point(0, 1000),
-               Point(0, 0)]
+    let ext = [
+        Point(0, 0), Point(1000, 0), Point(1000, 1000), Point(800, 1000), Point(800, 100), Point(600, 100),
+        Point(600, 1000), Point(400, 1000), Point(400, 100), Point(200, 100), Point(200, 1000), Point(0, 1000),
+        Point(0, 0)
+    ]
     let hole = [Point(540, 500), Point(540, 700), Point(590, 700), Point(590, 500), Point(540, 500)]
     return MultiPolygon([Polygon(exterior: ext, holes: [hole])])
 }()
@@ -109,8 +114,10 @@ private let comb: MultiPolygon = {
     // B0 (190, 600) on the inner edge of the left tooth; the middle tooth's buildings are far
     // down and far up, so B0's cell reaches across the gap into the middle tooth: two pieces.
     // The hole straddles the bisector of B2 and B3 (y = 575).
-    let pts = [Point(190, 600), Point(100, 50), Point(500, 250), Point(500, 900), Point(900, 50), Point(900, 900),
-               Point(100, 950), Point(500, 50)]
+    let pts = [
+        Point(190, 600), Point(100, 50), Point(500, 250), Point(500, 900), Point(900, 50), Point(900, 900),
+        Point(100, 950), Point(500, 50)
+    ]
     let cells = GridPolygons.voronoiCells(points: pts, clip: comb)
     #expect(cells[0].polygons.count == 2)
     // One piece in the left tooth, one in the middle tooth.
@@ -124,15 +131,19 @@ private let comb: MultiPolygon = {
 }
 
 @Test func gridsOfAConcaveCommunityWithAHoleAreValid() throws {
-    let pts = [Point(190, 600), Point(100, 50), Point(500, 250), Point(500, 900), Point(900, 50), Point(900, 900),
-               Point(100, 950), Point(500, 50), Point(300, 50), Point(700, 50)]
+    let pts = [
+        Point(190, 600), Point(100, 50), Point(500, 250), Point(500, 900), Point(900, 50), Point(900, 900),
+        Point(100, 950), Point(500, 50), Point(300, 50), Point(700, 50)
+    ]
     let buildings = pts.enumerated().map { i, p in GridsFixtures.building("B\(i)", "K", p.x, p.y, households: 50) }
     var s = GridsFixtures.snapshot(buildings)
     s.communities[0].boundary = comb
     // The hole straddles G1 (B2) and G2 (B3): each grid gets a notch, not a hole crossing its exterior.
-    let grids = [GridMembership(id: "G1", communityId: "K", buildingIds: ["B0", "B1", "B2", "B8"]),
-                 GridMembership(id: "G2", communityId: "K", buildingIds: ["B3", "B6"]),
-                 GridMembership(id: "G3", communityId: "K", buildingIds: ["B4", "B5", "B7", "B9"])]
+    let grids = [
+        GridMembership(id: "G1", communityId: "K", buildingIds: ["B0", "B1", "B2", "B8"]),
+        GridMembership(id: "G2", communityId: "K", buildingIds: ["B3", "B6"]),
+        GridMembership(id: "G3", communityId: "K", buildingIds: ["B4", "B5", "B7", "B9"])
+    ]
     let polys = GridPolygons.polygons(s, grids: grids)
     #expect(polys.count == 3)
     for (id, mp) in polys {
@@ -161,12 +172,17 @@ func gridsOfRandomStarShapedCommunitiesAreValid(seed: UInt64) throws {
     }
     ext.append(ext[0])
     let hx = Double.random(in: -60...60, using: &rng), hy = Double.random(in: -60...60, using: &rng)
-    let hole = [Point(hx - 50, hy - 50), Point(hx - 50, hy + 50), Point(hx + 50, hy + 50), Point(hx + 50, hy - 50), Point(hx - 50, hy - 50)]
+    let hole = [
+        Point(hx - 50, hy - 50), Point(hx - 50, hy + 50), Point(hx + 50, hy + 50), Point(hx + 50, hy - 50),
+        Point(hx - 50, hy - 50)
+    ]
     let boundary = MultiPolygon([Polygon(exterior: ext, holes: [hole])])
     var buildings: [Building] = []
     while buildings.count < 60 {
         let p = Point(Double.random(in: -1000...1000, using: &rng), Double.random(in: -1000...1000, using: &rng))
-        if boundary.contains(p) { buildings.append(GridsFixtures.building("B\(buildings.count + 100)", "S", p.x, p.y, households: 40)) }
+        if boundary.contains(p) {
+            buildings.append(GridsFixtures.building("B\(buildings.count + 100)", "S", p.x, p.y, households: 40))
+        }
     }
     var s = GridsFixtures.snapshot(buildings)
     s.communities[0].boundary = boundary
@@ -174,7 +190,8 @@ func gridsOfRandomStarShapedCommunitiesAreValid(seed: UInt64) throws {
     for (i, c) in cells.enumerated() { #expect(validityProblems(c).isEmpty, "cell \(i): \(validityProblems(c))") }
     // Grids of scattered buildings (every fourth one): parts meet at points, grids enclose one another.
     let grids = (0..<4).map { g in
-        GridMembership(id: "G\(g)", communityId: "S", buildingIds: buildings.indices.filter { $0 % 4 == g }.map { buildings[$0].id })
+        GridMembership(
+            id: "G\(g)", communityId: "S", buildingIds: buildings.indices.filter { $0 % 4 == g }.map { buildings[$0].id })
     }
     let polys = GridPolygons.polygons(s, grids: grids)
     for (id, mp) in polys { #expect(validityProblems(mp).isEmpty, "\(id): \(validityProblems(mp))") }

@@ -20,8 +20,10 @@ private func twoRoads() -> Snapshot {
     CovFixture.snapshot(
         buildings: [CovFixture.building("B1", 300, -10, hh: 100), CovFixture.building("B2", 300, 210, hh: 300)],
         facilities: [CovFixture.facility("F1", 100, -10, area: 100), CovFixture.facility("F2", 700, 210, area: 60)],
-        roads: [CovFixture.road("S", [(0, 0), (1000, 0)]), CovFixture.road("N", [(0, 200), (1000, 200)]),
-                CovFixture.road("E", [(1000, 0), (1000, 200)])])
+        roads: [
+            CovFixture.road("S", [(0, 0), (1000, 0)]), CovFixture.road("N", [(0, 200), (1000, 200)]),
+            CovFixture.road("E", [(1000, 0), (1000, 200)])
+        ])
 }
 
 @Test(arguments: [AccessibilityMethod.twoStep, .gaussian])
@@ -30,8 +32,11 @@ func networkTakesTheFacilityAcrossTheRoadsOutOfTheCatchment(method: Accessibilit
     let euclid = try Coverage.analyze(snap, CoverageParameters(selection: CovFixture.selection(), accessibility: .twoStep))
     #expect(euclid.buildings.map(\.accessibilityM2Per100Households) == [40, 40])
     #expect(euclid.accessibility?.distance == .euclidean)
-    let net = try Coverage.analyze(snap, CoverageParameters(selection: CovFixture.selection(), method: .network,
-                                                             accessibility: method))
+    let net = try Coverage.analyze(
+        snap,
+        CoverageParameters(
+            selection: CovFixture.selection(), method: .network,
+            accessibility: method))
     // one facility per building: the Gaussian weight cancels between the two steps
     #expect(net.buildings.map(\.accessibilityM2Per100Households) == [100, 20])
     let a = try #require(net.accessibility)
@@ -47,8 +52,11 @@ func networkTakesTheFacilityAcrossTheRoadsOutOfTheCatchment(method: Accessibilit
 @Test func gaussianDecayUsesTheWalkingDistance() throws {
     var snap = twoRoads()
     snap.buildings.append(CovFixture.building("B3", 150, -10, hh: 100))
-    let net = try Coverage.analyze(snap, CoverageParameters(selection: CovFixture.selection(), method: .network,
-                                                             accessibility: .gaussian))
+    let net = try Coverage.analyze(
+        snap,
+        CoverageParameters(
+            selection: CovFixture.selection(), method: .network,
+            accessibility: .gaussian))
     func w(_ d: Double) -> Double { (exp(-0.5 * (d / 500) * (d / 500)) - exp(-0.5)) / (1 - exp(-0.5)) }
     let r1 = 100 / (100 * w(220) + 100 * w(70))
     let expected = [w(220) * r1 * 100, 20, w(70) * r1 * 100]

@@ -22,20 +22,28 @@ import TestSupport
 /// Network (access legs 10, F's 5): B–K1 10+300+300+10 = 620, B–K2 10+500+10 = 520,
 /// B–F 10+700+5 = 715; B2–K1 10+300+10 = 320, B2–K2 10+600+800+10 = 1,420, B2–F 10+600+1000+5 = 1,615.
 private func lShaped() -> Snapshot {
-    let roads = [CovFixture.road("R1", [(0, 1000), (0, 0), (1000, 0)]),
-                 CovFixture.road("R9", [(5000, 5000), (5100, 5000)])]
-    let buildings = [CovFixture.building("B", 10, 300, hh: 100), CovFixture.building("B2", 600, 10, hh: 5),
-                     CovFixture.building("U", 5050, 5010, hh: 7)]
-    let candidates = [Candidate(id: "K1", availableAreaM2: 50, location: Point(300, 10), lonLat: CovFixture.lonLat(Point(300, 10))),
-                      Candidate(id: "K2", availableAreaM2: 50, location: Point(10, 800), lonLat: CovFixture.lonLat(Point(10, 800)))]
-    return Snapshot(metadata: DatasetMetadata(name: "test", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4527"),
-                    communities: [Community(id: "C1", name: "一号社区", street: "S1")], buildings: buildings,
-                    facilities: [CovFixture.facility("F", 5, 1000)], candidates: candidates, roads: roads)
+    let roads = [
+        CovFixture.road("R1", [(0, 1000), (0, 0), (1000, 0)]),
+        CovFixture.road("R9", [(5000, 5000), (5100, 5000)])
+    ]
+    let buildings = [
+        CovFixture.building("B", 10, 300, hh: 100), CovFixture.building("B2", 600, 10, hh: 5),
+        CovFixture.building("U", 5050, 5010, hh: 7)
+    ]
+    let candidates = [
+        Candidate(id: "K1", availableAreaM2: 50, location: Point(300, 10), lonLat: CovFixture.lonLat(Point(300, 10))),
+        Candidate(id: "K2", availableAreaM2: 50, location: Point(10, 800), lonLat: CovFixture.lonLat(Point(10, 800)))
+    ]
+    return Snapshot(
+        metadata: DatasetMetadata(name: "test", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4527"),
+        communities: [Community(id: "C1", name: "一号社区", street: "S1")], buildings: buildings,
+        facilities: [CovFixture.facility("F", 5, 1000)], candidates: candidates, roads: roads)
 }
 
 private func distanceParameters(count: Int, network: Bool, cap: Double? = nil) -> SitingParameters {
-    SitingParameters(objective: .distance, count: count, selection: CovFixture.selection(radius: 400),
-                     areaPerHousehold: 0.30, distanceCap: cap, network: network)
+    SitingParameters(
+        objective: .distance, count: count, selection: CovFixture.selection(radius: 400),
+        areaPerHousehold: 0.30, distanceCap: cap, network: network)
 }
 
 @Test func lShapedRoadPicksAnotherSiteThanTheStraightLine() throws {
@@ -55,9 +63,9 @@ private func distanceParameters(count: Int, network: Bool, cap: Double? = nil) -
     // before 100·715 + 5·1615 = 79,575 over 105 reachable households; after, exact (B2 to K2 at
     // 1,420 m beats F at 1,615 m even beyond the cap): 100·520 + 5·1420 = 59,100
     #expect(net.weightedDistanceBeforeM == 79_575)
-    #expect(net.meanDistanceBeforeM == 757.9)          // 79,575 / 105
+    #expect(net.meanDistanceBeforeM == 757.9)  // 79,575 / 105
     #expect(net.weightedDistanceAfterM == 59_100)
-    #expect(net.meanDistanceAfterM == 562.9)           // 59,100 / 105
+    #expect(net.meanDistanceAfterM == 562.9)  // 59,100 / 105
     #expect(net.unreachedHouseholdsBefore == 7 && net.unreachedHouseholdsAfter == 7)
     #expect(net.unreachedBuildingIds == ["U"])
     // K2 is the nearest center of B and B2: sized on 105 households, 31.5 m²
@@ -86,31 +94,40 @@ private func distanceParameters(count: Int, network: Bool, cap: Double? = nil) -
 @Test func networkDistanceStillNeedsRoads() {
     var snap = lShaped()
     snap.roads = []
-    #expect(throws: UsageError.self) { try SitingAnalysis.run(snapshot: snap, parameters: distanceParameters(count: 1, network: true)) }
+    #expect(throws: UsageError.self) {
+        try SitingAnalysis.run(snapshot: snap, parameters: distanceParameters(count: 1, network: true))
+    }
 }
 
 /// A random district on a lattice road network: buildings, counted facilities, candidates K01….
-private func latticeSnapshot(seed: UInt64, oracle: LatticeOracle, buildings nb: Int, candidates nc: Int,
-                             facilities nf: Int) -> Snapshot {
+private func latticeSnapshot(
+    seed: UInt64, oracle: LatticeOracle, buildings nb: Int, candidates nc: Int,
+    facilities nf: Int
+) -> Snapshot {
     var rng = SeededGenerator(seed: seed &* 31 &+ 7)
     let side = Double(oracle.n - 1) * oracle.spacing
-    func pt() -> Point { Point(Double.random(in: -30...(side + 30), using: &rng), Double.random(in: -30...(side + 30), using: &rng)) }
+    func pt() -> Point {
+        Point(Double.random(in: -30...(side + 30), using: &rng), Double.random(in: -30...(side + 30), using: &rng))
+    }
     let buildings = (0..<nb).map { i -> Building in
         let p = pt()
         let hh = Int.random(in: 0...4, using: &rng) == 0 ? 0 : Int.random(in: 1...60, using: &rng)
-        return Building(id: String(format: "B%03d", i), communityId: "C1", households: hh, location: p, lonLat: CovFixture.lonLat(p))
+        return Building(
+            id: String(format: "B%03d", i), communityId: "C1", households: hh, location: p, lonLat: CovFixture.lonLat(p))
     }
     let facilities = (0..<nf).map { i -> Facility in
         let p = pt()
-        return Facility(id: "F\(i)", kind: .partyMassStation, usableAreaM2: 100, level: .community, location: p,
-                        lonLat: CovFixture.lonLat(p))
+        return Facility(
+            id: "F\(i)", kind: .partyMassStation, usableAreaM2: 100, level: .community, location: p,
+            lonLat: CovFixture.lonLat(p))
     }
     let candidates = (0..<nc).map { j -> Candidate in
         let p = pt()
         return Candidate(id: String(format: "K%02d", j + 1), location: p, lonLat: CovFixture.lonLat(p))
     }
-    return Snapshot(metadata: DatasetMetadata(name: "test", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4527"),
-                    buildings: buildings, facilities: facilities, candidates: candidates, roads: oracle.roads)
+    return Snapshot(
+        metadata: DatasetMetadata(name: "test", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4527"),
+        buildings: buildings, facilities: facilities, candidates: candidates, roads: oracle.roads)
 }
 
 @Test(arguments: Array(UInt64(200)...UInt64(207)))
@@ -160,8 +177,9 @@ func reachRowsMatchFloydWarshall(seed: UInt64) {
     let targets = (0..<80).map { _ in pt() }
     let cutoff = origins.indices.map { $0 % 3 == 0 ? 1000.0 : 500 }
     let net = WalkingNetwork(roads: oracle.roads)
-    let rows = net.reachRows(origins: origins, cutoff: cutoff,
-                             targetAttachments: targets.map { net.attach($0, maxDistance: .infinity) })
+    let rows = net.reachRows(
+        origins: origins, cutoff: cutoff,
+        targetAttachments: targets.map { net.attach($0, maxDistance: .infinity) })
     for j in origins.indices {
         let expected = targets.indices.filter { oracle.distance(origins[j], targets[$0]) <= cutoff[j] }
         #expect(rows.range(j).map { Int(rows.items[$0]) } == expected, "origin \(j)")
@@ -170,8 +188,9 @@ func reachRowsMatchFloydWarshall(seed: UInt64) {
         }
     }
     // the nearest center of every target, one multi-source search
-    let near = net.nearestCenters(targets: targets.map { net.attach($0, maxDistance: .infinity) },
-                                  centers: origins.map { net.attach($0, maxDistance: .infinity) })
+    let near = net.nearestCenters(
+        targets: targets.map { net.attach($0, maxDistance: .infinity) },
+        centers: origins.map { net.attach($0, maxDistance: .infinity) })
     for i in targets.indices {
         let d = origins.map { oracle.distance($0, targets[i]) }
         #expect(abs(near.distance[i] - d.min()!) < 1e-6)
@@ -185,12 +204,15 @@ func networkCoverageRowsMatchTheOracle(seed: UInt64) {
     let snap = latticeSnapshot(seed: seed, oracle: oracle, buildings: 60, candidates: 10, facilities: 0)
     var rng = SeededGenerator(seed: seed)
     let covered = snap.buildings.map { _ in Bool.random(using: &rng) }
-    let problem = SitingProblem(demandIds: snap.buildings.map(\.id), demandLocations: snap.buildings.map(\.location),
-                                weights: snap.buildings.map(\.households), coveredBefore: covered,
-                                candidates: snap.candidates.map(SitingCandidate.init), radius: 300, buildCoverage: false)
+    let problem = SitingProblem(
+        demandIds: snap.buildings.map(\.id), demandLocations: snap.buildings.map(\.location),
+        weights: snap.buildings.map(\.households), coveredBefore: covered,
+        candidates: snap.candidates.map(SitingCandidate.init), radius: 300, buildCoverage: false)
     let rows = problem.networkCoverageRows(WalkingNetwork(roads: snap.roads))
     for (j, c) in problem.candidates.enumerated() {
-        let expected = snap.buildings.indices.filter { !covered[$0] && oracle.distance(c.location, snap.buildings[$0].location) <= 300 }
+        let expected = snap.buildings.indices.filter {
+            !covered[$0] && oracle.distance(c.location, snap.buildings[$0].location) <= 300
+        }
         #expect(rows.range(j).map { Int(rows.items[$0]) } == expected, "candidate \(c.id)")
     }
 }
@@ -200,8 +222,9 @@ func networkCoverageRowsMatchTheOracle(seed: UInt64) {
 @Test func reachRowsAlongTheOriginsOwnEdge() {
     let net = WalkingNetwork(roads: [CovFixture.road("R", [(0, 0), (2000, 0)])])
     let targets = [Point(1100, 10), Point(1300, 0), Point(0, 5), Point(900, -20)]
-    let rows = net.reachRows(origins: [Point(1000, 10)], cutoff: [300],
-                             targetAttachments: targets.map { net.attach($0, maxDistance: .infinity) })
+    let rows = net.reachRows(
+        origins: [Point(1000, 10)], cutoff: [300],
+        targetAttachments: targets.map { net.attach($0, maxDistance: .infinity) })
     #expect(rows.range(0).map { rows.items[$0] } == [0, 3])
     let d = rows.range(0).map { rows.distances[$0] }
     #expect(d.count == 2 && abs(d[0] - 120) < 1e-9 && abs(d[1] - 130) < 1e-9)

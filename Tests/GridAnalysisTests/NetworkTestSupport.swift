@@ -32,15 +32,24 @@ struct LatticeOracle {
         for r in 0..<(n - 1) {
             for c in 0..<n where c == 0 || Double.random(in: 0..<1, using: &rng) < pVertical {
                 edges.append((r * n + c, (r + 1) * n + c))
-                roads.append(Road(id: "V\(r)_\(c)", lines: [LineString([Point(Double(c) * spacing, Double(r) * spacing),
-                                                                         Point(Double(c) * spacing, Double(r + 1) * spacing)])]))
+                roads.append(
+                    Road(
+                        id: "V\(r)_\(c)",
+                        lines: [
+                            LineString([
+                                Point(Double(c) * spacing, Double(r) * spacing),
+                                Point(Double(c) * spacing, Double(r + 1) * spacing)
+                            ])
+                        ]))
             }
         }
         let count = n * n
         var d = [[Double]](repeating: [Double](repeating: .infinity, count: count), count: count)
         for k in 0..<count { d[k][k] = 0 }
         for (a, b) in edges { d[a][b] = spacing; d[b][a] = spacing }
-        for k in 0..<count { for i in 0..<count { for j in 0..<count where d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] } } }
+        for k in 0..<count {
+            for i in 0..<count { for j in 0..<count where d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] } }
+        }
         fw = d
     }
 

@@ -11,7 +11,8 @@ private func encoded<T: Encodable>(_ values: [T]) throws -> String {
 @Test func resultEnumsEncodeAsTheContractStrings() throws {
     #expect(try encoded(PartyOrganization.allCases) == #"["branch_committee","branch","joint_branch","none"]"#)
     #expect(try encoded(CommunityOrganization.allCases) == #"["base_committee","general_branch","branch"]"#)
-    #expect(try encoded(PartyShortfallKind.allCases)
+    #expect(
+        try encoded(PartyShortfallKind.allCases)
             == #"["grid_without_organization","building_without_member_in_reach","households_unlinked"]"#)
     #expect(try encoded(PartyGridSource.allCases) == #"["store","planned","store+planned"]"#)
     #expect(try encoded(CentralHouseholdBasis.allCases) == #"["households","building_counts"]"#)

@@ -48,14 +48,14 @@ func coverBoundIsNeverBelowTheExhaustiveOptimum(seed: UInt64) {
     let candidates = [Point(5, 0), Point(1_005, 0), Point(2_000, 0)]
     let rows = coverRows(demand, candidates, radius: 20)
     let bound = CoveringLagrangianBound.compute(rows: rows, weights: weights, count: 1, target: 100)
-    #expect(bound.value == 100)   // coverable weight is 185; one site covers at most 100
+    #expect(bound.value == 100)  // coverable weight is 185; one site covers at most 100
 }
 
 @Test(arguments: Array(UInt64(1)...UInt64(10)))
 func distanceBoundIsNeverAboveTheExhaustiveOptimum(seed: UInt64) {
     let (demand, weights, candidates) = randomPoints(seed: seed, n: 60, m: 9, side: 1_500)
     var rng = SeededGenerator(seed: seed &+ 99)
-    let base = demand.map { _ in Double.random(in: 200...900, using: &rng) }   // an existing center's distance
+    let base = demand.map { _ in Double.random(in: 200...900, using: &rng) }  // an existing center's distance
     for k in 1...3 {
         let optimum = subsets(candidates.count, k).map { plan in
             demand.indices.reduce(0.0) { s, i in
@@ -63,8 +63,9 @@ func distanceBoundIsNeverAboveTheExhaustiveOptimum(seed: UInt64) {
             }
         }.min()!
         for cap in [Double.infinity, 400] {
-            let solution = PMedian.solve(demand: demand, weights: weights, base: base, candidates: candidates,
-                                         count: k, cap: cap)
+            let solution = PMedian.solve(
+                demand: demand, weights: weights, base: base, candidates: candidates,
+                count: k, cap: cap)
             let bound = try! #require(solution.lowerBound)
             #expect(bound <= optimum * (1 + 1e-6), "seed \(seed) k \(k) cap \(cap): bound \(bound) above \(optimum)")
             if cap.isInfinite { #expect(solution.objectiveAfter >= optimum * (1 - 1e-6)) }
@@ -84,7 +85,9 @@ func provenOptimalOnlyWhenTheGapIsZero(seed: UInt64) throws {
             #expect(r.upperBoundHouseholds >= r.coveredHouseholdsAfter)
             #expect(proven == (r.upperBoundHouseholds == r.coveredHouseholdsAfter))
             // a proven plan is the exhaustive optimum
-            let problem = try SitingAnalysis.instance(snapshot: snap, parameters: sitingParameters(.cover, count: 2), network: nil).problem
+            let problem = try SitingAnalysis.instance(
+                snapshot: snap, parameters: sitingParameters(.cover, count: 2), network: nil
+            ).problem
             let optimum = subsets(problem.candidates.count, 2)
                 .map { MaximalCovering.coveredWeight($0, rows: problem.coverage, weights: problem.weights) }.max()!
             #expect(r.upperBoundHouseholds - r.coveredHouseholdsBefore >= optimum)

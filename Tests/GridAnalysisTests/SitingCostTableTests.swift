@@ -18,8 +18,9 @@ private func straightLineTable(_ snap: Snapshot) throws -> CostTable {
             rows.append(.init(line: line, origin: b.id, destination: id, cost: String(b.location.distance(to: p))))
         }
     }
-    return try CostTable(rows: rows, source: "costs.csv", buildingIds: Set(buildings.map(\.id)),
-                         destinationIds: Set(snap.candidates.map(\.id) + snap.facilities.map(\.id)))
+    return try CostTable(
+        rows: rows, source: "costs.csv", buildingIds: Set(buildings.map(\.id)),
+        destinationIds: Set(snap.candidates.map(\.id) + snap.facilities.map(\.id)))
 }
 
 @Test(arguments: Array(UInt64(60)...UInt64(63)))
@@ -46,20 +47,25 @@ func straightLineCostsGiveTheSamePlans(seed: UInt64) throws {
     let snap = randomSitingSnapshot(seed: 70, buildings: 80, candidates: 6, facilities: 1, side: 2_000)
     let buildings = snap.buildings.filter { $0.households > 0 }
     // only candidate K01 reaches anyone, and only the first ten buildings
-    let rows = buildings.prefix(10).enumerated().map { CostTable.Row(line: $0.offset + 2, origin: $0.element.id, destination: "K01", cost: "100") }
+    let rows = buildings.prefix(10).enumerated().map {
+        CostTable.Row(line: $0.offset + 2, origin: $0.element.id, destination: "K01", cost: "100")
+    }
     let table = try CostTable(rows: rows, source: "costs.csv", buildingIds: Set(buildings.map(\.id)), destinationIds: ["K01"])
     var parameters = sitingParameters(.cover, count: 2)
     parameters.costs = table
     let r = try SitingAnalysis.run(snapshot: snap, parameters: parameters)
-    #expect(r.coveredHouseholdsBefore == 0)   // no facility pair in the table: nothing covered before
+    #expect(r.coveredHouseholdsBefore == 0)  // no facility pair in the table: nothing covered before
     #expect(r.sites.map(\.candidateId) == ["K01"])
     #expect(r.coveredHouseholdsAfter == buildings.prefix(10).reduce(0) { $0 + $1.households })
 }
 
 @Test func badCostTablesNameTheProblem() {
     func table(_ rows: [(String, String, String)]) throws -> CostTable {
-        try CostTable(rows: rows.enumerated().map { .init(line: $0.offset + 2, origin: $0.element.0, destination: $0.element.1, cost: $0.element.2) },
-                      source: "costs.csv", buildingIds: ["B1", "B2"], destinationIds: ["K1", "F1"])
+        try CostTable(
+            rows: rows.enumerated().map {
+                .init(line: $0.offset + 2, origin: $0.element.0, destination: $0.element.1, cost: $0.element.2)
+            },
+            source: "costs.csv", buildingIds: ["B1", "B2"], destinationIds: ["K1", "F1"])
     }
     func message(_ rows: [(String, String, String)]) -> String {
         do { _ = try table(rows); return "" } catch { return "\(error)" }
@@ -69,7 +75,8 @@ func straightLineCostsGiveTheSamePlans(seed: UInt64) throws {
     #expect(message([("B1", "K9", "3")]).contains("costs.csv line 2: destination_id 'K9'"))
     #expect(message([("B1", "K1", "abc")]).contains("costs.csv line 2: cost 'abc' is not a number"))
     #expect(message([("B1", "K1", "-1")]).contains("costs.csv line 2: cost -1 is negative"))
-    #expect(message([("B1", "K1", "3"), ("B2", "F1", "4"), ("B1", "K1", "5")])
-        .contains("costs.csv line 4: the pair (B1, K1) is already given on line 2"))
+    #expect(
+        message([("B1", "K1", "3"), ("B2", "F1", "4"), ("B1", "K1", "5")])
+            .contains("costs.csv line 4: the pair (B1, K1) is already given on line 2"))
     #expect(message([("B1", "K1", "3"), ("B2", "F1", "4")]).isEmpty)
 }

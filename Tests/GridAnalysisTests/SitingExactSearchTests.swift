@@ -8,7 +8,8 @@ import TestSupport
 
 /// Random demand (weights 1…120) and candidates in a 2 km square, and an existing center
 /// distance per demand point (some uncovered: +∞).
-private func tinyInstance(seed: UInt64, n: Int, m: Int) -> (demand: [Point], weights: [Int], candidates: [Point], base: [Double]) {
+private func tinyInstance(seed: UInt64, n: Int, m: Int) -> (demand: [Point], weights: [Int], candidates: [Point], base: [Double])
+{
     var rng = SeededGenerator(seed: seed)
     func pt() -> Point { Point(Double.random(in: 0...2_000, using: &rng), Double.random(in: 0...2_000, using: &rng)) }
     let demand = (0..<n).map { _ in pt() }
@@ -34,16 +35,19 @@ func branchAndBoundEqualsExhaustiveSearch(seed: UInt64) {
     for k in 1...3 {
         let plans = subsets(candidates.count, k)
         let bestCover = plans.map { MaximalCovering.coveredWeight($0, rows: cover, weights: weights) }.max()!
-        let exactCover = SitingBranchAndBound.solve(rows: cover, weights: weights, base: weights.map { _ in 1 }, count: k,
-                                                    incumbent: [], timeLimit: 60)
+        let exactCover = SitingBranchAndBound.solve(
+            rows: cover, weights: weights, base: weights.map { _ in 1 }, count: k,
+            incumbent: [], timeLimit: 60)
         #expect(exactCover.stop == .proven)
         #expect(Int(exactCover.saving.rounded()) == bestCover, "seed \(seed) k \(k)")
         #expect(MaximalCovering.coveredWeight(exactCover.selected, rows: cover, weights: weights) == bestCover)
 
         let before = demand.indices.reduce(0.0) { $0 + Double(weights[$1]) * base[$1] }
-        let bestDistance = plans.map { PMedianLagrangianBound.modelValue($0, rows: distance, weights: weights, base: base) }.min()!
-        let exactDistance = SitingBranchAndBound.solve(rows: distance, weights: weights, base: base, count: k,
-                                                       incumbent: [], timeLimit: 60)
+        let bestDistance = plans.map { PMedianLagrangianBound.modelValue($0, rows: distance, weights: weights, base: base) }
+            .min()!
+        let exactDistance = SitingBranchAndBound.solve(
+            rows: distance, weights: weights, base: base, count: k,
+            incumbent: [], timeLimit: 60)
         #expect(exactDistance.stop == .proven)
         #expect(abs((before - exactDistance.saving) - bestDistance) <= 1e-6 * bestDistance, "seed \(seed) k \(k)")
     }
@@ -62,7 +66,10 @@ func exactSitingIsProvenAndMatchesExhaustiveSearch(seed: UInt64) throws {
 
     var distance = sitingParameters(.distance, count: 3, cap: .infinity); distance.exact = true
     let d = try SitingAnalysis.run(snapshot: snap, parameters: distance)
-    #expect(d.provenOptimal == true && d.optimalityGap == 0, "\(String(describing: d.exactSearch)) \(String(describing: d.lowerBoundWeightedDistanceM)) \(String(describing: d.weightedDistanceAfterM)) \(String(describing: d.optimalityGap))")
+    #expect(
+        d.provenOptimal == true && d.optimalityGap == 0,
+        "\(String(describing: d.exactSearch)) \(String(describing: d.lowerBoundWeightedDistanceM)) \(String(describing: d.weightedDistanceAfterM)) \(String(describing: d.optimalityGap))"
+    )
     let after = try #require(d.weightedDistanceAfterM)
     let exhaustive = subsets(problem.candidates.count, 3).map { plan in
         problem.weights.indices.reduce(0.0) { s, i in

@@ -8,8 +8,10 @@ import TestSupport
 
 /// A clustered covering instance: `n` demand points around `n / 12` centres with weights
 /// 1…200, `m` candidates (half near demand, half anywhere), rows = demand within `radius`.
-private func clusteredInstance(seed: UInt64, n: Int, m: Int, side: Double = 2_500,
-                               radius: Double = 400) -> (rows: SparseRows, weights: [Int]) {
+private func clusteredInstance(
+    seed: UInt64, n: Int, m: Int, side: Double = 2_500,
+    radius: Double = 400
+) -> (rows: SparseRows, weights: [Int]) {
     var rng = SeededGenerator(seed: seed)
     func u(_ a: Double, _ b: Double) -> Double { Double.random(in: a...b, using: &rng) }
     let centres = (0..<max(3, n / 12)).map { _ in (u(0, side), u(0, side)) }
@@ -23,8 +25,11 @@ private func clusteredInstance(seed: UInt64, n: Int, m: Int, side: Double = 2_50
     var rows = SparseRows()
     for j in 0..<m {
         let p: (Double, Double)
-        if j % 2 == 0 { let q = pts[Int.random(in: 0..<n, using: &rng)]; p = (q.0 + u(-60, 60), q.1 + u(-60, 60)) }
-        else { p = (u(0, side), u(0, side)) }
+        if j % 2 == 0 {
+            let q = pts[Int.random(in: 0..<n, using: &rng)]; p = (q.0 + u(-60, 60), q.1 + u(-60, 60))
+        } else {
+            p = (u(0, side), u(0, side))
+        }
         for (i, q) in pts.enumerated() where (q.0 - p.0) * (q.0 - p.0) + (q.1 - p.1) * (q.1 - p.1) <= radius * radius {
             rows.items.append(Int32(i))
         }
@@ -41,7 +46,7 @@ private func exhaustiveOptimum(rows: SparseRows, weights: [Int], k: Int) -> Int 
     var best = 0
     func visit(_ from: Int, _ left: Int, _ value: Int) {
         if left == 0 || from == m { best = max(best, value); return }
-        if m - from > left { visit(from + 1, left, value) }   // skip `from` (only while enough remain)
+        if m - from > left { visit(from + 1, left, value) }  // skip `from` (only while enough remain)
         var v = value
         for q in rows.offsets[from]..<rows.offsets[from + 1] {
             let i = Int(rows.items[q])

@@ -3,41 +3,48 @@ import GridModel
 @testable import GridAnalysis
 import TestSupport
 
-
 /// A random district in a `side` × `side` metre square: buildings, a few counted facilities
 /// (one of them street level), and candidates K01, K02, … (ids sort like their indices).
-func randomSitingSnapshot(seed: UInt64, buildings nb: Int, candidates nc: Int, facilities nf: Int,
-                          side: Double = 2_000, streetFacility: Bool = false, crs: String = "EPSG:4326") -> Snapshot {
+func randomSitingSnapshot(
+    seed: UInt64, buildings nb: Int, candidates nc: Int, facilities nf: Int,
+    side: Double = 2_000, streetFacility: Bool = false, crs: String = "EPSG:4326"
+) -> Snapshot {
     var rng = SeededGenerator(seed: seed)
     func pt() -> Point { Point(Double.random(in: 0...side, using: &rng), Double.random(in: 0...side, using: &rng)) }
     func ll(_ p: Point) -> Point { Point(116.4 + p.x / 85_000, 39.9 + p.y / 111_000) }
     let buildings = (0..<nb).map { i -> Building in
         let p = pt()
         let hh = Int.random(in: 0...3, using: &rng) == 0 ? 0 : Int.random(in: 1...80, using: &rng)
-        return Building(id: String(format: "B%03d", i), communityId: i % 2 == 0 ? "C1" : "C2",
-                        households: hh, location: p, lonLat: ll(p))
+        return Building(
+            id: String(format: "B%03d", i), communityId: i % 2 == 0 ? "C1" : "C2",
+            households: hh, location: p, lonLat: ll(p))
     }
     var facilities = (0..<nf).map { i -> Facility in
         let p = pt()
-        return Facility(id: "F\(i)", kind: i % 2 == 0 ? .partyMassCenter : .partyMassStation, usableAreaM2: 100,
-                        level: .community, location: p, lonLat: ll(p))
+        return Facility(
+            id: "F\(i)", kind: i % 2 == 0 ? .partyMassCenter : .partyMassStation, usableAreaM2: 100,
+            level: .community, location: p, lonLat: ll(p))
     }
     // a non-counted facility that must be ignored
     let q = pt()
     facilities.append(Facility(id: "FX", kind: .pocketPark, usableAreaM2: 50, location: q, lonLat: ll(q)))
     if streetFacility {
-        let p = Point(-700, -700)   // outside the square: reaches in only with the 1,000 m street reach
-        facilities.append(Facility(id: "FS", kind: .partyMassCenter, usableAreaM2: 1500, level: .street,
-                                   location: p, lonLat: ll(p)))
+        let p = Point(-700, -700)  // outside the square: reaches in only with the 1,000 m street reach
+        facilities.append(
+            Facility(
+                id: "FS", kind: .partyMassCenter, usableAreaM2: 1500, level: .street,
+                location: p, lonLat: ll(p)))
     }
     let candidates = (0..<nc).map { j -> Candidate in
         let p = pt()
-        return Candidate(id: String(format: "K%02d", j + 1), name: "候选\(j + 1)", kind: "vacant_room",
-                         availableAreaM2: Double(Int.random(in: 20...200, using: &rng)), communityId: "C1",
-                         location: p, lonLat: ll(p))
+        return Candidate(
+            id: String(format: "K%02d", j + 1), name: "候选\(j + 1)", kind: "vacant_room",
+            availableAreaM2: Double(Int.random(in: 20...200, using: &rng)), communityId: "C1",
+            location: p, lonLat: ll(p))
     }
-    return Snapshot(metadata: DatasetMetadata(name: "test", sourceCRS: crs, workingCRS: "EPSG:4548"),
-                    buildings: buildings, facilities: facilities, candidates: candidates)
+    return Snapshot(
+        metadata: DatasetMetadata(name: "test", sourceCRS: crs, workingCRS: "EPSG:4548"),
+        buildings: buildings, facilities: facilities, candidates: candidates)
 }
 
 /// All k-subsets of 0..<n (small n only).
@@ -78,10 +85,13 @@ struct SitingOracle {
     }
 }
 
-func sitingParameters(_ objective: SitingObjective, count: Int?, radius: Double = 400,
-                      candidates: CandidateSet = .imported, minArea: Double? = nil,
-                      cap: Double? = nil) -> SitingParameters {
+func sitingParameters(
+    _ objective: SitingObjective, count: Int?, radius: Double = 400,
+    candidates: CandidateSet = .imported, minArea: Double? = nil,
+    cap: Double? = nil
+) -> SitingParameters {
     let sel = FacilitySelection(countedKinds: [.partyMassCenter, .partyMassStation], radius: radius, streetReach: 1_000)
-    return SitingParameters(objective: objective, count: count, selection: sel, candidates: candidates,
-                            areaPerHousehold: 0.30, minAreaM2: minArea, distanceCap: cap)
+    return SitingParameters(
+        objective: objective, count: count, selection: sel, candidates: candidates,
+        areaPerHousehold: 0.30, minAreaM2: minArea, distanceCap: cap)
 }

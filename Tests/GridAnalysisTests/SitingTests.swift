@@ -9,9 +9,10 @@ import TestSupport
 
 @Test(arguments: Array(UInt64(1)...UInt64(12)))
 func coverMatchesExhaustiveSearch(seed: UInt64) throws {
-    let m = 6 + Int(seed % 7)                     // 6 … 12 candidates
-    let snap = randomSitingSnapshot(seed: seed, buildings: 60, candidates: m, facilities: Int(seed % 3),
-                                    streetFacility: seed % 2 == 0)
+    let m = 6 + Int(seed % 7)  // 6 … 12 candidates
+    let snap = randomSitingSnapshot(
+        seed: seed, buildings: 60, candidates: m, facilities: Int(seed % 3),
+        streetFacility: seed % 2 == 0)
     let oracle = SitingOracle(snapshot: snap, radius: 400)
     for k in 1...3 {
         let best = subsets(m, k).map(oracle.covered).max()!
@@ -151,7 +152,8 @@ func allReachesEveryCoverableBuilding(seed: UInt64) throws {
         if anyReach { #expect(chosenReach, "seed \(seed): \(b.id) coverable but not covered") } else { unreachable.append(b.id) }
     }
     #expect(r.uncoverableBuildingIds == unreachable.sorted())
-    #expect(r.coveredHouseholdsAfter + (r.uncoverableHouseholds ?? 0) == r.totalHouseholds
+    #expect(
+        r.coveredHouseholdsAfter + (r.uncoverableHouseholds ?? 0) == r.totalHouseholds
             - snap.buildings.filter { $0.households == 0 }.reduce(0) { $0 + $1.households })
     // no chosen site is redundant: each reaches a building no other chosen site (nor an existing facility) reaches
     for c in chosen {
@@ -183,7 +185,9 @@ func allReachesEveryCoverableBuilding(seed: UInt64) throws {
             #expect(abs(s.recommendedAreaM2 - expected) <= 0.05)
             let available = snap.candidates.first { $0.id == s.candidateId }!.availableAreaM2!
             #expect(s.areaSufficient == (available >= s.recommendedAreaM2))
-            #expect(s.coverageRateAfter == (Double(s.cumulativeCoveredHouseholds) / Double(r.totalHouseholds) * 10_000).rounded() / 10_000)
+            #expect(
+                s.coverageRateAfter == (Double(s.cumulativeCoveredHouseholds) / Double(r.totalHouseholds) * 10_000).rounded()
+                    / 10_000)
         }
     }
 }
@@ -209,10 +213,12 @@ func allReachesEveryCoverableBuilding(seed: UInt64) throws {
     let buildings = xs.enumerated().map { i, x in
         Building(id: "B\(i)", communityId: "C1", households: hh[i], location: Point(x, 0), lonLat: Point(116 + x / 1e5, 40))
     }
-    let f = Facility(id: "F", kind: .partyMassCenter, usableAreaM2: 100, level: .community,
-                     location: Point(5_100, 0), lonLat: Point(116.051, 40))
-    let snap = Snapshot(metadata: DatasetMetadata(name: "t", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4548"),
-                        buildings: buildings, facilities: [f])
+    let f = Facility(
+        id: "F", kind: .partyMassCenter, usableAreaM2: 100, level: .community,
+        location: Point(5_100, 0), lonLat: Point(116.051, 40))
+    let snap = Snapshot(
+        metadata: DatasetMetadata(name: "t", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4548"),
+        buildings: buildings, facilities: [f])
     let sel = FacilitySelection(countedKinds: [.partyMassCenter], radius: 500, streetReach: 1_000)
     let state = SitingProblem.existingService(buildings: buildings, facilities: [f], selection: sel)
     #expect(state.covered == [false, false, false, false, false, false, true])
@@ -221,7 +227,8 @@ func allReachesEveryCoverableBuilding(seed: UInt64) throws {
     #expect(byGap == ["G1": ["gen-B3", "gen-B4"], "G2": ["gen-B0", "gen-B1", "gen-B2"], "G3": ["gen-B5"]])
     #expect(cands.allSatisfy { $0.source == .generated })
     // generated candidates feed the solver; one site at B1 or B3… covers best
-    let r = try SitingAnalysis.run(snapshot: snap, parameters: SitingParameters(objective: .cover, count: 2, selection: sel, candidates: .generated))
+    let r = try SitingAnalysis.run(
+        snapshot: snap, parameters: SitingParameters(objective: .cover, count: 2, selection: sel, candidates: .generated))
     #expect(r.coveredHouseholdsAfter == 100 + 30 + 55)
     #expect(r.sites.allSatisfy { $0.source == .generated })
 }
@@ -237,7 +244,7 @@ func allReachesEveryCoverableBuilding(seed: UInt64) throws {
             case "GCJ-02":
                 let g = ChinaCoordinates.wgs84ToGCJ02(wgs)
                 #expect(abs(s.inputCrsLon! - g.x) < 1e-6 && abs(s.inputCrsLat! - g.y) < 1e-6)
-                #expect(abs(s.inputCrsLon! - s.lon) > 1e-4)   // the offset is hundreds of metres
+                #expect(abs(s.inputCrsLon! - s.lon) > 1e-4)  // the offset is hundreds of metres
             case "BD-09":
                 let b = ChinaCoordinates.wgs84ToBD09(wgs)
                 #expect(abs(s.inputCrsLon! - b.x) < 1e-6 && abs(s.inputCrsLat! - b.y) < 1e-6)
@@ -253,14 +260,18 @@ func allReachesEveryCoverableBuilding(seed: UInt64) throws {
     let r = try SitingAnalysis.run(snapshot: snap, parameters: sitingParameters(.cover, count: 2))
     let enc = JSONEncoder()
     let obj = try JSONSerialization.jsonObject(with: try enc.encode(r)) as! [String: Any]
-    for key in ["objective", "radius_m", "total_households", "covered_households_before",
-                "covered_households_after", "upper_bound_households", "sites"] {
+    for key in [
+        "objective", "radius_m", "total_households", "covered_households_before",
+        "covered_households_after", "upper_bound_households", "sites"
+    ] {
         #expect(obj[key] != nil, "missing \(key)")
     }
     #expect(obj["objective"] as? String == "cover")
     let site = (obj["sites"] as! [[String: Any]])[0]
-    for key in ["rank", "candidate_id", "lon", "lat", "community_id", "new_households_covered",
-                "cumulative_covered_households", "coverage_rate_after", "recommended_area_m2"] {
+    for key in [
+        "rank", "candidate_id", "lon", "lat", "community_id", "new_households_covered",
+        "cumulative_covered_households", "coverage_rate_after", "recommended_area_m2"
+    ] {
         #expect(site[key] != nil, "missing sites[].\(key)")
     }
 }

@@ -31,12 +31,13 @@ func quotingAndLineNumbers(chunkSize: Int) throws {
     let text = "id,name,note\n1,\"Smith, J\",\"he said \"\"hi\"\"\"\n2,\"two\nlines\",x\n3,,\n\"4\",\"\",\"\"\"\"\n"
     let (header, records) = try readAll(text, chunkSize: chunkSize)
     #expect(header == ["id", "name", "note"])
-    #expect(records == [
-        CSVRecord(line: 2, fields: ["1", "Smith, J", "he said \"hi\""]),
-        CSVRecord(line: 3, fields: ["2", "two\nlines", "x"]),
-        CSVRecord(line: 5, fields: ["3", "", ""]),
-        CSVRecord(line: 6, fields: ["4", "", "\""]),
-    ])
+    #expect(
+        records == [
+            CSVRecord(line: 2, fields: ["1", "Smith, J", "he said \"hi\""]),
+            CSVRecord(line: 3, fields: ["2", "two\nlines", "x"]),
+            CSVRecord(line: 5, fields: ["3", "", ""]),
+            CSVRecord(line: 6, fields: ["4", "", "\""])
+        ])
 }
 
 @Test(arguments: [1, 3, 1 << 20])
@@ -44,10 +45,11 @@ func crlfBomAndHeaderWhitespace(chunkSize: Int) throws {
     let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(" id , 名称 ,lon\r\nB1,楼一,116.4\r\nB2,\"a\r\nb\",116.5\r\n".utf8)
     let (header, records) = try readAll(bytes, chunkSize: chunkSize)
     #expect(header == ["id", "名称", "lon"])
-    #expect(records == [
-        CSVRecord(line: 2, fields: ["B1", "楼一", "116.4"]),
-        CSVRecord(line: 3, fields: ["B2", "a\r\nb", "116.5"]),
-    ])
+    #expect(
+        records == [
+            CSVRecord(line: 2, fields: ["B1", "楼一", "116.4"]),
+            CSVRecord(line: 3, fields: ["B2", "a\r\nb", "116.5"])
+        ])
 }
 
 @Test func bomBeforeAQuotedHeader() throws {
@@ -58,11 +60,12 @@ func crlfBomAndHeaderWhitespace(chunkSize: Int) throws {
 @Test func emptyLines() throws {
     // Trailing empty lines are ignored; an empty line inside is a one-field record.
     let (_, records) = try readAll("a,b\n1,2\n\n3,4\n\n\r\n")
-    #expect(records == [
-        CSVRecord(line: 2, fields: ["1", "2"]),
-        CSVRecord(line: 3, fields: [""]),
-        CSVRecord(line: 4, fields: ["3", "4"]),
-    ])
+    #expect(
+        records == [
+            CSVRecord(line: 2, fields: ["1", "2"]),
+            CSVRecord(line: 3, fields: [""]),
+            CSVRecord(line: 4, fields: ["3", "4"])
+        ])
     // No line break at the end, and a trailing comma is an empty last field.
     let (_, last) = try readAll("a,b\n1,")
     #expect(last == [CSVRecord(line: 2, fields: ["1", ""])])
@@ -119,7 +122,9 @@ func invalidUTF8NamesTheLine(chunkSize: Int) throws {
 private func serialize(_ rows: [[String]], crlf: Bool, rng: inout SeededGenerator) -> String {
     rows.map { row in
         row.map { f in
-            let needs = f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r") || f.isEmpty && Bool.random(using: &rng)
+            let needs =
+                f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")
+                || f.isEmpty && Bool.random(using: &rng)
             return needs ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
         }.joined(separator: ",")
     }.joined(separator: crlf ? "\r\n" : "\n") + (crlf ? "\r\n" : "\n")
@@ -143,9 +148,10 @@ func randomFilesReadBackAtEveryChunkSize(seed: UInt64) throws {
     let header = (0..<columns).map { "c\($0)" }
     var rows: [[String]] = [header]
     for _ in 0..<300 {
-        rows.append((0..<columns).map { _ in
-            (0..<Int.random(in: 0...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
-        })
+        rows.append(
+            (0..<columns).map { _ in
+                (0..<Int.random(in: 0...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            })
     }
     // A one-column row that is empty would be an empty line; keep it quoted-free but non-empty.
     if columns == 1 { rows = rows.map { $0 == [""] ? ["e"] : $0 } }

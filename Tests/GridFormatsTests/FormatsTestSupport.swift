@@ -3,7 +3,6 @@ import Foundation
 @testable import GridFormats
 import TestSupport
 
-
 /// A temporary file holding `bytes`, removed by `remove()`.
 struct TempFile {
     let url: URL
@@ -23,8 +22,10 @@ struct RandomJSON {
     var rng: SeededGenerator
 
     mutating func string() -> String {
-        let pieces: [String] = ["a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\u{01}", "\u{1F}", "é", "中",
-                                "区", "😀", "\u{7F}", "\u{2028}", "id", "0"]
+        let pieces: [String] = [
+            "a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\u{01}", "\u{1F}", "é", "中",
+            "区", "😀", "\u{7F}", "\u{2028}", "id", "0"
+        ]
         let n = Int.random(in: 0...8, using: &rng)
         return (0..<n).map { _ in pieces.randomElement(using: &rng)! }.joined()
     }
@@ -41,7 +42,8 @@ struct RandomJSON {
             let f = Int.random(in: 0...999_999, using: &rng)
             return "\(Bool.random(using: &rng) ? "-" : "")\(m).\(f)"
         case 4:
-            return "\(Int.random(in: 1...9, using: &rng)).\(Int.random(in: 0...999, using: &rng))e\(Int.random(in: -300...300, using: &rng))"
+            return
+                "\(Int.random(in: 1...9, using: &rng)).\(Int.random(in: 0...999, using: &rng))e\(Int.random(in: -300...300, using: &rng))"
         default:
             return "\(Double.random(in: -180...180, using: &rng))"
         }

@@ -41,20 +41,24 @@ private func randomCollection(seed: UInt64, count: Int) -> String {
     for k in 0..<count {
         var coords: [JSONValue] = []
         for _ in 0..<Int.random(in: 1...6, using: &gen.rng) {
-            coords.append(.array([.number(JSONNumber(Double.random(in: 116...117, using: &gen.rng))),
-                                  .number(JSONNumber(Double.random(in: 39...40, using: &gen.rng)))]))
+            coords.append(
+                .array([
+                    .number(JSONNumber(Double.random(in: 116...117, using: &gen.rng))),
+                    .number(JSONNumber(Double.random(in: 39...40, using: &gen.rng)))
+                ]))
         }
         let feature: JSONValue = [
             "type": "Feature",
             "properties": ["id": .string("F\(k)"), "name": .string(gen.string()), "extra": gen.value(depth: 2)],
-            "geometry": ["type": "LineString", "coordinates": .array(coords)],
+            "geometry": ["type": "LineString", "coordinates": .array(coords)]
         ]
         var text = JSONWriter.write(feature, sortedKeys: false)
         if k % 3 == 1 { text = text.replacingOccurrences(of: ",\"geometry\"", with: ",\n  \"geometry\"") }
         features.append(text)
     }
     let before = seed % 2 == 0 ? "\"type\": \"FeatureCollection\",\n\"name\": \"roads\",\n" : ""
-    let after = seed % 2 == 0
+    let after =
+        seed % 2 == 0
         ? ",\n\"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:4326\"}}"
         : ",\"type\":\"FeatureCollection\",\"name\":\"道路\",\"bbox\":[116,39,117,40]"
     return "{" + before + "\"features\": [\n" + features.joined(separator: ",\n") + "\n]" + after + "}\n"
@@ -77,7 +81,8 @@ func streamingMatchesWholeFileParse(seed: UInt64, chunkSize: Int) throws {
 }
 
 @Test func membersAfterFeaturesAreReadAtTheEnd() throws {
-    let text = #"{"features":[{"type":"Feature","properties":{"id":1},"geometry":null}],"name":"late","type":"FeatureCollection"}"#
+    let text =
+        #"{"features":[{"type":"Feature","properties":{"id":1},"geometry":null}],"name":"late","type":"FeatureCollection"}"#
     let file = try TempFile(text)
     defer { file.remove() }
     var stream = try GeoJSONFeatureStream(url: file.url, chunkSize: 5)
@@ -100,26 +105,27 @@ func streamingMatchesWholeFileParse(seed: UInt64, chunkSize: Int) throws {
 
 /// Malformed collections: a fragment of the message, the feature index (nil outside a
 /// feature), the line, and how many features were yielded before the error.
-@Test(arguments: [
-    ("", "empty file", nil, nil, 0),
-    ("  \n ", "empty file", nil, nil, 0),
-    (#"[{"type":"Feature"}]"#, "top level is an array", nil, 1, 0),
-    (#"{"type":"Feature","geometry":null,"properties":{}}"#, #"not a FeatureCollection: type is "Feature""#, nil, 1, 0),
-    (#"{"type":"FeatureCollection"}"#, "no \"features\"", nil, 1, 0),
-    (#"{"type":"FeatureCollection","features":{}}"#, "\"features\" is not an array", nil, 1, 0),
-    ("{\"features\":[{\"a\":1},\n{\"a\":2}],\n\"type\":\"Topology\"}", "type is \"Topology\"", nil, 3, 2),
-    ("{\"features\":[{\"a\":1}]}", "no \"type\"", nil, 1, 1),
-    ("{\"type\":\"FeatureCollection\",\"features\":[\n{\"a\":1},\n{\"a\":NaN}]}", "NaN", 1, 3, 1),
-    ("{\"type\":\"FeatureCollection\",\"features\":[\n{\"a\":1},\n{\"a\":1,\n\"a\":2}]}", "duplicate key \"a\"", 1, 4, 1),
-    ("{\"type\":\"FeatureCollection\",\"features\":[{\"a\":1},\n{\"a\":2},\n]}", "trailing comma", nil, 2, 2),
-    ("{\"type\":\"FeatureCollection\",\"features\":[{\"a\":1} {\"a\":2}]}", "expected ',' or ']'", nil, 1, 1),
-    ("{\"type\":\"FeatureCollection\",\"features\":[{\"a\":1},\n[1,2]]}", "not a JSON object", 1, 2, 1),
-    ("{\"type\":\"FeatureCollection\",\"features\":[{\"a\":1},\n{\"a\":\"x}]}", "unterminated", 1, 2, 1),
-    ("{\"type\":\"FeatureCollection\",\"features\":[{\"a\":1},\n{\"a\":1}", "end of file", 2, 2, 2),
-    ("{\"type\":\"FeatureCollection\",\"features\":[]} x", "after the top-level object", nil, 1, 0),
-    ("{\"type\":\"FeatureCollection\",\"type\":\"FeatureCollection\",\"features\":[]}", "duplicate key \"type\"", nil, 1, 0),
-    ("{\"features\":[],\"type\":\"FeatureCollection\",\"features\":[]}", "duplicate key \"features\"", nil, 1, 0),
-] as [(String, String, Int?, Int?, Int)])
+@Test(
+    arguments: [
+        ("", "empty file", nil, nil, 0),
+        ("  \n ", "empty file", nil, nil, 0),
+        (#"[{"type":"Feature"}]"#, "top level is an array", nil, 1, 0),
+        (#"{"type":"Feature","geometry":null,"properties":{}}"#, #"not a FeatureCollection: type is "Feature""#, nil, 1, 0),
+        (#"{"type":"FeatureCollection"}"#, "no \"features\"", nil, 1, 0),
+        (#"{"type":"FeatureCollection","features":{}}"#, "\"features\" is not an array", nil, 1, 0),
+        ("{\"features\":[{\"a\":1},\n{\"a\":2}],\n\"type\":\"Topology\"}", "type is \"Topology\"", nil, 3, 2),
+        ("{\"features\":[{\"a\":1}]}", "no \"type\"", nil, 1, 1),
+        ("{\"type\":\"FeatureCollection\",\"features\":[\n{\"a\":1},\n{\"a\":NaN}]}", "NaN", 1, 3, 1),
+        ("{\"type\":\"FeatureCollection\",\"features\":[\n{\"a\":1},\n{\"a\":1,\n\"a\":2}]}", "duplicate key \"a\"", 1, 4, 1),
+        ("{\"type\":\"FeatureCollection\",\"features\":[{\"a\":1},\n{\"a\":2},\n]}", "trailing comma", nil, 2, 2),
+        ("{\"type\":\"FeatureCollection\",\"features\":[{\"a\":1} {\"a\":2}]}", "expected ',' or ']'", nil, 1, 1),
+        ("{\"type\":\"FeatureCollection\",\"features\":[{\"a\":1},\n[1,2]]}", "not a JSON object", 1, 2, 1),
+        ("{\"type\":\"FeatureCollection\",\"features\":[{\"a\":1},\n{\"a\":\"x}]}", "unterminated", 1, 2, 1),
+        ("{\"type\":\"FeatureCollection\",\"features\":[{\"a\":1},\n{\"a\":1}", "end of file", 2, 2, 2),
+        ("{\"type\":\"FeatureCollection\",\"features\":[]} x", "after the top-level object", nil, 1, 0),
+        ("{\"type\":\"FeatureCollection\",\"type\":\"FeatureCollection\",\"features\":[]}", "duplicate key \"type\"", nil, 1, 0),
+        ("{\"features\":[],\"type\":\"FeatureCollection\",\"features\":[]}", "duplicate key \"features\"", nil, 1, 0)
+    ] as [(String, String, Int?, Int?, Int)])
 func rejectsMalformedCollections(text: String, fragment: String, feature: Int?, line: Int?, yielded: Int) throws {
     for chunkSize in [1, 7, 1 << 20] {
         let (e, n) = try streamError(text, chunkSize: chunkSize)
@@ -173,7 +179,8 @@ func rejectsMalformedCollections(text: String, fragment: String, feature: Int?, 
 
 @Test func scalarsSplitAtChunkBoundariesAreReadWhole() throws {
     // Numbers and literals at the top level and inside features, with every chunk size.
-    let text = "{\"count\":1234567,\"flag\":false,\"features\":[{\"v\":-12.5e-3,\"w\":true}],\"type\":\"FeatureCollection\",\"z\":null}"
+    let text =
+        "{\"count\":1234567,\"flag\":false,\"features\":[{\"v\":-12.5e-3,\"w\":true}],\"type\":\"FeatureCollection\",\"z\":null}"
     let file = try TempFile(text)
     defer { file.remove() }
     for chunkSize in 1...12 {
@@ -198,7 +205,8 @@ func rejectsMalformedCollections(text: String, fragment: String, feature: Int?, 
     var text = "{\"type\":\"FeatureCollection\",\"features\":[\n"
     let count = 20_000
     for k in 0..<count {
-        text += "{\"type\":\"Feature\",\"properties\":{\"id\":\"R\(k)\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[116.2838001,39.8089491],[116.2862669,39.8094114]]}}"
+        text +=
+            "{\"type\":\"Feature\",\"properties\":{\"id\":\"R\(k)\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[116.2838001,39.8089491],[116.2862669,39.8094114]]}}"
         text += k + 1 < count ? ",\n" : "\n"
     }
     text += "],\"name\":\"roads\"}\n"

@@ -137,7 +137,7 @@ private func parseError(bytes: [UInt8]) -> JSONParseError? {
     ("[1,\r\n2,\r\n,]", "expected a value", 3, 1),
     ("'a'", "unexpected ''", 1, 1),
     ("[1,\n1e400]", "out of the range", 2, 1),
-    ("{\"a\":[1,{\"b\":2,}]}", "trailing comma", 1, 15),
+    ("{\"a\":[1,{\"b\":2,}]}", "trailing comma", 1, 15)
 ])
 func rejectsWithPosition(input: String, fragment: String, line: Int, column: Int) throws {
     let e = try parseError(input).unwrap()

@@ -21,7 +21,7 @@ func roundedEqualsEveryReplacedCopyBitForBit(seed: UInt64) {
     for _ in 0..<2_000 {
         let magnitude = pow(10.0, Double(Int.random(in: -4...9, using: &rng)))
         values.append(Double.random(in: -1...1, using: &rng) * magnitude)
-        values.append(Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF))   // any finite positive double
+        values.append(Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF))  // any finite positive double
     }
     for x in values {
         // Coverage round1, Siting rounded1 / Coverage roundTo(x, 1), PartyNetwork's distance

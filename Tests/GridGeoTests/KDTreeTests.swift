@@ -2,12 +2,13 @@ import Testing
 @testable import GridGeo
 import TestSupport
 
-
 @Test(arguments: [1, 7, 100, 2_000])
 func nearestMatchesBruteForce(count: Int) {
     var rng = SeededGenerator(seed: UInt64(count))
     // include duplicates and a lattice, which stress median splits
-    var pts = (0..<count).map { _ in Point(Double.random(in: 0..<1000, using: &rng).rounded(), Double.random(in: 0..<1000, using: &rng).rounded()) }
+    var pts = (0..<count).map { _ in
+        Point(Double.random(in: 0..<1000, using: &rng).rounded(), Double.random(in: 0..<1000, using: &rng).rounded())
+    }
     if count > 10 { pts += pts.prefix(10) }
     let tree = KDTree(points: pts)
     for _ in 0..<300 {

@@ -18,9 +18,9 @@ let squareWithHole = Polygon(
 
 @Test func pointInPolygonRespectsHoles() {
     #expect(squareWithHole.contains(Point(1, 1)))
-    #expect(!squareWithHole.contains(Point(5, 5)))        // in the hole
-    #expect(!squareWithHole.contains(Point(11, 5)))       // outside
-    #expect(squareWithHole.contains(Point(5, 7)))         // above the hole
+    #expect(!squareWithHole.contains(Point(5, 5)))  // in the hole
+    #expect(!squareWithHole.contains(Point(11, 5)))  // outside
+    #expect(squareWithHole.contains(Point(5, 7)))  // above the hole
 }
 
 @Test func centroidOfLShapeByHand() {
@@ -34,8 +34,9 @@ let squareWithHole = Polygon(
 
 @Test func centroidWithHoleIsShiftedAway() {
     // 10×10 square (centre 5,5, area 100) minus a 2×2 hole centred (2,2): ((5·100 − 2·4)/96, same).
-    let p = Polygon(exterior: [Point(0, 0), Point(10, 0), Point(10, 10), Point(0, 10), Point(0, 0)],
-                    holes: [[Point(1, 1), Point(3, 1), Point(3, 3), Point(1, 3), Point(1, 1)]])
+    let p = Polygon(
+        exterior: [Point(0, 0), Point(10, 0), Point(10, 10), Point(0, 10), Point(0, 0)],
+        holes: [[Point(1, 1), Point(3, 1), Point(3, 3), Point(1, 3), Point(1, 1)]])
     #expect(abs(p.centroid.x - 492.0 / 96) < 1e-12)
     #expect(abs(p.centroid.y - 492.0 / 96) < 1e-12)
 }

@@ -23,8 +23,9 @@ import Testing
         #expect(!second.contains("Invalid value") && !second.contains("Unknown projection"), "stale error: \(second)")
         try CoordinateTransformer.checkCRS("EPSG:4547", context, name: "EPSG:4547")
         #expect(proj_context_errno(context.handle) == 0)
-        #expect(message { try CoordinateTransformer.checkCRS("EPSG:999998", context, name: "EPSG:999998") }?
-            .contains("Invalid value") == false)
+        #expect(
+            message { try CoordinateTransformer.checkCRS("EPSG:999998", context, name: "EPSG:999998") }?
+                .contains("Invalid value") == false)
     }
 
     /// Two failing conversions in a row on one transformer (one context, one PROJ operation), each
@@ -37,7 +38,7 @@ import Testing
         #expect(infinite.contains("(inf, 30.0)"), "\(infinite)")
         #expect(!infinite.contains("Invalid coordinate") && !infinite.contains("1000.0"), "stale error: \(infinite)")
         let p = try transformer.transform(Point(114, 30))
-        #expect(abs(p.x - 500_000) < 1e-6, "\(p)")   // 114°E is the central meridian of EPSG:4547
+        #expect(abs(p.x - 500_000) < 1e-6, "\(p)")  // 114°E is the central meridian of EPSG:4547
         var batch = [Point(114, 30), Point(114, 95)]
         let inBatch = try #require(message { try transformer.transform(&batch) })
         #expect(inBatch.contains("point 2 (114.0, 95.0)"), "\(inBatch)")

@@ -12,8 +12,9 @@ struct CRSVector: CustomStringConvertible {
         let text = try! String(contentsOf: url, encoding: .utf8)
         return text.split(separator: "\n").dropFirst().map { line in
             let f = line.split(separator: "\t").map(String.init)
-            return CRSVector(source: f[0], target: f[1], lon: Double(f[2])!, lat: Double(f[3])!,
-                             x: Double(f[4])!, y: Double(f[5])!)
+            return CRSVector(
+                source: f[0], target: f[1], lon: Double(f[2])!, lat: Double(f[3])!,
+                x: Double(f[4])!, y: Double(f[5])!)
         }
     }()
 }

@@ -5,9 +5,9 @@ import Testing
 /// The bundled `seeds/standards.json`, found from this source file's path.
 private func bundledStandardsURL() -> URL {
     URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // GridModelTests
-        .deletingLastPathComponent()   // Tests
-        .deletingLastPathComponent()   // package root
+        .deletingLastPathComponent()  // GridModelTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // package root
         .appendingPathComponent("seeds/standards.json")
 }
 
@@ -23,7 +23,7 @@ private let expectedNumbers: [(id: String, value: Double, max: Double?)] = [
     ("staff.agency", 0.02, nil), ("staff.soe", 0.01, nil), ("training.secretary", 1, nil),
     ("contact.district.days", 15, nil), ("contact.district.meetings", 2, nil), ("contact.district.lectures", 2, nil),
     ("contact.street.days", 20, nil), ("contact.street.meetings", 2, nil), ("contact.street.lectures", 2, nil),
-    ("observe.quarterly", 1, nil),
+    ("observe.quarterly", 1, nil)
 ]
 
 @Test func bundledStandardsHaveEveryNumericRule() throws {

@@ -2,8 +2,9 @@ import Testing
 @testable import GridModel
 
 @Test func problemPrintsFileLocationFieldMessageExpected() {
-    let p = ValidationProblem(file: "buildings.csv", location: "line 7", field: "households",
-                              message: "-3 is negative", expected: "an integer ≥ 0")
+    let p = ValidationProblem(
+        file: "buildings.csv", location: "line 7", field: "households",
+        message: "-3 is negative", expected: "an integer ≥ 0")
     #expect(p.description == "buildings.csv:line 7: households: -3 is negative (an integer ≥ 0)")
 }
 

@@ -49,7 +49,9 @@ import Testing
                 case .text: #expect(schema?["type"] == .string("string"))
                 case .choiceList(let set):
                     #expect(schema?["type"] == .string("array"))
-                    #expect(schema?["items"]?.objectValue?["enum"] == .array(set.values.map { .string($0) }), "\(operation.method).\(field.name)")
+                    #expect(
+                        schema?["items"]?.objectValue?["enum"] == .array(set.values.map { .string($0) }),
+                        "\(operation.method).\(field.name)")
                 case .textList, .coordinatePairs: #expect(schema?["type"] == .string("array"))
                 }
                 if let d = field.defaultValue, field.name != "format" { #expect(schema?["default"] == d) }
@@ -89,27 +91,35 @@ import Testing
         func decode(_ members: [(key: String, value: JSONValue)]) throws -> CoverageOptions {
             try CoverageOptions(OptionValues(JSONObject(members: members), fields: fields))
         }
-        let o = try decode([("kinds", ["party_mass_center, city_station", "party_mass_station"]), ("decay", "E2SFCA"), ("circle", "15min")])
+        let o = try decode([
+            ("kinds", ["party_mass_center, city_station", "party_mass_station"]), ("decay", "E2SFCA"), ("circle", "15min")
+        ])
         #expect(o.kinds == ["party_mass_center", "city_station", "party_mass_station"])
         #expect(o.decay == .gaussian && o.circle == .fifteenMinutes && !o.network)
         #expect(try decode([("kinds", "city_station,,party_mass_center")]).kinds == ["city_station", "party_mass_center"])
-        #expect(usageMessage { _ = try decode([("kinds", "party_mass_center,library")]) }?.hasPrefix("--kinds library: expected some of party_mass_center, ") == true)
-        #expect(usageMessage { _ = try decode([("decay", "bogus")]) } == "--decay bogus: expected none (2SFCA) or gaussian (E2SFCA)")
+        #expect(
+            usageMessage { _ = try decode([("kinds", "party_mass_center,library")]) }?.hasPrefix(
+                "--kinds library: expected some of party_mass_center, ") == true)
+        #expect(
+            usageMessage { _ = try decode([("decay", "bogus")]) } == "--decay bogus: expected none (2SFCA) or gaussian (E2SFCA)")
         #expect(usageMessage { _ = try decode([("radius", "far")]) } == "--radius far: expected a number")
         #expect(usageMessage { _ = try decode([("network", 1)]) } == "--network 1: expected true or false")
         #expect(throws: UsageError.self) { try decode([("radios", 300)]) }
         let exportFields = ExportOptions.fields
-        #expect(usageMessage {
-            _ = try ExportOptions(OptionValues(JSONObject(members: [("format", "csv")]), fields: exportFields))
-        } == "missing parameter 'out' (--out)")
+        #expect(
+            usageMessage {
+                _ = try ExportOptions(OptionValues(JSONObject(members: [("format", "csv")]), fields: exportFields))
+            } == "missing parameter 'out' (--out)")
     }
 
     @Test func unsupportedFormatSaysWhy() {
         let compliance = OperationCatalogue.operation(method: "report.compliance")!
-        #expect(usageMessage {
-            _ = try compliance.execute(JSONObject(members: [("format", "geojson")]), context: ServiceContext(db: "/nonexistent/x.gpkg"),
-                                       defaultFormat: .json)
-        } == "--format geojson: the compliance report has no locations (expected table, json or csv)")
+        #expect(
+            usageMessage {
+                _ = try compliance.execute(
+                    JSONObject(members: [("format", "geojson")]), context: ServiceContext(db: "/nonexistent/x.gpkg"),
+                    defaultFormat: .json)
+            } == "--format geojson: the compliance report has no locations (expected table, json or csv)")
     }
 }
 

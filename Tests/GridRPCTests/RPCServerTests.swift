@@ -18,8 +18,10 @@ struct TestFailure: Error, CustomStringConvertible { var description: String { "
 let outbox = Outbox()
 let server: RPCServer = {
     let context = ServiceContext(db: "/nonexistent/gridplan-rpc-test.gpkg")
-    let failing = RPCMethod(OperationDeclaration(method: "test.fail", command: [], summary: "always fails", options: InfoOptions.self,
-                                                 result: "none", run: { _, _ -> InfoResult in throw TestFailure() }))
+    let failing = RPCMethod(
+        OperationDeclaration(
+            method: "test.fail", command: [], summary: "always fails", options: InfoOptions.self,
+            result: "none", run: { _, _ -> InfoResult in throw TestFailure() }))
     return RPCServer(context: context, methods: MethodTable.all + [failing]) { outbox.append($0) }
 }()
 
@@ -47,7 +49,7 @@ func errorCode(_ v: JSONValue) -> Int? {
 
     @Test func invalidRequests() {
         #expect(errorCode(call("42")[0]) == -32600)
-        #expect(errorCode(call(#"{"id":1,"method":"info"}"#)[0]) == -32600)                 // no jsonrpc
+        #expect(errorCode(call(#"{"id":1,"method":"info"}"#)[0]) == -32600)  // no jsonrpc
         #expect(errorCode(call(#"{"jsonrpc":"2.0","id":[1],"method":"info"}"#)[0]) == -32600)  // bad id type
         #expect(errorCode(call(#"{"jsonrpc":"2.0","id":1,"method":7}"#)[0]) == -32600)
         #expect(errorCode(call("[]")[0]) == -32600)
@@ -79,7 +81,8 @@ func errorCode(_ v: JSONValue) -> Int? {
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(#"{"type":"FeatureCollection","features":[]}"#.utf8).write(to: dir.appendingPathComponent("communities.geojson"))
         try Data("id,households,lon,lat\nB1,-3,114.3,30.5\n".utf8).write(to: dir.appendingPathComponent("buildings.csv"))
-        try Data("id,kind,usable_area_m2,lon,lat\nF1,palace,10,114.3,30.5\n".utf8).write(to: dir.appendingPathComponent("facilities.csv"))
+        try Data("id,kind,usable_area_m2,lon,lat\nF1,palace,10,114.3,30.5\n".utf8).write(
+            to: dir.appendingPathComponent("facilities.csv"))
         let db = FileManager.default.temporaryDirectory.appendingPathComponent("rpc-\(UUID().uuidString).gpkg").path
         let local = Outbox()
         let s = RPCServer(context: ServiceContext(db: db), methods: MethodTable.all) { local.append($0) }
@@ -101,12 +104,16 @@ func errorCode(_ v: JSONValue) -> Int? {
     }
 
     @Test func batchAnswersRequestsOnly() {
-        let r = call(#"[{"jsonrpc":"2.0","id":1,"method":"crs.convert","params":{"from":"EPSG:4326","to":"GCJ-02","points":[[116.404,39.915]]}},{"jsonrpc":"2.0","method":"info"},{"jsonrpc":"2.0","id":2,"method":"nope"},5]"#)
+        let r = call(
+            #"[{"jsonrpc":"2.0","id":1,"method":"crs.convert","params":{"from":"EPSG:4326","to":"GCJ-02","points":[[116.404,39.915]]}},{"jsonrpc":"2.0","method":"info"},{"jsonrpc":"2.0","id":2,"method":"nope"},5]"#
+        )
         #expect(r.count == 1)
         let items = r[0].arrayValue ?? []
         #expect(items.count == 3)
         #expect(items[0].objectValue?["id"] == .number(JSONNumber(1)))
-        let p = items[0].objectValue?["result"]?.objectValue?["points"]?.arrayValue?[0].arrayValue?.compactMap { $0.numberValue?.double }
+        let p = items[0].objectValue?["result"]?.objectValue?["points"]?.arrayValue?[0].arrayValue?.compactMap {
+            $0.numberValue?.double
+        }
         #expect(p.map { abs($0[0] - 116.41024449916938) < 1e-9 } == true)
         #expect(errorCode(items[1]) == -32601)
         #expect(errorCode(items[2]) == -32600)
@@ -118,8 +125,10 @@ func errorCode(_ v: JSONValue) -> Int? {
         let methods = r[0].objectValue?["result"]?.objectValue?["methods"]?.arrayValue ?? []
         let names = Set(methods.compactMap { $0.objectValue?["name"]?.stringValue })
         #expect(names == Set(server.methods.keys))
-        for required in ["import", "info", "report.area", "coverage", "report.underserved", "report.compliance", "site",
-                         "grids.plan", "party.plan", "report.party", "export", "map", "report.html", "crs.convert"] {
+        for required in [
+            "import", "info", "report.area", "coverage", "report.underserved", "report.compliance", "site",
+            "grids.plan", "party.plan", "report.party", "export", "map", "report.html", "crs.convert"
+        ] {
             #expect(names.contains(required), "\(required)")
         }
         // Parameters are derived from the operations' field tables: report.area takes count_kinds and short_only.
@@ -145,7 +154,8 @@ func errorCode(_ v: JSONValue) -> Int? {
         let local = Outbox()
         let s = RPCServer(context: ServiceContext(db: db), methods: MethodTable.all) { local.append($0) }
         let demo = ProjectResources.demoDataset!.path
-        s.handle(line: #"{"jsonrpc":"2.0","id":"imp","method":"import","params":{"directory":"\#(demo)","progress_token":"tok-1"}}"#)
+        s.handle(
+            line: #"{"jsonrpc":"2.0","id":"imp","method":"import","params":{"directory":"\#(demo)","progress_token":"tok-1"}}"#)
         let lines = try local.take().map { try JSONParser.parse($0) }
         let notes = lines.filter { $0.objectValue?["method"] == .string("$/progress") }
         #expect(notes.count >= 3)

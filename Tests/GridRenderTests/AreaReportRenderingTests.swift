@@ -26,26 +26,40 @@ private func cells(_ line: String) -> [Character] {
 private func areaSnapshot() -> Snapshot {
     let names = ["东风社区", "A社区", "Zeta", "西湖新村第一社区"]
     let communities = names.enumerated().map { i, n in
-        Community(id: "C\(i)", name: n, street: i % 2 == 0 ? "东城街道" : "南湖街道",
-                  boundaryLonLat: i == 3 ? nil : MultiPolygon([Polygon(exterior: [
-                      Point(116, 39), Point(116.01, 39), Point(116.01, 39.01), Point(116, 39)])]))
+        Community(
+            id: "C\(i)", name: n, street: i % 2 == 0 ? "东城街道" : "南湖街道",
+            boundaryLonLat: i == 3
+                ? nil
+                : MultiPolygon([
+                    Polygon(exterior: [
+                        Point(116, 39), Point(116.01, 39), Point(116.01, 39.01), Point(116, 39)
+                    ])
+                ]))
     }
     let buildings = (0..<4).map { i in
-        Building(id: "B\(i)", communityId: "C\(i)", households: i == 2 ? 0 : 150 * (i + 1),
-                 location: Point(Double(i) * 100, 0), lonLat: Point(116, 39))
+        Building(
+            id: "B\(i)", communityId: "C\(i)", households: i == 2 ? 0 : 150 * (i + 1),
+            location: Point(Double(i) * 100, 0), lonLat: Point(116, 39))
     }
-    let facilities = [Facility(id: "F1", kind: .partyMassCenter, usableAreaM2: 123.456, communityId: "C0",
-                               location: Point(0, 0), lonLat: Point(116, 39)),
-                      Facility(id: "F2", kind: .partyMassStation, usableAreaM2: 40, communityId: nil,
-                               location: Point(0, 0), lonLat: Point(116, 39))]
-    return Snapshot(metadata: DatasetMetadata(name: "t", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547"),
-                    communities: communities, buildings: buildings, facilities: facilities)
+    let facilities = [
+        Facility(
+            id: "F1", kind: .partyMassCenter, usableAreaM2: 123.456, communityId: "C0",
+            location: Point(0, 0), lonLat: Point(116, 39)),
+        Facility(
+            id: "F2", kind: .partyMassStation, usableAreaM2: 40, communityId: nil,
+            location: Point(0, 0), lonLat: Point(116, 39))
+    ]
+    return Snapshot(
+        metadata: DatasetMetadata(name: "t", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547"),
+        communities: communities, buildings: buildings, facilities: facilities)
 }
 
 private func areaReport() -> AreaReport {
     let sel = FacilitySelection(countedKinds: [.partyMassCenter, .partyMassStation], radius: 500, streetReach: 1000)
-    return AreaStandard.report(areaSnapshot(), AreaStandardParameters(
-        rule: AppliedRule(id: "area.per100", value: 30, unit: "m2 per 100 households", source: "test"), selection: sel))
+    return AreaStandard.report(
+        areaSnapshot(),
+        AreaStandardParameters(
+            rule: AppliedRule(id: "area.per100", value: 30, unit: "m2 per 100 households", source: "test"), selection: sel))
 }
 
 @Test func areaTableAlignsChineseNames() throws {
@@ -56,7 +70,7 @@ private func areaReport() -> AreaReport {
         // The rule under a header: runs of dashes mark the columns.
         let rule = Array(line)
         let starts = rule.indices.filter { rule[$0] == "-" && ($0 == 0 || rule[$0 - 1] == " ") }
-        var j = i - 1   // the header, then the rows until a blank line
+        var j = i - 1  // the header, then the rows until a blank line
         var rowLines: [String] = []
         while j < lines.count && !lines[j].isEmpty { if j != i { rowLines.append(lines[j]) }; j += 1 }
         #expect(rowLines.count >= 2)
@@ -71,18 +85,20 @@ private func areaReport() -> AreaReport {
     }
     #expect(tablesChecked == 2)
     #expect(text.contains("西湖新村第一社区") && text.contains("EPSG:4547") && text.contains("area.per100"))
-    #expect(text.contains("F2"))   // the facility outside every community is named
+    #expect(text.contains("F2"))  // the facility outside every community is named
 }
 
 @Test func areaCSVAndGeoJSON() throws {
     let r = areaReport()
-    let csv = AreaReportRendering.csv(r).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let csv = AreaReportRendering.csv(r).split(separator: "\n").map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     #expect(csv[0] == AreaReportRendering.csvHeader)
     #expect(csv.filter { $0[0] == "community" }.count == 4 && csv.filter { $0[0] == "street" }.count == 2)
     let c2 = try #require(csv.first { $0[0] == "community" && $0[1] == "C2" })
-    #expect(c2[8] == "" && c2[5] == "0")   // 0 households: no per-100 value
+    #expect(c2[8] == "" && c2[5] == "0")  // 0 households: no per-100 value
     let c0 = try #require(csv.first { $0[1] == "C0" })
-    #expect(c0[7] == "123.46" && c0[8] == "82.30")   // 123.456 m² for 150 households
+    #expect(c0[7] == "123.46" && c0[8] == "82.30")  // 123.456 m² for 150 households
 
     let geo = AreaReportRendering.geojson(r, communities: areaSnapshot().communities, grids: [])
     let doc = try #require(try JSONSerialization.jsonObject(with: Data(geo.utf8)) as? [String: Any])

@@ -7,17 +7,25 @@ import Testing
 
 /// A community with a hole given clockwise (wrong way round for RFC 7946), a building, a household, a unit.
 private func snapshot() -> Snapshot {
-    let outer = [Point(114.30, 30.50), Point(114.30, 30.51), Point(114.31, 30.51), Point(114.31, 30.50), Point(114.30, 30.50)]  // clockwise
-    let hole = [Point(114.302, 30.502), Point(114.304, 30.502), Point(114.304, 30.504), Point(114.302, 30.504), Point(114.302, 30.502)]  // ccw
+    // clockwise
+    let outer = [Point(114.30, 30.50), Point(114.30, 30.51), Point(114.31, 30.51), Point(114.31, 30.50), Point(114.30, 30.50)]
+    let hole = [
+        Point(114.302, 30.502), Point(114.304, 30.502), Point(114.304, 30.504), Point(114.302, 30.504), Point(114.302, 30.502)
+    ]  // ccw
     let mp = MultiPolygon([Polygon(exterior: outer, holes: [hole])])
     let metres = mp.map { Point(($0.x - 114.3) * 96_000, ($0.y - 30.5) * 111_000) }
     return Snapshot(
         metadata: DatasetMetadata(name: "t", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547"),
         communities: [Community(id: "C1", name: "江汉, \"一\"社区", boundary: metres, boundaryLonLat: mp)],
-        buildings: [Building(id: "B1", communityId: "C1", households: 12, location: Point(500, 500), lonLat: Point(114.305, 30.5045))],
+        buildings: [
+            Building(id: "B1", communityId: "C1", households: 12, location: Point(500, 500), lonLat: Point(114.305, 30.5045))
+        ],
         households: [Household(id: "H1", buildingId: "B1", persons: 3)],
-        roads: [Road(id: "R1", lines: [LineString([Point(0, 0), Point(10, 0)])],
-                     linesLonLat: [LineString([Point(114.3, 30.5), Point(114.3001, 30.5)])])],
+        roads: [
+            Road(
+                id: "R1", lines: [LineString([Point(0, 0), Point(10, 0)])],
+                linesLonLat: [LineString([Point(114.3, 30.5), Point(114.3001, 30.5)])])
+        ],
         units: [OrganizationUnit(id: "U1", kind: .soe, staff: 120)])
 }
 
@@ -42,8 +50,8 @@ private func json(_ text: String) throws -> [String: Any] {
         let polygons = try #require((feature["geometry"] as? [String: Any])?["coordinates"] as? [[[[Double]]]])
         let rings = try #require(polygons.first).map { ring in ring.map { Point($0[0], $0[1]) } }
         #expect(rings.count == 2)
-        #expect(Polygon.signedArea(rings[0]) > 0)   // exterior counter-clockwise
-        #expect(Polygon.signedArea(rings[1]) < 0)   // hole clockwise
+        #expect(Polygon.signedArea(rings[0]) > 0)  // exterior counter-clockwise
+        #expect(Polygon.signedArea(rings[1]) < 0)  // hole clockwise
     }
 
     @Test func attributeTablesHaveNullGeometry() throws {
@@ -68,9 +76,9 @@ private func json(_ text: String) throws -> [String: Any] {
         let communities = layers.first { $0.name == "communities" }!
         let csv = ExportWriters.csv(communities)
         #expect(csv.hasPrefix("id,name,street,kind,wkt\n"))
-        #expect(csv.contains("\"江汉, \"\"一\"\"社区\""))   // quoted field, doubled quotes
+        #expect(csv.contains("\"江汉, \"\"一\"\"社区\""))  // quoted field, doubled quotes
         let wkt = ExportWriters.wkt(communities.features[0].lonLat!)
-        #expect(wkt.hasPrefix("MULTIPOLYGON (((114.3 30.5, 114.31 30.5, "))   // turned counter-clockwise
+        #expect(wkt.hasPrefix("MULTIPOLYGON (((114.3 30.5, 114.31 30.5, "))  // turned counter-clockwise
         #expect(ExportWriters.wkt(.point(Point(1.5, -2))) == "POINT (1.5 -2)")
         // One .csvt type per CSV column.
         for layer in layers {

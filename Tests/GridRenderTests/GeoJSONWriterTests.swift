@@ -6,10 +6,15 @@ import Testing
 @Test func writesRightHandRingsAndNulls() throws {
     var w = GeoJSONWriter(name: "社区")
     // clockwise exterior and counter-clockwise hole: both must be flipped
-    let poly = Polygon(exterior: [Point(0, 0), Point(0, 1), Point(1, 1), Point(1, 0), Point(0, 0)],
-                       holes: [[Point(0.2, 0.2), Point(0.4, 0.2), Point(0.4, 0.4), Point(0.2, 0.4), Point(0.2, 0.2)]])
-    w.add(geometry: .polygon(poly), properties: [("id", .string("C\"1")), ("n", .int(nil)), ("rate", .double(0.123456, places: 4)),
-                                                 ("ok", .bool(true)), ("ids", .strings(["a", "b"]))])
+    let poly = Polygon(
+        exterior: [Point(0, 0), Point(0, 1), Point(1, 1), Point(1, 0), Point(0, 0)],
+        holes: [[Point(0.2, 0.2), Point(0.4, 0.2), Point(0.4, 0.4), Point(0.2, 0.4), Point(0.2, 0.2)]])
+    w.add(
+        geometry: .polygon(poly),
+        properties: [
+            ("id", .string("C\"1")), ("n", .int(nil)), ("rate", .double(0.123456, places: 4)),
+            ("ok", .bool(true)), ("ids", .strings(["a", "b"]))
+        ])
     w.add(geometry: nil, properties: [("id", .string("C2"))])
     let doc = try JSONSerialization.jsonObject(with: Data(w.finish().utf8)) as! [String: Any]
     #expect(doc["name"] as? String == "社区")

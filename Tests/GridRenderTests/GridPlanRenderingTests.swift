@@ -9,34 +9,41 @@ import Testing
 private func gridsSnapshot() -> Snapshot {
     var buildings: [Building] = []
     for (c, name) in ["东风社区", "Zeta"].enumerated() {
-        for i in 0..<4 { for j in 0..<5 {
-            let x = Double(c * 1000 + i * 40), y = Double(j * 40)
-            buildings.append(Building(id: "C\(c)-B\(i)\(j)", communityId: "C\(c)", households: 60, partyMembers: 2,
-                                      location: Point(x, y), lonLat: Point(116 + x / 85_000, 39 + y / 111_000)))
-        } }
+        for i in 0..<4 {
+            for j in 0..<5 {
+                let x = Double(c * 1000 + i * 40), y = Double(j * 40)
+                buildings.append(
+                    Building(
+                        id: "C\(c)-B\(i)\(j)", communityId: "C\(c)", households: 60, partyMembers: 2,
+                        location: Point(x, y), lonLat: Point(116 + x / 85_000, 39 + y / 111_000)))
+            }
+        }
         _ = name
     }
-    return Snapshot(metadata: DatasetMetadata(name: "t", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547"),
-                    communities: [Community(id: "C0", name: "东风社区"), Community(id: "C1", name: "Zeta")], buildings: buildings)
+    return Snapshot(
+        metadata: DatasetMetadata(name: "t", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547"),
+        communities: [Community(id: "C0", name: "东风社区"), Community(id: "C1", name: "Zeta")], buildings: buildings)
 }
 
 @Test func gridPlanRenderingsCarryEveryGrid() throws {
     let s = gridsSnapshot()
     let plan = GridPartition.plan(s, options: GridPartitionOptions())
-    #expect(plan.grids.count == 6)    // 1,200 households per community → 3 grids of 400
+    #expect(plan.grids.count == 6)  // 1,200 households per community → 3 grids of 400
     let csv = GridPlanRendering.csv(plan).split(separator: "\n")
     #expect(csv.count == plan.grids.count + 1)
     #expect(csv[0].hasPrefix("id,community_id,name,buildings,households"))
     let json = try JSONSerialization.jsonObject(with: Data(ResultEncoding.json(plan).utf8)) as! [String: Any]
     #expect(json["min_households"] as? Int == 300 && json["max_households"] as? Int == 500)
     let first = (json["grids"] as! [[String: Any]])[0]
-    for key in ["id", "community_id", "building_ids", "households", "party_members", "organization", "compactness_m2", "centroid"] {
+    for key in ["id", "community_id", "building_ids", "households", "party_members", "organization", "compactness_m2", "centroid"]
+    {
         #expect(first[key] != nil, "missing \(key)")
     }
     #expect(json["violations"] is [Any])
     let members = plan.memberships
     let polys = GridPolygons.polygons(s, grids: members).mapValues { $0.map { Point(116 + $0.x / 85_000, 39 + $0.y / 111_000) } }
-    let geo = try JSONSerialization.jsonObject(with: Data(GridPlanRendering.geojson(plan, polygons: polys).utf8)) as! [String: Any]
+    let geo =
+        try JSONSerialization.jsonObject(with: Data(GridPlanRendering.geojson(plan, polygons: polys).utf8)) as! [String: Any]
     let features = geo["features"] as! [[String: Any]]
     #expect(features.count == plan.grids.count)
     #expect(features.allSatisfy { ($0["geometry"] as! [String: Any])["type"] as? String == "MultiPolygon" })
@@ -61,7 +68,7 @@ private func gridsSnapshot() -> Snapshot {
     #expect(report.count == 1 + r.grids.count + r.communities.count + 1)
     #expect(report.last!.hasPrefix("district,total"))
     let json = try JSONSerialization.jsonObject(with: Data(ResultEncoding.json(r).utf8)) as! [String: Any]
-    #expect(json["central_households"] == nil)   // household ids only with --include-households
+    #expect(json["central_households"] == nil)  // household ids only with --include-households
     #expect(PartyRendering.reportTable(r).contains("Shortfalls (40)"))
     #expect(PartyRendering.planCSV(r).split(separator: "\n").count == r.grids.count + 1)
 }

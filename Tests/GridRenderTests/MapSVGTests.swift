@@ -13,8 +13,10 @@ final class SVGCollector: NSObject, XMLParserDelegate {
     var elements: [Element] = []
     private var stack: [Int] = []
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         let ancestors = stack.map { elements[$0].attributes["id"] ?? elements[$0].name }
         elements.append(Element(name: name, attributes: attributes, ancestors: ancestors))
         stack.append(elements.count - 1)
@@ -54,15 +56,19 @@ private func grid(n: Int, names: (Int) -> String = { "社区\($0)" }) -> Snapsho
             communities.append(Community(id: "C\(k)", name: names(k), boundary: mp, boundaryLonLat: mp.map(ll)))
             for b in 0..<3 {
                 let p = Point(x0 + 100 + Double(b) * 100, y0 + 120)
-                buildings.append(Building(id: "B\(k)-\(b)", communityId: "C\(k)", households: 40 * (b + 1), location: p, lonLat: ll(p)))
+                buildings.append(
+                    Building(id: "B\(k)-\(b)", communityId: "C\(k)", households: 40 * (b + 1), location: p, lonLat: ll(p)))
             }
             let fp = Point(x0 + 200, y0 + 300)
-            facilities.append(Facility(id: "F\(k)", kind: FacilityKind.allCases[k % FacilityKind.allCases.count], usableAreaM2: 100,
-                                       communityId: "C\(k)", level: k == 0 ? .street : .community, location: fp, lonLat: ll(fp)))
+            facilities.append(
+                Facility(
+                    id: "F\(k)", kind: FacilityKind.allCases[k % FacilityKind.allCases.count], usableAreaM2: 100,
+                    communityId: "C\(k)", level: k == 0 ? .street : .community, location: fp, lonLat: ll(fp)))
         }
     }
-    return Snapshot(metadata: DatasetMetadata(name: "测试区", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547"),
-                    communities: communities, buildings: buildings, facilities: facilities)
+    return Snapshot(
+        metadata: DatasetMetadata(name: "测试区", sourceCRS: "EPSG:4326", workingCRS: "EPSG:4547"),
+        communities: communities, buildings: buildings, facilities: facilities)
 }
 
 /// The x extent, in pixels, of a path's `d` made of M/L/Z commands.
@@ -149,13 +155,18 @@ private func pathBox(_ d: String) -> BoundingBox {
         // no label may overlap another or a site's numbered circle, and each stays in its community.
         let snap = grid(n: 8) { "很长很长的社区名字\($0)" }
         var o = MapOverlays()
-        o.sites = stride(from: 0, to: 64, by: 3).enumerated().map { (rank: $0.offset + 1, location: snap.communities[$0.element].boundary!.centroid) }
+        o.sites = stride(from: 0, to: 64, by: 3).enumerated().map {
+            (rank: $0.offset + 1, location: snap.communities[$0.element].boundary!.centroid)
+        }
         let svg = MapSVG.render(snapshot: snap, overlays: o, title: "t", width: 900)
         let doc = try #require(SVGCollector.parse(svg))
         let labels = doc.all("text", class: "label")
         #expect(labels.count > 0)
         let fs = 11.0
-        let squares = Dictionary(uniqueKeysWithValues: doc.all("path", class: "community").map { ($0.attributes["data-id"]!, pathBox($0.attributes["d"]!)) })
+        let squares = Dictionary(
+            uniqueKeysWithValues: doc.all("path", class: "community").map {
+                ($0.attributes["data-id"]!, pathBox($0.attributes["d"]!))
+            })
         for l in labels {
             let anchor = Point(Double(l.attributes["x"]!)!, Double(l.attributes["y"]!)! - fs * 0.35)
             let square = try #require(squares[l.attributes["data-id"] ?? ""])
@@ -176,8 +187,10 @@ private func pathBox(_ d: String) -> BoundingBox {
 
     @Test func labelPointOfAConcaveShapeIsInside() {
         // A U shape whose centroid lies in the notch.
-        let u = Polygon(exterior: [Point(0, 0), Point(300, 0), Point(300, 300), Point(200, 300), Point(200, 100),
-                                   Point(100, 100), Point(100, 300), Point(0, 300), Point(0, 0)])
+        let u = Polygon(exterior: [
+            Point(0, 0), Point(300, 0), Point(300, 300), Point(200, 300), Point(200, 100),
+            Point(100, 100), Point(100, 300), Point(0, 300), Point(0, 0)
+        ])
         #expect(!u.contains(u.centroid))
         let p = MapSVG.labelPoint(MultiPolygon([u]))
         #expect(u.contains(p))
@@ -193,9 +206,9 @@ private func pathBox(_ d: String) -> BoundingBox {
             return (v >> 16, (v >> 8) & 0xff, v & 0xff)
         }
         let zero = rgb(MapSVG.color(0, legend)), standard = rgb(MapSVG.color(30, legend)), good = rgb(MapSVG.color(60, legend))
-        #expect(zero.0 > zero.1 && zero.0 > zero.2)            // red
-        #expect(standard.0 > 200 && standard.1 > 200)          // yellow
-        #expect(good.1 > good.0 && good.1 > good.2)            // green
+        #expect(zero.0 > zero.1 && zero.0 > zero.2)  // red
+        #expect(standard.0 > 200 && standard.1 > 200)  // yellow
+        #expect(good.1 > good.0 && good.1 > good.2)  // green
         #expect(MapSVG.color(90, legend) == MapSVG.color(60, legend))  // saturates
         // Monotone: more area, less red.
         let reds = stride(from: 30.0, through: 60, by: 5).map { rgb(MapSVG.color($0, legend)).0 }
@@ -215,7 +228,7 @@ private func pathBox(_ d: String) -> BoundingBox {
         #expect(MapSVG.buildingRadius(households: 0) == 1.2)
         #expect(MapSVG.buildingRadius(households: 100) < MapSVG.buildingRadius(households: 400))
         let r100 = MapSVG.buildingRadius(households: 100), r400 = MapSVG.buildingRadius(households: 400)
-        #expect(abs(r400 / r100 - 2) < 1e-9)   // area ∝ households
+        #expect(abs(r400 / r100 - 2) < 1e-9)  // area ∝ households
         #expect(MapSVG.buildingRadius(households: 1_000_000) == 7)
     }
 }

@@ -48,8 +48,10 @@ struct SortedJSONEncoderTests {
         }
     }
 
-    private static let pieces = ["a", "Z", "中文", "路/街", "q\"uote", "back\\slash", "\n", "\t", "\u{1}", "\u{1f}",
-                                 "\u{7f}", "é", "😀", " ", "_", "10", "9", "\u{2028}", "\r\u{8}\u{c}"]
+    private static let pieces = [
+        "a", "Z", "中文", "路/街", "q\"uote", "back\\slash", "\n", "\t", "\u{1}", "\u{1f}",
+        "\u{7f}", "é", "😀", " ", "_", "10", "9", "\u{2028}", "\r\u{8}\u{c}"
+    ]
 
     private func string(_ g: inout Generator) -> String {
         (0..<Int.random(in: 0...4, using: &g)).map { _ in Self.pieces.randomElement(using: &g)! }.joined()
@@ -57,12 +59,13 @@ struct SortedJSONEncoderTests {
 
     private func double(_ g: inout Generator) -> Double {
         switch Int.random(in: 0..<6, using: &g) {
-        case 0: return Double(Int.random(in: -1000...1000, using: &g))                  // integral: "30", not "30.0"
+        case 0: return Double(Int.random(in: -1000...1000, using: &g))  // integral: "30", not "30.0"
         case 1: return (Double.random(in: -1e4...1e4, using: &g) * 100).rounded() / 100  // report figures
-        case 2: return Double.random(in: 0...1, using: &g) * 1e-6                        // exponent form
-        case 3: return Double.random(in: 1e15...1e22, using: &g)                         // large
-        case 4: return [0.0, -0.0, 0.1 + 0.2, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude].randomElement(using: &g)!
-        default: return Double(bitPattern: g.next() & 0x7FEF_FFFF_FFFF_FFFF)             // any finite double
+        case 2: return Double.random(in: 0...1, using: &g) * 1e-6  // exponent form
+        case 3: return Double.random(in: 1e15...1e22, using: &g)  // large
+        case 4:
+            return [0.0, -0.0, 0.1 + 0.2, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude].randomElement(using: &g)!
+        default: return Double(bitPattern: g.next() & 0x7FEF_FFFF_FFFF_FFFF)  // any finite double
         }
     }
 
@@ -79,19 +82,24 @@ struct SortedJSONEncoderTests {
             for _ in 0..<Int.random(in: 0...5, using: &g) { o[string(&g)] = value(&g, depth: depth + 1) }
             return .object(o)
         default:
-            return .record(Record(id: string(&g), households: Int.random(in: 0...500, using: &g), areaM2: double(&g),
-                                  covered: Bool.random(using: &g),
-                                  nearest: Bool.random(using: &g) ? string(&g) : nil,
-                                  distance: Bool.random(using: &g) ? double(&g) : nil,
-                                  tags: (0..<Int.random(in: 0...3, using: &g)).map { _ in string(&g) },
-                                  counts: Dictionary(uniqueKeysWithValues: (0..<Int.random(in: 0...3, using: &g)).map { i in
-                                      ("k\(i)_\(Int.random(in: 0...20, using: &g))", i) })))
+            return .record(
+                Record(
+                    id: string(&g), households: Int.random(in: 0...500, using: &g), areaM2: double(&g),
+                    covered: Bool.random(using: &g),
+                    nearest: Bool.random(using: &g) ? string(&g) : nil,
+                    distance: Bool.random(using: &g) ? double(&g) : nil,
+                    tags: (0..<Int.random(in: 0...3, using: &g)).map { _ in string(&g) },
+                    counts: Dictionary(
+                        uniqueKeysWithValues: (0..<Int.random(in: 0...3, using: &g)).map { i in
+                            ("k\(i)_\(Int.random(in: 0...20, using: &g))", i)
+                        })))
         }
     }
 
     private func foundation<T: Encodable>(_ v: T, pretty: Bool) throws -> [UInt8] {
         let e = JSONEncoder()
-        e.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        e.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         e.nonConformingFloatEncodingStrategy = .throw
         return Array(try e.encode(v))
     }
@@ -104,7 +112,10 @@ struct SortedJSONEncoderTests {
         for pretty in [true, false] {
             let ours = try SortedJSONEncoder(pretty: pretty).encode(v)
             let theirs = try foundation(v, pretty: pretty)
-            #expect(ours == theirs, "seed \(seed) pretty \(pretty):\n\(String(decoding: ours, as: UTF8.self))\n---\n\(String(decoding: theirs, as: UTF8.self))")
+            #expect(
+                ours == theirs,
+                "seed \(seed) pretty \(pretty):\n\(String(decoding: ours, as: UTF8.self))\n---\n\(String(decoding: theirs, as: UTF8.self))"
+            )
         }
     }
 
@@ -156,12 +167,12 @@ struct SortedJSONEncoderTests {
             func encode(to encoder: Encoder) throws {
                 var c = encoder.container(keyedBy: K.self)
                 try c.encode(1, forKey: .own)
-                try Base().encode(to: c.superEncoder())                  // under "super"
+                try Base().encode(to: c.superEncoder())  // under "super"
                 try Base(id: "B2", n: 3).encode(to: c.superEncoder(forKey: .parent))
-                _ = c.superEncoder(forKey: .empty)                      // nothing encoded: {}
+                _ = c.superEncoder(forKey: .empty)  // nothing encoded: {}
                 var u = c.nestedUnkeyedContainer(forKey: .list)
                 try u.encode(0)
-                try [5, 6].encode(to: u.superEncoder())                 // an element in place
+                try [5, 6].encode(to: u.superEncoder())  // an element in place
                 var single = u.superEncoder().singleValueContainer()
                 try single.encode("s")
             }

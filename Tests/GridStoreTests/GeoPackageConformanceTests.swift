@@ -14,15 +14,17 @@ private func sampleDataset() throws -> Snapshot {
 /// Records every error and warning the validator prints about the file at `path`.
 private func expectConforms(_ path: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let findings = try GeoPackageValidator.findings(path)
-    #expect(findings.isEmpty, "\(what): validate_gpkg.py -k --extra reports\n\(findings.joined(separator: "\n"))",
-            sourceLocation: sourceLocation)
+    #expect(
+        findings.isEmpty, "\(what): validate_gpkg.py -k --extra reports\n\(findings.joined(separator: "\n"))",
+        sourceLocation: sourceLocation)
 }
 
 /// Every GeoPackage gridplan writes passes GDAL's validator (`validate_gpkg.py -k --extra`) with
 /// no error and no warning: the store after import and after `grids plan --apply`, and the
 /// files of `export --format gpkg` (all layers, and some with `--layers`).
-@Suite("GeoPackage: OGC conformance (validate_gpkg.py)",
-       .enabled(if: GeoPackageValidator.isAvailable, "validate_gpkg.py (python3-gdal) is not installed"))
+@Suite(
+    "GeoPackage: OGC conformance (validate_gpkg.py)",
+    .enabled(if: GeoPackageValidator.isAvailable, "validate_gpkg.py (python3-gdal) is not installed"))
 struct GeoPackageConformanceTests {
     @Test func theStoreAfterImportAndAfterAGridPlanConforms() throws {
         let path = temporaryStorePath()
@@ -49,15 +51,17 @@ struct GeoPackageConformanceTests {
         let path = temporaryStorePath()
         defer { removeStore(path) }
         let dataset = try sampleDataset()
-        var coverage = FeatureTable(name: "coverage", geometryKind: .point,
-                                    columns: [.init("id", .text), .init("distance_m", .real), .init("covered", .boolean)])
+        var coverage = FeatureTable(
+            name: "coverage", geometryKind: .point,
+            columns: [.init("id", .text), .init("distance_m", .real), .init("covered", .boolean)])
         for b in dataset.buildings {
             coverage.append([.text(b.id), .real(100), .boolean(true)], lonLat: .point(b.lonLat), projected: .point(b.location))
         }
         var summary = FeatureTable(name: "summary", geometryKind: nil, columns: [.init("key", .text), .init("value", .real)])
         summary.append([.text("coverage_rate"), .real(1)])
-        _ = try GeoPackageExport.write(snapshot: dataset, to: path, includeHouseholds: includeHouseholds,
-                                       extraLayers: [coverage, summary])
+        _ = try GeoPackageExport.write(
+            snapshot: dataset, to: path, includeHouseholds: includeHouseholds,
+            extraLayers: [coverage, summary])
         try expectConforms(path, "export --format gpkg\(includeHouseholds ? " --include-households" : "")")
     }
 
@@ -65,7 +69,8 @@ struct GeoPackageConformanceTests {
         let path = temporaryStorePath()
         defer { removeStore(path) }
         let dataset = try sampleDataset()
-        var buildings = FeatureTable(name: "buildings", geometryKind: .point, columns: [.init("id", .text), .init("households", .integer)])
+        var buildings = FeatureTable(
+            name: "buildings", geometryKind: .point, columns: [.init("id", .text), .init("households", .integer)])
         for b in dataset.buildings {
             buildings.append([.text(b.id), .integer(b.households)], lonLat: .point(b.lonLat), projected: .point(b.location))
         }

@@ -8,7 +8,8 @@ enum GeoPackageValidator {
     static let script = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py"
 
     /// Whether python3 and the validator script are installed (tests using it are skipped otherwise).
-    static let isAvailable = FileManager.default.isExecutableFile(atPath: python)
+    static let isAvailable =
+        FileManager.default.isExecutableFile(atPath: python)
         && FileManager.default.fileExists(atPath: script)
 
     /// What the validator reports about the file at `path`: its errors and warnings, one per line

@@ -12,8 +12,9 @@ struct ImportFixtureTests {
     }
 
     @Test func sampleCGCS2000DatasetReadsCompletely() throws {
-        let s = try DatasetImporter.read(directory: try Self.fixture("sample-cgcs2000"), options: ImportOptions(),
-                                         progress: SilentProgress())
+        let s = try DatasetImporter.read(
+            directory: try Self.fixture("sample-cgcs2000"), options: ImportOptions(),
+            progress: SilentProgress())
         #expect(s.metadata.name == "样例街道")
         #expect(s.metadata.sourceCRS == "EPSG:4490")
         // data spans 108.94°E–108.99°E: centre 108.965 → zone floor(110.465 / 3) = 36 → EPSG:4545 (108°E)
@@ -23,7 +24,7 @@ struct ImportFixtureTests {
         let c01 = try #require(s.communities.first { $0.id == "C01" }?.boundary)
         let c02 = try #require(s.communities.first { $0.id == "C02" }?.boundary)
         #expect(c01.polygons[0].holes.count == 1 && c02.polygons.count == 2)
-        let square = c02.polygons[0].area   // the same 0.01° square, one cell east
+        let square = c02.polygons[0].area  // the same 0.01° square, one cell east
         #expect(abs(c01.area / square - 0.96) < 0.001)
 
         // buildings: containment, households.csv aggregation, footprint centroid

@@ -8,8 +8,10 @@ import GridModel
 /// Every invalid case of docs/data-format.md §1, each asserting the exact file, location and field.
 @Suite("Import: problems")
 struct ImportProblemTests {
-    func problems(_ change: (inout [String: String]) -> Void, crs: String? = nil,
-                  sourceLocation: SourceLocation = #_sourceLocation) throws -> [ValidationProblem] {
+    func problems(
+        _ change: (inout [String: String]) -> Void, crs: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> [ValidationProblem] {
         var files = baseDataset()
         change(&files)
         let ds = try TestDataset(files)
@@ -27,8 +29,10 @@ struct ImportProblemTests {
 
     @Test func invalidJSONInGeoJSON() throws {
         let p = try problems {
-            $0["communities.geojson"] = "{\"type\":\"FeatureCollection\",\"features\":[\n"
-                + feature(#""id":"C1""#, polygon(squareRing(116.40, 39.90, 116.41, 39.91))) + ",\n{\"type\": \"Feature\", \"properties\": {\"id\": }}]}"
+            $0["communities.geojson"] =
+                "{\"type\":\"FeatureCollection\",\"features\":[\n"
+                + feature(#""id":"C1""#, polygon(squareRing(116.40, 39.90, 116.41, 39.91)))
+                + ",\n{\"type\": \"Feature\", \"properties\": {\"id\": }}]}"
         }
         let q = try #require(p.first { $0.file == "communities.geojson" })
         #expect(q.location == "feature 1", "\(q)")
@@ -49,12 +53,14 @@ struct ImportProblemTests {
         let p = try problems {
             $0["facilities.geojson"] = featureCollection([
                 feature(#""id":"F1","kind":"other","usable_area_m2":1"#, point(116.401, 39.901)),
-                feature(#""id":"F2","kind":"other","usable_area_m2":1"#, #"{"type":"LineString","coordinates":[[116.40,39.90],[116.41,39.91]]}"#),
-                feature(#""id":"F3","kind":"other","usable_area_m2":1"#, "null"),
+                feature(
+                    #""id":"F2","kind":"other","usable_area_m2":1"#,
+                    #"{"type":"LineString","coordinates":[[116.40,39.90],[116.41,39.91]]}"#),
+                feature(#""id":"F3","kind":"other","usable_area_m2":1"#, "null")
             ])
             $0["communities.geojson"] = featureCollection([
                 feature(#""id":"C1""#, polygon(squareRing(116.40, 39.90, 116.41, 39.91))),
-                feature(#""id":"C2""#, point(116.415, 39.905)),
+                feature(#""id":"C2""#, point(116.415, 39.905))
             ])
         }
         expectProblem(p, file: "facilities.geojson", location: "feature 1", field: "geometry", messageContains: "LineString")
@@ -68,7 +74,12 @@ struct ImportProblemTests {
             $0["communities.geojson"] = featureCollection([
                 feature(#""id":"C1""#, polygon("[[116.40,39.90],[116.41,39.90],[116.41,39.91],[116.40,39.91]]")),
                 feature(#""id":"C2""#, polygon("[[116.41,39.90],[116.42,39.90],[116.41,39.90]]")),
-                feature(#""id":"C3""#, polygon(squareRing(116.41, 39.90, 116.42, 39.91), "[[116.412,39.902],[116.413,39.902],[116.413,39.903],[116.412,39.902.5]]".replacingOccurrences(of: "39.902.5", with: "39.9025"))),
+                feature(
+                    #""id":"C3""#,
+                    polygon(
+                        squareRing(116.41, 39.90, 116.42, 39.91),
+                        "[[116.412,39.902],[116.413,39.902],[116.413,39.903],[116.412,39.902.5]]".replacingOccurrences(
+                            of: "39.902.5", with: "39.9025")))
             ])
         }
         expectProblem(p, file: "communities.geojson", location: "feature 0", field: "geometry", messageContains: "not closed")
@@ -78,29 +89,34 @@ struct ImportProblemTests {
 
     @Test func nonFiniteCoordinates() throws {
         let p = try problems {
-            $0["buildings.csv"] = "id,community_id,households,lon,lat\nB1,C1,1,NaN,39.9\nB2,C1,1,116.4,inf\nB3,C1,1,116.40x,39.9\n"
+            $0["buildings.csv"] =
+                "id,community_id,households,lon,lat\nB1,C1,1,NaN,39.9\nB2,C1,1,116.4,inf\nB3,C1,1,116.40x,39.9\n"
             $0["facilities.geojson"] = featureCollection([
                 feature(#""id":"F1","kind":"other","usable_area_m2":1"#, point(116.401, 39.901)),
-                feature(#""id":"F2","kind":"other","usable_area_m2":1"#, #"{"type":"Point","coordinates":[1e999,39.9]}"#),
+                feature(#""id":"F2","kind":"other","usable_area_m2":1"#, #"{"type":"Point","coordinates":[1e999,39.9]}"#)
             ])
             $0["communities.geojson"] = featureCollection([
                 feature(#""id":"C1""#, polygon(squareRing(116.40, 39.90, 116.41, 39.91))),
-                feature(#""id":"C2""#, #"{"type":"Polygon","coordinates":[[[116.41,39.90],[NaN,39.90],[116.42,39.91],[116.41,39.90]]]}"#),
+                feature(
+                    #""id":"C2""#,
+                    #"{"type":"Polygon","coordinates":[[[116.41,39.90],[NaN,39.90],[116.42,39.91],[116.41,39.90]]]}"#)
             ])
         }
         expectProblem(p, file: "buildings.csv", location: "line 2", field: "lon", messageContains: "finite")
         expectProblem(p, file: "buildings.csv", location: "line 3", field: "lat", messageContains: "finite")
         expectProblem(p, file: "buildings.csv", location: "line 4", field: "lon", messageContains: "not a number")
         // JSON has no NaN or Infinity: such a number makes the GeoJSON unreadable from there on
-        expectProblem(p, file: "facilities.geojson", location: "feature 1", field: "", messageContains: "out of the range of a double")
+        expectProblem(
+            p, file: "facilities.geojson", location: "feature 1", field: "", messageContains: "out of the range of a double")
         expectProblem(p, file: "communities.geojson", location: "feature 1", field: "", messageContains: "NaN")
     }
 
     @Test func longitudeLatitudeOutOfRangeAndSwapped() throws {
         let p = try problems {
-            $0["buildings.csv"] = "id,community_id,households,lon,lat\nB1,C1,1,116.405,39.905\nB2,C1,1,39.905,116.405\nB3,C1,1,200,95\n"
+            $0["buildings.csv"] =
+                "id,community_id,households,lon,lat\nB1,C1,1,116.405,39.905\nB2,C1,1,39.905,116.405\nB3,C1,1,200,95\n"
             $0["facilities.geojson"] = featureCollection([
-                feature(#""id":"F1","kind":"other","usable_area_m2":1"#, point(39.904, 116.404)),
+                feature(#""id":"F1","kind":"other","usable_area_m2":1"#, point(39.904, 116.404))
             ])
         }
         let swapped = expectProblem(p, file: "buildings.csv", location: "line 3", field: "lon,lat", messageContains: "swapped")
@@ -120,7 +136,7 @@ struct ImportProblemTests {
         let p = try problems { $0["dataset.json"] = #"{"crs": "EPSG:999999"}"# }
         let q = expectProblem(p, file: "dataset.json", location: "", field: "crs", messageContains: "EPSG:999999")
         #expect(q?.expected.contains("GCJ-02") == true)
-        #expect(p.count == 1)   // nothing else: the files themselves are fine
+        #expect(p.count == 1)  // nothing else: the files themselves are fine
         let o = try problems({ _ in }, crs: "NOT-A-CRS")
         expectProblem(o, file: "--crs", location: "", field: "crs", messageContains: "NOT-A-CRS")
     }
@@ -132,11 +148,12 @@ struct ImportProblemTests {
 
     @Test func duplicateIds() throws {
         let p = try problems {
-            $0["buildings.csv"] = "id,community_id,households,lon,lat\nB1,C1,1,116.405,39.905\nB2,C1,1,116.405,39.905\nB1,C1,1,116.405,39.905\n"
+            $0["buildings.csv"] =
+                "id,community_id,households,lon,lat\nB1,C1,1,116.405,39.905\nB2,C1,1,116.405,39.905\nB1,C1,1,116.405,39.905\n"
             $0["communities.geojson"] = featureCollection([
                 feature(#""id":7"#, polygon(squareRing(116.40, 39.90, 116.41, 39.91))),
                 feature(#""id":"7""#, polygon(squareRing(116.41, 39.90, 116.42, 39.91))),
-                feature(#""id":"C1""#, polygon(squareRing(116.41, 39.90, 116.42, 39.91))),
+                feature(#""id":"C1""#, polygon(squareRing(116.41, 39.90, 116.42, 39.91)))
             ])
         }
         expectProblem(p, file: "buildings.csv", location: "line 4", field: "id", messageContains: "first at line 2")
@@ -147,10 +164,11 @@ struct ImportProblemTests {
     @Test func unknownParentIds() throws {
         let p = try problems {
             $0["grids.csv"] = "id,community_id\nG1,C1\nG2,C9\n"
-            $0["buildings.csv"] = "id,community_id,grid_id,households,lon,lat\nB1,C1,G1,1,116.405,39.905\nB2,C8,G7,1,116.405,39.905\n"
+            $0["buildings.csv"] =
+                "id,community_id,grid_id,households,lon,lat\nB1,C1,G1,1,116.405,39.905\nB2,C8,G7,1,116.405,39.905\n"
             $0["households.csv"] = "id,building_id\nH1,B1\nH2,B5\n"
             $0["facilities.geojson"] = featureCollection([
-                feature(#""id":"F1","kind":"other","usable_area_m2":1,"community_id":"C6""#, point(116.401, 39.901)),
+                feature(#""id":"F1","kind":"other","usable_area_m2":1,"community_id":"C6""#, point(116.401, 39.901))
             ])
             $0["units.csv"] = "id,kind,staff,community_id\nU1,soe,5,C5\n"
             $0["secretaries.csv"] = "id,community_id\nS1,C4\n"
@@ -163,7 +181,9 @@ struct ImportProblemTests {
         expectProblem(p, file: "units.csv", location: "line 2", field: "community_id", messageContains: "'C5'")
         expectProblem(p, file: "secretaries.csv", location: "line 2", field: "community_id", messageContains: "'C4'")
         // B1 names 1 household, households.csv lists 1: no disagreement; B2 names 1 and has none listed
-        expectProblem(p, file: "buildings.csv", location: "line 3", field: "households", messageContains: "households is 1 but households.csv lists 0")
+        expectProblem(
+            p, file: "buildings.csv", location: "line 3", field: "households",
+            messageContains: "households is 1 but households.csv lists 0")
         #expect(p.count == 8)
     }
 
@@ -189,7 +209,7 @@ struct ImportProblemTests {
             $0["facilities.geojson"] = featureCollection([
                 feature(#""id":"F1","kind":"other","usable_area_m2":-5"#, point(116.401, 39.901)),
                 feature(#""id":"F2","kind":"other","usable_area_m2":"big""#, point(116.401, 39.901)),
-                feature(#""id":"F3","kind":"other""#, point(116.401, 39.901)),
+                feature(#""id":"F3","kind":"other""#, point(116.401, 39.901))
             ])
         }
         let neg = expectProblem(p, file: "buildings.csv", location: "line 2", field: "households", messageContains: "negative")
@@ -201,17 +221,19 @@ struct ImportProblemTests {
         expectProblem(p, file: "buildings.csv", location: "line 6", field: "floors", messageContains: "whole number")
         expectProblem(p, file: "buildings.csv", location: "line 6", field: "residents", messageContains: "finite")
         expectProblem(p, file: "facilities.geojson", location: "feature 0", field: "usable_area_m2", messageContains: "negative")
-        expectProblem(p, file: "facilities.geojson", location: "feature 1", field: "usable_area_m2", messageContains: "not a number")
+        expectProblem(
+            p, file: "facilities.geojson", location: "feature 1", field: "usable_area_m2", messageContains: "not a number")
         expectProblem(p, file: "facilities.geojson", location: "feature 2", field: "usable_area_m2", messageContains: "missing")
-        #expect(p.count == 10)   // 4.0 households is a whole number: fine
+        #expect(p.count == 10)  // 4.0 households is a whole number: fine
     }
 
     @Test func unknownFacilityKindLevelAndBoolean() throws {
         let p = try problems {
             $0["facilities.geojson"] = featureCollection([
                 feature(#""id":"F1","kind":"library","usable_area_m2":1"#, point(116.401, 39.901)),
-                feature(#""id":"F2","kind":"other","usable_area_m2":1,"level":"city","embedded":"maybe""#, point(116.401, 39.901)),
-                feature(#""id":"F3","kind":"other","usable_area_m2":1,"embedded":"否","level":"street""#, point(116.401, 39.901)),
+                feature(
+                    #""id":"F2","kind":"other","usable_area_m2":1,"level":"city","embedded":"maybe""#, point(116.401, 39.901)),
+                feature(#""id":"F3","kind":"other","usable_area_m2":1,"embedded":"否","level":"street""#, point(116.401, 39.901))
             ])
         }
         let k = expectProblem(p, file: "facilities.geojson", location: "feature 0", field: "kind", messageContains: "library")
@@ -225,7 +247,8 @@ struct ImportProblemTests {
         let p = try problems {
             $0["buildings.csv"] = "id,community_id,lon,lat,extra_column\nB1,C1,116.405,39.905,x\nB2,C1,116.405,39.905,y\n"
         }
-        expectProblem(p, file: "buildings.csv", location: "line 1", field: "households", messageContains: "missing required column")
+        expectProblem(
+            p, file: "buildings.csv", location: "line 1", field: "households", messageContains: "missing required column")
         #expect(p.filter { $0.file == "buildings.csv" }.count == 1)
     }
 
@@ -237,7 +260,8 @@ struct ImportProblemTests {
 
     @Test func raggedRow() throws {
         let p = try problems {
-            $0["buildings.csv"] = "id,community_id,households,lon,lat\nB1,C1,1,116.405,39.905\nB2,C1,1,116.405\nB3,C1,1,116.405,39.905,extra\nB4,C1,-1,116.405,39.905\n"
+            $0["buildings.csv"] =
+                "id,community_id,households,lon,lat\nB1,C1,1,116.405,39.905\nB2,C1,1,116.405\nB3,C1,1,116.405,39.905,extra\nB4,C1,-1,116.405,39.905\n"
         }
         expectProblem(p, file: "buildings.csv", location: "line 3", field: "", messageContains: "4 fields")
         expectProblem(p, file: "buildings.csv", location: "line 4", field: "", messageContains: "6 fields")
@@ -253,7 +277,7 @@ struct ImportProblemTests {
         }
         expectProblem(p, file: "facilities.csv", location: "", field: "", messageContains: "empty file")
         expectProblem(p, file: "communities.geojson", location: "", field: "", messageContains: "empty file")
-        #expect(!p.contains { $0.field == "community_id" })   // no cascade from the unreadable communities
+        #expect(!p.contains { $0.field == "community_id" })  // no cascade from the unreadable communities
     }
 
     @Test func missingAndDoubledFiles() throws {
@@ -263,7 +287,8 @@ struct ImportProblemTests {
             $0["households.geojson"] = featureCollection([])
         }
         expectProblem(p, file: "facilities", location: "", field: "", messageContains: "missing")
-        expectProblem(p, file: "communities", location: "", field: "", messageContains: "both communities.geojson and communities.csv")
+        expectProblem(
+            p, file: "communities", location: "", field: "", messageContains: "both communities.geojson and communities.csv")
         expectProblem(p, file: "households.geojson", location: "", field: "", messageContains: "CSV")
     }
 
@@ -273,22 +298,26 @@ struct ImportProblemTests {
             // B2: H3 and H5 (H5's bad party_members is a problem of its own; the duplicate H1 is not counted)
             $0["households.csv"] = "id,building_id,party_members\nH1,B1,1\nH2,B1,0\nH3,B2,0\nH1,B2,0\nH5,B2,-1\n"
         }
-        let q = expectProblem(p, file: "buildings.csv", location: "line 3", field: "households", messageContains: "households is 3 but households.csv lists 2")
+        let q = expectProblem(
+            p, file: "buildings.csv", location: "line 3", field: "households",
+            messageContains: "households is 3 but households.csv lists 2")
         #expect(q?.message.contains("B2") == true)
         expectProblem(p, file: "households.csv", location: "line 5", field: "id", messageContains: "duplicate")
         expectProblem(p, file: "households.csv", location: "line 6", field: "party_members", messageContains: "negative")
-        #expect(!p.contains { $0.location == "line 2" && $0.file == "buildings.csv" })   // B1 agrees: 2 and 2
+        #expect(!p.contains { $0.location == "line 2" && $0.file == "buildings.csv" })  // B1 agrees: 2 and 2
     }
 
     @Test func badRecords() throws {
         let p = try problems {
             $0["secretaries.csv"] = "id,community_id,last_training_date\nS1,C1,2025-02-30\nS1,C2,\n"
-            $0["contacts.csv"] = "leader_id,role,community_id,year,days_on_site,meetings,lectures\nL1,mayor,C1,2025,15,2,2\nL2,street_committee,C1,20x5,-1,2,2\n"
+            $0["contacts.csv"] =
+                "leader_id,role,community_id,year,days_on_site,meetings,lectures\nL1,mayor,C1,2025,15,2,2\nL2,street_committee,C1,20x5,-1,2,2\n"
             $0["ratings.csv"] = "organization_id,year,stars\nO1,2025,6\nO2,2025,优\nO3,2025,较差\n"
             $0["observations.csv"] = "organization_id,date\nO1,2025/01/01\nO2,\n"
             $0["units.csv"] = "id,kind,staff,has_organization\nU1,ngo,5,\nU2,soe,,yes\n"
         }
-        expectProblem(p, file: "secretaries.csv", location: "line 2", field: "last_training_date", messageContains: "not a valid date")
+        expectProblem(
+            p, file: "secretaries.csv", location: "line 2", field: "last_training_date", messageContains: "not a valid date")
         expectProblem(p, file: "secretaries.csv", location: "line 3", field: "id", messageContains: "duplicate")
         expectProblem(p, file: "contacts.csv", location: "line 2", field: "role", messageContains: "mayor")
         expectProblem(p, file: "contacts.csv", location: "line 3", field: "year", messageContains: "not a number")
@@ -307,7 +336,9 @@ struct ImportProblemTests {
         for i in 0..<300 { rows += "B\(i),C1,-\(i + 1),116.405,39.905\n" }
         var files = baseDataset()
         files["buildings.csv"] = rows
-        files["facilities.geojson"] = featureCollection([feature(#""id":"F1","kind":"nope","usable_area_m2":1"#, point(116.401, 39.901))])
+        files["facilities.geojson"] = featureCollection([
+            feature(#""id":"F1","kind":"nope","usable_area_m2":1"#, point(116.401, 39.901))
+        ])
         let ds = try TestDataset(files)
         defer { ds.remove() }
         do {
@@ -330,7 +361,7 @@ struct ImportProjectionProblemTests {
             "dataset.json": #"{"crs": "EPSG:4547"}"#,
             "communities.geojson": featureCollection([feature(#""id":"C1""#, polygon(ring))]),
             "buildings.csv": "id,community_id,households,x,y\nB1,C1,10,\(b.x),\(b.y)\nB2,C1,1,1e30,1e30\n",
-            "facilities.csv": "id,kind,usable_area_m2,x,y\n",
+            "facilities.csv": "id,kind,usable_area_m2,x,y\n"
         ])
         defer { ds.remove() }
         let p = ds.problems()

@@ -11,11 +11,17 @@ enum OGR2OGR {
     static var isAvailable: Bool { executable != nil }
 
     /// Converts `source` to `destination` (both in `directory`); records an issue when it fails.
-    static func convert(_ source: String, to destination: String, in directory: URL, _ options: [String] = [],
-                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func convert(
+        _ source: String, to destination: String, in directory: URL, _ options: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         guard let executable else { return }
-        let out = try ProcessRunner.run(executable, options + [directory.appendingPathComponent(destination).path,
-                                                               directory.appendingPathComponent(source).path])
+        let out = try ProcessRunner.run(
+            executable,
+            options + [
+                directory.appendingPathComponent(destination).path,
+                directory.appendingPathComponent(source).path
+            ])
         #expect(out.status == 0, "ogr2ogr \(source) → \(destination): \(out.stderr)", sourceLocation: sourceLocation)
     }
 }
@@ -30,7 +36,7 @@ enum PlannerDistrict {
 
     static let communities = featureCollection([
         feature(#""id":"C1","name":"堃苑社区""#, polygon(ring(communityRing1))),
-        feature(#""id":"C2","name":"喆园社区""#, polygon(ring(communityRing2))),
+        feature(#""id":"C2","name":"喆园社区""#, polygon(ring(communityRing2)))
     ])
 
     /// Buildings in GCJ-02 (as picked on Amap), with Chinese headers.
@@ -42,15 +48,17 @@ enum PlannerDistrict {
 
     static let facilitiesGeoJSON = featureCollection([
         feature(#""id":"F1","name":"堃苑党群服务中心","kind":"party_mass_center","usable_area_m2":650"#, point(116.405, 39.905)),
-        feature(#""id":"F2","name":"喆园驿站","kind":"city_station","usable_area_m2":80.5"#, point(116.415, 39.905)),
+        feature(#""id":"F2","name":"喆园驿站","kind":"city_station","usable_area_m2":80.5"#, point(116.415, 39.905))
     ])
 
     static let datasetJSON = #"{"name": "堃喆街道", "crs": "EPSG:4326", "layers": {"buildings": {"crs": "GCJ-02"}}}"#
 
     /// The reference folder: GeoJSON and CSV only.
     static func reference() throws -> TestDataset {
-        try TestDataset(["dataset.json": datasetJSON, "communities.geojson": communities,
-                         "buildings.csv": buildingsCSV, "facilities.geojson": facilitiesGeoJSON])
+        try TestDataset([
+            "dataset.json": datasetJSON, "communities.geojson": communities,
+            "buildings.csv": buildingsCSV, "facilities.geojson": facilitiesGeoJSON
+        ])
     }
 }
 
@@ -67,14 +75,16 @@ func expectSameDistrict(_ a: Snapshot, _ b: Snapshot, sourceLocation: SourceLoca
         return true
     }
     #expect(a.communities.map(\.id) == b.communities.map(\.id), sourceLocation: sourceLocation)
-    #expect(a.communities.map { Array(($0.name ?? "").utf8) } == b.communities.map { Array(($0.name ?? "").utf8) },
-            sourceLocation: sourceLocation)
+    #expect(
+        a.communities.map { Array(($0.name ?? "").utf8) } == b.communities.map { Array(($0.name ?? "").utf8) },
+        sourceLocation: sourceLocation)
     for (c, d) in zip(a.communities, b.communities) {
         #expect(sameArea(c.boundaryLonLat, d.boundaryLonLat), "community \(c.id) boundary", sourceLocation: sourceLocation)
     }
     #expect(a.buildings.map(\.id) == b.buildings.map(\.id), sourceLocation: sourceLocation)
-    #expect(a.buildings.map { Array(($0.name ?? "").utf8) } == b.buildings.map { Array(($0.name ?? "").utf8) },
-            sourceLocation: sourceLocation)
+    #expect(
+        a.buildings.map { Array(($0.name ?? "").utf8) } == b.buildings.map { Array(($0.name ?? "").utf8) },
+        sourceLocation: sourceLocation)
     #expect(a.buildings.map(\.households) == b.buildings.map(\.households), sourceLocation: sourceLocation)
     #expect(a.buildings.map(\.communityId) == b.buildings.map(\.communityId), sourceLocation: sourceLocation)
     for (x, y) in zip(a.buildings, b.buildings) {

@@ -10,8 +10,10 @@ import TestSupport
 @Suite(.enabled(if: OGR2OGR.isAvailable, "needs ogr2ogr (gdal-bin, Tools/setup)"))
 struct PlannerFileImportTests {
     /// The reference folder with `transform` applied (conversions, removals), imported.
-    private func importConverted(datasetJSON: String = PlannerDistrict.datasetJSON,
-                                 _ transform: (TestDataset) throws -> Void) throws -> (reference: Snapshot, converted: Snapshot, inspection: DatasetInspection) {
+    private func importConverted(
+        datasetJSON: String = PlannerDistrict.datasetJSON,
+        _ transform: (TestDataset) throws -> Void
+    ) throws -> (reference: Snapshot, converted: Snapshot, inspection: DatasetInspection) {
         let reference = try PlannerDistrict.reference()
         defer { reference.remove() }
         let expected = try reference.read()
@@ -51,7 +53,8 @@ struct PlannerFileImportTests {
     }
 
     @Test func explicitEncodingWinsOverDetection() throws {
-        let json = #"{"name": "堃喆街道", "crs": "EPSG:4326", "layers": {"buildings": {"crs": "GCJ-02"}, "communities": {"encoding": "GB18030"}}}"#
+        let json =
+            #"{"name": "堃喆街道", "crs": "EPSG:4326", "layers": {"buildings": {"crs": "GCJ-02"}, "communities": {"encoding": "GB18030"}}}"#
         let (reference, converted, inspection) = try importConverted(datasetJSON: json) { d in
             try OGR2OGR.convert("communities.geojson", to: "communities.shp", in: d.directory, ["-lco", "ENCODING=CP936"])
             remove("communities.cpg", "communities.geojson", from: d)
@@ -74,10 +77,13 @@ struct PlannerFileImportTests {
     }
 
     @Test func geoPackageLayersPerEntity() throws {
-        let json = #"{"name": "堃喆街道", "crs": "EPSG:4326", "layers": {"buildings": {"crs": "GCJ-02"}, "communities": {"file": "planners.gpkg"}, "facilities": {"file": "planners.gpkg"}}}"#
+        let json =
+            #"{"name": "堃喆街道", "crs": "EPSG:4326", "layers": {"buildings": {"crs": "GCJ-02"}, "communities": {"file": "planners.gpkg"}, "facilities": {"file": "planners.gpkg"}}}"#
         let (reference, converted, inspection) = try importConverted(datasetJSON: json) { d in
-            try OGR2OGR.convert("communities.geojson", to: "planners.gpkg", in: d.directory, ["-f", "GPKG", "-nln", "communities"])
-            try OGR2OGR.convert("facilities.geojson", to: "planners.gpkg", in: d.directory, ["-f", "GPKG", "-update", "-nln", "facilities"])
+            try OGR2OGR.convert(
+                "communities.geojson", to: "planners.gpkg", in: d.directory, ["-f", "GPKG", "-nln", "communities"])
+            try OGR2OGR.convert(
+                "facilities.geojson", to: "planners.gpkg", in: d.directory, ["-f", "GPKG", "-update", "-nln", "facilities"])
             remove("communities.geojson", "facilities.geojson", from: d)
         }
         expectSameDistrict(reference, converted)

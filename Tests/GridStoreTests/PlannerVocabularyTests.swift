@@ -21,7 +21,9 @@ struct PlannerVocabularyTests {
     static let aliases: [(String, String)] = section6.split(separator: "\n").compactMap { line -> [(String, String)]? in
         let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         guard cells.count == 2, cells[0].hasPrefix("`") else { return nil }
-        let fields = cells[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
+        let fields = cells[0].split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+        }
         let names = cells[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         if fields.count > 1 { return Array(zip(names, fields)) }
         return names.map { ($0, fields[0]) }
@@ -39,7 +41,9 @@ struct PlannerVocabularyTests {
                 let parts = entry.components(separatedBy: "→")
                 guard parts.count == 2 else { continue }
                 let raw = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: " `.\n"))
-                for chinese in parts[0].split(separator: ",") { out.append((kind, chinese.trimmingCharacters(in: .whitespaces), raw)) }
+                for chinese in parts[0].split(separator: ",") {
+                    out.append((kind, chinese.trimmingCharacters(in: .whitespaces), raw))
+                }
             }
         }
         return out
@@ -56,8 +60,9 @@ struct PlannerVocabularyTests {
     @Test(arguments: aliases.map { [$0.0, $0.1] })
     func aliasNamesItsField(_ pair: [String]) {
         let problems = ProblemCollector(maxProblems: 10)
-        let mapping = ColumnMapping.resolve(header: ["  \(pair[0]) "], explicit: [:], lowercase: true, file: "f.csv",
-                                            location: "line 1", entity: "buildings", problems: problems)
+        let mapping = ColumnMapping.resolve(
+            header: ["  \(pair[0]) "], explicit: [:], lowercase: true, file: "f.csv",
+            location: "line 1", entity: "buildings", problems: problems)
         #expect(mapping.columns[pair[1]] == 0, "\(pair[0]) should name \(pair[1])")
         #expect(mapping.shown(pair[1]) == pair[0])
         #expect(problems.isEmpty)
@@ -91,12 +96,14 @@ struct PlannerVocabularyTests {
         defer { d.remove() }
         try d.write("units.csv", "id,kind,staff,职工数\nU1,机关,10,12\n")
         let problems = d.problems()
-        expectProblem(problems, file: "units.csv", location: "line 1", field: "staff, 职工数", messageContains: "both columns map to staff")
+        expectProblem(
+            problems, file: "units.csv", location: "line 1", field: "staff, 职工数", messageContains: "both columns map to staff")
     }
 
     @Test func explicitFieldMappingAndChineseValues() throws {
         var files = baseDataset()
-        files["dataset.json"] = #"{"name": "t", "crs": "EPSG:4326", "layers": {"units": {"fields": {"id": "单位代码", "staff": "实有职工"}}}}"#
+        files["dataset.json"] =
+            #"{"name": "t", "crs": "EPSG:4326", "layers": {"units": {"fields": {"id": "单位代码", "staff": "实有职工"}}}}"#
         files["units.csv"] = "单位代码,单位类型,实有职工,职工数\nU1,非公有制企业,25,99\n"
         let d = try TestDataset(files)
         defer { d.remove() }

@@ -25,7 +25,9 @@ private func bruteForceSelfIntersects(_ ring: [Point]) -> Bool {
             let a = pts[i], b = pts[(i + 1) % n], c = pts[j], d = pts[(j + 1) % n]
             let d1 = cross(c, d, a), d2 = cross(c, d, b), d3 = cross(a, b, c), d4 = cross(a, b, d)
             if d1 * d2 < 0 && d3 * d4 < 0 { return true }
-            if (d1 == 0 && within(c, d, a)) || (d2 == 0 && within(c, d, b)) || (d3 == 0 && within(a, b, c)) || (d4 == 0 && within(a, b, d)) {
+            if (d1 == 0 && within(c, d, a)) || (d2 == 0 && within(c, d, b)) || (d3 == 0 && within(a, b, c))
+                || (d4 == 0 && within(a, b, d))
+            {
                 return true
             }
         }
@@ -41,7 +43,9 @@ private func bruteForceSelfIntersects(_ ring: [Point]) -> Bool {
     let bowtie = [Point(0, 0), Point(2, 0), Point(0, 2), Point(2, 2), Point(0, 0)]
     #expect(RingValidity.selfIntersection(bowtie) == Point(1, 1))
     // Figure eight through a shared vertex (1, 1).
-    let eight = [Point(0, 0), Point(1, 0), Point(1, 1), Point(2, 1), Point(2, 2), Point(1, 2), Point(1, 1), Point(0, 1), Point(0, 0)]
+    let eight = [
+        Point(0, 0), Point(1, 0), Point(1, 1), Point(2, 1), Point(2, 2), Point(1, 2), Point(1, 1), Point(0, 1), Point(0, 0)
+    ]
     #expect(RingValidity.selfIntersection(eight) == Point(1, 1))
     // A spike: the ring runs out and back along the same line.
     let spike = [Point(0, 0), Point(2, 0), Point(3, 0), Point(2, 0), Point(2, 2), Point(0, 2), Point(0, 0)]
@@ -59,12 +63,15 @@ func propertyRingValidityMatchesBruteForce(seed: UInt64) {
         let angles = (0..<n).map { _ in Double.random(in: 0..<(2 * .pi), using: &rng) }.sorted()
         var ring = angles.map { a -> Point in
             let r = Double.random(in: 1...10, using: &rng)
-            return Point((r * cos(a) * 16).rounded() / 16, (r * sin(a) * 16).rounded() / 16)   // grid: exact touches happen
+            return Point((r * cos(a) * 16).rounded() / 16, (r * sin(a) * 16).rounded() / 16)  // grid: exact touches happen
         }
         switch Int.random(in: 0..<3, using: &rng) {
         case 0: break
         case 1 where n > 3: ring.swapAt(Int.random(in: 0..<n, using: &rng), Int.random(in: 0..<n, using: &rng))
-        default: ring = (0..<n).map { _ in Point(Double(Int.random(in: 0...6, using: &rng)), Double(Int.random(in: 0...6, using: &rng))) }
+        default:
+            ring = (0..<n).map { _ in
+                Point(Double(Int.random(in: 0...6, using: &rng)), Double(Int.random(in: 0...6, using: &rng)))
+            }
         }
         ring.append(ring[0])
         let expected = bruteForceSelfIntersects(ring)

@@ -21,41 +21,50 @@ func randomSnapshot(seed: UInt64) -> Snapshot {
     let names = ["东湖", "a,b", "say \"hi\"", "x'y", "中山路 1 号", ""]
     let nc = Int.random(in: 1...4, using: &rng)
     let communities = (0..<nc).map { i in
-        Community(id: "C\(i)-\(names[i % names.count])", name: maybe(names.randomElement(using: &rng)!),
-                  street: maybe("街道\(i)"), kind: maybe("urban"),
-                  boundary: MultiPolygon([square(x(), y(), 500)]), boundaryLonLat: MultiPolygon([square(lon(), lat(), 0.01)]))
+        Community(
+            id: "C\(i)-\(names[i % names.count])", name: maybe(names.randomElement(using: &rng)!),
+            street: maybe("街道\(i)"), kind: maybe("urban"),
+            boundary: MultiPolygon([square(x(), y(), 500)]), boundaryLonLat: MultiPolygon([square(lon(), lat(), 0.01)]))
     }
     let kinds = FacilityKind.allCases
     let buildings = (0..<Int.random(in: 1...60, using: &rng)).map { i in
-        Building(id: "B\(i)", communityId: communities[i % nc].id, gridId: nil, name: maybe("楼\(i)"),
-                 households: Int.random(in: 0...300, using: &rng), residents: maybe(Int.random(in: 0...900, using: &rng)),
-                 partyMembers: Int.random(in: 0...20, using: &rng), probationaryMembers: Int.random(in: 0...3, using: &rng),
-                 floors: maybe(Int.random(in: 1...40, using: &rng)), location: Point(x(), y()), lonLat: Point(lon(), lat()),
-                 footprint: Bool.random(using: &rng) ? square(x(), y(), 20) : nil)
+        Building(
+            id: "B\(i)", communityId: communities[i % nc].id, gridId: nil, name: maybe("楼\(i)"),
+            households: Int.random(in: 0...300, using: &rng), residents: maybe(Int.random(in: 0...900, using: &rng)),
+            partyMembers: Int.random(in: 0...20, using: &rng), probationaryMembers: Int.random(in: 0...3, using: &rng),
+            floors: maybe(Int.random(in: 1...40, using: &rng)), location: Point(x(), y()), lonLat: Point(lon(), lat()),
+            footprint: Bool.random(using: &rng) ? square(x(), y(), 20) : nil)
     }
     let households = buildings.prefix(5).flatMap { b in
-        (0..<3).map { k in Household(id: "\(b.id)-H\(k)", buildingId: b.id, unit: maybe("\(k)"), room: maybe("10\(k)"),
-                                     persons: maybe(k + 1), partyMembers: k % 2) }
+        (0..<3).map { k in
+            Household(
+                id: "\(b.id)-H\(k)", buildingId: b.id, unit: maybe("\(k)"), room: maybe("10\(k)"),
+                persons: maybe(k + 1), partyMembers: k % 2)
+        }
     }
     let facilities = (0..<Int.random(in: 0...15, using: &rng)).map { i in
-        Facility(id: "F\(i)", kind: kinds[i % kinds.count], usableAreaM2: Double.random(in: 0...2000, using: &rng),
-                 name: maybe("站\(i)"), communityId: maybe(communities[i % nc].id),
-                 level: maybe(FacilityLevel.allCases[i % FacilityLevel.allCases.count]), embedded: Bool.random(using: &rng),
-                 location: Point(x(), y()), lonLat: Point(lon(), lat()))
+        Facility(
+            id: "F\(i)", kind: kinds[i % kinds.count], usableAreaM2: Double.random(in: 0...2000, using: &rng),
+            name: maybe("站\(i)"), communityId: maybe(communities[i % nc].id),
+            level: maybe(FacilityLevel.allCases[i % FacilityLevel.allCases.count]), embedded: Bool.random(using: &rng),
+            location: Point(x(), y()), lonLat: Point(lon(), lat()))
     }
     let candidates = (0..<Int.random(in: 0...8, using: &rng)).map { i in
-        Candidate(id: "K\(i)", name: maybe("空置\(i)"), kind: maybe("vacant_room"),
-                  availableAreaM2: maybe(Double.random(in: 0...500, using: &rng)), cost: maybe(Double.random(in: 0...50, using: &rng)),
-                  communityId: maybe(communities[i % nc].id), location: Point(x(), y()), lonLat: Point(lon(), lat()))
+        Candidate(
+            id: "K\(i)", name: maybe("空置\(i)"), kind: maybe("vacant_room"),
+            availableAreaM2: maybe(Double.random(in: 0...500, using: &rng)), cost: maybe(Double.random(in: 0...50, using: &rng)),
+            communityId: maybe(communities[i % nc].id), location: Point(x(), y()), lonLat: Point(lon(), lat()))
     }
     let roads = (0..<Int.random(in: 0...5, using: &rng)).map { i in
-        Road(id: "R\(i)", walkable: Bool.random(using: &rng),
-             lines: [LineString([Point(x(), y()), Point(x(), y()), Point(x(), y())])],
-             linesLonLat: [LineString([Point(lon(), lat()), Point(lon(), lat()), Point(lon(), lat())])])
+        Road(
+            id: "R\(i)", walkable: Bool.random(using: &rng),
+            lines: [LineString([Point(x(), y()), Point(x(), y()), Point(x(), y())])],
+            linesLonLat: [LineString([Point(lon(), lat()), Point(lon(), lat()), Point(lon(), lat())])])
     }
-    return Snapshot(metadata: DatasetMetadata(name: "random \(seed)", sourceCRS: "EPSG:4490", workingCRS: "EPSG:4547"),
-                    communities: communities, buildings: buildings, households: households, facilities: facilities,
-                    candidates: candidates, roads: roads)
+    return Snapshot(
+        metadata: DatasetMetadata(name: "random \(seed)", sourceCRS: "EPSG:4490", workingCRS: "EPSG:4547"),
+        communities: communities, buildings: buildings, households: households, facilities: facilities,
+        candidates: candidates, roads: roads)
 }
 
 /// Store → load gives back every entity and every coordinate bit for bit (so certainly to 1e-9°).
@@ -94,29 +103,38 @@ func propertyImportKeepsEveryCoordinate(seed: UInt64) throws {
         let ring = [(x0, y0), (x0 + 0.01, y0), (x0 + 0.01, y0 + 0.01), (x0, y0 + 0.01), (x0, y0)]
         communityRings.append(ring)
         let coords = ring.map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
-        features.append("{\"type\":\"Feature\",\"properties\":{\"id\":\"C\(i)\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(coords)]]}}")
+        features.append(
+            "{\"type\":\"Feature\",\"properties\":{\"id\":\"C\(i)\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(coords)]]}}"
+        )
     }
-    func collection(_ f: [String]) -> String { "{\"type\":\"FeatureCollection\",\"features\":[" + f.joined(separator: ",\n") + "]}" }
+    func collection(_ f: [String]) -> String {
+        "{\"type\":\"FeatureCollection\",\"features\":[" + f.joined(separator: ",\n") + "]}"
+    }
     try collection(features).write(to: dir.appendingPathComponent("communities.geojson"), atomically: true, encoding: .utf8)
     var expected: [String: Point] = [:]
     var buildingFeatures: [String] = []
     for i in 0..<Int.random(in: 1...200, using: &rng) {
         let c = Int.random(in: 0..<nc, using: &rng)
-        let p = Point(lon0 + Double(c) * 0.01 + Double.random(in: 0.0001..<0.0099, using: &rng),
-                      lat0 + Double.random(in: 0.0001..<0.0099, using: &rng))
-        let id = i % 3 == 0 ? "\(1000 + i)" : "\"B\(i)\""   // some ids are JSON numbers
+        let p = Point(
+            lon0 + Double(c) * 0.01 + Double.random(in: 0.0001..<0.0099, using: &rng),
+            lat0 + Double.random(in: 0.0001..<0.0099, using: &rng))
+        let id = i % 3 == 0 ? "\(1000 + i)" : "\"B\(i)\""  // some ids are JSON numbers
         expected["b:" + (i % 3 == 0 ? "\(1000 + i)" : "B\(i)")] = p
-        buildingFeatures.append("{\"type\":\"Feature\",\"properties\":{\"id\":\(id),\"households\":\(i % 50),\"community_id\":\"C\(c)\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(p.x),\(p.y)]}}")
+        buildingFeatures.append(
+            "{\"type\":\"Feature\",\"properties\":{\"id\":\(id),\"households\":\(i % 50),\"community_id\":\"C\(c)\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(p.x),\(p.y)]}}"
+        )
     }
     try collection(buildingFeatures).write(to: dir.appendingPathComponent("buildings.geojson"), atomically: true, encoding: .utf8)
     var csv = "id,kind,usable_area_m2,lon,lat\n"
     for i in 0..<Int.random(in: 1...20, using: &rng) {
-        let p = Point(lon0 + Double.random(in: 0..<(Double(nc) * 0.01), using: &rng), lat0 + Double.random(in: 0..<0.01, using: &rng))
+        let p = Point(
+            lon0 + Double.random(in: 0..<(Double(nc) * 0.01), using: &rng), lat0 + Double.random(in: 0..<0.01, using: &rng))
         expected["f:F\(i)"] = p
         csv += "F\(i),party_mass_station,\(Double(i) * 10.5),\(p.x),\(p.y)\n"
     }
     try csv.write(to: dir.appendingPathComponent("facilities.csv"), atomically: true, encoding: .utf8)
-    try "{\"name\":\"prop\",\"crs\":\"EPSG:4490\"}".write(to: dir.appendingPathComponent("dataset.json"), atomically: true, encoding: .utf8)
+    try "{\"name\":\"prop\",\"crs\":\"EPSG:4490\"}".write(
+        to: dir.appendingPathComponent("dataset.json"), atomically: true, encoding: .utf8)
 
     let snapshot = try DatasetImporter.read(directory: dir)
     let path = temporaryStorePath()
@@ -154,10 +172,12 @@ func propertyCoveredIffWithinReach(seed: UInt64) throws {
         snapshot.buildings[i].location = Point(Double.random(in: 0..<3000, using: &rng), Double.random(in: 0..<3000, using: &rng))
     }
     for i in snapshot.facilities.indices {
-        snapshot.facilities[i].location = Point(Double.random(in: 0..<3000, using: &rng), Double.random(in: 0..<3000, using: &rng))
+        snapshot.facilities[i].location = Point(
+            Double.random(in: 0..<3000, using: &rng), Double.random(in: 0..<3000, using: &rng))
     }
-    let selection = FacilitySelection(countedKinds: [.partyMassCenter, .partyMassStation],
-                                      radius: Double.random(in: 200...800, using: &rng), streetReach: 1000)
+    let selection = FacilitySelection(
+        countedKinds: [.partyMassCenter, .partyMassStation],
+        radius: Double.random(in: 200...800, using: &rng), streetReach: 1000)
     let result = try Coverage.analyze(snapshot, CoverageParameters(selection: selection))
     let counted = snapshot.facilities.filter(selection.counts)
     #expect(result.buildings.count == snapshot.buildings.count)
@@ -165,12 +185,12 @@ func propertyCoveredIffWithinReach(seed: UInt64) throws {
         #expect(row.id == b.id)
         let d = counted.map { hypot($0.location.x - b.location.x, $0.location.y - b.location.y) }
         let slack = zip(counted, d).map { abs($1 - selection.reach(of: $0)) }.min() ?? .infinity
-        guard slack > 1e-6 else { continue }   // exactly on a reach circle: rounding decides
+        guard slack > 1e-6 else { continue }  // exactly on a reach circle: rounding decides
         let within = zip(counted, d).contains { $1 <= selection.reach(of: $0) }
         #expect(row.covered == within, "\(b.id)")
         if let nearest = d.min() {
             let got = try #require(row.distanceM)
-            #expect(abs(got - nearest) <= 0.051, "\(b.id): \(got) vs \(nearest)")   // distances are rounded to 0.1 m
+            #expect(abs(got - nearest) <= 0.051, "\(b.id): \(got) vs \(nearest)")  // distances are rounded to 0.1 m
         } else {
             #expect(row.distanceM == nil && row.nearestFacilityId == nil)
         }
@@ -211,7 +231,7 @@ func propertyHouseholdTotalsMatchTheBuildings(seed: UInt64) throws {
     }
 
     let full = try store.loadSnapshot(layers: [.communities, .facilities, .buildings])
-    #expect(try store.loadSnapshot().householdTotals.isEmpty)   // derived: only when asked for
+    #expect(try store.loadSnapshot().householdTotals.isEmpty)  // derived: only when asked for
     let parameters = AreaStandardParameters(
         rule: AppliedRule(id: "area.per100", value: 30, unit: "m2 per 100 households", source: "test"),
         selection: FacilitySelection(countedKinds: [.partyMassCenter, .partyMassStation], radius: 500, streetReach: 1000))

@@ -47,8 +47,10 @@ private func window(_ model: [Int64: Box], _ keys: [Int64], _ rng: inout SeededG
 }
 
 private func query(_ db: Database, _ table: String, _ w: Box) throws -> [Int64] {
-    try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?",
-                       arguments: [w.maxX, w.minX, w.maxY, w.minY]).sorted()
+    try Int64.fetchAll(
+        db, sql: "SELECT id FROM \(table) WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?",
+        arguments: [w.maxX, w.minX, w.maxY, w.minY]
+    ).sorted()
 }
 
 private func bruteForce(_ model: [Int64: Box], _ w: Box) -> [Int64] {
@@ -61,12 +63,17 @@ private func makeRtree(_ db: Database, _ name: String) throws {
 
 private func entries(_ model: [Int64: Box]) -> [RTreeBulkLoader.Entry] {
     model.sorted { $0.key < $1.key }
-        .map { RTreeBulkLoader.Entry(rowid: $0.key, minX: $0.value.minX, maxX: $0.value.maxX, minY: $0.value.minY, maxY: $0.value.maxY) }
+        .map {
+            RTreeBulkLoader.Entry(
+                rowid: $0.key, minX: $0.value.minX, maxX: $0.value.maxX, minY: $0.value.minY, maxY: $0.value.maxY)
+        }
 }
 
 /// Every window answers exactly as brute force; SQLite's own checks pass.
-private func expectConsistent(_ db: Database, _ model: [Int64: Box], _ rng: inout SeededGenerator,
-                              windows: Int = 200, _ label: String) throws {
+private func expectConsistent(
+    _ db: Database, _ model: [Int64: Box], _ rng: inout SeededGenerator,
+    windows: Int = 200, _ label: String
+) throws {
     #expect(try String.fetchOne(db, sql: "SELECT rtreecheck('rtree_x')") == "ok", "\(label)")
     #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok", "\(label)")
     #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rtree_x") == model.count, "\(label)")
@@ -149,7 +156,9 @@ func bulkLoadedTreeAnswersLikeBruteForceAndStaysUsable(count: Int) throws {
         try makeRtree(db, "rtree_x")
         try makeRtree(db, "rtree_ref")
         let insert = try db.makeStatement(sql: "INSERT INTO rtree_ref VALUES (?, ?, ?, ?, ?)")
-        for (id, b) in model.sorted(by: { $0.key < $1.key }) { try insert.execute(arguments: [id, b.minX, b.maxX, b.minY, b.maxY]) }
+        for (id, b) in model.sorted(by: { $0.key < $1.key }) {
+            try insert.execute(arguments: [id, b.minX, b.maxX, b.minY, b.maxY])
+        }
         try RTreeBulkLoader.load(db, rtree: "rtree_x", entries: entries(model))
     }
     try dbQueue.read { db in
@@ -164,7 +173,8 @@ func bulkLoadedTreeAnswersLikeBruteForceAndStaysUsable(count: Int) throws {
             let a = model[keys[Int.random(in: 0..<keys.count, using: &rng)]]!
             let b = model[keys[Int.random(in: 0..<keys.count, using: &rng)]]!
             // Windows with an edge exactly on a box's double bound.
-            let w = Box(minX: min(a.maxX, b.minX), maxX: max(a.maxX, b.minX), minY: min(a.maxY, b.minY), maxY: max(a.maxY, b.minY))
+            let w = Box(
+                minX: min(a.maxX, b.minX), maxX: max(a.maxX, b.minX), minY: min(a.maxY, b.minY), maxY: max(a.maxY, b.minY))
             let got = try query(db, "rtree_x", w)
             #expect(Set(bruteForce(model, w)).isSubset(of: Set(got)))
             #expect(got == (try query(db, "rtree_ref", w)))
@@ -178,13 +188,17 @@ func bulkLoadedTreeAnswersLikeBruteForceAndStaysUsable(count: Int) throws {
         try makeRtree(db, "rtree_x")
         let e = { (id: Int64, x: Double) in RTreeBulkLoader.Entry(rowid: id, minX: x, maxX: x + 1, minY: 0, maxY: 1) }
         // The same rowid twice.
-        #expect(throws: RTreeBulkLoader.LoadError.self) { try RTreeBulkLoader.load(db, rtree: "rtree_x", entries: [e(5, 0), e(2, 1), e(5, 2)]) }
+        #expect(throws: RTreeBulkLoader.LoadError.self) {
+            try RTreeBulkLoader.load(db, rtree: "rtree_x", entries: [e(5, 0), e(2, 1), e(5, 2)])
+        }
         // A box upside down, a NaN.
         #expect(throws: RTreeBulkLoader.LoadError.self) {
-            try RTreeBulkLoader.load(db, rtree: "rtree_x", entries: [RTreeBulkLoader.Entry(rowid: 1, minX: 2, maxX: 1, minY: 0, maxY: 0)])
+            try RTreeBulkLoader.load(
+                db, rtree: "rtree_x", entries: [RTreeBulkLoader.Entry(rowid: 1, minX: 2, maxX: 1, minY: 0, maxY: 0)])
         }
         #expect(throws: RTreeBulkLoader.LoadError.self) {
-            try RTreeBulkLoader.load(db, rtree: "rtree_x", entries: [RTreeBulkLoader.Entry(rowid: 1, minX: .nan, maxX: 1, minY: 0, maxY: 0)])
+            try RTreeBulkLoader.load(
+                db, rtree: "rtree_x", entries: [RTreeBulkLoader.Entry(rowid: 1, minX: .nan, maxX: 1, minY: 0, maxY: 0)])
         }
         // Nothing was written by the refused loads.
         #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rtree_x_node") == 1)
@@ -203,15 +217,19 @@ func bulkLoadedTreeAnswersLikeBruteForceAndStaysUsable(count: Int) throws {
     let dbQueue = try DatabaseQueue()
     let blob: Data? = try dbQueue.write { db in
         try makeRtree(db, "rtree_x")
-        try RTreeBulkLoader.load(db, rtree: "rtree_x", entries: [RTreeBulkLoader.Entry(rowid: 0x0102, minX: 1, maxX: 2, minY: -1, maxY: 0.5)])
+        try RTreeBulkLoader.load(
+            db, rtree: "rtree_x", entries: [RTreeBulkLoader.Entry(rowid: 0x0102, minX: 1, maxX: 2, minY: -1, maxY: 0.5)])
         return try Data.fetchOne(db, sql: "SELECT data FROM rtree_x_node WHERE nodeno = 1")
     }
     let b = [UInt8](blob ?? Data())
     #expect(b.count == 1228)
-    #expect(Array(b.prefix(4)) == [0, 0, 0, 1])                                   // depth 0, 1 cell
-    #expect(Array(b[4..<12]) == [0, 0, 0, 0, 0, 0, 0x01, 0x02])                   // rowid, big-endian
-    #expect(Array(b[12..<28]) == [0x3F, 0x80, 0, 0, 0x40, 0, 0, 0,                 // 1.0, 2.0
-                                  0xBF, 0x80, 0, 0, 0x3F, 0, 0, 0])                // -1.0, 0.5
+    #expect(Array(b.prefix(4)) == [0, 0, 0, 1])  // depth 0, 1 cell
+    #expect(Array(b[4..<12]) == [0, 0, 0, 0, 0, 0, 0x01, 0x02])  // rowid, big-endian
+    #expect(
+        Array(b[12..<28]) == [
+            0x3F, 0x80, 0, 0, 0x40, 0, 0, 0,  // 1.0, 2.0
+            0xBF, 0x80, 0, 0, 0x3F, 0, 0, 0
+        ])  // -1.0, 0.5
     #expect(b[28...].allSatisfy { $0 == 0 })
 }
 
@@ -246,16 +264,20 @@ private func expectStoreIndexes(_ path: String) throws {
             let index = try Row.fetchAll(db, sql: "SELECT id, minx, maxx, miny, maxy FROM \(r)")
             #expect(index.count == expected.count, "\(layer)")
             for e in index {
-                guard let box = expected[e["id"]] else { Issue.record("\(layer): index entry \(e["id"] as Int64) has no feature"); continue }
+                guard let box = expected[e["id"]] else {
+                    Issue.record("\(layer): index entry \(e["id"] as Int64) has no feature"); continue
+                }
                 // float32 bounds around the double bounds, no wider than a few float32 steps.
                 let minX: Double = e["minx"], maxX: Double = e["maxx"], minY: Double = e["miny"], maxY: Double = e["maxy"]
                 #expect(minX <= box.minX && maxX >= box.maxX && minY <= box.minY && maxY >= box.maxY, "\(layer)")
                 let step = { (v: Double) in 4 * Double(Float(v).ulp) }
-                #expect(box.minX - minX <= step(box.minX) && maxX - box.maxX <= step(box.maxX)
+                #expect(
+                    box.minX - minX <= step(box.minX) && maxX - box.maxX <= step(box.maxX)
                         && box.minY - minY <= step(box.minY) && maxY - box.maxY <= step(box.maxY), "\(layer)")
             }
-            let triggers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
-                                            arguments: ["\(r)_%"])
+            let triggers = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
+                arguments: ["\(r)_%"])
             #expect(triggers == 6, "\(layer)")
         }
     }
@@ -277,10 +299,12 @@ private func expectStoreIndexes(_ path: String) throws {
     // Later edits go through the triggers into the bulk-loaded tree.
     try store.dbQueue.write { db in
         try db.execute(sql: "DELETE FROM buildings WHERE id IN ('X1', 'X2', 'X3')")
-        try db.execute(sql: "UPDATE buildings SET geom = ? WHERE id = 'X4'", arguments: [GeometryBlob.point(Point(1, 2), srsID: 4547)])
-        try db.execute(sql: """
-            INSERT INTO buildings (geom, id, community_id, households, lon, lat) VALUES (?, 'NEW', 'C1', 1, 114, 30.5)
-            """, arguments: [GeometryBlob.point(Point(3, 4), srsID: 4547)])
+        try db.execute(
+            sql: "UPDATE buildings SET geom = ? WHERE id = 'X4'", arguments: [GeometryBlob.point(Point(1, 2), srsID: 4547)])
+        try db.execute(
+            sql: """
+                INSERT INTO buildings (geom, id, community_id, households, lon, lat) VALUES (?, 'NEW', 'C1', 1, 114, 30.5)
+                """, arguments: [GeometryBlob.point(Point(3, 4), srsID: 4547)])
         #expect(try Int.fetchAll(db, sql: "SELECT id FROM rtree_buildings_geom WHERE minx <= 10 AND maxy <= 10").count == 2)
     }
     try expectStoreIndexes(path)
@@ -294,12 +318,17 @@ func ogrinfoSpatialFilterCountsLikeBruteForce() throws {
     try GeoPackageStore(path: path, create: true).replaceContents(with: snapshot)
     var rng = SeededGenerator(seed: 8)
     for _ in 0..<4 {
-        let x = 500_000 + Double.random(in: -500..<5_000, using: &rng), y = 3_380_000 + Double.random(in: -500..<5_000, using: &rng)
-        let w = Box(minX: x, maxX: x + Double.random(in: 10..<2_000, using: &rng), minY: y, maxY: y + Double.random(in: 10..<2_000, using: &rng))
+        let x = 500_000 + Double.random(in: -500..<5_000, using: &rng),
+            y = 3_380_000 + Double.random(in: -500..<5_000, using: &rng)
+        let w = Box(
+            minX: x, maxX: x + Double.random(in: 10..<2_000, using: &rng), minY: y,
+            maxY: y + Double.random(in: 10..<2_000, using: &rng))
         let brute = snapshot.buildings.filter {
             $0.location.x >= w.minX && $0.location.x <= w.maxX && $0.location.y >= w.minY && $0.location.y <= w.maxY
         }.count
-        let (status, text) = try OGRInfo.run(["-ro", "-spat", "\(w.minX)", "\(w.minY)", "\(w.maxX)", "\(w.maxY)", path, "buildings"])
+        let (status, text) = try OGRInfo.run([
+            "-ro", "-spat", "\(w.minX)", "\(w.minY)", "\(w.maxX)", "\(w.maxY)", path, "buildings"
+        ])
         #expect(status == 0)
         // The features GDAL returns (it checks each geometry against the window after the index).
         let features = text.components(separatedBy: "\n").filter { $0.hasPrefix("OGRFeature(buildings)") }.count
@@ -308,11 +337,13 @@ func ogrinfoSpatialFilterCountsLikeBruteForce() throws {
         // points lying within a float step outside the window, never drop one.
         let widened = snapshot.buildings.filter {
             let sx = 2 * Double(Float($0.location.x).ulp), sy = 2 * Double(Float($0.location.y).ulp)
-            return $0.location.x >= w.minX - sx && $0.location.x <= w.maxX + sx && $0.location.y >= w.minY - sy && $0.location.y <= w.maxY + sy
+            return $0.location.x >= w.minX - sx && $0.location.x <= w.maxX + sx && $0.location.y >= w.minY - sy
+                && $0.location.y <= w.maxY + sy
         }.count
         let line = text.components(separatedBy: "\n").first { $0.hasPrefix("Feature Count: ") }
         let reported = line.flatMap { Int($0.dropFirst("Feature Count: ".count)) }
-        #expect(reported.map { $0 >= brute && $0 <= widened } == true, "window \(w): \(line ?? "no count") for \(brute)...\(widened)")
+        #expect(
+            reported.map { $0 >= brute && $0 <= widened } == true, "window \(w): \(line ?? "no count") for \(brute)...\(widened)")
     }
 }
 

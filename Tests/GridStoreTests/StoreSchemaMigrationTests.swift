@@ -7,8 +7,10 @@ import Testing
 
 /// A copy, in a temporary file, of the committed store written by the first schema.
 private func copyOfFirstSchemaStore() throws -> String {
-    let fixture = try #require(Bundle.module.url(forResource: "sample-cgcs2000", withExtension: "gpkg",
-                                                 subdirectory: "Fixtures/store-schema-v1"))
+    let fixture = try #require(
+        Bundle.module.url(
+            forResource: "sample-cgcs2000", withExtension: "gpkg",
+            subdirectory: "Fixtures/store-schema-v1"))
     let path = temporaryStorePath()
     try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
     return path
@@ -24,8 +26,10 @@ private func rawContents(_ path: String) throws -> [String: [[String: DatabaseVa
     defer { try? db.close() }
     return try db.read { db in
         var contents: [String: [[String: DatabaseValue]]] = [:]
-        for table in tables + rtrees + ["gpkg_contents", "gpkg_geometry_columns", "gpkg_spatial_ref_sys",
-                                         "gpkg_extensions", "gridplan_metadata", "sqlite_sequence"] {
+        for table in tables + rtrees + [
+            "gpkg_contents", "gpkg_geometry_columns", "gpkg_spatial_ref_sys",
+            "gpkg_extensions", "gridplan_metadata", "sqlite_sequence"
+        ] {
             contents[table] = try Row.fetchAll(db, sql: "SELECT rowid AS key, * FROM \(table) ORDER BY rowid").map { row in
                 var values: [String: DatabaseValue] = [:]
                 for (column, value) in row where column != "fid" && column != "rowid" { values[column] = value }
@@ -140,7 +144,9 @@ struct StoreSchemaMigrationTests {
             #expect("\(error)".contains("cannot upgrade the store"))
         }
         #expect(try rawContents(path) == before)
-        let applied = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        let applied = try DatabaseQueue(path: path).read {
+            try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
+        }
         #expect(applied == ["geopackage-core", "gridplan-layers"])
     }
 

@@ -29,8 +29,10 @@ public enum CLI {
 
     /// Runs `gridplan args…` with `stdin` piped in, in `directory`, with extra environment.
     @discardableResult
-    public static func run(_ args: [String], stdin: String = "", in directory: URL? = nil,
-                           environment: [String: String] = [:]) throws -> CLIRun {
+    public static func run(
+        _ args: [String], stdin: String = "", in directory: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> CLIRun {
         try ProcessRunner.run(binary, args, stdin: stdin, environment: Self.environment(environment), in: directory)
     }
 

@@ -45,7 +45,8 @@ public enum OGRInfo {
         // The CRS block runs from "Layer SRS WKT:" to the axis mapping; its last ID is the CRS's own.
         var epsg: Int? = nil, crsName: String? = nil, codes: [Int] = []
         if let start = chunk.range(of: "Layer SRS WKT:") {
-            let end = chunk.range(of: "Data axis to CRS axis mapping", range: start.upperBound..<chunk.endIndex)?.lowerBound
+            let end =
+                chunk.range(of: "Data axis to CRS axis mapping", range: start.upperBound..<chunk.endIndex)?.lowerBound
                 ?? chunk.endIndex
             let block = chunk[start.upperBound..<end]
             var from = block.startIndex
@@ -59,7 +60,8 @@ public enum OGRInfo {
                 line.range(of: "\"[^\"]*\"", options: .regularExpression).map { String(line[$0].dropFirst().dropLast()) }
             }
         }
-        return OGRLayer(name: lines.first ?? "", geometry: value("Geometry:") ?? "",
-                        features: Int(value("Feature Count:") ?? "") ?? -1, epsg: epsg, epsgCodes: codes, crsName: crsName)
+        return OGRLayer(
+            name: lines.first ?? "", geometry: value("Geometry:") ?? "",
+            features: Int(value("Feature Count:") ?? "") ?? -1, epsg: epsg, epsgCodes: codes, crsName: crsName)
     }
 }

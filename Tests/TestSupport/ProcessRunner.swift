@@ -18,9 +18,11 @@ public struct ProcessOutput: Sendable {
 public enum ProcessRunner {
     /// Runs `executable arguments…` with `stdin` piped in, in `directory` when given, and waits for
     /// it; after `timeout` seconds, when given, it is terminated and what it printed so far returned.
-    public static func run(_ executable: URL, _ arguments: [String], stdin: String = "",
-                           environment: [String: String]? = nil, in directory: URL? = nil,
-                           timeout: TimeInterval? = nil) throws -> ProcessOutput {
+    public static func run(
+        _ executable: URL, _ arguments: [String], stdin: String = "",
+        environment: [String: String]? = nil, in directory: URL? = nil,
+        timeout: TimeInterval? = nil
+    ) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -42,8 +44,9 @@ public enum ProcessRunner {
         }
         group.wait()
         process.waitUntilExit()
-        return ProcessOutput(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+        return ProcessOutput(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// The first executable named `name` in a folder of `PATH`, or nil.

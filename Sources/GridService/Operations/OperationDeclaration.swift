@@ -49,11 +49,15 @@ public struct OperationDeclaration: Sendable {
         self.resultDescription = result
         var fields = Options.fields
         if !formats.isEmpty {
-            fields.insert(OptionField("format", .choice(OutputFormat.choiceSet(formats)),
-                                      help: "Output format: \(ChoiceSet.alternatives(formats.map(\.rawValue))).",
-                                      default: .string(formats[0].rawValue), refusalNote: formatRefusal), at: 0)
+            fields.insert(
+                OptionField(
+                    "format", .choice(OutputFormat.choiceSet(formats)),
+                    help: "Output format: \(ChoiceSet.alternatives(formats.map(\.rawValue))).",
+                    default: .string(formats[0].rawValue), refusalNote: formatRefusal), at: 0)
         }
-        self.fields = fields.map { var f = $0; f.helpKey = "\(method).\($0.name)"; return f }
+        self.fields = fields.map {
+            var f = $0; f.helpKey = "\(method).\($0.name)"; return f
+        }
         self.perform = { values, format, context in
             let options = try Options(values)
             return try render(try run(options, context), format, context)
@@ -62,7 +66,8 @@ public struct OperationDeclaration: Sendable {
 
     /// Runs the operation on a parameter object. Without a `format` parameter the output is
     /// `defaultFormat`: `.table` on the command line, `.json` over JSON-RPC.
-    public func execute(_ parameters: JSONObject, context: ServiceContext, defaultFormat: OutputFormat) throws -> OperationOutput {
+    public func execute(_ parameters: JSONObject, context: ServiceContext, defaultFormat: OutputFormat) throws -> OperationOutput
+    {
         let values = try OptionValues(parameters, fields: fields)
         var format = defaultFormat
         if !formats.isEmpty, parameters["format"] != nil, let given = try values.choice("format", OutputFormat.self) {
@@ -81,8 +86,10 @@ extension OutputFormat: OptionChoice {
     /// Some of the formats, for an operation's `format` field.
     static func choiceSet(_ formats: [OutputFormat]) -> ChoiceSet {
         let values = formats.map(\.rawValue)
-        return ChoiceSet(values: values, labels: values, canonical: { text in
-            OutputFormat.choice(parsing: text).map(\.rawValue).flatMap { values.contains($0) ? $0 : nil }
-        })
+        return ChoiceSet(
+            values: values, labels: values,
+            canonical: { text in
+                OutputFormat.choice(parsing: text).map(\.rawValue).flatMap { values.contains($0) ? $0 : nil }
+            })
     }
 }

@@ -17,8 +17,9 @@ extension OptionChoice {
 
     /// The choices as a field kind holds them.
     public static var choiceSet: ChoiceSet {
-        ChoiceSet(values: allCases.map(\.rawValue), labels: allCases.map(\.choiceLabel),
-                  canonical: { Self.choice(parsing: $0)?.rawValue })
+        ChoiceSet(
+            values: allCases.map(\.rawValue), labels: allCases.map(\.choiceLabel),
+            canonical: { Self.choice(parsing: $0)?.rawValue })
     }
 }
 

@@ -68,9 +68,11 @@ public struct OptionField: Sendable {
     /// Names the help text in a message catalogue: `<method>.<name>`, set by the operation.
     public var helpKey: String
 
-    public init(_ name: String, _ kind: Kind, help: String, valueName: String? = nil, default defaultValue: JSONValue? = nil,
-                requirement: Requirement = .optional, positional: Bool = false, aliases: [String] = [],
-                hidden: Bool = false, availability: Availability = .everywhere, refusalNote: String? = nil) {
+    public init(
+        _ name: String, _ kind: Kind, help: String, valueName: String? = nil, default defaultValue: JSONValue? = nil,
+        requirement: Requirement = .optional, positional: Bool = false, aliases: [String] = [],
+        hidden: Bool = false, availability: Availability = .everywhere, refusalNote: String? = nil
+    ) {
         self.name = name; self.kind = kind; self.help = help; self.valueName = valueName
         self.defaultValue = defaultValue; self.requirement = requirement; self.positional = positional
         self.aliases = aliases; self.hidden = hidden; self.availability = availability; self.refusalNote = refusalNote
@@ -78,10 +80,13 @@ public struct OptionField: Sendable {
     }
 
     /// A choice among the cases of `type`.
-    public static func choice<T: OptionChoice>(_ name: String, _ type: T.Type, help: String, valueName: String? = nil,
-                                               default value: T? = nil, requirement: Requirement = .optional) -> OptionField {
-        OptionField(name, .choice(T.choiceSet), help: help, valueName: valueName,
-                    default: value.map { .string($0.rawValue) }, requirement: requirement)
+    public static func choice<T: OptionChoice>(
+        _ name: String, _ type: T.Type, help: String, valueName: String? = nil,
+        default value: T? = nil, requirement: Requirement = .optional
+    ) -> OptionField {
+        OptionField(
+            name, .choice(T.choiceSet), help: help, valueName: valueName,
+            default: value.map { .string($0.rawValue) }, requirement: requirement)
     }
 
     /// The command-line flag: `count_kinds` → `--count-kinds`.

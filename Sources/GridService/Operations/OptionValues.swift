@@ -36,7 +36,9 @@ public struct OptionValues: Sendable {
 
     private func refused(_ field: OptionField, _ value: JSONValue, _ expected: String) -> UsageError {
         let given = value.stringValue ?? JSONWriter.write(value)
-        return UsageError("\(field.displayName) \(given): \(field.refusalNote.map { "\($0) (expected \(expected))" } ?? "expected \(expected)")")
+        return UsageError(
+            "\(field.displayName) \(given): \(field.refusalNote.map { "\($0) (expected \(expected))" } ?? "expected \(expected)")"
+        )
     }
 
     public func text(_ name: String) throws -> String? {

@@ -16,16 +16,22 @@ extension OptionField {
             members.append(("items", .object(JSONObject(members: [("type", "string")]))))
         case .choiceList(let set):
             members.append(("type", "array"))
-            members.append(("items", .object(JSONObject(members: [("type", "string"), ("enum", .array(set.values.map { .string($0) }))]))))
+            members.append(
+                ("items", .object(JSONObject(members: [("type", "string"), ("enum", .array(set.values.map { .string($0) }))]))))
         case .choice(let set):
             members.append(("type", "string"))
             members.append(("enum", .array(set.values.map { .string($0) })))
         case .coordinatePairs:
             members.append(("type", "array"))
-            members.append(("items", .object(JSONObject(members: [
-                ("type", "array"), ("items", .object(JSONObject(members: [("type", "number")]))),
-                ("minItems", 2), ("maxItems", 2),
-            ]))))
+            members.append(
+                (
+                    "items",
+                    .object(
+                        JSONObject(members: [
+                            ("type", "array"), ("items", .object(JSONObject(members: [("type", "number")]))),
+                            ("minItems", 2), ("maxItems", 2)
+                        ]))
+                ))
         }
         if let defaultValue { members.append(("default", defaultValue)) }
         members.append(("description", .string(help)))
@@ -46,7 +52,7 @@ extension OperationDeclaration {
         let fields = rpcFields
         var members: [(key: String, value: JSONValue)] = [
             ("type", "object"),
-            ("properties", .object(JSONObject(members: fields.map { (key: $0.name, value: $0.jsonSchema) }))),
+            ("properties", .object(JSONObject(members: fields.map { (key: $0.name, value: $0.jsonSchema) })))
         ]
         let required = fields.filter { $0.requirement == .always }.map { JSONValue.string($0.name) }
         if !required.isEmpty { members.append(("required", .array(required))) }

@@ -4,32 +4,43 @@ import GridRender
 /// Options several operations share, declared once; an operation that reads one differently
 /// restates only its help (`SharedFields.radius.help(...)`).
 public enum SharedFields {
-    public static let standards = OptionField("standards", .text, help: "A standards file replacing seeds/standards.json.",
-                                              valueName: "file")
-    public static let radius = OptionField("radius", .number,
-                                           help: "Reach of community- and grid-level facilities, metres (default reach.default, 500).",
-                                           valueName: "m")
-    public static let circle = OptionField.choice("circle", LifeCircle.self,
-                                                  help: "A life circle instead of a radius: 5min (300 m), 10min (500 m) or 15min (1,000 m).")
-    public static let network = OptionField("network", .flag, help: "Measure along the walking network built from the imported roads.")
-    public static let kinds = OptionField("kinds", .choiceList(FacilityKind.choiceSet),
-                                          help: "Facility kinds that count, comma-separated (default: the standards' counted kinds plus embedded facilities).",
-                                          valueName: "kinds")
-    public static let link = OptionField("link", .number, help: "Single-linkage distance of gap neighbourhoods, metres (default half the radius).",
-                                         valueName: "m")
-    public static let decay = OptionField.choice("decay", DistanceDecay.self,
-                                                 help: "Accessibility distance decay: none (2SFCA) or gaussian (E2SFCA).")
-    public static let community = OptionField("community", .textList,
-                                              help: "Only this community (repeat or comma-separate for several).", valueName: "id")
-    public static let minHouseholds = OptionField("min_households", .integer, help: "Fewest households per grid (default grid.households, 300).",
-                                                  valueName: "n")
-    public static let maxHouseholds = OptionField("max_households", .integer, help: "Most households per grid (default grid.households max, 500).",
-                                                  valueName: "n")
+    public static let standards = OptionField(
+        "standards", .text, help: "A standards file replacing seeds/standards.json.",
+        valueName: "file")
+    public static let radius = OptionField(
+        "radius", .number,
+        help: "Reach of community- and grid-level facilities, metres (default reach.default, 500).",
+        valueName: "m")
+    public static let circle = OptionField.choice(
+        "circle", LifeCircle.self,
+        help: "A life circle instead of a radius: 5min (300 m), 10min (500 m) or 15min (1,000 m).")
+    public static let network = OptionField(
+        "network", .flag, help: "Measure along the walking network built from the imported roads.")
+    public static let kinds = OptionField(
+        "kinds", .choiceList(FacilityKind.choiceSet),
+        help: "Facility kinds that count, comma-separated (default: the standards' counted kinds plus embedded facilities).",
+        valueName: "kinds")
+    public static let link = OptionField(
+        "link", .number, help: "Single-linkage distance of gap neighbourhoods, metres (default half the radius).",
+        valueName: "m")
+    public static let decay = OptionField.choice(
+        "decay", DistanceDecay.self,
+        help: "Accessibility distance decay: none (2SFCA) or gaussian (E2SFCA).")
+    public static let community = OptionField(
+        "community", .textList,
+        help: "Only this community (repeat or comma-separate for several).", valueName: "id")
+    public static let minHouseholds = OptionField(
+        "min_households", .integer, help: "Fewest households per grid (default grid.households, 300).",
+        valueName: "n")
+    public static let maxHouseholds = OptionField(
+        "max_households", .integer, help: "Most households per grid (default grid.households max, 500).",
+        valueName: "n")
     /// The map theme of `map` and `report html`.
     public static let theme = OptionField.choice("theme", MapTheme.self, help: "What shades the communities.", default: .area)
     /// How many proposed sites `map` and `report html` show.
-    public static let sites = OptionField("sites", .integer, help: "Proposed sites to draw, numbered by rank (the first N of `gridplan site`; 0 for none).",
-                                          valueName: "n", default: 10)
+    public static let sites = OptionField(
+        "sites", .integer, help: "Proposed sites to draw, numbered by rank (the first N of `gridplan site`; 0 for none).",
+        valueName: "n", default: 10)
     /// The reach options of `coverage` and `report underserved`.
     public static let coverageReach = [radius, circle, network, kinds, link, decay, standards]
 }

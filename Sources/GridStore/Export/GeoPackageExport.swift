@@ -16,8 +16,10 @@ public enum GeoPackageExport {
     }
 
     /// Writes `snapshot` and `extraLayers` to a new file at `path` (an existing file there is replaced).
-    public static func write(snapshot: Snapshot, to path: String, includeHouseholds: Bool,
-                             extraLayers: [FeatureTable]) throws -> Summary {
+    public static func write(
+        snapshot: Snapshot, to path: String, includeHouseholds: Bool,
+        extraLayers: [FeatureTable]
+    ) throws -> Summary {
         try removeFile(path)
         var s = snapshot
         if !includeHouseholds { s.households = [] }
@@ -44,7 +46,10 @@ public enum GeoPackageExport {
         try store.dbQueue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.inTransaction {
-                let own = GeoPackageSchema.attributeTables + GeoPackageSchema.featureLayers.map(\.table) + ["gridplan_metadata", "grdb_migrations"]
+                let own =
+                    GeoPackageSchema.attributeTables + GeoPackageSchema.featureLayers.map(\.table) + [
+                        "gridplan_metadata", "grdb_migrations"
+                    ]
                 for t in own {
                     try db.execute(sql: "DROP TABLE IF EXISTS \(quoted(t))")
                     try db.execute(sql: "DROP TABLE IF EXISTS \(quoted("rtree_\(t)_geom"))")
@@ -52,7 +57,8 @@ public enum GeoPackageExport {
                         try db.execute(sql: "DELETE FROM \(meta) WHERE table_name = ?", arguments: [t])
                     }
                 }
-                try SnapshotWriter(db: db, snapshot: Snapshot(metadata: metadata), progress: nil).registerSRS(srs, crs: metadata.workingCRS)
+                try SnapshotWriter(db: db, snapshot: Snapshot(metadata: metadata), progress: nil).registerSRS(
+                    srs, crs: metadata.workingCRS)
                 for layer in layers { try writeTable(db, layer, srs: srs) }
                 return .commit
             }
@@ -92,7 +98,12 @@ public enum GeoPackageExport {
             throw UsageError("cannot export a layer named '\(table)' (expected letters, digits and _)")
         }
         let sqlType: (FeatureTable.ColumnType) -> String = {
-            switch $0 { case .text: "TEXT"; case .integer: "INTEGER"; case .real: "REAL"; case .boolean: "BOOLEAN" }
+            switch $0 {
+            case .text: "TEXT";
+            case .integer: "INTEGER";
+            case .real: "REAL";
+            case .boolean: "BOOLEAN"
+            }
         }
         var columns = ["fid INTEGER PRIMARY KEY AUTOINCREMENT"]
         if layer.geometryKind != nil { columns.append("geom \(layer.geometryKind!.rawValue)") }
@@ -101,7 +112,10 @@ public enum GeoPackageExport {
         try db.execute(sql: "CREATE TABLE \(quoted(table)) (\(columns.joined(separator: ", ")))")
 
         let names = (layer.geometryKind != nil ? ["geom"] : []) + layer.columns.map { quoted($0.name) }
-        let insert = try db.makeStatement(sql: "INSERT INTO \(quoted(table)) (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))")
+        let insert = try db.makeStatement(
+            sql:
+                "INSERT INTO \(quoted(table)) (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))"
+        )
         for f in layer.features {
             var args: [(any DatabaseValueConvertible)?] = []
             if layer.geometryKind != nil { args.append(f.projected.map { blob($0, srs: srs) }) }
@@ -119,16 +133,18 @@ public enum GeoPackageExport {
 
         if let kind = layer.geometryKind {
             try db.execute(sql: "CREATE VIRTUAL TABLE rtree_\(table)_geom USING rtree(id, minx, maxx, miny, maxy)")
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)
-                VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')
-                """, arguments: [table])
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)
+                    VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')
+                    """, arguments: [table])
             try SnapshotWriter.fillRtree(db, table)
             try db.execute(sql: GeoPackageSchema.rtreeTriggers(table))
             try SnapshotWriter.updateContents(db, table: table, srs: srs, geometryType: kind.rawValue)
         } else {
-            try db.execute(sql: "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES (?, 'attributes', ?, ?)",
-                           arguments: [table, table, "gridplan \(table)"])
+            try db.execute(
+                sql: "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES (?, 'attributes', ?, ?)",
+                arguments: [table, table, "gridplan \(table)"])
         }
     }
 

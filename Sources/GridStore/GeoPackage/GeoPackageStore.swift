@@ -53,8 +53,9 @@ public final class GeoPackageStore {
                     throw UsageError("\(path) is not a gridplan GeoPackage store")
                 }
                 if appID == 1196444487 && !hasMigrations {
-                    throw UsageError("\(path) is a GeoPackage but not a gridplan store (no gridplan schema in it; "
-                                     + "an `export --layers` file is one): import the dataset into a store instead")
+                    throw UsageError(
+                        "\(path) is a GeoPackage but not a gridplan store (no gridplan schema in it; "
+                            + "an `export --layers` file is one): import the dataset into a store instead")
                 }
             }
             // Migrate only when needed: a store that is up to date is opened without a single write,
@@ -62,17 +63,19 @@ public final class GeoPackageStore {
             let migrator = GeoPackageSchema.migrator
             let unknown = try dbQueue.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
             if !unknown.isEmpty {
-                throw UsageError("\(path) was written by a newer gridplan (store schema \(unknown.sorted().joined(separator: ", "))) "
-                                 + "that this version cannot read: open it with that version or newer")
+                throw UsageError(
+                    "\(path) was written by a newer gridplan (store schema \(unknown.sorted().joined(separator: ", "))) "
+                        + "that this version cannot read: open it with that version or newer")
             }
             // An older store is upgraded here, each pending migration in one transaction.
             if try !dbQueue.read({ try migrator.hasCompletedMigrations($0) }) {
                 do {
                     try migrator.migrate(dbQueue)
-                } catch where existed {
+                } catch  where existed {
                     // Another gridplan opening the same store may have upgraded it meanwhile: then all is well.
                     if try !dbQueue.read({ try migrator.hasCompletedMigrations($0) }) {
-                        throw UsageError("cannot upgrade the store \(path) to this version's schema (the store is unchanged): \(error)")
+                        throw UsageError(
+                            "cannot upgrade the store \(path) to this version's schema (the store is unchanged): \(error)")
                     }
                 }
             }
@@ -154,9 +157,10 @@ public final class GeoPackageStore {
             var m: [String: String] = [:]
             for r in meta2 { m[r["key"]] = r["value"] }
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            return StoreInfo(path: path, datasetName: meta?.name, sourceCRS: meta?.sourceCRS, workingCRS: meta?.workingCRS,
-                             importedAt: m["imported_at"], counts: counts, households: households,
-                             bboxLonLat: bbox, fileBytes: size)
+            return StoreInfo(
+                path: path, datasetName: meta?.name, sourceCRS: meta?.sourceCRS, workingCRS: meta?.workingCRS,
+                importedAt: m["imported_at"], counts: counts, households: households,
+                bboxLonLat: bbox, fileBytes: size)
         }
     }
 
@@ -179,8 +183,10 @@ public struct StoreInfo: Codable, Sendable {
     public var bboxLonLat: [Double]?
     public var fileBytes: Int
 
-    public init(path: String, datasetName: String?, sourceCRS: String?, workingCRS: String?, importedAt: String?,
-                counts: [String: Int], households: Int, bboxLonLat: [Double]?, fileBytes: Int) {
+    public init(
+        path: String, datasetName: String?, sourceCRS: String?, workingCRS: String?, importedAt: String?,
+        counts: [String: Int], households: Int, bboxLonLat: [Double]?, fileBytes: Int
+    ) {
         self.path = path; self.datasetName = datasetName; self.sourceCRS = sourceCRS; self.workingCRS = workingCRS
         self.importedAt = importedAt; self.counts = counts; self.households = households
         self.bboxLonLat = bboxLonLat; self.fileBytes = fileBytes

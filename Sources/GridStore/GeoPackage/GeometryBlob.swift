@@ -60,10 +60,10 @@ public enum GeometryBlob {
         mutating func int32(_ v: Int32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
         mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
         mutating func header(srsID: Int32, envelope: BoundingBox?) {
-            data.append(0x47); data.append(0x50); data.append(0)          // "GP", version 0
+            data.append(0x47); data.append(0x50); data.append(0)  // "GP", version 0
             let empty = envelope?.isEmpty ?? false
-            var flags: UInt8 = 1                                           // little-endian
-            if envelope != nil && !empty { flags |= 1 << 1 }               // envelope [minx, maxx, miny, maxy]
+            var flags: UInt8 = 1  // little-endian
+            if envelope != nil && !empty { flags |= 1 << 1 }  // envelope [minx, maxx, miny, maxy]
             if empty { flags |= 1 << 4 }
             data.append(flags)
             int32(srsID)
@@ -125,7 +125,7 @@ public enum GeometryBlob {
         }
         let wkb = 8 + envelopeBytes
         guard raw.count >= wkb + 21, raw[wkb] == 1,
-              raw.loadUnaligned(fromByteOffset: wkb + 1, as: UInt32.self).littleEndian == WKBType.point.rawValue
+            raw.loadUnaligned(fromByteOffset: wkb + 1, as: UInt32.self).littleEndian == WKBType.point.rawValue
         else { return nil }
         let x = Double(bitPattern: raw.loadUnaligned(fromByteOffset: wkb + 5, as: UInt64.self).littleEndian)
         let y = Double(bitPattern: raw.loadUnaligned(fromByteOffset: wkb + 13, as: UInt64.self).littleEndian)
@@ -137,7 +137,9 @@ public enum GeometryBlob {
         _ = try r.header()
         let type = try r.wkbHeader()
         if type == WKBType.polygon.rawValue { return MultiPolygon([try r.polygonBody()]) }
-        guard type == WKBType.multiPolygon.rawValue else { throw DecodeError(description: "expected a (multi)polygon, got WKB type \(type)") }
+        guard type == WKBType.multiPolygon.rawValue else {
+            throw DecodeError(description: "expected a (multi)polygon, got WKB type \(type)")
+        }
         let n = Int(try r.uint32())
         var polys: [Polygon] = []
         polys.reserveCapacity(n)
@@ -176,7 +178,9 @@ public enum GeometryBlob {
         }
         mutating func uint32() throws -> UInt32 {
             try need(4)
-            let v = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+            let v =
+                UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(
+                    bytes[offset + 3]) << 24
             offset += 4
             return v
         }

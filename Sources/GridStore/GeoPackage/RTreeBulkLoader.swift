@@ -151,8 +151,11 @@ enum RTreeBulkLoader {
 
     /// Checks that `name` is an empty two-dimensional float rtree and returns its node size.
     static func checkEmpty(_ db: Database, _ name: String) throws -> Int {
-        guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                            arguments: [name]) else {
+        guard
+            let sql = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                arguments: [name])
+        else {
             throw LoadError(description: "\(name): no such table")
         }
         let normalized = sql.lowercased().filter { !$0.isWhitespace }
@@ -160,7 +163,9 @@ enum RTreeBulkLoader {
             throw LoadError(description: "\(name): not an rtree virtual table (float coordinates)")
         }
         let columns = try db.makeStatement(sql: "SELECT * FROM \(quoted(name)) LIMIT 0").columnCount
-        guard columns == 5 else { throw LoadError(description: "\(name): expected a two-dimensional rtree, got \(columns) columns") }
+        guard columns == 5 else {
+            throw LoadError(description: "\(name): expected a two-dimensional rtree, got \(columns) columns")
+        }
         guard let root = try Data.fetchOne(db, sql: "SELECT data FROM \(quoted(name + "_node")) WHERE nodeno = 1") else {
             throw LoadError(description: "\(name): root node missing")
         }
@@ -193,7 +198,7 @@ enum RTreeBulkLoader {
     static func roundDown(_ d: Double) -> Float {
         var f = Float(d)
         if Double(f) > d { f = Float(d * (d < 0 ? 1.0 + 1.0 / 8_388_608.0 : 1.0 - 1.0 / 8_388_608.0)) }
-        while Double(f) > d { f = f.nextDown }        // never taken for finite d in float range; a safety net
+        while Double(f) > d { f = f.nextDown }  // never taken for finite d in float range; a safety net
         return f
     }
 

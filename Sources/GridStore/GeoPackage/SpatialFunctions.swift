@@ -13,11 +13,12 @@ enum SpatialFunctions {
                 return pick(GridGeoBox(minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY))
             }
         }
-        db.add(function: DatabaseFunction("ST_IsEmpty", argumentCount: 1, pure: true) { values in
-            guard let data = Data.fromDatabaseValue(values[0]) else { return nil }
-            guard let empty = try? GeometryBlob.isEmpty(data) else { return nil }
-            return empty ? 1 : 0
-        })
+        db.add(
+            function: DatabaseFunction("ST_IsEmpty", argumentCount: 1, pure: true) { values in
+                guard let data = Data.fromDatabaseValue(values[0]) else { return nil }
+                guard let empty = try? GeometryBlob.isEmpty(data) else { return nil }
+                return empty ? 1 : 0
+            })
         db.add(function: bound("ST_MinX") { $0.minX })
         db.add(function: bound("ST_MaxX") { $0.maxX })
         db.add(function: bound("ST_MinY") { $0.minY })

@@ -21,13 +21,15 @@ final class ColumnMapping {
     /// (dataset.json); `lowercase` folds English names as the CSV reader always has. Reports an
     /// ambiguous header (two different columns for one field, naming both) and an explicit
     /// mapping naming a column that is not there.
-    static func resolve(header: [String], explicit: [String: String], lowercase: Bool,
-                        file: String, location: String, entity: String, problems: ProblemCollector) -> ColumnMapping {
+    static func resolve(
+        header: [String], explicit: [String: String], lowercase: Bool,
+        file: String, location: String, entity: String, problems: ProblemCollector
+    ) -> ColumnMapping {
         let mapping = ColumnMapping()
         var fieldOfExplicit: [String: String] = [:]
         for (field, column) in explicit { fieldOfExplicit[trimmed(column)] = field }
         var byAlias: Set<String> = []
-        var seen: [String: String] = [:]   // field → the column text that took it
+        var seen: [String: String] = [:]  // field → the column text that took it
         for (i, raw) in header.enumerated() {
             let h = trimmed(raw)
             let field: String
@@ -35,7 +37,7 @@ final class ColumnMapping {
             if let f = fieldOfExplicit[h] {
                 field = f; renamed = true
             } else if let f = PlannerVocabulary.fieldOfAlias[h] {
-                if explicit[f] != nil { mapping.assignments.append((h, nil)); continue }   // the mapping wins
+                if explicit[f] != nil { mapping.assignments.append((h, nil)); continue }  // the mapping wins
                 field = f; renamed = true
             } else {
                 field = lowercase ? h.lowercased() : h
@@ -44,9 +46,10 @@ final class ColumnMapping {
             if let first = seen[field] {
                 // The same header twice keeps the first, as before; two different names for one field are ambiguous.
                 if first.lowercased() != h.lowercased() && (renamed || byAlias.contains(field)) {
-                    problems.add(file: file, location: location, field: "\(first), \(h)",
-                                 message: "both columns map to \(field)",
-                                 expected: "one column per field (name the one to use in dataset.json layers.\(entity).fields)")
+                    problems.add(
+                        file: file, location: location, field: "\(first), \(h)",
+                        message: "both columns map to \(field)",
+                        expected: "one column per field (name the one to use in dataset.json layers.\(entity).fields)")
                 }
                 mapping.assignments.append((h, nil))
                 continue
@@ -57,9 +60,10 @@ final class ColumnMapping {
             mapping.assignments.append((h, field))
         }
         for (field, column) in explicit.sorted(by: { $0.key < $1.key }) where seen[field] == nil {
-            problems.add(file: file, location: location, field: column,
-                         message: "no such column (dataset.json maps it to \(field))",
-                         expected: "a column of the file: " + header.map(trimmed).joined(separator: ", "))
+            problems.add(
+                file: file, location: location, field: column,
+                message: "no such column (dataset.json maps it to \(field))",
+                expected: "a column of the file: " + header.map(trimmed).joined(separator: ", "))
         }
         return mapping
     }

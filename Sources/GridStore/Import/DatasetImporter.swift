@@ -23,8 +23,10 @@ public struct ImportOptions: Sendable {
     public static let defaultMaxFeatures = 50_000_000
     public static let defaultMaxFeatureBytes = 8 << 20
 
-    public init(crs: String? = nil, maxProblems: Int = 10_000, maxFileBytes: Int? = nil, maxFeatures: Int? = nil,
-                maxFeatureBytes: Int? = nil) {
+    public init(
+        crs: String? = nil, maxProblems: Int = 10_000, maxFileBytes: Int? = nil, maxFeatures: Int? = nil,
+        maxFeatureBytes: Int? = nil
+    ) {
         self.crs = crs
         self.maxProblems = maxProblems
         self.maxFileBytes = maxFileBytes ?? Self.defaultMaxFileBytes
@@ -41,8 +43,10 @@ public enum DatasetImporter {
     ///
     /// Files are streamed (CSV row by row, GeoJSON feature by feature); coordinates are
     /// converted in bulk, first to WGS84 longitude/latitude, then to the working CRS.
-    public static func read(directory: URL, options: ImportOptions = ImportOptions(),
-                            progress: any ProgressReporter = SilentProgress()) throws -> Snapshot {
+    public static func read(
+        directory: URL, options: ImportOptions = ImportOptions(),
+        progress: any ProgressReporter = SilentProgress()
+    ) throws -> Snapshot {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
             throw UsageError("no dataset folder at \(directory.path)")
@@ -81,7 +85,8 @@ struct Staged<Entity> {
     /// Registers a new id; reports a duplicate (naming the first occurrence) and returns false.
     mutating func register(_ id: String, reader: FieldReader) -> Bool {
         if let first = ids.index[id] {
-            reader.report("id", "duplicate id '\(id)' (first at \(locations[first].text))", expected: "ids unique within the file")
+            reader.report(
+                "id", "duplicate id '\(id)' (first at \(locations[first].text))", expected: "ids unique within the file")
             return false
         }
         ids.index[id] = items.count
@@ -127,11 +132,13 @@ final class ImportJob {
 
     func run() throws -> Snapshot {
         let settings = DatasetSettings.load(directory: directory, crsOverride: options.crs, problems: problems)
-        let reader = LayerReader(directory: directory, problems: problems, progress: progress,
-                                 check: CoordinateCheck(geographic: settings.geographic),
-                                 limits: ReadLimits(maxFileBytes: options.maxFileBytes, maxFeatures: options.maxFeatures,
-                                                    maxFeatureBytes: options.maxFeatureBytes),
-                                 log: layerLog, datasetCRS: settings.crs, layerSettings: settings.layers)
+        let reader = LayerReader(
+            directory: directory, problems: problems, progress: progress,
+            check: CoordinateCheck(geographic: settings.geographic),
+            limits: ReadLimits(
+                maxFileBytes: options.maxFileBytes, maxFeatures: options.maxFeatures,
+                maxFeatureBytes: options.maxFeatureBytes),
+            log: layerLog, datasetCRS: settings.crs, layerSettings: settings.layers)
         for spec in EntitySpec.all {
             if let f = reader.locate(spec) { files[spec.name] = f }
         }
@@ -185,7 +192,8 @@ final class ImportJob {
             let name = r.text("name")
             guard let id else { return }
             if grids.register(id, reader: r) {
-                grids.append(Grid(id: id, communityId: communityId ?? "", name: name), r.row.location, geometry ?? SourceGeometry.none)
+                grids.append(
+                    Grid(id: id, communityId: communityId ?? "", name: name), r.row.location, geometry ?? SourceGeometry.none)
             }
         }
         grids.ids.trusted = complete
@@ -210,10 +218,11 @@ final class ImportJob {
             let name = r.text("name")
             guard let id else { return }
             if buildings.register(id, reader: r) {
-                let b = Building(id: id, communityId: communityId ?? "", gridId: gridId, name: name,
-                                 households: hh ?? 0, residents: residents, partyMembers: party ?? 0,
-                                 probationaryMembers: probationary ?? 0, floors: floors,
-                                 location: Point(0, 0), lonLat: Point(0, 0))
+                let b = Building(
+                    id: id, communityId: communityId ?? "", gridId: gridId, name: name,
+                    households: hh ?? 0, residents: residents, partyMembers: party ?? 0,
+                    probationaryMembers: probationary ?? 0, floors: floors,
+                    location: Point(0, 0), lonLat: Point(0, 0))
                 buildings.append(b, r.row.location, geometry ?? SourceGeometry.none)
                 buildingGivenHouseholds.append(hh)
             }
@@ -235,9 +244,11 @@ final class ImportJob {
             let unit = r.text("unit"), room = r.text("room")
             guard let id, let buildingId else { return }
             if households.register(id, reader: r) {
-                households.append(Household(id: id, buildingId: buildingId, unit: unit, room: room, persons: persons,
-                                            partyMembers: party, probationaryMembers: probationary),
-                                  r.row.location, nil)
+                households.append(
+                    Household(
+                        id: id, buildingId: buildingId, unit: unit, room: room, persons: persons,
+                        partyMembers: party, probationaryMembers: probationary),
+                    r.row.location, nil)
                 if let b = buildings.ids.index[buildingId] {
                     householdTotals[b].count += 1
                     householdTotals[b].party += party
@@ -262,10 +273,12 @@ final class ImportJob {
             let name = r.text("name")
             guard let id else { return }
             if facilities.register(id, reader: r) {
-                facilities.append(Facility(id: id, kind: kind ?? .other, usableAreaM2: area ?? 0, name: name,
-                                           communityId: communityId, level: level, embedded: embedded ?? false,
-                                           location: Point(0, 0), lonLat: Point(0, 0)),
-                                  r.row.location, geometry ?? SourceGeometry.none)
+                facilities.append(
+                    Facility(
+                        id: id, kind: kind ?? .other, usableAreaM2: area ?? 0, name: name,
+                        communityId: communityId, level: level, embedded: embedded ?? false,
+                        location: Point(0, 0), lonLat: Point(0, 0)),
+                    r.row.location, geometry ?? SourceGeometry.none)
             }
         }
         facilities.ids.trusted = complete
@@ -283,9 +296,11 @@ final class ImportJob {
             let name = r.text("name"), kind = r.text("kind")
             guard let id else { return }
             if candidates.register(id, reader: r) {
-                candidates.append(Candidate(id: id, name: name, kind: kind, availableAreaM2: area, cost: cost,
-                                            communityId: communityId, location: Point(0, 0), lonLat: Point(0, 0)),
-                                  r.row.location, geometry ?? SourceGeometry.none)
+                candidates.append(
+                    Candidate(
+                        id: id, name: name, kind: kind, availableAreaM2: area, cost: cost,
+                        communityId: communityId, location: Point(0, 0), lonLat: Point(0, 0)),
+                    r.row.location, geometry ?? SourceGeometry.none)
             }
         }
         candidates.ids.trusted = complete
@@ -320,10 +335,12 @@ final class ImportJob {
             let name = r.text("name")
             guard let id else { return }
             if units.register(id, reader: r) {
-                units.append(OrganizationUnit(id: id, kind: kind ?? .agency, staff: staff ?? 0, name: name,
-                                              communityId: communityId, partyWorkers: workers, partyMembers: members,
-                                              hasOrganization: hasOrganization),
-                             r.row.location, nil)
+                units.append(
+                    OrganizationUnit(
+                        id: id, kind: kind ?? .agency, staff: staff ?? 0, name: name,
+                        communityId: communityId, partyWorkers: workers, partyMembers: members,
+                        hasOrganization: hasOrganization),
+                    r.row.location, nil)
             }
         }
         units.ids.trusted = complete
@@ -351,21 +368,25 @@ final class ImportJob {
             }
         }
         if let f = file(.contacts) {
-            reader.read(f, requiredColumns: ["leader_id", "role", "community_id", "year", "days_on_site", "meetings", "lectures"]) { r, _ in
+            reader.read(f, requiredColumns: ["leader_id", "role", "community_id", "year", "days_on_site", "meetings", "lectures"])
+            { r, _ in
                 let leader = r.identifier("leader_id", required: true)
                 let role = r.choice("role", ContactRole.self, required: true)
                 let communityId = r.identifier("community_id", required: true)
                 communityIds.checkParent(communityId, field: "community_id", kind: "community", reader: r)
-                let year = r.integer("year", required: true, minimum: Self.yearRange.lowerBound,
-                                     maximum: Self.yearRange.upperBound, expected: "a year such as 2025")
+                let year = r.integer(
+                    "year", required: true, minimum: Self.yearRange.lowerBound,
+                    maximum: Self.yearRange.upperBound, expected: "a year such as 2025")
                 let days = r.count("days_on_site", required: true)
                 let meetings = r.count("meetings", required: true)
                 let lectures = r.count("lectures", required: true)
                 let name = r.text("name")
                 guard let leader, let role, let communityId, let year, let days, let meetings, let lectures else { return }
-                records.contacts.append(ContactRecord(leaderId: leader, name: name, role: role, communityId: communityId,
-                                                      year: year, daysOnSite: days, meetingsAttended: meetings,
-                                                      lecturesGiven: lectures))
+                records.contacts.append(
+                    ContactRecord(
+                        leaderId: leader, name: name, role: role, communityId: communityId,
+                        year: year, daysOnSite: days, meetingsAttended: meetings,
+                        lecturesGiven: lectures))
             }
         }
         if let f = file(.ratings) {
@@ -373,8 +394,9 @@ final class ImportJob {
                 let org = r.identifier("organization_id", required: true)
                 let communityId = r.identifier("community_id", required: false)
                 communityIds.checkParent(communityId, field: "community_id", kind: "community", reader: r)
-                let year = r.integer("year", required: true, minimum: Self.yearRange.lowerBound,
-                                     maximum: Self.yearRange.upperBound, expected: "a year such as 2025")
+                let year = r.integer(
+                    "year", required: true, minimum: Self.yearRange.lowerBound,
+                    maximum: Self.yearRange.upperBound, expected: "a year such as 2025")
                 let stars = Self.stars(r)
                 guard let org, let year, let stars else { return }
                 records.ratings.append(RatingRecord(organizationId: org, communityId: communityId, year: year, stars: stars))
@@ -419,18 +441,23 @@ final class ImportJob {
         }
         var layers: [LayerCoordinates] = [
             LayerCoordinates(communities.geometry), LayerCoordinates(grids.geometry), LayerCoordinates(buildings.geometry),
-            LayerCoordinates(facilities.geometry), LayerCoordinates(candidates.geometry), LayerCoordinates(roads.geometry),
+            LayerCoordinates(facilities.geometry), LayerCoordinates(candidates.geometry), LayerCoordinates(roads.geometry)
         ]
-        let names = [communities.ids.file, grids.ids.file, buildings.ids.file, facilities.ids.file,
-                     candidates.ids.file, roads.ids.file]
-        let locations = [communities.locations, grids.locations, buildings.locations, facilities.locations,
-                         candidates.locations, roads.locations]
+        let names = [
+            communities.ids.file, grids.ids.file, buildings.ids.file, facilities.ids.file,
+            candidates.ids.file, roads.ids.file
+        ]
+        let locations = [
+            communities.locations, grids.locations, buildings.locations, facilities.locations,
+            candidates.locations, roads.locations
+        ]
         var failed = Array(repeating: Set<Int>(), count: layers.count)
         for k in layers.indices {
             let t = layerCRS[k] == crs ? toLonLat : transformer(from: layerCRS[k], to: .wgs84, field: "layers.\(entities[k]).crs")
             guard let t else { return settings.workingCRS ?? crs }
-            layers[k].lonLat = convert(layers[k].source, layers[k], with: t, file: names[k], locations: locations[k],
-                                       failed: &failed[k])
+            layers[k].lonLat = convert(
+                layers[k].source, layers[k], with: t, file: names[k], locations: locations[k],
+                failed: &failed[k])
         }
         // 2. the working CRS
         let working: CoordinateSystem
@@ -452,36 +479,37 @@ final class ImportJob {
                     return working
                 }
             }
-            layers[k].metres = convert(fromLonLat ? layers[k].lonLat : layers[k].source, layers[k], with: toMetres[source]!,
-                                       file: names[k], locations: locations[k], failed: &failed[k])
+            layers[k].metres = convert(
+                fromLonLat ? layers[k].lonLat : layers[k].source, layers[k], with: toMetres[source]!,
+                file: names[k], locations: locations[k], failed: &failed[k])
         }
         // 4. back onto the entities
-        layers[0].forEach { i, ll, m in
+        layers[0].forEachConverted { i, ll, m in
             communities.items[i].boundary = m.area
             communities.items[i].boundaryLonLat = ll.area
         }
-        layers[1].forEach { i, ll, m in
+        layers[1].forEachConverted { i, ll, m in
             grids.items[i].boundary = m.area
             grids.items[i].boundaryLonLat = ll.area
         }
-        layers[2].forEach { i, ll, m in
+        layers[2].forEachConverted { i, ll, m in
             if let p = m.sitePoint, let q = ll.sitePoint {
                 buildings.items[i].location = p; buildings.items[i].lonLat = q
             }
             buildings.items[i].footprint = m.footprint
         }
-        layers[3].forEach { i, ll, m in
+        layers[3].forEachConverted { i, ll, m in
             if let p = m.sitePoint, let q = ll.sitePoint {
                 facilities.items[i].location = p; facilities.items[i].lonLat = q
             }
             facilities.items[i].footprint = m.footprint
         }
-        layers[4].forEach { i, ll, m in
+        layers[4].forEachConverted { i, ll, m in
             if let p = m.sitePoint, let q = ll.sitePoint {
                 candidates.items[i].location = p; candidates.items[i].lonLat = q
             }
         }
-        layers[5].forEach { i, ll, m in
+        layers[5].forEachConverted { i, ll, m in
             if case .lines(let a) = m { roads.items[i].lines = a }
             if case .lines(let a) = ll { roads.items[i].linesLonLat = a }
         }
@@ -492,8 +520,10 @@ final class ImportJob {
     /// Converts a layer's flat coordinates in bulk; when PROJ fails on some point, converts
     /// point by point and reports each feature that cannot be converted (once: features in
     /// `failed` were reported by an earlier step).
-    private func convert(_ input: [Point], _ layer: LayerCoordinates, with t: CoordinateTransformer,
-                         file: String, locations: [RecordLocation], failed: inout Set<Int>) -> [Point] {
+    private func convert(
+        _ input: [Point], _ layer: LayerCoordinates, with t: CoordinateTransformer,
+        file: String, locations: [RecordLocation], failed: inout Set<Int>
+    ) -> [Point] {
         var out = input
         do {
             try t.transform(&out)
@@ -508,8 +538,9 @@ final class ImportJob {
                     } catch {
                         if !failed.contains(i) {
                             failed.insert(i)
-                            problems.add(file: file, at: locations[i], field: "geometry", message: "\(error)",
-                                         expected: "coordinates inside the area of use of \(t.source)")
+                            problems.add(
+                                file: file, at: locations[i], field: "geometry", message: "\(error)",
+                                expected: "coordinates inside the area of use of \(t.source)")
                         }
                         for j in cursor..<cursor + n { out[j] = Point(.nan, .nan) }
                         break
@@ -525,7 +556,9 @@ final class ImportJob {
 
     /// Gives buildings, facilities and candidates without `community_id` the community containing them.
     private func assignCommunities() {
-        let needBuildings = buildings.items.indices.filter { buildings.items[$0].communityId.isEmpty && buildings.geometry[$0].sitePoint != nil }
+        let needBuildings = buildings.items.indices.filter {
+            buildings.items[$0].communityId.isEmpty && buildings.geometry[$0].sitePoint != nil
+        }
         let needFacilities = facilities.items.indices.filter { facilities.items[$0].communityId == nil }
         let needCandidates = candidates.items.indices.filter { candidates.items[$0].communityId == nil }
         guard !(needBuildings.isEmpty && needFacilities.isEmpty && needCandidates.isEmpty) else { return }
@@ -536,16 +569,21 @@ final class ImportJob {
             if p.isFinite, let c = locator.area(containing: p) {
                 buildings.items[i].communityId = communities.items[c].id
             } else if p.isFinite && communities.ids.trusted {
-                problems.add(file: buildings.ids.file, at: buildings.locations[i], field: "community_id",
-                             message: "building '\(buildings.items[i].id)' names no community and lies in none",
-                             expected: "a community_id, or a point inside a community polygon")
+                problems.add(
+                    file: buildings.ids.file, at: buildings.locations[i], field: "community_id",
+                    message: "building '\(buildings.items[i].id)' names no community and lies in none",
+                    expected: "a community_id, or a point inside a community polygon")
             }
         }
         for i in needFacilities where facilities.items[i].location.isFinite {
-            if let c = locator.area(containing: facilities.items[i].location) { facilities.items[i].communityId = communities.items[c].id }
+            if let c = locator.area(containing: facilities.items[i].location) {
+                facilities.items[i].communityId = communities.items[c].id
+            }
         }
         for i in needCandidates where candidates.items[i].location.isFinite {
-            if let c = locator.area(containing: candidates.items[i].location) { candidates.items[i].communityId = communities.items[c].id }
+            if let c = locator.area(containing: candidates.items[i].location) {
+                candidates.items[i].communityId = communities.items[c].id
+            }
         }
         progress.report(stage: "assign communities", done: 1, total: 1)
     }
@@ -556,9 +594,11 @@ final class ImportJob {
         for i in buildings.items.indices {
             let totals = householdTotals[i]
             if let given = buildingGivenHouseholds[i], given != totals.count {
-                problems.add(file: buildings.ids.file, at: buildings.locations[i], field: "households",
-                             message: "households is \(given) but \(f.fileName) lists \(totals.count) for building '\(buildings.items[i].id)'",
-                             expected: "the same number in both files")
+                problems.add(
+                    file: buildings.ids.file, at: buildings.locations[i], field: "households",
+                    message:
+                        "households is \(given) but \(f.fileName) lists \(totals.count) for building '\(buildings.items[i].id)'",
+                    expected: "the same number in both files")
             }
             buildings.items[i].households = totals.count
             buildings.items[i].partyMembers = totals.party
@@ -590,7 +630,7 @@ struct LayerCoordinates {
     }
 
     /// Calls `body(index, lonLatGeometry, metresGeometry)` for each feature that has a geometry.
-    func forEach(_ body: (Int, SourceGeometry, SourceGeometry) -> Void) {
+    func forEachConverted(_ body: (Int, SourceGeometry, SourceGeometry) -> Void) {
         var c1 = 0, c2 = 0
         for (i, g) in geometry.enumerated() {
             if case .none = g { continue }

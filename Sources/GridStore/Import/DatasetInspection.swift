@@ -21,8 +21,10 @@ extension DatasetImporter {
     /// Reads and validates `directory` exactly as `read` does, and reports per layer what was read
     /// instead of throwing the problems. Never touches a store. Throws `UsageError` when
     /// `directory` is not a folder.
-    public static func inspect(directory: URL, options: ImportOptions = ImportOptions(),
-                               progress: any ProgressReporter = SilentProgress()) throws -> DatasetInspection {
+    public static func inspect(
+        directory: URL, options: ImportOptions = ImportOptions(),
+        progress: any ProgressReporter = SilentProgress()
+    ) throws -> DatasetInspection {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
             throw UsageError("no dataset folder at \(directory.path)")
@@ -32,8 +34,9 @@ extension DatasetImporter {
             let snapshot = try job.run()
             return DatasetInspection(layers: job.layerLog.layers, problems: [], totalProblems: 0, snapshot: snapshot)
         } catch let error as InputError {
-            return DatasetInspection(layers: job.layerLog.layers, problems: error.problems, totalProblems: error.totalCount,
-                                     snapshot: nil)
+            return DatasetInspection(
+                layers: job.layerLog.layers, problems: error.problems, totalProblems: error.totalCount,
+                snapshot: nil)
         }
     }
 }

@@ -50,8 +50,9 @@ struct DatasetSettings {
         }
         if let o = crsOverride, !trimmed(o).isEmpty { crsText = trimmed(o); crsOrigin = "--crs" }
 
-        var settings = DatasetSettings(name: name, crs: nil, geographic: nil, workingCRS: nil,
-                                       workingIsAuto: workingText.lowercased() == "auto", workingValid: true, layers: layers)
+        var settings = DatasetSettings(
+            name: name, crs: nil, geographic: nil, workingCRS: nil,
+            workingIsAuto: workingText.lowercased() == "auto", workingValid: true, layers: layers)
         let crs = CoordinateSystem(parsing: crsText)
         do {
             _ = try CoordinateTransformer(from: crs, to: .wgs84)
@@ -69,8 +70,9 @@ struct DatasetSettings {
             do {
                 let geographic = working.isChineseObfuscated ? true : try CoordinateTransformer.isGeographic(working)
                 if geographic {
-                    problems.add(file: fileName, field: "working_crs",
-                                 message: "'\(working)' is geographic; distances need a projected CRS", expected: expected)
+                    problems.add(
+                        file: fileName, field: "working_crs",
+                        message: "'\(working)' is geographic; distances need a projected CRS", expected: expected)
                     settings.workingValid = false
                 } else {
                     _ = try CoordinateTransformer(from: .wgs84, to: working)
@@ -102,8 +104,9 @@ struct DatasetSettings {
             }
             return o
         } catch let e as JSONParseError {
-            problems.add(file: fileName, location: "line \(e.line), column \(e.column)",
-                         message: "invalid JSON: \(e.message)", expected: expected)
+            problems.add(
+                file: fileName, location: "line \(e.line), column \(e.column)",
+                message: "invalid JSON: \(e.message)", expected: expected)
         } catch {
             problems.add(file: fileName, message: "cannot read: \(error)", expected: expected)
         }

@@ -22,6 +22,8 @@ struct EntitySpec {
     static let observations = EntitySpec(name: "observations", required: false, csvOnly: true, geometry: nil)
 
     /// Every entity, in reading order.
-    static let all: [EntitySpec] = [.communities, .grids, .buildings, .households, .facilities, .candidates, .roads,
-                                    .units, .secretaries, .contacts, .ratings, .observations]
+    static let all: [EntitySpec] = [
+        .communities, .grids, .buildings, .households, .facilities, .candidates, .roads,
+        .units, .secretaries, .contacts, .ratings, .observations
+    ]
 }

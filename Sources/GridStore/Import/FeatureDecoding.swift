@@ -163,7 +163,11 @@ struct GeoJSONGeometryDecoder {
 
     func decode(_ value: JSONValue?) throws -> SourceGeometry {
         guard let value, case .object(let g) = value else {
-            if value == nil || { if case .null = value! { return true }; return false }() {
+            if value == nil
+                || {
+                    if case .null = value! { return true }; return false
+                }()
+            {
                 if rule == .area { return .none }
                 throw GeometryIssue("missing geometry", rule.expected)
             }
@@ -185,7 +189,8 @@ struct GeoJSONGeometryDecoder {
         case ("MultiPolygon", .site):
             let mp = try multiPolygon(coordinates)
             guard mp.polygons.count == 1 else {
-                throw GeometryIssue("MultiPolygon with \(mp.polygons.count) parts", "Point, Polygon or a single-part MultiPolygon")
+                throw GeometryIssue(
+                    "MultiPolygon with \(mp.polygons.count) parts", "Point, Polygon or a single-part MultiPolygon")
             }
             return .polygon(mp.polygons[0])
         case ("LineString", .line):
@@ -223,10 +228,12 @@ struct GeoJSONGeometryDecoder {
     func ring(_ v: JSONValue, label: String) throws -> [Point] {
         let r = try positions(v)
         guard r.count >= 4 else {
-            throw GeometryIssue("\(label)ring has \(r.count) position\(r.count == 1 ? "" : "s")", "a closed ring of at least 4 positions")
+            throw GeometryIssue(
+                "\(label)ring has \(r.count) position\(r.count == 1 ? "" : "s")", "a closed ring of at least 4 positions")
         }
         guard r.first == r.last else {
-            throw GeometryIssue("\(label)ring is not closed (its first and last positions differ)", "the first position repeated last")
+            throw GeometryIssue(
+                "\(label)ring is not closed (its first and last positions differ)", "the first position repeated last")
         }
         return r
     }
@@ -243,8 +250,9 @@ struct GeoJSONGeometryDecoder {
             // well-defined inside.
             for (k, r) in ([exterior] + holes).enumerated() {
                 if let p = RingValidity.selfIntersection(r) {
-                    throw GeometryIssue("\(label)ring \(k) crosses itself at (\(CoordinateCheck.format(p.x)), \(CoordinateCheck.format(p.y)))",
-                                        "a simple ring")
+                    throw GeometryIssue(
+                        "\(label)ring \(k) crosses itself at (\(CoordinateCheck.format(p.x)), \(CoordinateCheck.format(p.y)))",
+                        "a simple ring")
                 }
             }
         }
@@ -274,9 +282,13 @@ struct CSVPointColumns {
 
     /// The coordinate columns present in a header, or nil.
     init?(header: Set<String>) {
-        if header.contains("lon") && header.contains("lat") { x = "lon"; y = "lat" }
-        else if header.contains("x") && header.contains("y") { x = "x"; y = "y" }
-        else { return nil }
+        if header.contains("lon") && header.contains("lat") {
+            x = "lon"; y = "lat"
+        } else if header.contains("x") && header.contains("y") {
+            x = "x"; y = "y"
+        } else {
+            return nil
+        }
     }
 
     func point(_ reader: FieldReader, check: CoordinateCheck) -> SourceGeometry? {

@@ -40,7 +40,7 @@ struct SourceRow {
         case .feature(let properties, let feature):
             let key = mapping.isIdentity ? name : (mapping.written[name] ?? name)
             var value = properties?[key]
-            if value == nil, name == "id" { value = feature["id"] }   // the GeoJSON feature id
+            if value == nil, name == "id" { value = feature["id"] }  // the GeoJSON feature id
             guard let value else { return .absent }
             switch value {
             case .null: return .absent
@@ -136,8 +136,10 @@ struct FieldReader {
     }
 
     /// An integer in `range` (counts: `0...`). Fractional, non-numeric and out-of-range values are problems.
-    func integer(_ name: String, required: Bool, minimum: Int = 0, maximum: Int = Int.max,
-                 expected: String = "an integer ≥ 0") -> Int? {
+    func integer(
+        _ name: String, required: Bool, minimum: Int = 0, maximum: Int = Int.max,
+        expected: String = "an integer ≥ 0"
+    ) -> Int? {
         let raw = row[name]
         if case .absent = raw {
             if required { report(name, "missing", expected: expected) }
@@ -152,7 +154,9 @@ struct FieldReader {
         if let exact {
             value = exact
         } else {
-            guard d.isFinite else { report(name, "\(FieldReader.shown(raw)) is not a finite number", expected: expected); return nil }
+            guard d.isFinite else {
+                report(name, "\(FieldReader.shown(raw)) is not a finite number", expected: expected); return nil
+            }
             guard d == d.rounded(), abs(d) < 9.0e15 else {
                 report(name, "\(FieldReader.shown(raw)) is not a whole number", expected: expected)
                 return nil
@@ -160,8 +164,9 @@ struct FieldReader {
             value = Int(d)
         }
         if value < minimum {
-            report(name, minimum == 0 ? "\(FieldReader.shown(raw)) is negative" : "\(FieldReader.shown(raw)) is below \(minimum)",
-                   expected: expected)
+            report(
+                name, minimum == 0 ? "\(FieldReader.shown(raw)) is negative" : "\(FieldReader.shown(raw)) is below \(minimum)",
+                expected: expected)
             return nil
         }
         if value > maximum {
@@ -177,8 +182,10 @@ struct FieldReader {
     }
 
     /// A finite number ≥ `minimum` (areas, costs).
-    func number(_ name: String, required: Bool = false, minimum: Double = 0,
-                expected: String = "a finite number ≥ 0") -> Double? {
+    func number(
+        _ name: String, required: Bool = false, minimum: Double = 0,
+        expected: String = "a finite number ≥ 0"
+    ) -> Double? {
         let raw = row[name]
         if case .absent = raw {
             if required { report(name, "missing", expected: expected) }
@@ -190,8 +197,9 @@ struct FieldReader {
         }
         guard d.isFinite else { report(name, "\(FieldReader.shown(raw)) is not a finite number", expected: expected); return nil }
         guard d >= minimum else {
-            report(name, minimum == 0 ? "\(FieldReader.shown(raw)) is negative" : "\(FieldReader.shown(raw)) is below \(minimum)",
-                   expected: expected)
+            report(
+                name, minimum == 0 ? "\(FieldReader.shown(raw)) is negative" : "\(FieldReader.shown(raw)) is below \(minimum)",
+                expected: expected)
             return nil
         }
         return d
@@ -230,7 +238,9 @@ struct FieldReader {
             if required { report(name, "missing", expected: expected) }
             return nil
         case .text(let s):
-            if let e = E(rawValue: s) ?? E(rawValue: s.lowercased()) ?? PlannerVocabulary.value(s, field: name).flatMap(E.init(rawValue:)) {
+            if let e = E(rawValue: s) ?? E(rawValue: s.lowercased())
+                ?? PlannerVocabulary.value(s, field: name).flatMap(E.init(rawValue:))
+            {
                 return e
             }
             report(name, "unknown \(name) '\(s)'", expected: expected)

@@ -30,27 +30,32 @@ extension LayerReader {
             for sidecar in ["shx", "dbf"] {
                 let url = file.url.deletingPathExtension().appendingPathExtension(sidecar)
                 if !fm.fileExists(atPath: url.path) {
-                    problems.add(file: name, message: "\(url.lastPathComponent) is missing",
-                                 expected: "the .shp, .shx and .dbf files side by side")
+                    problems.add(
+                        file: name, message: "\(url.lastPathComponent) is missing",
+                        expected: "the .shp, .shx and .dbf files side by side")
                     return false
                 }
             }
             if let bad = ShapefileCheck.problem(shp: file.url) {
-                problems.add(file: name, location: bad.location, message: "cannot be read: \(bad.message)",
-                             expected: "an intact Shapefile (.shp, .shx and .dbf written together)")
+                problems.add(
+                    file: name, location: bad.location, message: "cannot be read: \(bad.message)",
+                    expected: "an intact Shapefile (.shp, .shx and .dbf written together)")
                 return false
             }
             if let explicit = file.settings.encoding, !isKnownEncoding(explicit) {
-                problems.add(file: name, field: "encoding", message: "unknown encoding '\(explicit)' (dataset.json layers.\(file.spec.name).encoding)",
-                             expected: "an encoding name such as UTF-8, GBK, CP936 or GB18030")
+                problems.add(
+                    file: name, field: "encoding",
+                    message: "unknown encoding '\(explicit)' (dataset.json layers.\(file.spec.name).encoding)",
+                    expected: "an encoding name such as UTF-8, GBK, CP936 or GB18030")
                 return false
             }
             let chosen = ShapefileEncoding.choose(shp: file.url, explicit: file.settings.encoding)
             if let option = chosen.openOption { openOptions.append("ENCODING=\(option)") }
             encoding = chosen.description
         } else if file.settings.encoding != nil {
-            problems.add(file: name, field: "encoding", message: "an encoding applies to Shapefiles only",
-                         expected: "no encoding for this file (its format states its own)")
+            problems.add(
+                file: name, field: "encoding", message: "an encoding applies to Shapefiles only",
+                expected: "no encoding for this file (its format states its own)")
         }
         let dataset: VectorDataset
         do {
@@ -64,9 +69,10 @@ extension LayerReader {
         let layer: VectorLayer
         if let wanted = file.settings.layer {
             guard let found = dataset.layer(named: wanted) else {
-                problems.add(file: name, field: isSheet ? "sheet" : "layer",
-                             message: "no \(isSheet ? "sheet" : "layer") named '\(wanted)' (dataset.json layers.\(file.spec.name))",
-                             expected: "one of " + dataset.layerNames.joined(separator: ", "))
+                problems.add(
+                    file: name, field: isSheet ? "sheet" : "layer",
+                    message: "no \(isSheet ? "sheet" : "layer") named '\(wanted)' (dataset.json layers.\(file.spec.name))",
+                    expected: "one of " + dataset.layerNames.joined(separator: ", "))
                 return false
             }
             layer = found
@@ -92,13 +98,15 @@ extension LayerReader {
 
         let fields = layer.fields
         let headerLocation = isSheet ? "row 1" : ""
-        let mapping = ColumnMapping.resolve(header: fields.map(\.name), explicit: file.settings.fields, lowercase: true,
-                                            file: name, location: headerLocation, entity: file.spec.name, problems: problems)
+        let mapping = ColumnMapping.resolve(
+            header: fields.map(\.name), explicit: file.settings.fields, lowercase: true,
+            file: name, location: headerLocation, entity: file.spec.name, problems: problems)
         let present = mapping.fields
         var complete = true
         let expectedColumns = "columns " + requiredColumns.joined(separator: ", ")
         for c in requiredColumns where !present.contains(c) {
-            problems.add(file: name, location: headerLocation, field: c, message: "missing required column", expected: expectedColumns)
+            problems.add(
+                file: name, location: headerLocation, field: c, message: "missing required column", expected: expectedColumns)
             complete = false
         }
         // Points from lon/lat or x/y columns (sheets), else the features' geometry.
@@ -110,12 +118,14 @@ extension LayerReader {
             } else if layer.hasGeometry {
                 decoder = GeoJSONGeometryDecoder(rule: rule, check: reader.check)
             } else if rule == .site {
-                problems.add(file: name, location: headerLocation, field: "lon,lat", message: "missing coordinate columns",
-                             expected: "columns lon and lat (经度, 纬度), or x and y")
+                problems.add(
+                    file: name, location: headerLocation, field: "lon,lat", message: "missing coordinate columns",
+                    expected: "columns lon and lat (经度, 纬度), or x and y")
                 complete = false
             } else if rule == .line {
-                problems.add(file: name, message: "roads need line geometry, which this layer does not have",
-                             expected: "a layer of LineString or MultiLineString")
+                problems.add(
+                    file: name, message: "roads need line geometry, which this layer does not have",
+                    expected: "a layer of LineString or MultiLineString")
                 return false
             }
         }
@@ -136,15 +146,23 @@ extension LayerReader {
             guard let feature else { break }
             defer { index += 1 }
             if !limits.take() {
-                problems.add(file: name, at: location,
-                             message: "the dataset has more than \(limits.maxFeatures) records; reading stopped here",
-                             expected: "at most \(limits.maxFeatures) features and rows in all (raise it with --max-features)")
+                problems.add(
+                    file: name, at: location,
+                    message: "the dataset has more than \(limits.maxFeatures) records; reading stopped here",
+                    expected: "at most \(limits.maxFeatures) features and rows in all (raise it with --max-features)")
                 return false
             }
             let values = fields.indices.map { RawField(feature.value(at: $0)) }
-            if isSheet, values.allSatisfy({ if case .absent = $0 { return true }; return false }) { continue }   // blank row
-            let row = SourceRow(file: name, location: location, storage: .values(fields: values, columns: mapping.columns),
-                                mapping: mapping)
+            if isSheet,
+                values.allSatisfy({
+                    if case .absent = $0 { return true }; return false
+                })
+            {
+                continue
+            }  // blank row
+            let row = SourceRow(
+                file: name, location: location, storage: .values(fields: values, columns: mapping.columns),
+                mapping: mapping)
             let fr = FieldReader(row: row, problems: problems)
             let geometry: SourceGeometry?
             if let pointColumns {
@@ -166,16 +184,20 @@ extension LayerReader {
             count += 1
             if count % LayerReader.progressEvery == 0 { progress.report(stage: stage, done: count, total: nil) }
         }
-        for warning in Set(dataset.takeWarnings()) where warning.lowercased().contains("recod") || warning.lowercased().contains("convert") {
-            problems.add(file: name, message: "text could not be read as \(encoding): \(warning)",
-                         expected: "one encoding for the whole file (name it in dataset.json layers.\(file.spec.name).encoding)")
+        for warning in Set(dataset.takeWarnings())
+        where warning.lowercased().contains("recod") || warning.lowercased().contains("convert") {
+            problems.add(
+                file: name, message: "text could not be read as \(encoding): \(warning)",
+                expected: "one encoding for the whole file (name it in dataset.json layers.\(file.spec.name).encoding)")
             complete = false
         }
         progress.report(stage: stage, done: count, total: count)
-        log.add(LayerInspection(entity: file.spec.name, file: file.fileName, layer: layerName, driver: driver,
-                                encoding: isShapefile ? encoding : "UTF-8",
-                                crs: file.spec.geometry == nil ? nil : crs?.description, featureCount: count,
-                                columns: mapping.assignments))
+        log.add(
+            LayerInspection(
+                entity: file.spec.name, file: file.fileName, layer: layerName, driver: driver,
+                encoding: isShapefile ? encoding : "UTF-8",
+                crs: file.spec.geometry == nil ? nil : crs?.description, featureCount: count,
+                columns: mapping.assignments))
         return complete
     }
 }

@@ -25,8 +25,9 @@ struct LayerReader {
         if let settings = layerSettings[spec.name], let named = settings.file {
             let url = directory.appendingPathComponent(named)
             guard fm.fileExists(atPath: url.path) else {
-                problems.add(file: named, message: "no such file (dataset.json layers.\(spec.name).file names it)",
-                             expected: "a file in the dataset folder")
+                problems.add(
+                    file: named, message: "no such file (dataset.json layers.\(spec.name).file names it)",
+                    expected: "a file in the dataset folder")
                 return nil
             }
             return EntityFile(spec: spec, url: url, format: EntityFile.format(of: url), settings: settings)
@@ -38,17 +39,20 @@ struct LayerReader {
         switch (hasGeo, hasCSV) {
         case (true, true):
             if spec.csvOnly {
-                problems.add(file: geo.lastPathComponent, message: "\(spec.name) is read from CSV only; remove this file",
-                             expected: csv.lastPathComponent)
+                problems.add(
+                    file: geo.lastPathComponent, message: "\(spec.name) is read from CSV only; remove this file",
+                    expected: csv.lastPathComponent)
                 return EntityFile(spec: spec, url: csv, isCSV: true)
             }
-            problems.add(file: spec.name, message: "both \(geo.lastPathComponent) and \(csv.lastPathComponent) are present",
-                         expected: "one file per entity")
+            problems.add(
+                file: spec.name, message: "both \(geo.lastPathComponent) and \(csv.lastPathComponent) are present",
+                expected: "one file per entity")
             return nil
         case (true, false):
             if spec.csvOnly {
-                problems.add(file: geo.lastPathComponent, message: "\(spec.name) can only be given as CSV",
-                             expected: csv.lastPathComponent)
+                problems.add(
+                    file: geo.lastPathComponent, message: "\(spec.name) can only be given as CSV",
+                    expected: csv.lastPathComponent)
                 return nil
             }
             return EntityFile(spec: spec, url: geo, format: .geojson, settings: settings)
@@ -58,14 +62,16 @@ struct LayerReader {
             let planners = EntityFile.gdalExtensions.map { directory.appendingPathComponent(spec.name + "." + $0) }
                 .filter { fm.fileExists(atPath: $0.path) }
             if planners.count > 1 {
-                problems.add(file: spec.name, message: "several files: " + planners.map(\.lastPathComponent).joined(separator: ", "),
-                             expected: "one file per entity")
+                problems.add(
+                    file: spec.name, message: "several files: " + planners.map(\.lastPathComponent).joined(separator: ", "),
+                    expected: "one file per entity")
                 return nil
             }
             if let url = planners.first { return EntityFile(spec: spec, url: url, format: .gdal, settings: settings) }
             if spec.required {
-                problems.add(file: spec.name, message: "missing: the dataset needs \(spec.name)",
-                             expected: spec.csvOnly ? "\(spec.name).csv" : "\(spec.name).geojson or \(spec.name).csv")
+                problems.add(
+                    file: spec.name, message: "missing: the dataset needs \(spec.name)",
+                    expected: spec.csvOnly ? "\(spec.name).csv" : "\(spec.name).geojson or \(spec.name).csv")
             }
             return nil
         }
@@ -76,8 +82,10 @@ struct LayerReader {
     /// Returns false when the file could not be read completely (its ids are then not trusted
     /// for parent-id checks, to avoid a cascade of follow-on problems).
     @discardableResult
-    func read(_ file: EntityFile, requiredColumns: [String],
-              body: (FieldReader, SourceGeometry?) -> Void) -> Bool {
+    func read(
+        _ file: EntityFile, requiredColumns: [String],
+        body: (FieldReader, SourceGeometry?) -> Void
+    ) -> Bool {
         if file.format == .gdal { return readGDAL(file, requiredColumns: requiredColumns, body: body) }
         var reader = self
         if file.spec.geometry != nil, let crsText = file.settings.crs {
@@ -101,26 +109,33 @@ struct LayerReader {
         }
     }
 
-    private func readOwnFormat(_ file: EntityFile, requiredColumns: [String],
-                               body: (FieldReader, SourceGeometry?) -> Void) -> Bool {
+    private func readOwnFormat(
+        _ file: EntityFile, requiredColumns: [String],
+        body: (FieldReader, SourceGeometry?) -> Void
+    ) -> Bool {
         let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
         if let size, size > limits.maxFileBytes {
-            problems.add(file: file.fileName, message: "the file is \(size) bytes, more than the limit of \(limits.maxFileBytes)",
-                         expected: "at most \(limits.maxFileBytes) bytes (raise it with --max-file-bytes)")
+            problems.add(
+                file: file.fileName, message: "the file is \(size) bytes, more than the limit of \(limits.maxFileBytes)",
+                expected: "at most \(limits.maxFileBytes) bytes (raise it with --max-file-bytes)")
             return false
         }
         if limits.exhausted { return false }
         if size == 0 {
-            problems.add(file: file.fileName, message: "empty file",
-                         expected: file.isCSV ? "a header row and data rows" : "a GeoJSON FeatureCollection")
+            problems.add(
+                file: file.fileName, message: "empty file",
+                expected: file.isCSV ? "a header row and data rows" : "a GeoJSON FeatureCollection")
             return false
         }
-        return file.isCSV ? readCSV(file, requiredColumns: requiredColumns, body: body)
-                          : readGeoJSON(file, body: body)
+        return file.isCSV
+            ? readCSV(file, requiredColumns: requiredColumns, body: body)
+            : readGeoJSON(file, body: body)
     }
 
-    private func readCSV(_ file: EntityFile, requiredColumns: [String],
-                         body: (FieldReader, SourceGeometry?) -> Void) -> Bool {
+    private func readCSV(
+        _ file: EntityFile, requiredColumns: [String],
+        body: (FieldReader, SourceGeometry?) -> Void
+    ) -> Bool {
         let name = file.fileName
         let stage = "read \(name)"
         var reader: CSVReader
@@ -138,8 +153,9 @@ struct LayerReader {
             problems.add(file: name, message: "empty file", expected: "a header row and data rows")
             return false
         }
-        let mapping = ColumnMapping.resolve(header: reader.header, explicit: file.settings.fields, lowercase: true,
-                                            file: name, location: "line 1", entity: file.spec.name, problems: problems)
+        let mapping = ColumnMapping.resolve(
+            header: reader.header, explicit: file.settings.fields, lowercase: true,
+            file: name, location: "line 1", entity: file.spec.name, problems: problems)
         let columns = mapping.columns
         let present = mapping.fields
         var complete = true
@@ -154,15 +170,17 @@ struct LayerReader {
             case .site:
                 pointColumns = CSVPointColumns(header: present)
                 if pointColumns == nil {
-                    problems.add(file: name, location: "line 1", field: "lon,lat", message: "missing coordinate columns",
-                                 expected: "columns lon and lat, or x and y")
+                    problems.add(
+                        file: name, location: "line 1", field: "lon,lat", message: "missing coordinate columns",
+                        expected: "columns lon and lat, or x and y")
                     complete = false
                 }
             case .area:
-                break   // CSV communities and grids carry no boundary
+                break  // CSV communities and grids carry no boundary
             case .line:
-                problems.add(file: name, message: "roads need line geometry, which CSV cannot carry",
-                             expected: "roads.geojson")
+                problems.add(
+                    file: name, message: "roads need line geometry, which CSV cannot carry",
+                    expected: "roads.geojson")
                 return false
             }
         }
@@ -186,15 +204,19 @@ struct LayerReader {
                 return false
             }
             if record.fields.count != header.count {
-                if record.fields.count <= 1 && (record.fields.first.map { trimmed($0).isEmpty } ?? true) { continue } // blank line
-                problems.add(file: name, location: "line \(record.line)",
-                             message: "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(header.count)",
-                             expected: "\(header.count) fields")
+                // blank line
+                if record.fields.count <= 1 && (record.fields.first.map { trimmed($0).isEmpty } ?? true) { continue }
+                problems.add(
+                    file: name, location: "line \(record.line)",
+                    message:
+                        "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(header.count)",
+                    expected: "\(header.count) fields")
                 complete = false
                 continue
             }
-            let row = SourceRow(file: name, location: .line(record.line), storage: .csv(fields: record.fields, columns: columns),
-                                mapping: mapping)
+            let row = SourceRow(
+                file: name, location: .line(record.line), storage: .csv(fields: record.fields, columns: columns),
+                mapping: mapping)
             let fr = FieldReader(row: row, problems: problems)
             let geometry: SourceGeometry? = pointColumns.map { $0.point(fr, check: check) } ?? SourceGeometry.none
             body(fr, geometry)
@@ -202,9 +224,12 @@ struct LayerReader {
             if count % LayerReader.progressEvery == 0 { progress.report(stage: stage, done: count, total: nil) }
         }
         progress.report(stage: stage, done: count, total: count)
-        log.add(LayerInspection(entity: file.spec.name, file: name, layer: nil, driver: "CSV", encoding: "UTF-8",
-                                crs: file.spec.geometry == nil ? nil : (log.crsOfEntity[file.spec.name] ?? datasetCRS)?.description, featureCount: count,
-                                columns: mapping.assignments))
+        log.add(
+            LayerInspection(
+                entity: file.spec.name, file: name, layer: nil, driver: "CSV", encoding: "UTF-8",
+                crs: file.spec.geometry == nil ? nil : (log.crsOfEntity[file.spec.name] ?? datasetCRS)?.description,
+                featureCount: count,
+                columns: mapping.assignments))
         return complete
     }
 
@@ -248,16 +273,19 @@ struct LayerReader {
             case .object(let o)?: properties = o
             case .null?, nil: properties = nil
             default:
-                problems.add(file: name, at: .feature(index), field: "properties", message: "properties is not an object",
-                             expected: "an object or null")
+                problems.add(
+                    file: name, at: .feature(index), field: "properties", message: "properties is not an object",
+                    expected: "an object or null")
             }
             if mapping == nil, let properties {
-                mapping = ColumnMapping.resolve(header: properties.members.map(\.key), explicit: file.settings.fields,
-                                                lowercase: false, file: name, location: "feature \(index)",
-                                                entity: file.spec.name, problems: problems)
+                mapping = ColumnMapping.resolve(
+                    header: properties.members.map(\.key), explicit: file.settings.fields,
+                    lowercase: false, file: name, location: "feature \(index)",
+                    entity: file.spec.name, problems: problems)
             }
-            let row = SourceRow(file: name, location: .feature(index), storage: .feature(properties: properties, feature: feature),
-                                mapping: mapping ?? .identity)
+            let row = SourceRow(
+                file: name, location: .feature(index), storage: .feature(properties: properties, feature: feature),
+                mapping: mapping ?? .identity)
             let fr = FieldReader(row: row, problems: problems)
             if case .string(let t)? = feature["type"], t != "Feature" {
                 fr.report("type", "'\(t)' where a Feature was expected", expected: "\"type\": \"Feature\"")
@@ -271,15 +299,19 @@ struct LayerReader {
             return false
         }
         progress.report(stage: stage, done: count, total: count)
-        log.add(LayerInspection(entity: file.spec.name, file: name, layer: nil, driver: "GeoJSON", encoding: "UTF-8",
-                                crs: (log.crsOfEntity[file.spec.name] ?? datasetCRS)?.description, featureCount: count, columns: (mapping ?? .identity).assignments))
+        log.add(
+            LayerInspection(
+                entity: file.spec.name, file: name, layer: nil, driver: "GeoJSON", encoding: "UTF-8",
+                crs: (log.crsOfEntity[file.spec.name] ?? datasetCRS)?.description, featureCount: count,
+                columns: (mapping ?? .identity).assignments))
         return true
     }
 
     private func reportFeatureLimit(_ file: String, location: String) {
-        problems.add(file: file, location: location,
-                     message: "the dataset has more than \(limits.maxFeatures) records; reading stopped here",
-                     expected: "at most \(limits.maxFeatures) features and rows in all (raise it with --max-features)")
+        problems.add(
+            file: file, location: location,
+            message: "the dataset has more than \(limits.maxFeatures) records; reading stopped here",
+            expected: "at most \(limits.maxFeatures) features and rows in all (raise it with --max-features)")
     }
 
     /// A message when the top-level object says it is not a FeatureCollection.
@@ -287,7 +319,7 @@ struct LayerReader {
         switch top["type"] {
         case .string("FeatureCollection")?: return nil
         case .string(let t)?: return "not a FeatureCollection (type is '\(t)')"
-        case nil: return nil   // not seen yet (or absent: the stream reports it)
+        case nil: return nil  // not seen yet (or absent: the stream reports it)
         default: return "not a FeatureCollection (type is not a string)"
         }
     }
@@ -297,16 +329,19 @@ struct LayerReader {
         if let e = error as? GeoJSONStreamError {
             let position = e.line.map { l in e.column.map { "line \(l), column \($0)" } ?? "line \(l)" }
             if e.message.hasPrefix("not a FeatureCollection") {
-                problems.add(file: file, field: "type", message: e.message + (position.map { " (at \($0))" } ?? ""), expected: expected)
+                problems.add(
+                    file: file, field: "type", message: e.message + (position.map { " (at \($0))" } ?? ""), expected: expected)
             } else if let index = e.featureIndex {
-                problems.add(file: file, location: "feature \(index)",
-                             message: (position.map { "invalid JSON at \($0): " } ?? "") + e.message, expected: expected)
+                problems.add(
+                    file: file, location: "feature \(index)",
+                    message: (position.map { "invalid JSON at \($0): " } ?? "") + e.message, expected: expected)
             } else {
                 problems.add(file: file, location: position ?? "", message: e.message, expected: expected)
             }
         } else if let e = error as? JSONParseError {
-            problems.add(file: file, location: "line \(e.line), column \(e.column)", message: "invalid JSON: \(e.message)",
-                         expected: expected)
+            problems.add(
+                file: file, location: "line \(e.line), column \(e.column)", message: "invalid JSON: \(e.message)",
+                expected: expected)
         } else {
             problems.add(file: file, message: "cannot read: \(error)", expected: expected)
         }
@@ -322,8 +357,10 @@ final class ReadLimits {
     let maxFeatureBytes: Int
     private(set) var records = 0
 
-    init(maxFileBytes: Int = ImportOptions.defaultMaxFileBytes, maxFeatures: Int = ImportOptions.defaultMaxFeatures,
-         maxFeatureBytes: Int = ImportOptions.defaultMaxFeatureBytes) {
+    init(
+        maxFileBytes: Int = ImportOptions.defaultMaxFileBytes, maxFeatures: Int = ImportOptions.defaultMaxFeatures,
+        maxFeatureBytes: Int = ImportOptions.defaultMaxFeatureBytes
+    ) {
         self.maxFileBytes = max(0, maxFileBytes)
         self.maxFeatures = max(0, maxFeatures)
         self.maxFeatureBytes = max(1, maxFeatureBytes)

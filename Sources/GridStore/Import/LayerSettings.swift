@@ -19,17 +19,20 @@ struct LayerSettings {
     static let expected = #"an object such as {"file": "楼栋.xlsx", "sheet": "Sheet1", "crs": "GCJ-02", "fields": {"id": "楼栋代码"}}"#
 
     /// Parses `layers`, reporting members that are not what they should be.
-    static func parse(_ value: JSONValue, entities: [String], file: String, problems: ProblemCollector) -> [String: LayerSettings] {
+    static func parse(_ value: JSONValue, entities: [String], file: String, problems: ProblemCollector) -> [String: LayerSettings]
+    {
         guard case .object(let layers) = value else {
-            problems.add(file: file, field: "layers", message: "layers is not an object", expected: "an object keyed by entity name")
+            problems.add(
+                file: file, field: "layers", message: "layers is not an object", expected: "an object keyed by entity name")
             return [:]
         }
         var out: [String: LayerSettings] = [:]
         for (entity, entry) in layers.members {
             let path = "layers.\(entity)"
             guard entities.contains(entity) else {
-                problems.add(file: file, field: path, message: "unknown entity '\(entity)'",
-                             expected: "one of " + entities.joined(separator: ", "))
+                problems.add(
+                    file: file, field: path, message: "unknown entity '\(entity)'",
+                    expected: "one of " + entities.joined(separator: ", "))
                 continue
             }
             guard case .object(let o) = entry else {
@@ -40,7 +43,8 @@ struct LayerSettings {
             for (key, v) in o.members {
                 func text() -> String? {
                     if case .string(let t) = v, !trimmed(t).isEmpty { return trimmed(t) }
-                    problems.add(file: file, field: "\(path).\(key)", message: "\(key) is not a non-empty string", expected: "a string")
+                    problems.add(
+                        file: file, field: "\(path).\(key)", message: "\(key) is not a non-empty string", expected: "a string")
                     return nil
                 }
                 switch key {
@@ -50,19 +54,24 @@ struct LayerSettings {
                 case "crs": s.crs = text()
                 case "fields":
                     guard case .object(let f) = v else {
-                        problems.add(file: file, field: "\(path).fields", message: "fields is not an object",
-                                     expected: #"{"households": "实有户数", ...}"#)
+                        problems.add(
+                            file: file, field: "\(path).fields", message: "fields is not an object",
+                            expected: #"{"households": "实有户数", ...}"#)
                         continue
                     }
                     for (field, column) in f.members {
-                        if case .string(let c) = column, !trimmed(c).isEmpty { s.fields[field] = trimmed(c) } else {
-                            problems.add(file: file, field: "\(path).fields.\(field)", message: "not a column name",
-                                         expected: "the column's name as written in the file")
+                        if case .string(let c) = column, !trimmed(c).isEmpty {
+                            s.fields[field] = trimmed(c)
+                        } else {
+                            problems.add(
+                                file: file, field: "\(path).fields.\(field)", message: "not a column name",
+                                expected: "the column's name as written in the file")
                         }
                     }
                 default:
-                    problems.add(file: file, field: "\(path).\(key)", message: "unknown setting '\(key)'",
-                                 expected: "file, sheet, layer, encoding, crs or fields")
+                    problems.add(
+                        file: file, field: "\(path).\(key)", message: "unknown setting '\(key)'",
+                        expected: "file, sheet, layer, encoding, crs or fields")
                 }
             }
             out[entity] = s

@@ -27,7 +27,7 @@ enum PlannerVocabulary {
         ("lon", ["经度"]),
         ("lat", ["纬度"]),
         ("x", ["X坐标"]),
-        ("y", ["Y坐标"]),
+        ("y", ["Y坐标"])
     ]
 
     /// Enumeration field → Chinese value → contract value. Facility and unit kinds share `kind`
@@ -40,9 +40,9 @@ enum PlannerVocabulary {
             "物业服务中心": "property_service", "其他": "other",
             // organisation units
             "机关": "agency", "事业单位": "institution", "国有企业": "soe", "国企": "soe",
-            "非公企业": "non_public", "非公有制企业": "non_public", "社会组织": "social_org",
+            "非公企业": "non_public", "非公有制企业": "non_public", "社会组织": "social_org"
         ],
-        "level": ["区": "district", "街道": "street", "社区": "community", "网格": "grid"],
+        "level": ["区": "district", "街道": "street", "社区": "community", "网格": "grid"]
     ]
 
     /// Alias header → contract field.

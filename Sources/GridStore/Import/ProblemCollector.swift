@@ -47,8 +47,10 @@ final class ProblemCollector {
         // Build the location text only while problems are still being stored.
         totalCount += 1
         if problems.count < maxProblems {
-            problems.append(ValidationProblem(file: file, location: location.text, field: field,
-                                              message: message, expected: expected))
+            problems.append(
+                ValidationProblem(
+                    file: file, location: location.text, field: field,
+                    message: message, expected: expected))
         }
     }
 

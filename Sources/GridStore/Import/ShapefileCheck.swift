@@ -11,7 +11,8 @@ enum ShapefileCheck {
     static func problem(shp: URL) -> (location: String, message: String)? {
         let shx = shp.deletingPathExtension().appendingPathExtension("shx")
         guard let index = try? Data(contentsOf: shx, options: .alwaysMapped),
-              let main = try? Data(contentsOf: shp, options: .alwaysMapped) else { return ("", "cannot read the .shp or .shx") }
+            let main = try? Data(contentsOf: shp, options: .alwaysMapped)
+        else { return ("", "cannot read the .shp or .shx") }
         func bigEndian(_ d: Data, _ at: Int) -> Int32 {
             d.withUnsafeBytes { Int32(bigEndian: $0.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
         }
