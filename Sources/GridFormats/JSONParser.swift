@@ -1,3 +1,7 @@
+// Over 400 lines on purpose: one byte-level recursive-descent parser (positions, duplicate keys,
+// depth limit) whose scanner, number and string readers share one cursor and its error reporting;
+// split, the hot inlined paths would cross file boundaries.
+
 import Foundation
 
 /// A JSON syntax error with its position (line and column 1-based, column counted in

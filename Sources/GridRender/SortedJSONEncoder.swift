@@ -1,3 +1,6 @@
+// Over 400 lines on purpose: an `Encoder` needs its keyed, unkeyed and single-value containers and
+// the reference tree they fill together; one file keeps that machinery private to the encoder.
+
 import GridFormats
 import Foundation
 

@@ -1,3 +1,8 @@
+// Over 400 lines on purpose: `ImportJob` is one import's all-or-nothing pipeline (locate, read,
+// validate, derive, project, write in one transaction) over state its steps share; split into files,
+// its private state would have to become module-wide. Its helper types live beside it
+// (ImportStaging.swift, LayerCoordinates.swift).
+
 import Foundation
 import GridFormats
 import GridGeo
@@ -53,50 +58,6 @@ public enum DatasetImporter {
         }
         let job = ImportJob(directory: directory, options: options, progress: progress)
         return try job.run()
-    }
-}
-
-/// Ids of one entity file, for uniqueness and parent checks.
-struct IDTable {
-    /// File name for messages (`communities.geojson`), or the entity name when absent.
-    var file: String
-    var index: [String: Int] = [:]
-    /// False when the file could not be read completely: unknown ids are then not reported.
-    var trusted = true
-
-    init(file: String) { self.file = file }
-
-    /// Reports an unknown parent id on `field` of the row being read.
-    func checkParent(_ id: String?, field: String, kind: String, reader: FieldReader) {
-        guard let id, trusted, index[id] == nil else { return }
-        reader.report(field, "unknown \(kind) '\(id)'", expected: "an id in \(file)")
-    }
-}
-
-/// Staged records of a layer: the entities plus where they came from and their source geometry.
-struct Staged<Entity> {
-    var items: [Entity] = []
-    var locations: [RecordLocation] = []
-    var geometry: [SourceGeometry] = []
-    var ids: IDTable
-
-    init(file: String) { ids = IDTable(file: file) }
-
-    /// Registers a new id; reports a duplicate (naming the first occurrence) and returns false.
-    mutating func register(_ id: String, reader: FieldReader) -> Bool {
-        if let first = ids.index[id] {
-            reader.report(
-                "id", "duplicate id '\(id)' (first at \(locations[first].text))", expected: "ids unique within the file")
-            return false
-        }
-        ids.index[id] = items.count
-        return true
-    }
-
-    /// Appends a record; `geometry` nil for non-spatial records (households, units: nothing is stored).
-    mutating func append(_ item: Entity, _ location: RecordLocation, _ geometry: SourceGeometry?) {
-        items.append(item); locations.append(location)
-        if let geometry { self.geometry.append(geometry) }
     }
 }
 
@@ -603,40 +564,6 @@ final class ImportJob {
             buildings.items[i].households = totals.count
             buildings.items[i].partyMembers = totals.party
             buildings.items[i].probationaryMembers = totals.probationary
-        }
-    }
-}
-
-/// A layer's coordinates flattened for bulk conversion, with the per-feature counts to rebuild them.
-struct LayerCoordinates {
-    let geometry: [SourceGeometry]
-    let counts: [Int]
-    let source: [Point]
-    var lonLat: [Point] = []
-    var metres: [Point] = []
-
-    init(_ geometry: [SourceGeometry]) {
-        self.geometry = geometry
-        var flat: [Point] = []
-        var counts: [Int] = []
-        counts.reserveCapacity(geometry.count)
-        for g in geometry {
-            let before = flat.count
-            g.appendCoordinates(to: &flat)
-            counts.append(flat.count - before)
-        }
-        self.counts = counts
-        source = flat
-    }
-
-    /// Calls `body(index, lonLatGeometry, metresGeometry)` for each feature that has a geometry.
-    func forEachConverted(_ body: (Int, SourceGeometry, SourceGeometry) -> Void) {
-        var c1 = 0, c2 = 0
-        for (i, g) in geometry.enumerated() {
-            if case .none = g { continue }
-            let ll = g.rebuilt(from: lonLat, cursor: &c1)
-            let m = g.rebuilt(from: metres, cursor: &c2)
-            body(i, ll, m)
         }
     }
 }

@@ -375,10 +375,3 @@ final class ReadLimits {
         return records <= maxFeatures
     }
 }
-
-/// Former names of GridModel's `ProgressReporter` and `SilentProgress`, kept so that code
-/// written against them still builds while it moves over.
-@available(*, deprecated, renamed: "ProgressReporter")
-public typealias ImportProgress = ProgressReporter
-@available(*, deprecated, renamed: "SilentProgress")
-public typealias SilentImportProgress = SilentProgress
