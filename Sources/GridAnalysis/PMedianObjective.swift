@@ -119,15 +119,7 @@ extension SitingAnalysis {
             weightedBefore += Double(weights[i]) * problem.existingDistance[i]
             weightedAfter += Double(weights[i]) * min(problem.existingDistance[i], distanceToNew)
         }
-        let total = Double(max(1, problem.totalHouseholds))
-        if weightedBefore.isFinite {
-            result.weightedDistanceBeforeM = rounded(weightedBefore, 1);
-            result.meanDistanceBeforeM = rounded(weightedBefore / total, 1)
-        }
-        if weightedAfter.isFinite {
-            result.weightedDistanceAfterM = rounded(weightedAfter, 1);
-            result.meanDistanceAfterM = rounded(weightedAfter / total, 1)
-        }
+        result.recordWeightedDistances(before: weightedBefore, after: weightedAfter, households: problem.totalHouseholds)
         return served
     }
 

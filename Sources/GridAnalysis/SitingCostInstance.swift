@@ -101,15 +101,7 @@ extension SitingAnalysis {
             if nearest[i] >= 0 { served[nearest[i], default: 0] += weights[i] }
             weightedBefore += Double(weights[i]) * existing[i]; weightedAfter += Double(weights[i]) * after[i]
         }
-        let total = Double(max(1, problem.totalHouseholds))
-        if weightedBefore.isFinite {
-            result.weightedDistanceBeforeM = rounded(weightedBefore, 1);
-            result.meanDistanceBeforeM = rounded(weightedBefore / total, 1)
-        }
-        if weightedAfter.isFinite {
-            result.weightedDistanceAfterM = rounded(weightedAfter, 1);
-            result.meanDistanceAfterM = rounded(weightedAfter / total, 1)
-        }
+        result.recordWeightedDistances(before: weightedBefore, after: weightedAfter, households: problem.totalHouseholds)
         return (solution, served)
     }
 }

@@ -1,3 +1,5 @@
+import GridGeo
+
 /// One row of the siting list.
 public struct SitingSite: Codable, Sendable, Equatable {
     public var rank: Int
@@ -145,5 +147,22 @@ public struct SitingResult: Codable, Sendable {
         case unreachedHouseholdsBefore = "unreached_households_before"
         case unreachedHouseholdsAfter = "unreached_households_after"
         case unreachedBuildingIds = "unreached_building_ids"
+    }
+}
+
+extension SitingResult {
+    /// Records the household-weighted distances to the nearest center before and after the plan
+    /// and their means over `households` (at least 1), rounded to 0.1 m; a sum that is infinite
+    /// (some household no center reaches) is left out.
+    mutating func recordWeightedDistances(before: Double, after: Double, households: Int) {
+        let total = Double(max(1, households))
+        if before.isFinite {
+            weightedDistanceBeforeM = rounded(before, 1)
+            meanDistanceBeforeM = rounded(before / total, 1)
+        }
+        if after.isFinite {
+            weightedDistanceAfterM = rounded(after, 1)
+            meanDistanceAfterM = rounded(after / total, 1)
+        }
     }
 }

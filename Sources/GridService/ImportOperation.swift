@@ -98,13 +98,13 @@ extension ServiceContext {
         }
         if let m = options.maxFeatures, m <= 0 { throw UsageError("--max-features must be a positive count, not \(m)") }
         let start = Date()
+        let importOptions = ImportOptions(
+            crs: options.crs, maxFileBytes: options.maxFileBytes, maxFeatures: options.maxFeatures,
+            maxFeatureBytes: options.maxFeatureBytes)
         if options.dryRun {
             let inspection = try DatasetImporter.inspect(
                 directory: URL(fileURLWithPath: dir),
-                options: ImportOptions(
-                    crs: options.crs, maxFileBytes: options.maxFileBytes,
-                    maxFeatures: options.maxFeatures,
-                    maxFeatureBytes: options.maxFeatureBytes),
+                options: importOptions,
                 progress: progress)
             guard let snapshot = inspection.snapshot else {
                 throw InputError(problems: inspection.problems, totalCount: inspection.totalProblems)
@@ -124,10 +124,7 @@ extension ServiceContext {
         }
         let snapshot = try DatasetImporter.read(
             directory: URL(fileURLWithPath: dir),
-            options: ImportOptions(
-                crs: options.crs, maxFileBytes: options.maxFileBytes,
-                maxFeatures: options.maxFeatures,
-                maxFeatureBytes: options.maxFeatureBytes),
+            options: importOptions,
             progress: progress)
         let store = try GeoPackageStore(path: databasePath, create: true)
         try store.replaceContents(with: snapshot) { [progress] stage, done, total in
