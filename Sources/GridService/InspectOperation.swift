@@ -26,33 +26,9 @@ public struct InspectOptions: OperationOptions {
     }
 }
 
-/// One layer as the dry run read it.
-public struct InspectedLayer: Codable, Sendable {
-    public var entity: String
-    public var file: String
-    public var layer: String?
-    public var driver: String
-    public var encoding: String
-    public var crs: String?
-    public var featureCount: Int
-    /// Column as written → contract field (absent: ignored).
-    public var columns: [InspectedColumn]
-
-    enum CodingKeys: String, CodingKey {
-        case entity, file, layer, driver, encoding, crs, columns
-        case featureCount = "feature_count"
-    }
-}
-
-/// A column of a layer and the field it became.
-public struct InspectedColumn: Codable, Sendable {
-    public var column: String
-    public var field: String?
-}
-
 /// What `gridplan inspect` and `import --dry-run` report: every layer, every problem.
 public struct DatasetInspectionReport: Codable, Sendable {
-    public var layers: [InspectedLayer]
+    public var layers: [LayerInspection]
     /// Problems as `FILE:LOCATION: FIELD: problem (expected)`.
     public var problems: [String]
     public var totalProblems: Int
@@ -64,12 +40,7 @@ public struct DatasetInspectionReport: Codable, Sendable {
     }
 
     init(_ inspection: DatasetInspection) {
-        layers = inspection.layers.map { l in
-            InspectedLayer(
-                entity: l.entity, file: l.file, layer: l.layer, driver: l.driver, encoding: l.encoding, crs: l.crs,
-                featureCount: l.featureCount,
-                columns: l.columns.map { InspectedColumn(column: $0.column, field: $0.field) })
-        }
+        layers = inspection.layers
         problems = inspection.problems.map(\.description)
         totalProblems = inspection.totalProblems
         valid = inspection.isValid

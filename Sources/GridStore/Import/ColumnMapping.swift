@@ -8,7 +8,7 @@ final class ColumnMapping {
     /// mapping (messages name the column the planner sees; GeoJSON rows look values up by it).
     private(set) var written: [String: String] = [:]
     /// Every column in file order with the field it became (nil: ignored), for the dry run.
-    private(set) var assignments: [(column: String, field: String?)] = []
+    private(set) var assignments: [ColumnAssignment] = []
 
     /// The mapping of a file read by its English names only (nothing renamed).
     /// (Never mutated: `resolve` builds fresh mappings.)
@@ -37,11 +37,18 @@ final class ColumnMapping {
             if let f = fieldOfExplicit[h] {
                 field = f; renamed = true
             } else if let f = PlannerVocabulary.fieldOfAlias[h] {
-                if explicit[f] != nil { mapping.assignments.append((h, nil)); continue }  // the mapping wins
+                // the mapping wins
+                if explicit[f] != nil {
+                    mapping.assignments.append(ColumnAssignment(column: h, field: nil))
+                    continue
+                }
                 field = f; renamed = true
             } else {
                 field = lowercase ? h.lowercased() : h
-                if explicit[field] != nil { mapping.assignments.append((h, nil)); continue }
+                if explicit[field] != nil {
+                    mapping.assignments.append(ColumnAssignment(column: h, field: nil))
+                    continue
+                }
             }
             if let first = seen[field] {
                 // The same header twice keeps the first, as before; two different names for one field are ambiguous.
@@ -51,13 +58,13 @@ final class ColumnMapping {
                         message: "both columns map to \(field)",
                         expected: "one column per field (name the one to use in dataset.json layers.\(entity).fields)")
                 }
-                mapping.assignments.append((h, nil))
+                mapping.assignments.append(ColumnAssignment(column: h, field: nil))
                 continue
             }
             seen[field] = h
             mapping.columns[field] = i
             if renamed { byAlias.insert(field); mapping.written[field] = lowercase ? h : raw }
-            mapping.assignments.append((h, field))
+            mapping.assignments.append(ColumnAssignment(column: h, field: field))
         }
         for (field, column) in explicit.sorted(by: { $0.key < $1.key }) where seen[field] == nil {
             problems.add(

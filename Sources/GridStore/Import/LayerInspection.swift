@@ -2,7 +2,7 @@ import GridGeo
 
 /// What the import read from one layer: the dry run's report line
 /// (`gridplan import --dry-run`, `gridplan inspect DIR`).
-public struct LayerInspection: Sendable, Equatable {
+public struct LayerInspection: Codable, Sendable, Equatable {
     /// The entity the layer gives (`buildings`).
     public var entity: String
     /// The file in the dataset folder.
@@ -17,12 +17,22 @@ public struct LayerInspection: Sendable, Equatable {
     public var crs: String?
     public var featureCount: Int
     /// Each column in file order with the contract field it became (nil: ignored).
-    public var columns: [(column: String, field: String?)]
+    public var columns: [ColumnAssignment]
 
-    public static func == (a: LayerInspection, b: LayerInspection) -> Bool {
-        a.entity == b.entity && a.file == b.file && a.layer == b.layer && a.driver == b.driver && a.encoding == b.encoding
-            && a.crs == b.crs && a.featureCount == b.featureCount
-            && a.columns.map(\.column) == b.columns.map(\.column) && a.columns.map(\.field) == b.columns.map(\.field)
+    enum CodingKeys: String, CodingKey {
+        case entity, file, layer, driver, encoding, crs, columns
+        case featureCount = "feature_count"
+    }
+}
+
+/// A column of a layer as written in the file, and the contract field it became (nil: ignored).
+public struct ColumnAssignment: Codable, Sendable, Equatable {
+    public var column: String
+    public var field: String?
+
+    public init(column: String, field: String?) {
+        self.column = column
+        self.field = field
     }
 }
 
