@@ -33,15 +33,19 @@ public enum MapAssembly {
         o.gridBoundaries = snapshot.grids.compactMap(\.boundary)
         if theme != .grids { o.sites = sites }
         let standard = area.standardM2Per100Households
-        let themeTitle: String
-        switch theme {
-        case .area:
-            themeTitle = "每百户服务面积 Service area per 100 households"
+        /// Communities shaded by m² per 100 households against the standard (the area and sites themes).
+        func shadeByAreaPer100() {
             for c in area.communities { o.communityValues[c.id] = c.figures.areaPer100 }
             o.valueLegend = ChoroplethLegend(
                 title: "m² / 100户 households", threshold: standard, good: max(2 * standard, standard + 1),
                 thresholdLabel: "标准 standard"
             ) { v in String(format: "%.0f m²", v) }
+        }
+        let themeTitle: String
+        switch theme {
+        case .area:
+            themeTitle = "每百户服务面积 Service area per 100 households"
+            shadeByAreaPer100()
         case .coverage:
             themeTitle = "服务覆盖率 Coverage rate"
             for c in coverage.communities { o.communityValues[c.id] = c.households > 0 ? c.coverageRate : nil }
@@ -56,11 +60,7 @@ public enum MapAssembly {
             }
         case .sites:
             themeTitle = "建议新址 Proposed sites"
-            for c in area.communities { o.communityValues[c.id] = c.figures.areaPer100 }
-            o.valueLegend = ChoroplethLegend(
-                title: "m² / 100户 households", threshold: standard, good: max(2 * standard, standard + 1),
-                thresholdLabel: "标准 standard"
-            ) { v in String(format: "%.0f m²", v) }
+            shadeByAreaPer100()
             if sites.isEmpty {
                 notes.append("no proposed sites to draw (every household is covered, or the store has no candidates)")
             }

@@ -52,12 +52,16 @@ public enum DatasetImporter {
         directory: URL, options: ImportOptions = ImportOptions(),
         progress: any ProgressReporter = SilentProgress()
     ) throws -> Snapshot {
+        try job(directory: directory, options: options, progress: progress).run()
+    }
+
+    /// The import of `directory`; throws `UsageError` when it is not a folder.
+    static func job(directory: URL, options: ImportOptions, progress: any ProgressReporter) throws -> ImportJob {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
             throw UsageError("no dataset folder at \(directory.path)")
         }
-        let job = ImportJob(directory: directory, options: options, progress: progress)
-        return try job.run()
+        return ImportJob(directory: directory, options: options, progress: progress)
     }
 }
 

@@ -25,11 +25,7 @@ extension DatasetImporter {
         directory: URL, options: ImportOptions = ImportOptions(),
         progress: any ProgressReporter = SilentProgress()
     ) throws -> DatasetInspection {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
-            throw UsageError("no dataset folder at \(directory.path)")
-        }
-        let job = ImportJob(directory: directory, options: options, progress: progress)
+        let job = try job(directory: directory, options: options, progress: progress)
         do {
             let snapshot = try job.run()
             return DatasetInspection(layers: job.layerLog.layers, problems: [], totalProblems: 0, snapshot: snapshot)
