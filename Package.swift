@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(
             name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"])]),
+        // The one message catalogue (Chinese and English) and the language a person asked for.
+        .target(name: "GridLocale"),
         // Geometry, spatial index, coordinate systems (PROJ wrapper, GCJ-02, BD-09).
         .target(name: "GridGeo", dependencies: ["CProj"]),
         // Fast JSON (with positions and duplicate-key detection) and CSV, no dependencies.
@@ -32,7 +34,7 @@ let package = Package(
         // The one wrapper over CGDAL: datasets, layers and features as Swift objects, GDAL's errors as Swift errors.
         .target(name: "GridGDAL", dependencies: ["CGDAL"]),
         // Entities, the analysis snapshot, policy standards, validation problems.
-        .target(name: "GridModel", dependencies: ["GridGeo"]),
+        .target(name: "GridModel", dependencies: ["GridGeo", "GridLocale"]),
         // GeoPackage store (GRDB), dataset import and export.
         .target(
             name: "GridStore",
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "GridGeoTests", dependencies: ["GridGeo", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridFormatsTests", dependencies: ["GridFormats", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
+        .testTarget(name: "GridLocaleTests", dependencies: ["GridLocale"]),
         .testTarget(
             name: "GridStoreTests",
             dependencies: [
