@@ -31,11 +31,46 @@ public enum Catalogue {
         return fill(message.text(language), arguments)
     }
 
-    /// Replaces each `{name}` in `template` by `arguments[name]`; unknown names stay as written.
+    /// Replaces each `{name}` in `template` by `arguments[name]` in one left-to-right pass, so a
+    /// value that itself contains braces is never substituted again; unknown names stay as written.
     public static func fill(_ template: String, _ arguments: [String: String]) -> String {
         guard !arguments.isEmpty, template.contains("{") else { return template }
-        var result = template
-        for (name, value) in arguments { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        var result = ""
+        for piece in pieces(template) {
+            switch piece {
+            case .literal(let text): result += text
+            case .placeholder(let name): result += arguments[name] ?? "{\(name)}"
+            }
+        }
         return result
+    }
+
+    /// A template's parts: literal text and `{name}` placeholders (a name is letters, digits and `_`).
+    public enum Piece: Equatable, Sendable {
+        case literal(String)
+        case placeholder(String)
+    }
+
+    /// Splits `template` into literal text and `{name}` placeholders, left to right.
+    public static func pieces(_ template: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var literal = ""
+        var index = template.startIndex
+        while index < template.endIndex {
+            if template[index] == "{", let close = template[index...].firstIndex(of: "}") {
+                let name = template[template.index(after: index)..<close]
+                if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                    if !literal.isEmpty { pieces.append(.literal(literal)) }
+                    literal = ""
+                    pieces.append(.placeholder(String(name)))
+                    index = template.index(after: close)
+                    continue
+                }
+            }
+            literal.append(template[index])
+            index = template.index(after: index)
+        }
+        if !literal.isEmpty { pieces.append(.literal(literal)) }
+        return pieces
     }
 }

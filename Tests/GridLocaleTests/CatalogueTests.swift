@@ -3,21 +3,13 @@ import Testing
 @testable import GridLocale
 
 @Suite struct CatalogueTests {
-    /// `{name}` placeholders of a template.
+    /// `{name}` placeholders of a template, as `Catalogue.fill` sees them.
     static func placeholders(_ text: String) -> Set<String> {
-        var names: Set<String> = []
-        var current: String?
-        for character in text {
-            if character == "{" {
-                current = ""
-            } else if character == "}", let name = current {
-                names.insert(name)
-                current = nil
-            } else if current != nil {
-                current!.append(character)
-            }
-        }
-        return names
+        Set(
+            Catalogue.pieces(text).compactMap {
+                if case .placeholder(let name) = $0 { return name }
+                return nil
+            })
     }
 
     @Test func everyMessageHasBothLanguagesAndTheSamePlaceholders() {
@@ -49,5 +41,8 @@ import Testing
     @Test func fillReplacesNamedPlaceholders() {
         #expect(Catalogue.fill("{file}:{line}: {field}", ["file": "a.csv", "line": "3", "field": "户数"]) == "a.csv:3: 户数")
         #expect(Catalogue.text("common.yes", .zh) == "是")
+        // One pass: a value holding braces is not substituted again, and an unknown name stays.
+        #expect(Catalogue.fill("{a} {b} {c}", ["a": "{b}", "b": "x"]) == "{b} x {c}")
+        #expect(Catalogue.fill("{ not a name }", ["not": "x"]) == "{ not a name }")
     }
 }

@@ -3,12 +3,14 @@ import Foundation
 /// The Python virtual environment `Tools/setup` makes outside the source tree (path printed by
 /// `Tools/venv`), with the clients tests drive: selenium, mcp, openpyxl, numpy, scipy, highspy.
 public enum TestVenv {
-    /// The venv's directory: `$GRIDPLAN_VENV`, else `$XDG_CACHE_HOME/gridplan/venv`, else `~/.cache/gridplan/venv`.
+    /// The venv's directory, as `Tools/venv` prints it (the one rule for where the venv lives).
     public static var directory: URL {
-        let env = ProcessInfo.processInfo.environment
-        if let path = env["GRIDPLAN_VENV"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        let cache = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.cache")
-        return URL(fileURLWithPath: cache).appendingPathComponent("gridplan/venv")
+        let script = CLI.repositoryRoot.appendingPathComponent("Tools/venv")
+        if let result = try? ProcessRunner.run(script, []), result.status == 0 {
+            let path = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !path.isEmpty { return URL(fileURLWithPath: path) }
+        }
+        return URL(fileURLWithPath: "/nonexistent-gridplan-venv")
     }
 
     /// The venv's python, when it exists.
