@@ -39,40 +39,42 @@ let package = Package(
         .target(
             name: "GridStore",
             dependencies: [
-                "GridModel", "GridGeo", "GridFormats", "GridGDAL", "CSQLite",
+                "GridModel", "GridGeo", "GridFormats", "GridGDAL", "CSQLite", "GridLocale",
                 .product(name: "GRDB", package: "GRDB.swift")
             ]),
         // Pure analyses over a snapshot: area standard, coverage, siting, grids, party network.
         .target(name: "GridAnalysis", dependencies: ["GridModel", "GridGeo"]),
         // Table, CSV, GeoJSON, SVG and HTML renderers of analysis results.
-        .target(name: "GridRender", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridFormats"]),
+        .target(name: "GridRender", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridFormats", "GridLocale"]),
         // Operations shared by the CLI and JSON-RPC: options in, result values out.
         .target(
-            name: "GridService", dependencies: ["GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats"]),
+            name: "GridService",
+            dependencies: ["GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats", "GridLocale"]),
         // JSON-RPC 2.0 over stdin/stdout.
-        .target(name: "GridRPC", dependencies: ["GridService", "GridRender", "GridModel", "GridFormats"]),
+        .target(name: "GridRPC", dependencies: ["GridService", "GridRender", "GridModel", "GridFormats", "GridLocale"]),
         // The thin command-line front end: argv parsed and help written from the operations' declarations.
-        .executableTarget(name: "gridplan", dependencies: ["GridService", "GridRPC", "GridModel", "GridRender", "GridFormats"]),
+        .executableTarget(
+            name: "gridplan", dependencies: ["GridService", "GridRPC", "GridModel", "GridRender", "GridFormats", "GridLocale"]),
         // Helpers shared by the test targets only: the seeded generator, the `ogrinfo` and CLI
         // runners, temporary fixtures.
         .target(name: "TestSupport", dependencies: ["GridGeo"], path: "Tests/TestSupport"),
         .testTarget(name: "GridGeoTests", dependencies: ["GridGeo", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridFormatsTests", dependencies: ["GridFormats", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
-        .testTarget(name: "GridLocaleTests", dependencies: ["GridLocale"]),
+        .testTarget(name: "GridLocaleTests", dependencies: ["GridLocale", "GridService", "GridRender", "GridAnalysis", "GridModel"]),
         .testTarget(
             name: "GridStoreTests",
             dependencies: [
-                "GridStore", "GridModel", "GridGeo", "GridAnalysis", "TestSupport",
+                "GridStore", "GridModel", "GridGeo", "GridAnalysis", "TestSupport", "GridLocale",
                 .product(name: "GRDB", package: "GRDB.swift")
             ], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "TestSupport"]),
-        .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo", "TestSupport"]),
+        .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo", "TestSupport", "GridLocale"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
         // Runs the built binary; Golden/ holds the demo's pinned outputs (Tools/update-golden).
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["GridFormats", "GridStore", "GridModel", "GridGeo", "GridService", "TestSupport"],
+            dependencies: ["GridFormats", "GridStore", "GridModel", "GridGeo", "GridService", "TestSupport", "GridLocale"],
             exclude: ["Golden"])
     ],
     swiftLanguageModes: [.v6]

@@ -7,7 +7,7 @@ import Foundation
 public enum Catalogue {
     /// Every section, in the order their files are listed here.
     static let sections: [[Message]] = [
-        common
+        common, help, errors, areaTables, sitingTables, coverageTables
     ]
 
     /// Every message by key.
@@ -23,13 +23,20 @@ public enum Catalogue {
     }()
 
     /// The text of `key` in `language` with each `{name}` replaced by `arguments[name]`.
+    ///
+    /// A key that is not in the catalogue stops the program in every build: it is a programming
+    /// error, never shown as the key or as English. `CatalogueKeyTests` finds every key literal
+    /// in `Sources/` (`Catalogue.text("…"` and `.tr("…"`) and every key made from a declaration
+    /// or an enumeration, so a missing message fails the tests, not a user's run.
     public static func text(_ key: String, _ language: Language, _ arguments: [String: String] = [:]) -> String {
         guard let message = messages[key] else {
-            assertionFailure("no message \(key) in the catalogue")
-            return key
+            preconditionFailure("no message \(key) in the catalogue (see Sources/GridLocale/Catalogue/)")
         }
         return fill(message.text(language), arguments)
     }
+
+    /// Whether `key` names a message.
+    public static func has(_ key: String) -> Bool { messages[key] != nil }
 
     /// Replaces each `{name}` in `template` by `arguments[name]` in one left-to-right pass, so a
     /// value that itself contains braces is never substituted again; unknown names stay as written.

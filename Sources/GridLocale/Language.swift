@@ -38,3 +38,19 @@ public struct LanguageError: Error, CustomStringConvertible, Sendable {
     public let value: String
     public var description: String { "\(source): unknown language \"\(value)\" (expected zh or en)" }
 }
+
+extension Language {
+    /// The catalogue's text of `key` in this language, `{name}` placeholders filled from `arguments`.
+    public func tr(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        Catalogue.text(key, self, arguments)
+    }
+
+    /// The catalogue's text of `key` whose placeholders are filled from `arguments`, each value
+    /// already a string or described (`Int`, `Double` as written by the caller).
+    public func tr(_ key: String, _ arguments: [String: any CustomStringConvertible]) -> String {
+        Catalogue.text(key, self, arguments.mapValues { $0.description })
+    }
+
+    /// The language's own name for the `--lang` choice (`zh`, `en`).
+    public var code: String { rawValue }
+}

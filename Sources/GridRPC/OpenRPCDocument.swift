@@ -1,4 +1,5 @@
 import GridFormats
+import GridLocale
 import GridRender
 import GridService
 
@@ -6,19 +7,19 @@ import GridService
 /// the operations' field tables: every parameter with its type, choices (`enum`), default,
 /// help and whether it is required.
 enum OpenRPCDocument {
-    static func make(methods: [RPCMethod]) -> JSONValue {
+    static func make(methods: [RPCMethod], language: Language = .en) -> JSONValue {
         func obj(_ m: [(String, JSONValue)]) -> JSONValue { .object(JSONObject(members: m.map { (key: $0.0, value: $0.1) })) }
         let methodDocs: [JSONValue] = methods.map { m in
             let params: [JSONValue] =
                 (m.operation?.rpcFields ?? []).map { field in
                     obj([
-                        ("name", .string(field.name)), ("description", .string(MessageCatalogue.english.help(field))),
+                        ("name", .string(field.name)), ("description", .string(field.help(in: language))),
                         ("required", .bool(field.requirement == .always)), ("schema", field.jsonSchema)
                     ])
                 } + [
                     obj([
                         ("name", .string("progress_token")), ("required", .bool(false)),
-                        ("description", .string("When given, $/progress notifications carry this token.")),
+                        ("description", .string(language.tr("help.rpc.progress_token"))),
                         ("schema", obj([("type", .array([.string("string"), .string("integer")]))]))
                     ])
                 ]
@@ -28,7 +29,7 @@ enum OpenRPCDocument {
                 ? [.string("object"), .string("string")] : [.string("object")]
             return obj([
                 ("name", .string(m.name)),
-                ("summary", .string(m.summary)),
+                ("summary", .string(m.operation?.summary(in: language) ?? language.tr("help.\(m.name).summary"))),
                 ("paramStructure", .string("by-name")),
                 ("params", .array(params)),
                 (

@@ -1,4 +1,5 @@
 import GridFormats
+import GridLocale
 import GridGeo
 import GridService
 import GridModel
@@ -31,9 +32,9 @@ public struct RPCError: Error, Sendable {
     public static let projectionCode = ErrorClassification.projectionCode
 
     /// Maps a library error to its JSON-RPC error (`ErrorClassification`, shared with the CLI).
-    public static func from(_ error: Error) -> RPCError {
+    public static func from(_ error: Error, language: Language = .en) -> RPCError {
         if let e = error as? RPCError { return e }
-        let c = ErrorClassification(error)
+        let c = ErrorClassification(error, language: language)
         let data = c.problems.map { p in
             JSONValue.object(
                 JSONObject(members: [

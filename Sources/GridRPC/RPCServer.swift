@@ -1,5 +1,6 @@
 import Foundation
 import GridFormats
+import GridLocale
 import GridModel
 import GridService
 
@@ -13,15 +14,20 @@ public final class RPCServer: @unchecked Sendable {
     public private(set) var methods: [String: RPCMethod] = [:]
     private let send: @Sendable (String) -> Void
 
+    /// The language of requests without `lang`: the server's (`gridplan rpc --lang`, else the environment).
+    public let language: Language
+
     public init(context: ServiceContext, methods: [RPCMethod], send: @escaping @Sendable (String) -> Void) {
         self.context = context
+        self.language = context.language
         self.send = send
         for m in methods { self.methods[m.name] = m }
         self.methods["rpc.discover"] = RPCMethod(
             name: "rpc.discover", summary: "The OpenRPC document describing every method.", operation: nil,
             resultDescription: "An OpenRPC 1.2.6 document."
         ) { [unowned self] _, _ in
-            JSONWriter.write(OpenRPCDocument.make(methods: self.methods.values.sorted { $0.name < $1.name }))
+            JSONWriter.write(
+                OpenRPCDocument.make(methods: self.methods.values.sorted { $0.name < $1.name }, language: self.language))
         }
     }
 
@@ -82,12 +88,13 @@ public final class RPCServer: @unchecked Sendable {
         }
         let token = params["progress_token"]
         context.progress = token.map { NotificationProgress(token: $0, send: send) } ?? SilentProgress()
-        defer { context.progress = SilentProgress() }
+        context.language = language
+        defer { context.progress = SilentProgress(); context.language = language }
         do {
             let result = try method.call(params, context)
             return isNotification ? nil : "{\"id\":\(JSONWriter.write(id!)),\"jsonrpc\":\"2.0\",\"result\":\(result)}"
         } catch {
-            return isNotification ? nil : response(id: id!, error: RPCError.from(error))
+            return isNotification ? nil : response(id: id!, error: RPCError.from(error, language: context.language))
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GridAnalysis
 import GridGeo
+import GridLocale
 import GridModel
 
 /// Renderings of `report area`: an aligned table, CSV, and GeoJSON of the community (or grid)
@@ -10,22 +11,29 @@ public enum AreaReportRendering {
     static func per100(_ f: AreaFigures) -> String { f.areaPer100.map { String(format: "%.2f", rounded($0, 2)) } ?? "-" }
 
     /// The header lines: rule, basis, counted kinds, allocation, CRS.
-    static func preamble(_ r: AreaReport) -> [String] {
+    static func preamble(_ r: AreaReport, _ l: Language = .en) -> [String] {
         var lines = [
-            "Standard: \(numberText(r.standardM2Per100Households)) m² \(r.areaBasis) area per 100 households "
-                + "(rule \(r.rule.id), \(r.rule.unit); source: \(r.rule.source))",
-            "Counted kinds: \(r.countedKinds.joined(separator: ", "))"
-                + (r.countsEmbeddedOthers ? "; other kinds when embedded" : " only")
+            l.tr(
+                "area.standard",
+                [
+                    "standard": numberText(r.standardM2Per100Households), "basis": r.areaBasis, "rule": r.rule.id,
+                    "unit": r.rule.unit, "source": r.rule.source
+                ]),
+            l.tr(
+                r.countsEmbeddedOthers ? "area.counted_kinds.embedded" : "area.counted_kinds.only",
+                ["kinds": r.countedKinds.joined(separator: ", ")])
         ]
-        var alloc = "Allocation: \(r.allocation.rawValue)"
+        var alloc = l.tr("area.allocation", ["allocation": r.allocation.rawValue])
         if r.allocation == .reach, let radius = r.reachRadius, let street = r.streetReach {
+            let reach = ["radius": numberText(radius), "street": numberText(street)]
             alloc +=
-                " (reach \(numberText(radius)) m, street-level \(numberText(street)) m"
-                + (r.reachFallbackFacilityIds.isEmpty
-                    ? ")"
-                    : "; no households in reach, kept by their own community: \(r.reachFallbackFacilityIds.joined(separator: ", ")))")
+                r.reachFallbackFacilityIds.isEmpty
+                ? l.tr("area.allocation.reach", reach)
+                : l.tr(
+                    "area.allocation.reach_fallback",
+                    reach.merging(["ids": r.reachFallbackFacilityIds.joined(separator: ", ")]) { a, _ in a })
         }
-        lines.append(alloc + ". Working CRS: \(r.workingCRS)")
+        lines.append(alloc + l.tr("area.working_crs", ["crs": r.workingCRS]))
         return lines
     }
 
@@ -34,47 +42,46 @@ public enum AreaReportRendering {
     }
 
     /// An aligned table (Chinese names line up): communities by deficit, then streets and the total.
-    public static func table(_ r: AreaReport) -> String {
-        var out = preamble(r).joined(separator: "\n") + "\n\n"
+    public static func table(_ r: AreaReport, _ l: Language = .en) -> String {
+        var out = preamble(r, l).joined(separator: "\n") + "\n\n"
+        let yes = l.tr("area.meets.yes"), no = l.tr("area.meets.no")
         let right: [TextTable.Alignment] = [.left, .left, .left, .right, .right, .right, .right, .right, .right, .left]
         var t = TextTable(
             headers: [
-                "id", "name", "street", "households", "facilities", "area m²",
-                "m²/100 hh", "required m²", "deficit m²", "meets"
-            ], alignments: right)
+                "id", "name", "street", "households", "facilities", "area_m2",
+                "per100", "required_m2", "deficit_m2", "meets"
+            ].map { l.tr("area.column.\($0)") }, alignments: right)
         for c in r.communities {
             t.append([
                 c.id, c.name ?? "", c.street ?? "", String(c.figures.households), String(c.facilityCount),
                 m2(c.figures.facilityArea), per100(c.figures), m2(c.figures.requiredArea),
-                m2(c.figures.deficit), c.meetsStandard ? "yes" : "NO"
+                m2(c.figures.deficit), c.meetsStandard ? yes : no
             ])
         }
         out +=
-            (r.shortOnly
-                ? "Communities below the standard (largest deficit first)\n"
-                : "Communities (largest deficit first)\n") + t.render()
+            l.tr(r.shortOnly ? "area.title.communities_short" : "area.title.communities") + "\n" + t.render()
 
         if let grids = r.grids {
             var g = TextTable(
                 headers: [
-                    "grid", "community", "name", "households", "facilities", "area m²",
-                    "m²/100 hh", "required m²", "deficit m²", "meets"
-                ], alignments: right)
+                    "grid", "community", "name", "households", "facilities", "area_m2",
+                    "per100", "required_m2", "deficit_m2", "meets"
+                ].map { l.tr("area.column.\($0)") }, alignments: right)
             for row in grids {
                 g.append([
                     row.id, row.communityId ?? "", row.name ?? "", String(row.figures.households),
                     String(row.facilityCount), m2(row.figures.facilityArea), per100(row.figures),
-                    m2(row.figures.requiredArea), m2(row.figures.deficit), row.meetsStandard ? "yes" : "NO"
+                    m2(row.figures.requiredArea), m2(row.figures.deficit), row.meetsStandard ? yes : no
                 ])
             }
-            out += "\nGrids (largest deficit first)\n" + g.render()
+            out += "\n" + l.tr("area.title.grids") + "\n" + g.render()
         }
 
         var s = TextTable(
             headers: [
-                "street", "communities", "meeting", "households", "area m²", "m²/100 hh",
-                "required m²", "deficit m²", "net deficit m²"
-            ],
+                "street", "communities", "meeting", "households", "area_m2", "per100",
+                "required_m2", "deficit_m2", "net_deficit_m2"
+            ].map { l.tr("area.column.\($0)") },
             alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .right])
         func add(_ label: String, _ a: AreaAggregateRow) {
             s.append([
@@ -83,13 +90,15 @@ public enum AreaReportRendering {
                 m2(a.figures.deficit), m2(a.figures.netDeficit)
             ])
         }
-        for a in r.streets { add(a.street ?? "(no street)", a) }
-        add("total", r.total)
-        out += "\nStreets and total (deficit = sum of community deficits; net = pooled shortfall)\n" + s.render()
+        for a in r.streets { add(a.street ?? l.tr("area.no_street"), a) }
+        add(l.tr("area.total"), r.total)
+        out += "\n" + l.tr("area.title.streets") + "\n" + s.render()
         if r.unallocatedArea > 0 || !r.unallocatedFacilityIds.isEmpty {
             out +=
-                "\nOutside every community (not counted in any figure): \(m2(r.unallocatedArea)) m² "
-                + "(\(r.unallocatedFacilityIds.joined(separator: ", ")))\n"
+                "\n"
+                + l.tr(
+                    "area.unallocated",
+                    ["area": m2(r.unallocatedArea), "ids": r.unallocatedFacilityIds.joined(separator: ", ")]) + "\n"
         }
         return out
     }

@@ -2,6 +2,7 @@ import Foundation
 import GridAnalysis
 
 import GridGeo
+import GridLocale
 
 /// Table, CSV and GeoJSON of a coverage result (JSON is `ResultEncoding.json`).
 public enum CoverageRendering {
@@ -12,22 +13,35 @@ public enum CoverageRendering {
     }
 
     /// Summary, rates per community and street, the largest gaps and accessibility.
-    public static func table(_ r: CoverageResult, maxGaps: Int = 20) -> String {
+    public static func table(_ r: CoverageResult, maxGaps: Int = 20, _ l: Language = .en) -> String {
         var out =
-            "Coverage (\(r.method.rawValue)): reach \(num(r.radiusM)) m, street-level centers \(num(r.reach["street"])) m; "
-            + "working CRS \(r.workingCRS)\n"
+            l.tr(
+                "coverage.head",
+                [
+                    "method": r.method.rawValue, "radius": num(r.radiusM), "street": num(r.reach["street"]),
+                    "crs": r.workingCRS
+                ]) + "\n"
         out +=
-            "Total: \(r.total.coveredHouseholds) of \(r.total.households) households covered (\(pct(r.total.coverageRate))), "
-            + "\(r.total.coveredBuildings) of \(r.total.buildings) buildings; \(r.total.countedFacilities) counted facilities\n"
+            l.tr(
+                "coverage.total",
+                [
+                    "covered": String(r.total.coveredHouseholds), "households": String(r.total.households),
+                    "rate": pct(r.total.coverageRate), "covered_buildings": String(r.total.coveredBuildings),
+                    "buildings": String(r.total.buildings), "facilities": String(r.total.countedFacilities)
+                ]) + "\n"
         if let u = r.unreachableBuildingIds, !u.isEmpty {
             out +=
-                "\(u.count) buildings cannot reach the walking network: \(u.prefix(10).joined(separator: ", "))\(u.count > 10 ? ", ..." : "")\n"
+                l.tr(
+                    "coverage.unreachable",
+                    ["count": String(u.count), "ids": u.prefix(10).joined(separator: ", ") + (u.count > 10 ? ", ..." : "")])
+                + "\n"
         }
         let access = Dictionary(
             (r.accessibility?.communities ?? []).map { ($0.id, $0.m2Per100Households) }, uniquingKeysWith: { a, _ in a })
-        var headers = ["community", "name", "households", "covered", "rate"]
-        if r.accessibility != nil { headers.append("m²/100 hh in reach") }
-        var t = TextTable(headers: headers, alignments: [.left, .left, .right, .right, .right, .right])
+        var columns = ["community", "name", "households", "covered", "rate"]
+        if r.accessibility != nil { columns.append("access") }
+        var t = TextTable(
+            headers: columns.map { l.tr("coverage.column.\($0)") }, alignments: [.left, .left, .right, .right, .right, .right])
         for c in r.communities {
             var row = [c.id, c.name ?? "", String(c.households), String(c.coveredHouseholds), pct(c.coverageRate)]
             if r.accessibility != nil { row.append(access[c.id].map { String(format: "%.2f", $0) } ?? "") }
@@ -35,13 +49,15 @@ public enum CoverageRendering {
         }
         out += "\n" + t.render()
         if !r.streets.isEmpty {
-            var s = TextTable(headers: ["street", "households", "covered", "rate"], alignments: [.left, .right, .right, .right])
+            var s = TextTable(
+                headers: ["street", "households", "covered", "rate"].map { l.tr("coverage.column.\($0)") },
+                alignments: [.left, .right, .right, .right])
             for c in r.streets { s.append([c.id, String(c.households), String(c.coveredHouseholds), pct(c.coverageRate)]) }
             out += "\n" + s.render()
         }
         if !r.gaps.isEmpty {
             var g = TextTable(
-                headers: ["gap", "households", "buildings", "lon", "lat", "communities"],
+                headers: ["gap", "households", "buildings", "lon", "lat", "communities"].map { l.tr("coverage.column.\($0)") },
                 alignments: [.left, .right, .right, .right, .right, .left])
             for gap in r.gaps.prefix(maxGaps) {
                 g.append([
@@ -50,13 +66,18 @@ public enum CoverageRendering {
                 ])
             }
             out +=
-                "\nGap neighbourhoods (link \(num(r.linkM)) m): \(r.gaps.count)"
-                + (r.gaps.count > maxGaps ? ", the \(maxGaps) largest" : "") + "\n" + g.render()
+                "\n" + l.tr("coverage.gaps", ["link": num(r.linkM), "count": String(r.gaps.count)])
+                + (r.gaps.count > maxGaps ? l.tr("coverage.gaps.largest", ["max": String(maxGaps)]) : "") + "\n" + g.render()
         }
         if let a = r.accessibility {
             out +=
-                "\nAccessibility (\(a.method.rawValue)): \(String(format: "%.2f", a.totalM2Per100Households)) m² per 100 households "
-                + "within reach overall, against the \(num(a.standardM2Per100Households)) m² standard; catchment: \(a.catchment)\n"
+                "\n"
+                + l.tr(
+                    "coverage.accessibility",
+                    [
+                        "method": a.method.rawValue, "total": String(format: "%.2f", a.totalM2Per100Households),
+                        "standard": num(a.standardM2Per100Households), "catchment": a.catchment
+                    ]) + "\n"
         }
         return out
     }

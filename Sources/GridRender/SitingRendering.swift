@@ -1,6 +1,7 @@
 import Foundation
 import GridAnalysis
 import GridGeo
+import GridLocale
 
 /// Table, CSV and GeoJSON renderings of a siting list.
 public enum SitingRendering {
@@ -10,44 +11,48 @@ public enum SitingRendering {
     }
 
     /// The list as an aligned table with a summary above it.
-    public static func table(_ r: SitingResult) -> String {
-        var out = "objective \(r.objective.rawValue), radius \(num(r.radiusM, 0)) m, \(r.method.rawValue)"
-        if let crs = r.workingCrs { out += ", working CRS \(crs)" }
+    public static func table(_ r: SitingResult, _ l: Language = .en) -> String {
+        var out = l.tr(
+            "site.head", ["objective": r.objective.rawValue, "radius": num(r.radiusM, 0), "method": r.method.rawValue])
+        if let crs = r.workingCrs { out += l.tr("site.head.crs", ["crs": crs]) }
         out += "\n"
         let total = Double(max(r.totalHouseholds, 1))
-        out +=
-            "households \(r.totalHouseholds); covered before \(r.coveredHouseholdsBefore) (\(num(100 * Double(r.coveredHouseholdsBefore) / total, 1))%), "
-        out += "after \(r.coveredHouseholdsAfter) (\(num(100 * Double(r.coveredHouseholdsAfter) / total, 1))%); "
-        out += "upper bound \(r.upperBoundHouseholds) (\(num(100 * Double(r.upperBoundHouseholds) / total, 1))%)\n"
-        out += "\(r.candidateCount) candidates, \(r.sites.count) sites, \(r.swaps) swaps\n"
-        out += certificateLine(r)
+        func pct(_ n: Int) -> String { num(100 * Double(n) / total, 1) }
+        out += l.tr(
+            "site.households",
+            [
+                "total": String(r.totalHouseholds), "before": String(r.coveredHouseholdsBefore),
+                "before_pct": pct(r.coveredHouseholdsBefore), "after": String(r.coveredHouseholdsAfter),
+                "after_pct": pct(r.coveredHouseholdsAfter), "bound": String(r.upperBoundHouseholds),
+                "bound_pct": pct(r.upperBoundHouseholds)
+            ]) + "\n"
+        out += l.tr(
+            "site.counts", ["candidates": String(r.candidateCount), "sites": String(r.sites.count), "swaps": String(r.swaps)])
+            + "\n"
+        out += certificateLine(r, l)
         if let before = r.meanDistanceBeforeM, let after = r.meanDistanceAfterM {
-            out += "mean distance to the nearest center: \(num(before, 1)) m → \(num(after, 1)) m\n"
+            out += l.tr("site.mean_distance", ["before": num(before, 1), "after": num(after, 1)]) + "\n"
         } else if let after = r.meanDistanceAfterM {
-            out += "mean distance to the nearest center after: \(num(after, 1)) m\n"
+            out += l.tr("site.mean_distance_after", ["after": num(after, 1)]) + "\n"
         }
         if let u = r.unreachedHouseholdsAfter, u > 0 {
-            out +=
-                "\(u) households (\(r.unreachedBuildingIds?.count ?? 0) buildings) cannot walk to any center, existing or new "
-                + "(another part of the network); left out of the mean\n"
+            out += l.tr("site.unreached", ["households": String(u), "buildings": String(r.unreachedBuildingIds?.count ?? 0)]) + "\n"
         }
         if let needed = r.sitesNeededForFullCover, needed > r.sites.count {
-            out += "the full cover needs \(needed) sites; listing the first \(r.sites.count)\n"
+            out += l.tr("site.full_cover", ["needed": String(needed), "listed": String(r.sites.count)]) + "\n"
         }
         if let u = r.uncoverableBuildingIds, !u.isEmpty {
-            out +=
-                "\(u.count) uncovered buildings (\(r.uncoverableHouseholds ?? 0) households) are out of every candidate's reach\n"
+            out += l.tr("site.uncoverable", ["buildings": String(u.count), "households": String(r.uncoverableHouseholds ?? 0)]) + "\n"
         }
         let hasInput = r.sites.contains { $0.inputCrsLon != nil }
-        var headers = ["rank", "candidate", "name", "kind", "community", "lon", "lat"]
-        if hasInput { headers += ["input lon", "input lat"] }
-        headers += ["new hh", "cumulative", "rate", "area m²", "available m²", "enough"]
+        var columns = ["rank", "candidate", "name", "kind", "community", "lon", "lat"]
+        if hasInput { columns += ["input_lon", "input_lat"] }
+        columns += ["new_hh", "cumulative", "rate", "area_m2", "available_m2", "enough"]
+        let rightAligned: Set = ["rank", "lon", "lat", "input_lon", "input_lat", "new_hh", "cumulative", "rate", "area_m2", "available_m2"]
         var t = TextTable(
-            headers: headers,
-            alignments: headers.map {
-                ["rank", "lon", "lat", "input lon", "input lat", "new hh", "cumulative", "rate", "area m²", "available m²"]
-                    .contains($0) ? .right : .left
-            })
+            headers: columns.map { l.tr("site.column.\($0)") },
+            alignments: columns.map { rightAligned.contains($0) ? .right : .left })
+        let yes = l.tr("common.yes"), no = l.tr("common.no")
         for s in r.sites {
             var row = [
                 String(s.rank), s.candidateId, s.name ?? "", s.kind ?? "", s.communityId ?? "",
@@ -57,7 +62,7 @@ public enum SitingRendering {
             row += [
                 String(s.newHouseholdsCovered), String(s.cumulativeCoveredHouseholds),
                 num(100 * s.coverageRateAfter, 1) + "%", num(s.recommendedAreaM2, 1),
-                num(s.availableAreaM2, 1), s.areaSufficient.map { $0 ? "yes" : "no" } ?? ""
+                num(s.availableAreaM2, 1), s.areaSufficient.map { $0 ? yes : no } ?? ""
             ]
             t.append(row)
         }
@@ -66,15 +71,15 @@ public enum SitingRendering {
 
     /// "proven optimal" or "within X.X% of optimal" with the bound; empty without a certificate.
     /// Never says "optimal" unless proven.
-    static func certificateLine(_ r: SitingResult) -> String {
+    static func certificateLine(_ r: SitingResult, _ l: Language = .en) -> String {
         guard let proven = r.provenOptimal, let gap = r.optimalityGap else { return "" }
         let bound =
-            r.lowerBoundWeightedDistanceM.map { "lower bound \(num($0, 1)) household-m" }
-            ?? "upper bound \(r.upperBoundHouseholds) households"
-        if proven { return "plan: proven optimal (\(bound))\n" }
+            r.lowerBoundWeightedDistanceM.map { l.tr("site.bound.lower", ["value": num($0, 1)]) }
+            ?? l.tr("site.bound.upper", ["value": String(r.upperBoundHouseholds)])
+        if proven { return l.tr("site.proven", ["bound": bound]) + "\n" }
         let percent = 100 * gap
         let shown = percent < 0.05 ? "<0.1" : num(percent, 1)
-        return "plan: within \(shown)% of optimal, not proven (\(bound))\n"
+        return l.tr("site.not_proven", ["gap": shown, "bound": bound]) + "\n"
     }
 
     static let csvHeader = [

@@ -1,4 +1,5 @@
 import GridGeo
+import GridLocale
 import GridModel
 
 /// How an error reaches the user, the same for every front end: the CLI's exit code and
@@ -22,27 +23,37 @@ public struct ErrorClassification: Sendable {
     public static let invalidParamsCode = -32602
     public static let internalErrorCode = -32603
 
-    public init(_ error: Error) {
+    /// The error's texts in `language` (the problems in `problems` keep their English fields,
+    /// the same in every language).
+    public init(_ error: Error, language: Language = .en) {
+        let l = language
         switch error {
         case let e as InputError:
             self.init(
-                exitCode: 65, rpcCode: Self.invalidInputCode, message: e.report(),
-                rpcMessage: "Invalid input: \(e.totalCount) problem(s)", problems: (e.problems, e.totalCount))
+                exitCode: 65, rpcCode: Self.invalidInputCode, message: e.report(language: l),
+                rpcMessage: l.tr("error.rpc.invalid_input", ["count": String(e.totalCount)]),
+                problems: (e.problems, e.totalCount))
         case let e as ValidationProblem:
             self.init(
-                exitCode: 65, rpcCode: Self.invalidInputCode, message: e.description,
-                rpcMessage: "Invalid input: \(e.description)", problems: ([e], 1))
+                exitCode: 65, rpcCode: Self.invalidInputCode, message: e.text(l),
+                rpcMessage: l.tr("error.rpc.invalid_input_one", ["problem": e.text(l)]), problems: ([e], 1))
         case let e as UsageError:
             self.init(
-                exitCode: 64, rpcCode: Self.invalidParamsCode, message: "error: \(e.message)",
-                rpcMessage: "Invalid params: \(e.message)", problems: nil)
+                exitCode: 64, rpcCode: Self.invalidParamsCode, message: l.tr("error.prefix", ["message": e.text(l)]),
+                rpcMessage: l.tr("error.rpc.invalid_params", ["message": e.text(l)]), problems: nil)
+        case let e as LanguageError:
+            let text = l.tr("error.language", ["source": e.source, "value": e.value])
+            self.init(
+                exitCode: 64, rpcCode: Self.invalidParamsCode, message: l.tr("error.prefix", ["message": text]),
+                rpcMessage: l.tr("error.rpc.invalid_params", ["message": text]), problems: nil)
         case let e as ProjectionError:
             self.init(
-                exitCode: 65, rpcCode: Self.projectionCode, message: "error: \(e.message)", rpcMessage: e.message, problems: nil)
+                exitCode: 65, rpcCode: Self.projectionCode, message: l.tr("error.prefix", ["message": e.message]),
+                rpcMessage: e.message, problems: nil)
         default:
             self.init(
-                exitCode: 1, rpcCode: Self.internalErrorCode, message: "error: \(error)",
-                rpcMessage: "Internal error: \(error)", problems: nil)
+                exitCode: 1, rpcCode: Self.internalErrorCode, message: l.tr("error.prefix", ["message": "\(error)"]),
+                rpcMessage: l.tr("error.rpc.internal", ["message": "\(error)"]), problems: nil)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GridLocale
 import GridModel
 import GridStore
 
@@ -11,6 +12,9 @@ public final class ServiceContext: @unchecked Sendable {
     public var progress: any ProgressReporter
     /// Where notes for the user go (stderr in the CLI).
     public let note: @Sendable (String) -> Void
+    /// The language of the current operation's tables, messages and notes: set from `lang`
+    /// (or the environment) by `OperationDeclaration.execute`, one request at a time.
+    public var language: Language
     private var cachedSnapshot: Snapshot?
     /// The layers `cachedSnapshot` holds.
     private var cachedLayers: Set<StoreLayer> = []
@@ -18,8 +22,9 @@ public final class ServiceContext: @unchecked Sendable {
 
     public init(
         db: String? = nil, progress: any ProgressReporter = SilentProgress(),
-        note: @escaping @Sendable (String) -> Void = { _ in }
+        note: @escaping @Sendable (String) -> Void = { _ in }, language: Language = .en
     ) {
+        self.language = language
         self.databasePath = ServiceContext.resolveDatabasePath(db)
         self.progress = progress
         self.note = note

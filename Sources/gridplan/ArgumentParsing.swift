@@ -1,10 +1,15 @@
 import GridFormats
+import GridLocale
 import GridService
 
 /// A command-line mistake: printed with the command's usage line, exit 64.
 struct ArgumentError: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
+    var key: String
+    var arguments: [String: String]
+    init(_ key: String, _ arguments: [String: String]) { self.key = key; self.arguments = arguments }
+    /// The English text.
+    var message: String { text(.en) }
+    func text(_ language: Language) -> String { language.tr(key, arguments) }
 }
 
 /// What the arguments after the command words ask for.
@@ -31,7 +36,7 @@ enum ArgumentParsing {
                     return
                 }
                 if let earlier = spelledAs[field.name], earlier != spelling, members[i].value != value {
-                    throw ArgumentError("\(earlier) and \(spelling) give different values (give one)")
+                    throw ArgumentError("error.conflicting_spellings", ["earlier": earlier, "spelling": spelling])
                 }
                 members[i].value = value
             } else {
@@ -52,13 +57,13 @@ enum ArgumentParsing {
                 let inline = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
                 let spelling = "--" + name
                 guard let field = fields.first(where: { $0.flag == spelling || $0.aliases.contains(name) }) else {
-                    throw ArgumentError("unknown option '\(spelling)'")
+                    throw ArgumentError("error.unknown_option", ["option": spelling])
                 }
                 if field.isFlag {
                     switch inline {
                     case nil, "true"?: try set(field, true, spelling: spelling)
                     case "false"?: try set(field, false, spelling: spelling)
-                    case let v?: throw ArgumentError("\(spelling)=\(v): a flag takes no value (or true/false)")
+                    case let v?: throw ArgumentError("error.flag_value", ["option": spelling, "value": v])
                     }
                     continue
                 }
@@ -67,7 +72,7 @@ enum ArgumentParsing {
                     text = inline
                 } else {
                     guard index < arguments.count else {
-                        throw ArgumentError("\(spelling): missing value (expected <\(field.placeholder)>)")
+                        throw ArgumentError("error.missing_value", ["option": spelling, "placeholder": field.placeholder])
                     }
                     text = arguments[index]
                     index += 1
@@ -76,14 +81,15 @@ enum ArgumentParsing {
                 continue
             }
             if !onlyPositionals && argument.count > 1 && argument.hasPrefix("-") && Double(argument) == nil {
-                throw ArgumentError("unknown option '\(argument)'")
+                throw ArgumentError("error.unknown_option", ["option": argument])
             }
-            guard !positionals.isEmpty else { throw ArgumentError("unexpected argument '\(argument)'") }
+            guard !positionals.isEmpty else { throw ArgumentError("error.unexpected_argument", ["argument": argument]) }
             let field = positionals.removeFirst()
             try set(field, try value(argument, for: field, spelling: field.displayName), spelling: field.displayName)
         }
         for f in fields where f.requirement != .optional && !members.contains(where: { $0.key == f.name }) {
-            throw ArgumentError(f.positional ? "missing \(f.displayName)" : "missing \(f.flag) <\(f.placeholder)>")
+            throw ArgumentError(
+                "error.missing_argument", ["argument": f.positional ? f.displayName : "\(f.flag) <\(f.placeholder)>"])
         }
         return .parameters(JSONObject(members: members))
     }
@@ -93,10 +99,10 @@ enum ArgumentParsing {
     static func value(_ text: String, for field: OptionField, spelling: String) throws -> JSONValue {
         switch field.kind {
         case .integer:
-            guard let n = Int(text) else { throw ArgumentError("\(spelling) \(text): expected an integer") }
+            guard let n = Int(text) else { throw ArgumentError("error.expected_integer", ["option": spelling, "value": text]) }
             return .number(JSONNumber(n))
         case .number:
-            guard let n = Double(text), n.isFinite else { throw ArgumentError("\(spelling) \(text): expected a number") }
+            guard let n = Double(text), n.isFinite else { throw ArgumentError("error.expected_number", ["option": spelling, "value": text]) }
             return .number(JSONNumber(n))
         case .textList, .choiceList: return .array([.string(text)])
         case .flag, .text, .choice, .coordinatePairs: return .string(text)

@@ -1,5 +1,6 @@
 import Foundation
 import GridFormats
+import GridLocale
 import GridModel
 import GridRPC
 import GridService
@@ -7,7 +8,26 @@ import GridService
 /// The command line: finds the command by its words, parses its options by the command's
 /// field table, runs the operation and prints its document. Returns the exit code.
 enum CommandLineInterface {
+    /// The language of help, usage errors and messages: `--lang` among the arguments, else the
+    /// environment (`Language.resolve`); a `--lang` naming no language is refused by the option's
+    /// own check, meanwhile the environment's language is used.
+    static func language(_ arguments: [String]) -> Language {
+        var option: String?
+        var index = 0
+        while index < arguments.count, arguments[index] != "--" {
+            let argument = arguments[index]
+            if argument == SharedFields.lang.flag, index + 1 < arguments.count {
+                option = arguments[index + 1]; index += 1
+            } else if argument.hasPrefix(SharedFields.lang.flag + "=") {
+                option = String(argument.dropFirst(SharedFields.lang.flag.count + 1))
+            }
+            index += 1
+        }
+        return (try? Language.resolve(option: option)) ?? (try? Language.resolve(option: nil)) ?? .en
+    }
+
     static func run(_ arguments: [String]) -> Int32 {
+        let l = language(arguments)
         var path: [String] = []
         var rest = arguments[...]
         while let word = rest.first, CommandSpec.children(of: path).contains(word) {
@@ -20,49 +40,55 @@ enum CommandLineInterface {
             if path == ["report"], let first = rest.first, first != "-h", first != "--help",
                 let html = CommandSpec.command(["report", "html"])
             {
-                return run(html, Array(rest))
+                return run(html, Array(rest), l)
             }
             if let first = rest.first {
                 if first == "--version" && path.isEmpty { StandardOutput.write(GridplanVersion.current + "\n"); return 0 }
-                if first != "-h" && first != "--help" && first != "help" {
+                let isLang = first == SharedFields.lang.flag || first.hasPrefix(SharedFields.lang.flag + "=")
+                if first != "-h" && first != "--help" && first != "help" && !isLang {
                     let name = (["gridplan"] + path).joined(separator: " ")
-                    printError(
-                        "error: unknown command '\(first)' (expected \(ChoiceSet.alternatives(CommandSpec.children(of: path))))")
-                    printError("Usage: \(name) <subcommand>\n  See '\(name) --help' for more information.")
+                    let choices = ChoiceSet.alternatives(CommandSpec.children(of: path), l)
+                    printError(l.tr("error.prefix", ["message": l.tr("error.unknown_command", ["word": first, "choices": choices])]))
+                    printError(l.tr("error.usage.group", ["name": name]))
                     return 64
                 }
             }
-            StandardOutput.write(HelpText.group(path))
+            StandardOutput.write(HelpText.group(path, l))
             return 0
         }
-        return run(spec, Array(rest))
+        return run(spec, Array(rest), l)
     }
 
-    static func run(_ spec: CommandSpec, _ arguments: [String]) -> Int32 {
+    static func run(_ spec: CommandSpec, _ arguments: [String], _ l: Language) -> Int32 {
         do {
             switch try ArgumentParsing.parse(arguments, fields: spec.fields) {
-            case .help: StandardOutput.write(HelpText.command(spec)); return 0
+            case .help: StandardOutput.write(HelpText.command(spec, l)); return 0
             case .version: StandardOutput.write(GridplanVersion.current + "\n"); return 0
             case .parameters(var object):
                 let db = object["db"]?.stringValue
                 object.members.removeAll { $0.key == "db" }
-                return try execute(spec, object, db: db)
+                return try execute(spec, object, db: db, language: l)
             }
         } catch let e as ArgumentError {
             let name = (["gridplan"] + spec.path).joined(separator: " ")
-            printError("error: \(e.message)\nUsage: \(HelpText.usage(spec))\n  See '\(name) --help' for more information.")
+            printError(l.tr("error.prefix", ["message": e.text(l)]) + "\n" + l.tr("error.usage", ["usage": HelpText.usage(spec), "name": name]))
             return 64
         } catch {
-            let c = ErrorClassification(error)
+            let c = ErrorClassification(error, language: l)
             printError(c.message)
             return c.exitCode
         }
     }
 
-    static func execute(_ spec: CommandSpec, _ object: JSONObject, db: String?) throws -> Int32 {
+    static func execute(_ spec: CommandSpec, _ object: JSONObject, db: String?, language: Language) throws -> Int32 {
+        var object = object
+        if case .operation = spec.action {} else {
+            // Only the operations read `lang` themselves; the language is already resolved.
+            object.members.removeAll { $0.key == SharedFields.lang.name }
+        }
         switch spec.action {
         case .operation(let operation):
-            let context = ServiceContext(db: db, progress: StderrProgress(), note: { printError($0) })
+            let context = ServiceContext(db: db, progress: StderrProgress(), note: { printError($0) }, language: language)
             let output = try operation.execute(object, context: context, defaultFormat: .table)
             for m in output.messages { printError(m) }
             if let document = output.document { try StandardOutput.print(document) }
@@ -72,7 +98,7 @@ enum CommandLineInterface {
             return try CRSConvertCommand.run(from: try values.text("from") ?? "", to: try values.text("to") ?? "")
         case .rpc:
             let values = try OptionValues(object, fields: spec.fields.filter { $0.name != "db" })
-            let context = ServiceContext(db: db, progress: SilentProgress(), note: { printError($0) })
+            let context = ServiceContext(db: db, progress: SilentProgress(), note: { printError($0) }, language: language)
             StdioTransport.serve(
                 context: context, methods: MethodTable.all, maxLineBytes: try values.integer("max_message_bytes") ?? 64 << 20)
             return 0

@@ -1,3 +1,4 @@
+import GridLocale
 import GridService
 
 /// One command of the CLI: its words, its help and its options, and what it runs. Every
@@ -11,8 +12,9 @@ struct CommandSpec {
     }
 
     var path: [String]
-    var summary: String
-    var discussion: String
+    /// Catalogue keys of the summary and the longer help (`help.<method>.summary`, `help.cli.rpc.summary`).
+    var summaryKey: String
+    var discussionKey: String?
     /// The options as the command line offers them (`--db` first).
     var fields: [OptionField]
     var action: Action
@@ -20,46 +22,40 @@ struct CommandSpec {
     /// `--db FILE`, for every command that opens the store.
     static let store = OptionField(
         "db", .text, help: "The store (a GeoPackage file). Default: $GRIDPLAN_DB or ./gridplan.gpkg.",
-        valueName: "file", availability: .commandLineOnly)
+        valueName: "file", availability: .commandLineOnly
+    ).keyed("help.cli.db")
 
     static let all: [CommandSpec] =
         OperationCatalogue.all.filter { !$0.commandPath.isEmpty }.map { op in
             CommandSpec(
-                path: op.commandPath, summary: HelpText.catalogue.summary(op), discussion: HelpText.catalogue.discussion(op),
+                path: op.commandPath, summaryKey: "help.\(op.method).summary",
+                discussionKey: op.discussion.isEmpty ? nil : "help.\(op.method).discussion",
                 fields: [store] + op.fields(for: .commandLine), action: .operation(op))
         }
         + [
             CommandSpec(
-                path: ["crs", "convert"],
-                summary: "Convert 'x y' (or 'lon lat') lines on stdin between CRSs, one output line per input line.",
-                discussion: """
-                    CRS: anything PROJ knows (EPSG:4326, EPSG:4490, EPSG:4547, a PROJ string) or GCJ-02 / BD-09. \
-                    Geographic coordinates are always longitude first. A line that cannot be converted is written \
-                    as '* *' and reported on stderr with its line number; the exit code is then 65.
-                    """,
-                fields: CRSConvertOptions.systems, action: .crsConvert),
+                path: ["crs", "convert"], summaryKey: "help.cli.crs.convert.summary",
+                discussionKey: "help.cli.crs.convert.discussion",
+                fields: CRSConvertOptions.systems.map { $0.keyed("help.crs.convert.\($0.name)") } + [SharedFields.lang],
+                action: .crsConvert),
             CommandSpec(
-                path: ["rpc"], summary: "Serve JSON-RPC 2.0 on stdin/stdout (one message per line) until end of input.",
-                discussion: "Methods mirror the commands (report.area, coverage, site, …); rpc.discover lists them.",
+                path: ["rpc"], summaryKey: "help.cli.rpc.summary", discussionKey: "help.cli.rpc.discussion",
                 fields: [
                     store,
                     OptionField(
                         "max_message_bytes", .integer, help: "Longest accepted message, bytes.",
-                        valueName: "bytes", default: .number(.init(64 << 20)))
+                        valueName: "bytes", default: .number(.init(64 << 20))
+                    ).keyed("help.cli.rpc.max_message_bytes"),
+                    SharedFields.lang
                 ],
                 action: .rpc)
-        ].map { $0.keyed() }
+        ]
 
-    /// The same command with its own fields' help keys (`rpc.max_message_bytes`, `crs.convert.from`).
-    func keyed() -> CommandSpec {
-        var c = self
-        c.fields = fields.map { f in
-            var f = f
-            if !f.helpKey.contains(".") { f.helpKey = (path + [f.name]).joined(separator: ".") }
-            return f
-        }
-        return c
-    }
+    /// The summary in `language`.
+    func summary(_ language: Language) -> String { language.tr(summaryKey) }
+
+    /// The longer help in `language`, empty when there is none.
+    func discussion(_ language: Language) -> String { discussionKey.map { language.tr($0) } ?? "" }
 
     /// The command with exactly these words.
     static func command(_ path: [String]) -> CommandSpec? { all.first { $0.path == path } }
@@ -75,8 +71,13 @@ struct CommandSpec {
     }
 
     /// A group's summary, or a command's.
-    static func summary(of path: [String]) -> String {
-        if let c = command(path) { return c.summary }
-        return OperationCatalogue.groups.first { $0.path == path }?.summary ?? ""
+    static func summary(of path: [String], _ language: Language) -> String {
+        if let c = command(path) { return c.summary(language) }
+        return language.tr("help.group.\(path.joined(separator: "."))")
     }
+}
+
+extension OptionField {
+    /// The same field with its help read from `key`.
+    func keyed(_ key: String) -> OptionField { var f = self; f.helpKey = key; return f }
 }

@@ -76,7 +76,7 @@ public enum OperationCatalogue {
         result: "The `coverage --format json` document (docs/data-format.md).",
         run: { try $1.coverage($0) },
         render: OperationOutput.rendering(
-            table: { CoverageRendering.table($0) }, csv: CoverageRendering.csv,
+            table: { CoverageRendering.table($0, maxGaps: 20, $1) }, csv: CoverageRendering.csv,
             geojson: { r, _ in CoverageRendering.geojson(r) }))
 
     static let site = OperationDeclaration(
@@ -133,10 +133,10 @@ public enum OperationCatalogue {
             organization needs an observation each quarter. Thresholds come from the standards file.
             """,
         options: ComplianceOptions.self, formats: [.table, .json, .csv],
-        formatRefusal: "the compliance report has no locations",
+        formatRefusal: "note.compliance_no_locations",
         result: "The `report compliance --format json` document.",
         run: { try $1.complianceReport($0) },
-        render: OperationOutput.rendering(table: ComplianceRendering.table, csv: ComplianceRendering.csv, geojson: nil))
+        render: OperationOutput.rendering(table: { r, _ in ComplianceRendering.table(r) }, csv: ComplianceRendering.csv, geojson: nil))
 
     static let reportUnderserved = OperationDeclaration(
         method: "report.underserved", command: ["report", "underserved"],
@@ -145,7 +145,7 @@ public enum OperationCatalogue {
         result: "The `report underserved --format json` document.",
         run: { try $1.underserved($0) },
         render: OperationOutput.rendering(
-            table: { UnderservedRendering.table($0) }, csv: UnderservedRendering.csv,
+            table: { r, _ in UnderservedRendering.table(r) }, csv: UnderservedRendering.csv,
             geojson: { r, _ in UnderservedRendering.geojson(r) }))
 
     static let reportParty = OperationDeclaration(
@@ -161,7 +161,7 @@ public enum OperationCatalogue {
         result: "The `report party --format json` document (the party plan).",
         run: { try $1.planParty($0) },
         render: OperationOutput.rendering(
-            table: PartyRendering.reportTable, csv: PartyRendering.reportCSV,
+            table: { r, _ in PartyRendering.reportTable(r) }, csv: PartyRendering.reportCSV,
             geojson: { r, context in try context.partyPlanGeoJSON(r) }))
 
     static let reportHTML = OperationDeclaration(
@@ -244,7 +244,7 @@ public enum OperationCatalogue {
         result: "The `grids plan --format json` document: min/max households, grids[], violations[].",
         run: { try $1.planGrids($0) },
         render: OperationOutput.rendering(
-            table: GridPlanRendering.table, csv: GridPlanRendering.csv,
+            table: { r, _ in GridPlanRendering.table(r) }, csv: GridPlanRendering.csv,
             geojson: { r, context in try context.gridPlanGeoJSON(r) }))
 
     static let partyPlan = OperationDeclaration(
@@ -263,6 +263,6 @@ public enum OperationCatalogue {
         result: "The `party plan --format json` document.",
         run: { try $1.planParty($0) },
         render: OperationOutput.rendering(
-            table: PartyRendering.planTable, csv: PartyRendering.planCSV,
+            table: { r, _ in PartyRendering.planTable(r) }, csv: PartyRendering.planCSV,
             geojson: { r, context in try context.partyPlanGeoJSON(r) }))
 }

@@ -1,4 +1,5 @@
 import GridFormats
+import GridLocale
 import GridModel
 import GridRender
 
@@ -19,8 +20,9 @@ public struct OperationDeclaration: Sendable {
     public let method: String
     /// The command words (`["report", "area"]`).
     public let commandPath: [String]
+    /// The summary as declared in English; shown from the catalogue (`summary(in:)`).
     public let summary: String
-    /// Longer help, shown by `--help`.
+    /// Longer help as declared in English; shown from the catalogue (`discussion(in:)`).
     public let discussion: String
     /// Every option, including `format` when the operation offers several output formats.
     public let fields: [OptionField]
@@ -54,9 +56,11 @@ public struct OperationDeclaration: Sendable {
                     "format", .choice(OutputFormat.choiceSet(formats)),
                     help: "Output format: \(ChoiceSet.alternatives(formats.map(\.rawValue))).",
                     default: .string(formats[0].rawValue), refusalNote: formatRefusal), at: 0)
+            fields[0].helpArguments = ["formats": formats.map(\.rawValue).joined(separator: ", ")]
         }
+        if !fields.contains(where: { $0.name == SharedFields.lang.name }) { fields.append(SharedFields.lang) }
         self.fields = fields.map {
-            var f = $0; f.helpKey = "\(method).\($0.name)"; return f
+            var f = $0; f.helpKey = "help.\(method).\($0.name)"; return f
         }
         self.perform = { values, format, context in
             let options = try Options(values)
@@ -69,11 +73,20 @@ public struct OperationDeclaration: Sendable {
     public func execute(_ parameters: JSONObject, context: ServiceContext, defaultFormat: OutputFormat) throws -> OperationOutput
     {
         let values = try OptionValues(parameters, fields: fields)
+        context.language = try Language.resolve(option: values.text(SharedFields.lang.name))
         var format = defaultFormat
         if !formats.isEmpty, parameters["format"] != nil, let given = try values.choice("format", OutputFormat.self) {
             format = given
         }
         return try perform(values, format, context)
+    }
+
+    /// The one-line summary in `language` (`help.<method>.summary`).
+    public func summary(in language: Language) -> String { language.tr("help.\(method).summary") }
+
+    /// The longer help in `language` (`help.<method>.discussion`), empty when there is none.
+    public func discussion(in language: Language) -> String {
+        discussion.isEmpty ? "" : language.tr("help.\(method).discussion")
     }
 
     /// The fields `frontEnd` offers.

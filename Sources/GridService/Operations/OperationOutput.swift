@@ -1,3 +1,4 @@
+import GridLocale
 import GridRender
 
 /// What an operation hands its front end for one output format.
@@ -27,13 +28,14 @@ public enum OperationDocument: Sendable {
 
 extension OperationOutput {
     /// The usual rendering of a result: a table, its JSON, CSV, and (when it has locations) GeoJSON.
+    /// `table` is written in the operation's language (`ServiceContext.language`).
     public static func rendering<Result: Encodable & Sendable>(
-        table: @escaping @Sendable (Result) -> String, csv: @escaping @Sendable (Result) -> String,
+        table: @escaping @Sendable (Result, Language) -> String, csv: @escaping @Sendable (Result) -> String,
         geojson: (@Sendable (Result, ServiceContext) throws -> String)?
     ) -> @Sendable (Result, OutputFormat, ServiceContext) throws -> OperationOutput {
         { result, format, context in
             switch format {
-            case .table: return OperationOutput(.text(table(result)))
+            case .table: return OperationOutput(.text(table(result, context.language)))
             case .json: return OperationOutput(.json(result))
             case .csv: return OperationOutput(.text(csv(result)))
             case .geojson:

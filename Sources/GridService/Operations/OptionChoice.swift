@@ -1,3 +1,4 @@
+import GridLocale
 /// An enumerated option value (`--objective cover`, `"decay": "gaussian"`): the values a field
 /// accepts are the cases' raw values, listed in help, OpenRPC `enum`s and error messages.
 public protocol OptionChoice: RawRepresentable, CaseIterable, Codable, Sendable where RawValue == String {
@@ -43,6 +44,16 @@ public struct ChoiceSet: Sendable {
 
     /// "a, b or c".
     public var expectedText: String { Self.alternatives(labels) }
+
+    /// "a, b or c" in `language` ("a、b 或 c").
+    public func expectedText(_ language: Language) -> String { Self.alternatives(labels, language) }
+
+    /// Joins `items` as "a, b or c" in `language`.
+    public static func alternatives(_ items: [String], _ language: Language) -> String {
+        guard language != .en else { return alternatives(items) }
+        let or = language.tr("common.or")
+        return items.count <= 1 ? items.joined() : items.dropLast().joined(separator: "、") + " \(or) " + items.last!
+    }
 
     /// Joins `items` as "a, b or c".
     public static func alternatives(_ items: [String]) -> String {

@@ -1,4 +1,5 @@
 import GridFormats
+import GridLocale
 
 /// One option of an operation, declared once: the RPC/JSON key, the CLI flag derived from it,
 /// what it holds, its help and its default. The CLI parser, the help text, the JSON-RPC
@@ -48,7 +49,9 @@ public struct OptionField: Sendable {
     /// snake_case name: the JSON-RPC parameter and JSON key (`count_kinds`).
     public var name: String
     public var kind: Kind
-    /// English help; `helpKey` names it for a message catalogue.
+    /// The help as declared in English. Not shown: help is read from the catalogue by
+    /// `helpKey` (`help(in:)`); kept so a declaration states what the option is for and so
+    /// branches declaring options this way merge without change.
     public var help: String
     /// The placeholder in help and usage (`<m>`); the flag's name when nil.
     public var valueName: String?
@@ -65,8 +68,11 @@ public struct OptionField: Sendable {
     /// Said when a value is refused, before the expected values
     /// ("the compliance report has no locations").
     public var refusalNote: String?
-    /// Names the help text in a message catalogue: `<method>.<name>`, set by the operation.
+    /// The catalogue key of the help: `help.<method>.<name>`, set by the operation. When the
+    /// catalogue has no such message the shared field's `help.shared.<name>` is read.
     public var helpKey: String
+    /// Values of the help's `{name}` placeholders (`{formats}` of `format`).
+    public var helpArguments: [String: String] = [:]
 
     public init(
         _ name: String, _ kind: Kind, help: String, valueName: String? = nil, default defaultValue: JSONValue? = nil,
@@ -76,7 +82,17 @@ public struct OptionField: Sendable {
         self.name = name; self.kind = kind; self.help = help; self.valueName = valueName
         self.defaultValue = defaultValue; self.requirement = requirement; self.positional = positional
         self.aliases = aliases; self.hidden = hidden; self.availability = availability; self.refusalNote = refusalNote
-        self.helpKey = name
+        self.helpKey = "help.shared.\(name)"
+    }
+
+    /// The catalogue key the help is read from: `helpKey`, else `help.shared.<name>`.
+    public var resolvedHelpKey: String {
+        Catalogue.has(helpKey) ? helpKey : "help.shared.\(name)"
+    }
+
+    /// The help in `language`, from the catalogue.
+    public func help(in language: Language) -> String {
+        Catalogue.text(resolvedHelpKey, language, helpArguments)
     }
 
     /// A choice among the cases of `type`.

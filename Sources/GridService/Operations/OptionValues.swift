@@ -1,5 +1,6 @@
 import Foundation
 import GridFormats
+import GridLocale
 import GridModel
 
 /// The parameters of one call as a JSON object (from JSON-RPC, or built from argv by the CLI),
@@ -18,10 +19,10 @@ public struct OptionValues: Sendable {
         for f in fields where f.isOffered(on: .json) { table[f.name] = f }
         if let unknown = object.keys.first(where: { table[$0] == nil }) {
             let names = fields.filter { $0.isOffered(on: .json) }.map(\.name)
-            throw UsageError("unknown parameter '\(unknown)' (expected: \(names.joined(separator: ", ")))")
+            throw UsageError(key: "error.unknown_parameter", ["name": unknown, "names": names.joined(separator: ", ")])
         }
         for f in fields where f.requirement == .always && object[f.name] == nil {
-            throw UsageError("missing parameter '\(f.name)' (\(f.displayName))")
+            throw UsageError(key: "error.missing_parameter", ["name": f.name, "option": f.displayName])
         }
         self.object = object
         self.fields = table
@@ -34,28 +35,37 @@ public struct OptionValues: Sendable {
         return (field, v)
     }
 
-    private func refused(_ field: OptionField, _ value: JSONValue, _ expected: String) -> UsageError {
+    /// `--x value: expected …`, in each language: `expected` is a catalogue key (`expected.number`),
+    /// or the choices of `alternatives` are listed.
+    private func refused(_ field: OptionField, _ value: JSONValue, _ expected: String, alternatives: ChoiceSet? = nil)
+        -> UsageError
+    {
         let given = value.stringValue ?? JSONWriter.write(value)
-        return UsageError(
-            "\(field.displayName) \(given): \(field.refusalNote.map { "\($0) (expected \(expected))" } ?? "expected \(expected)")"
-        )
+        let option = field.displayName, note = field.refusalNote
+        return UsageError { l in
+            let expectation = alternatives.map { $0.expectedText(l) } ?? l.tr(expected)
+            var arguments = ["option": option, "value": given, "expected": expectation]
+            guard let note else { return l.tr("error.refused", arguments) }
+            arguments["note"] = Catalogue.has(note) ? l.tr(note) : note
+            return l.tr("error.refused_note", arguments)
+        }
     }
 
     public func text(_ name: String) throws -> String? {
         guard let (f, v) = value(name) else { return nil }
-        guard let s = v.stringValue else { throw refused(f, v, "a text") }
+        guard let s = v.stringValue else { throw refused(f, v, "expected.text") }
         return s
     }
 
     public func integer(_ name: String) throws -> Int? {
         guard let (f, v) = value(name) else { return nil }
-        guard let n = v.numberValue?.int else { throw refused(f, v, "an integer") }
+        guard let n = v.numberValue?.int else { throw refused(f, v, "expected.integer") }
         return n
     }
 
     public func number(_ name: String) throws -> Double? {
         guard let (f, v) = value(name) else { return nil }
-        guard let n = v.numberValue?.double, n.isFinite else { throw refused(f, v, "a number") }
+        guard let n = v.numberValue?.double, n.isFinite else { throw refused(f, v, "expected.number") }
         return n
     }
 
@@ -68,7 +78,7 @@ public struct OptionValues: Sendable {
     /// A flag: nil when absent (and without default).
     public func flag(_ name: String) throws -> Bool? {
         guard let (f, v) = value(name) else { return nil }
-        guard let b = v.boolValue else { throw refused(f, v, "true or false") }
+        guard let b = v.boolValue else { throw refused(f, v, "expected.bool") }
         return b
     }
 
@@ -80,17 +90,18 @@ public struct OptionValues: Sendable {
         switch v {
         case .array(let a): items = a
         case .string: items = [v]
-        default: throw refused(f, v, "a list of texts")
+        default: throw refused(f, v, "expected.text_list")
         }
         var out: [String] = []
         for item in items {
-            guard let s = item.stringValue else { throw refused(f, v, "a list of texts") }
+            guard let s = item.stringValue else { throw refused(f, v, "expected.text_list") }
             out += Self.splitList(s)
         }
         if case .choiceList(let set) = f.kind {
             return try out.map { name in
                 guard let value = set.canonical(name) else {
-                    throw UsageError("\(f.displayName) \(name): expected some of \(set.values.joined(separator: ", "))")
+                    throw UsageError(
+                        key: "error.some_of", ["option": f.displayName, "value": name, "values": set.values.joined(separator: ", ")])
                 }
                 return value
             }
@@ -109,7 +120,7 @@ public struct OptionValues: Sendable {
         let set: ChoiceSet
         if case .choice(let declared) = f.kind { set = declared } else { set = T.choiceSet }
         guard let s = v.stringValue, let c = T.choice(parsing: s), set.canonical(s) != nil else {
-            throw refused(f, v, set.expectedText)
+            throw refused(f, v, "", alternatives: set)
         }
         return c
     }
@@ -117,11 +128,11 @@ public struct OptionValues: Sendable {
     /// `[[x, y], …]`.
     public func coordinatePairs(_ name: String) throws -> [[Double]]? {
         guard let (f, v) = value(name) else { return nil }
-        guard let rows = v.arrayValue else { throw refused(f, v, "an array of [x, y] pairs") }
+        guard let rows = v.arrayValue else { throw refused(f, v, "expected.pairs") }
         return try rows.map { row in
-            guard let items = row.arrayValue else { throw refused(f, v, "an array of [x, y] pairs") }
+            guard let items = row.arrayValue else { throw refused(f, v, "expected.pairs") }
             return try items.map { n in
-                guard let d = n.numberValue?.double else { throw refused(f, v, "an array of [x, y] pairs") }
+                guard let d = n.numberValue?.double else { throw refused(f, v, "expected.pairs") }
                 return d
             }
         }

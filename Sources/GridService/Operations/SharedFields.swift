@@ -1,3 +1,4 @@
+import GridLocale
 import GridModel
 import GridRender
 
@@ -41,6 +42,13 @@ public enum SharedFields {
     public static let sites = OptionField(
         "sites", .integer, help: "Proposed sites to draw, numbered by rank (the first N of `gridplan site`; 0 for none).",
         valueName: "n", default: 10)
+    /// The language of tables, messages, errors, maps and reports (`--lang zh|en`); without it
+    /// `GRIDPLAN_LANG`, then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), then English.
+    /// Every operation has it; JSON keys and numbers are the same in both languages.
+    public static let lang = OptionField(
+        "lang", .choice(ChoiceSet(names: Language.allCases.map(\.rawValue))),
+        help: "Language of tables, messages and errors: zh or en (default GRIDPLAN_LANG, then the locale).",
+        valueName: "zh|en")
     /// The reach options of `coverage` and `report underserved`.
     public static let coverageReach = [radius, circle, network, kinds, link, decay, standards]
 }
