@@ -7,7 +7,7 @@ import Foundation
 public enum Catalogue {
     /// Every section, in the order their files are listed here.
     static let sections: [[Message]] = [
-        common, help, errors, areaTables, sitingTables, coverageTables
+        common, help, errors, areaTables, sitingTables, coverageTables, importProblems
     ]
 
     /// Every message by key.

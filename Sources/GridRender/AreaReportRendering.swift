@@ -14,26 +14,26 @@ public enum AreaReportRendering {
     static func preamble(_ r: AreaReport, _ l: Language = .en) -> [String] {
         var lines = [
             l.tr(
-                "area.standard",
+                "table.area.standard",
                 [
                     "standard": numberText(r.standardM2Per100Households), "basis": r.areaBasis, "rule": r.rule.id,
                     "unit": r.rule.unit, "source": r.rule.source
                 ]),
             l.tr(
-                r.countsEmbeddedOthers ? "area.counted_kinds.embedded" : "area.counted_kinds.only",
+                r.countsEmbeddedOthers ? "table.area.counted_kinds.embedded" : "table.area.counted_kinds.only",
                 ["kinds": r.countedKinds.joined(separator: ", ")])
         ]
-        var alloc = l.tr("area.allocation", ["allocation": r.allocation.rawValue])
+        var alloc = l.tr("table.area.allocation", ["allocation": r.allocation.rawValue])
         if r.allocation == .reach, let radius = r.reachRadius, let street = r.streetReach {
             let reach = ["radius": numberText(radius), "street": numberText(street)]
             alloc +=
                 r.reachFallbackFacilityIds.isEmpty
-                ? l.tr("area.allocation.reach", reach)
+                ? l.tr("table.area.allocation.reach", reach)
                 : l.tr(
-                    "area.allocation.reach_fallback",
+                    "table.area.allocation.reach_fallback",
                     reach.merging(["ids": r.reachFallbackFacilityIds.joined(separator: ", ")]) { a, _ in a })
         }
-        lines.append(alloc + l.tr("area.working_crs", ["crs": r.workingCRS]))
+        lines.append(alloc + l.tr("table.area.working_crs", ["crs": r.workingCRS]))
         return lines
     }
 
@@ -44,13 +44,13 @@ public enum AreaReportRendering {
     /// An aligned table (Chinese names line up): communities by deficit, then streets and the total.
     public static func table(_ r: AreaReport, _ l: Language = .en) -> String {
         var out = preamble(r, l).joined(separator: "\n") + "\n\n"
-        let yes = l.tr("area.meets.yes"), no = l.tr("area.meets.no")
+        let yes = l.tr("table.area.meets.yes"), no = l.tr("table.area.meets.no")
         let right: [TextTable.Alignment] = [.left, .left, .left, .right, .right, .right, .right, .right, .right, .left]
         var t = TextTable(
             headers: [
                 "id", "name", "street", "households", "facilities", "area_m2",
                 "per100", "required_m2", "deficit_m2", "meets"
-            ].map { l.tr("area.column.\($0)") }, alignments: right)
+            ].map { l.tr("table.area.column.\($0)") }, alignments: right)
         for c in r.communities {
             t.append([
                 c.id, c.name ?? "", c.street ?? "", String(c.figures.households), String(c.facilityCount),
@@ -59,14 +59,14 @@ public enum AreaReportRendering {
             ])
         }
         out +=
-            l.tr(r.shortOnly ? "area.title.communities_short" : "area.title.communities") + "\n" + t.render()
+            l.tr(r.shortOnly ? "table.area.title.communities_short" : "table.area.title.communities") + "\n" + t.render()
 
         if let grids = r.grids {
             var g = TextTable(
                 headers: [
                     "grid", "community", "name", "households", "facilities", "area_m2",
                     "per100", "required_m2", "deficit_m2", "meets"
-                ].map { l.tr("area.column.\($0)") }, alignments: right)
+                ].map { l.tr("table.area.column.\($0)") }, alignments: right)
             for row in grids {
                 g.append([
                     row.id, row.communityId ?? "", row.name ?? "", String(row.figures.households),
@@ -74,14 +74,14 @@ public enum AreaReportRendering {
                     m2(row.figures.requiredArea), m2(row.figures.deficit), row.meetsStandard ? yes : no
                 ])
             }
-            out += "\n" + l.tr("area.title.grids") + "\n" + g.render()
+            out += "\n" + l.tr("table.area.title.grids") + "\n" + g.render()
         }
 
         var s = TextTable(
             headers: [
                 "street", "communities", "meeting", "households", "area_m2", "per100",
                 "required_m2", "deficit_m2", "net_deficit_m2"
-            ].map { l.tr("area.column.\($0)") },
+            ].map { l.tr("table.area.column.\($0)") },
             alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .right])
         func add(_ label: String, _ a: AreaAggregateRow) {
             s.append([
@@ -90,14 +90,14 @@ public enum AreaReportRendering {
                 m2(a.figures.deficit), m2(a.figures.netDeficit)
             ])
         }
-        for a in r.streets { add(a.street ?? l.tr("area.no_street"), a) }
-        add(l.tr("area.total"), r.total)
-        out += "\n" + l.tr("area.title.streets") + "\n" + s.render()
+        for a in r.streets { add(a.street ?? l.tr("table.area.no_street"), a) }
+        add(l.tr("table.area.total"), r.total)
+        out += "\n" + l.tr("table.area.title.streets") + "\n" + s.render()
         if r.unallocatedArea > 0 || !r.unallocatedFacilityIds.isEmpty {
             out +=
                 "\n"
                 + l.tr(
-                    "area.unallocated",
+                    "table.area.unallocated",
                     ["area": m2(r.unallocatedArea), "ids": r.unallocatedFacilityIds.joined(separator: ", ")]) + "\n"
         }
         return out

@@ -16,14 +16,14 @@ public enum CoverageRendering {
     public static func table(_ r: CoverageResult, maxGaps: Int = 20, _ l: Language = .en) -> String {
         var out =
             l.tr(
-                "coverage.head",
+                "table.coverage.head",
                 [
                     "method": r.method.rawValue, "radius": num(r.radiusM), "street": num(r.reach["street"]),
                     "crs": r.workingCRS
                 ]) + "\n"
         out +=
             l.tr(
-                "coverage.total",
+                "table.coverage.total",
                 [
                     "covered": String(r.total.coveredHouseholds), "households": String(r.total.households),
                     "rate": pct(r.total.coverageRate), "covered_buildings": String(r.total.coveredBuildings),
@@ -32,7 +32,7 @@ public enum CoverageRendering {
         if let u = r.unreachableBuildingIds, !u.isEmpty {
             out +=
                 l.tr(
-                    "coverage.unreachable",
+                    "table.coverage.unreachable",
                     ["count": String(u.count), "ids": u.prefix(10).joined(separator: ", ") + (u.count > 10 ? ", ..." : "")])
                 + "\n"
         }
@@ -41,7 +41,7 @@ public enum CoverageRendering {
         var columns = ["community", "name", "households", "covered", "rate"]
         if r.accessibility != nil { columns.append("access") }
         var t = TextTable(
-            headers: columns.map { l.tr("coverage.column.\($0)") }, alignments: [.left, .left, .right, .right, .right, .right])
+            headers: columns.map { l.tr("table.coverage.column.\($0)") }, alignments: [.left, .left, .right, .right, .right, .right])
         for c in r.communities {
             var row = [c.id, c.name ?? "", String(c.households), String(c.coveredHouseholds), pct(c.coverageRate)]
             if r.accessibility != nil { row.append(access[c.id].map { String(format: "%.2f", $0) } ?? "") }
@@ -50,14 +50,14 @@ public enum CoverageRendering {
         out += "\n" + t.render()
         if !r.streets.isEmpty {
             var s = TextTable(
-                headers: ["street", "households", "covered", "rate"].map { l.tr("coverage.column.\($0)") },
+                headers: ["street", "households", "covered", "rate"].map { l.tr("table.coverage.column.\($0)") },
                 alignments: [.left, .right, .right, .right])
             for c in r.streets { s.append([c.id, String(c.households), String(c.coveredHouseholds), pct(c.coverageRate)]) }
             out += "\n" + s.render()
         }
         if !r.gaps.isEmpty {
             var g = TextTable(
-                headers: ["gap", "households", "buildings", "lon", "lat", "communities"].map { l.tr("coverage.column.\($0)") },
+                headers: ["gap", "households", "buildings", "lon", "lat", "communities"].map { l.tr("table.coverage.column.\($0)") },
                 alignments: [.left, .right, .right, .right, .right, .left])
             for gap in r.gaps.prefix(maxGaps) {
                 g.append([
@@ -66,14 +66,14 @@ public enum CoverageRendering {
                 ])
             }
             out +=
-                "\n" + l.tr("coverage.gaps", ["link": num(r.linkM), "count": String(r.gaps.count)])
-                + (r.gaps.count > maxGaps ? l.tr("coverage.gaps.largest", ["max": String(maxGaps)]) : "") + "\n" + g.render()
+                "\n" + l.tr("table.coverage.gaps", ["link": num(r.linkM), "count": String(r.gaps.count)])
+                + (r.gaps.count > maxGaps ? l.tr("table.coverage.gaps.largest", ["max": String(maxGaps)]) : "") + "\n" + g.render()
         }
         if let a = r.accessibility {
             out +=
                 "\n"
                 + l.tr(
-                    "coverage.accessibility",
+                    "table.coverage.accessibility",
                     [
                         "method": a.method.rawValue, "total": String(format: "%.2f", a.totalM2Per100Households),
                         "standard": num(a.standardM2Per100Households), "catchment": a.catchment

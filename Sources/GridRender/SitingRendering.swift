@@ -13,13 +13,13 @@ public enum SitingRendering {
     /// The list as an aligned table with a summary above it.
     public static func table(_ r: SitingResult, _ l: Language = .en) -> String {
         var out = l.tr(
-            "site.head", ["objective": r.objective.rawValue, "radius": num(r.radiusM, 0), "method": r.method.rawValue])
-        if let crs = r.workingCrs { out += l.tr("site.head.crs", ["crs": crs]) }
+            "table.site.head", ["objective": r.objective.rawValue, "radius": num(r.radiusM, 0), "method": r.method.rawValue])
+        if let crs = r.workingCrs { out += l.tr("table.site.head.crs", ["crs": crs]) }
         out += "\n"
         let total = Double(max(r.totalHouseholds, 1))
         func pct(_ n: Int) -> String { num(100 * Double(n) / total, 1) }
         out += l.tr(
-            "site.households",
+            "table.site.households",
             [
                 "total": String(r.totalHouseholds), "before": String(r.coveredHouseholdsBefore),
                 "before_pct": pct(r.coveredHouseholdsBefore), "after": String(r.coveredHouseholdsAfter),
@@ -27,22 +27,22 @@ public enum SitingRendering {
                 "bound_pct": pct(r.upperBoundHouseholds)
             ]) + "\n"
         out += l.tr(
-            "site.counts", ["candidates": String(r.candidateCount), "sites": String(r.sites.count), "swaps": String(r.swaps)])
+            "table.site.counts", ["candidates": String(r.candidateCount), "sites": String(r.sites.count), "swaps": String(r.swaps)])
             + "\n"
         out += certificateLine(r, l)
         if let before = r.meanDistanceBeforeM, let after = r.meanDistanceAfterM {
-            out += l.tr("site.mean_distance", ["before": num(before, 1), "after": num(after, 1)]) + "\n"
+            out += l.tr("table.site.mean_distance", ["before": num(before, 1), "after": num(after, 1)]) + "\n"
         } else if let after = r.meanDistanceAfterM {
-            out += l.tr("site.mean_distance_after", ["after": num(after, 1)]) + "\n"
+            out += l.tr("table.site.mean_distance_after", ["after": num(after, 1)]) + "\n"
         }
         if let u = r.unreachedHouseholdsAfter, u > 0 {
-            out += l.tr("site.unreached", ["households": String(u), "buildings": String(r.unreachedBuildingIds?.count ?? 0)]) + "\n"
+            out += l.tr("table.site.unreached", ["households": String(u), "buildings": String(r.unreachedBuildingIds?.count ?? 0)]) + "\n"
         }
         if let needed = r.sitesNeededForFullCover, needed > r.sites.count {
-            out += l.tr("site.full_cover", ["needed": String(needed), "listed": String(r.sites.count)]) + "\n"
+            out += l.tr("table.site.full_cover", ["needed": String(needed), "listed": String(r.sites.count)]) + "\n"
         }
         if let u = r.uncoverableBuildingIds, !u.isEmpty {
-            out += l.tr("site.uncoverable", ["buildings": String(u.count), "households": String(r.uncoverableHouseholds ?? 0)]) + "\n"
+            out += l.tr("table.site.uncoverable", ["buildings": String(u.count), "households": String(r.uncoverableHouseholds ?? 0)]) + "\n"
         }
         let hasInput = r.sites.contains { $0.inputCrsLon != nil }
         var columns = ["rank", "candidate", "name", "kind", "community", "lon", "lat"]
@@ -50,7 +50,7 @@ public enum SitingRendering {
         columns += ["new_hh", "cumulative", "rate", "area_m2", "available_m2", "enough"]
         let rightAligned: Set = ["rank", "lon", "lat", "input_lon", "input_lat", "new_hh", "cumulative", "rate", "area_m2", "available_m2"]
         var t = TextTable(
-            headers: columns.map { l.tr("site.column.\($0)") },
+            headers: columns.map { l.tr("table.site.column.\($0)") },
             alignments: columns.map { rightAligned.contains($0) ? .right : .left })
         let yes = l.tr("common.yes"), no = l.tr("common.no")
         for s in r.sites {
@@ -74,12 +74,12 @@ public enum SitingRendering {
     static func certificateLine(_ r: SitingResult, _ l: Language = .en) -> String {
         guard let proven = r.provenOptimal, let gap = r.optimalityGap else { return "" }
         let bound =
-            r.lowerBoundWeightedDistanceM.map { l.tr("site.bound.lower", ["value": num($0, 1)]) }
-            ?? l.tr("site.bound.upper", ["value": String(r.upperBoundHouseholds)])
-        if proven { return l.tr("site.proven", ["bound": bound]) + "\n" }
+            r.lowerBoundWeightedDistanceM.map { l.tr("table.site.bound.lower", ["value": num($0, 1)]) }
+            ?? l.tr("table.site.bound.upper", ["value": String(r.upperBoundHouseholds)])
+        if proven { return l.tr("table.site.proven", ["bound": bound]) + "\n" }
         let percent = 100 * gap
         let shown = percent < 0.05 ? "<0.1" : num(percent, 1)
-        return l.tr("site.not_proven", ["gap": shown, "bound": bound]) + "\n"
+        return l.tr("table.site.not_proven", ["gap": shown, "bound": bound]) + "\n"
     }
 
     static let csvHeader = [

@@ -19,11 +19,14 @@ public enum CLI {
     /// The demo district's dataset folder.
     public static var demoDataset: URL { repositoryRoot.appendingPathComponent("GeoData/demo") }
 
-    /// The environment a run of the binary gets: this process's without `GRIDPLAN_DB`, plus `extra`.
+    /// The environment a run of the binary gets: this process's without `GRIDPLAN_DB`, with the
+    /// language pinned to English (`GRIDPLAN_LANG=en`, so a CI locale cannot change an output),
+    /// plus `extra` (an empty value removes the variable).
     public static func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["GRIDPLAN_DB"] = nil
-        for (k, v) in extra { env[k] = v }
+        env["GRIDPLAN_LANG"] = "en"
+        for (k, v) in extra { env[k] = v.isEmpty ? nil : v }
         return env
     }
 

@@ -255,7 +255,7 @@ extension Catalogue {
         Message(
             "help.report.area.discussion",
             en: "Applies area.per100 of the standards file (30 m² of usable area per 100 households) unless --standard gives another value (80: the aspiration rule area.per100.aspiration). Counted: party_mass_center and party_mass_station always, other kinds when embedded is true; with --count-kinds exactly the kinds listed. A facility's area belongs to its community (--allocate community), or is shared among the communities in proportion to the households within its reach (--allocate reach: street-level facilities 1,000 m, others --radius); a facility with no households in reach keeps its area in its own community. Facilities outside every community are reported as unallocated. Communities are sorted by deficit; the deficit of a street and of the total is the sum of their communities' deficits.",
-            zh: "采用标准文件的 area.per100（每百户 30 平方米可用面积），除非 --standard 给出其他值（80：提高标准 area.per100.aspiration）。计入：party_mass_center 党群服务中心和 party_mass_station 党群服务站始终计入，其他类型在 embedded 为 true 时计入；使用 --count-kinds 时只计入所列类型。设施面积归属其所在社区（--allocate community），或按服务半径内各社区户数比例分摊（--allocate reach：街道级设施 1,000 米，其他设施 --radius）；服务半径内没有住户的设施，面积留在本社区。不在任何社区内的设施报告为未分配。社区按缺口排序；街道和全区的缺口为其所属社区缺口之和。"),
+            zh: "采用标准文件的 area.per100（每百户 30 平方米使用面积），除非 --standard 给出其他值（80：提高标准 area.per100.aspiration）。计入：party_mass_center 党群服务中心和 party_mass_station 党群服务站始终计入，其他类型在 embedded 为 true 时计入；使用 --count-kinds 时只计入所列类型。设施面积归属其所在社区（--allocate community），或按服务半径内各社区户数比例分摊（--allocate reach：街道级设施 1,000 米，其他设施 --radius）；服务半径内没有住户的设施，面积留在本社区。不在任何社区内的设施报告为未分配。社区按缺口排序；街道和全区的缺口为其所属社区缺口之和。"),
         Message(
             "help.report.area.standard",
             en: "m² per 100 households to apply (default area.per100, 30; 80: the aspiration value).",
@@ -355,7 +355,7 @@ extension Catalogue {
         Message(
             "help.site.discussion",
             en: "Existing counted facilities count as already covering (street-level ones reach 1,000 m). Objectives: cover (the K sites bringing the most uncovered households within reach), all (the fewest sites reaching every building some candidate reaches; the others are listed), distance (the K sites minimizing household-weighted distance to the nearest center). Lazy greedy, vertex swaps, then (cover) a seeded ruin-and-recreate search within a work budget scaled to the instance; upper_bound_households (cover) and lower_bound_weighted_distance_m (distance) are proven bounds (Lagrangian relaxation), optimality_gap and proven_optimal say how far the plan can be from the best. Each site's recommended usable area is area.per100 / 100 m² per household newly covered, or --min-area when larger.",
-            zh: "现有计入设施视为已覆盖（街道级设施覆盖 1,000 米）。目标：cover（使服务半径内新增覆盖户数最多的 K 个站点）、all（覆盖所有候选点可达楼栋的最少站点；其余楼栋单独列出）、distance（使按户数加权到最近中心距离最小的 K 个站点）。先做惰性贪心和顶点交换，再（cover）在按实例规模确定的工作量内做带种子的破坏-重建搜索；upper_bound_households（cover）和 lower_bound_weighted_distance_m（distance）是已证明的界（拉格朗日松弛），optimality_gap 和 proven_optimal 说明方案与最优解最多相差多少。每个站点的建议可用面积为每新覆盖一户 area.per100 / 100 平方米，或 --min-area（取较大者）。"),
+            zh: "现有计入设施视为已覆盖（街道级设施覆盖 1,000 米）。目标：cover（使服务半径内新增覆盖户数最多的 K 个站点）、all（覆盖所有候选点可达楼栋的最少站点；其余楼栋单独列出）、distance（使按户数加权到最近中心距离最小的 K 个站点）。先做惰性贪心和顶点交换，再（cover）在按实例规模确定的工作量内做带种子的破坏-重建搜索；upper_bound_households（cover）和 lower_bound_weighted_distance_m（distance）是已证明的界（拉格朗日松弛），optimality_gap 和 proven_optimal 说明方案与最优解最多相差多少。每个站点的建议使用面积为每新覆盖一户 area.per100 / 100 平方米，或 --min-area（取较大者）。"),
         Message(
             "help.site.count",
             en: "Number of new sites (required for cover and distance; a cap for all).",
@@ -383,7 +383,7 @@ extension Catalogue {
         Message(
             "help.site.min_area",
             en: "Smallest recommended usable area of a new site, m².",
-            zh: "新站点建议可用面积的最小值，平方米。"),
+            zh: "新站点建议使用面积的最小值，平方米。"),
         Message(
             "help.site.kinds",
             en: "Facility kinds that count as already covering, comma-separated.",
@@ -391,7 +391,7 @@ extension Catalogue {
         Message(
             "help.site.distance_cap",
             en: "distance: candidate neighbourhood of the p-median model, metres (default 3 × radius).",
-            zh: "distance：p-中位模型的候选邻域，米（默认 3 × 服务半径）。"),
+            zh: "distance：p-中位模型的候选点邻域，米（默认 3 × 服务半径）。"),
         Message(
             "help.site.instance",
             en: "A JSON siting instance to solve instead of the store (solver comparisons).",

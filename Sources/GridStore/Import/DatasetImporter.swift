@@ -6,6 +6,7 @@
 import Foundation
 import GridFormats
 import GridGeo
+import GridLocale
 import GridModel
 
 /// Options of a dataset import.
@@ -341,7 +342,7 @@ final class ImportJob {
                 communityIds.checkParent(communityId, field: "community_id", kind: "community", reader: r)
                 let year = r.integer(
                     "year", required: true, minimum: Self.yearRange.lowerBound,
-                    maximum: Self.yearRange.upperBound, expected: "a year such as 2025")
+                    maximum: Self.yearRange.upperBound, expected: LocalText("expected.year"))
                 let days = r.count("days_on_site", required: true)
                 let meetings = r.count("meetings", required: true)
                 let lectures = r.count("lectures", required: true)
@@ -361,7 +362,7 @@ final class ImportJob {
                 communityIds.checkParent(communityId, field: "community_id", kind: "community", reader: r)
                 let year = r.integer(
                     "year", required: true, minimum: Self.yearRange.lowerBound,
-                    maximum: Self.yearRange.upperBound, expected: "a year such as 2025")
+                    maximum: Self.yearRange.upperBound, expected: LocalText("expected.year"))
                 let stars = Self.stars(r)
                 guard let org, let year, let stars else { return }
                 records.ratings.append(RatingRecord(organizationId: org, communityId: communityId, year: year, stars: stars))
@@ -380,7 +381,7 @@ final class ImportJob {
     }
 
     private static func stars(_ r: FieldReader) -> Int? {
-        let expected = "1 to 5, or 优秀, 良好, 较好, 一般, 较差"
+        let expected = LocalText("expected.stars")
         if case .text(let s) = r.row["stars"], let level = ratingLevels[s] { return level }
         return r.integer("stars", required: true, minimum: 1, maximum: 5, expected: expected)
     }

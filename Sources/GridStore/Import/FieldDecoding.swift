@@ -1,4 +1,5 @@
 import GridFormats
+import GridLocale
 import GridModel
 
 /// One property value as found in a CSV cell or a GeoJSON property, before typing.
@@ -81,6 +82,18 @@ struct FieldReader {
         problems.add(file: row.file, at: row.location, field: row.mapping.shown(field), message: message, expected: expected)
     }
 
+    /// A problem whose message and expectation are catalogue texts; the field as written in the file.
+    func report(_ field: String, _ message: LocalText, expected: LocalText?) {
+        problems.add(file: row.file, at: row.location, field: row.mapping.shown(field), message: message, expected: expected)
+    }
+
+    /// `problem.<kind>` with the value as written.
+    func report(_ field: String, _ kind: String, _ raw: RawField, expected: LocalText?) {
+        report(field, LocalText("problem.\(kind)", ["value": FieldReader.shown(raw)]), expected: expected)
+    }
+
+    static let missing = LocalText("problem.missing")
+
     /// Text as the user wrote it, for messages.
     static func shown(_ raw: RawField) -> String {
         switch raw {
@@ -96,12 +109,12 @@ struct FieldReader {
     func identifier(_ name: String, required: Bool) -> String? {
         switch row[name] {
         case .absent:
-            if required { report(name, "missing", expected: "a non-empty id") }
+            if required { report(name, FieldReader.missing, expected: LocalText("expected.id")) }
             return nil
         case .text(let s): return s
         case .number(let n): return n.text
         case let raw:
-            report(name, "\(FieldReader.shown(raw)) is not an id", expected: "a string or a number")
+            report(name, "not_id", raw, expected: LocalText("expected.string_or_number"))
             return nil
         }
     }
@@ -110,13 +123,13 @@ struct FieldReader {
     func text(_ name: String, required: Bool = false) -> String? {
         switch row[name] {
         case .absent:
-            if required { report(name, "missing", expected: "a value") }
+            if required { report(name, FieldReader.missing, expected: LocalText("expected.value")) }
             return nil
         case .text(let s): return s
         case .number(let n): return n.text
         case .bool(let b): return b ? "true" : "false"
         case let raw:
-            report(name, "\(FieldReader.shown(raw)) is not text", expected: "a string")
+            report(name, "not_text", raw, expected: LocalText("expected.string"))
             return nil
         }
     }
@@ -138,15 +151,15 @@ struct FieldReader {
     /// An integer in `range` (counts: `0...`). Fractional, non-numeric and out-of-range values are problems.
     func integer(
         _ name: String, required: Bool, minimum: Int = 0, maximum: Int = Int.max,
-        expected: String = "an integer ≥ 0"
+        expected: LocalText = LocalText("expected.count")
     ) -> Int? {
         let raw = row[name]
         if case .absent = raw {
-            if required { report(name, "missing", expected: expected) }
+            if required { report(name, FieldReader.missing, expected: expected) }
             return nil
         }
         guard let parsed = numeric(raw) else {
-            report(name, "\(FieldReader.shown(raw)) is not a number", expected: expected)
+            report(name, "not_number", raw, expected: expected)
             return nil
         }
         let d = parsed.value, exact = parsed.integer
@@ -155,22 +168,25 @@ struct FieldReader {
             value = exact
         } else {
             guard d.isFinite else {
-                report(name, "\(FieldReader.shown(raw)) is not a finite number", expected: expected); return nil
+                report(name, "not_finite", raw, expected: expected); return nil
             }
             guard d == d.rounded(), abs(d) < 9.0e15 else {
-                report(name, "\(FieldReader.shown(raw)) is not a whole number", expected: expected)
+                report(name, "not_whole", raw, expected: expected)
                 return nil
             }
             value = Int(d)
         }
         if value < minimum {
             report(
-                name, minimum == 0 ? "\(FieldReader.shown(raw)) is negative" : "\(FieldReader.shown(raw)) is below \(minimum)",
+                name,
+                minimum == 0
+                    ? LocalText("problem.negative", ["value": FieldReader.shown(raw)])
+                    : LocalText("problem.below", ["value": FieldReader.shown(raw), "limit": String(minimum)]),
                 expected: expected)
             return nil
         }
         if value > maximum {
-            report(name, "\(FieldReader.shown(raw)) is above \(maximum)", expected: expected)
+            report(name, LocalText("problem.above", ["value": FieldReader.shown(raw), "limit": String(maximum)]), expected: expected)
             return nil
         }
         return value
@@ -184,21 +200,24 @@ struct FieldReader {
     /// A finite number ≥ `minimum` (areas, costs).
     func number(
         _ name: String, required: Bool = false, minimum: Double = 0,
-        expected: String = "a finite number ≥ 0"
+        expected: LocalText = LocalText("expected.nonnegative")
     ) -> Double? {
         let raw = row[name]
         if case .absent = raw {
-            if required { report(name, "missing", expected: expected) }
+            if required { report(name, FieldReader.missing, expected: expected) }
             return nil
         }
         guard let d = numeric(raw)?.value else {
-            report(name, "\(FieldReader.shown(raw)) is not a number", expected: expected)
+            report(name, "not_number", raw, expected: expected)
             return nil
         }
-        guard d.isFinite else { report(name, "\(FieldReader.shown(raw)) is not a finite number", expected: expected); return nil }
+        guard d.isFinite else { report(name, "not_finite", raw, expected: expected); return nil }
         guard d >= minimum else {
             report(
-                name, minimum == 0 ? "\(FieldReader.shown(raw)) is negative" : "\(FieldReader.shown(raw)) is below \(minimum)",
+                name,
+                minimum == 0
+                    ? LocalText("problem.negative", ["value": FieldReader.shown(raw)])
+                    : LocalText("problem.below", ["value": FieldReader.shown(raw), "limit": "\(minimum)"]),
                 expected: expected)
             return nil
         }
@@ -224,18 +243,18 @@ struct FieldReader {
             }
         case .other: break
         }
-        report(name, "\(FieldReader.shown(raw)) is not a boolean", expected: FieldReader.boolExpected)
+        report(name, "not_boolean", raw, expected: LocalText("expected.boolean"))
         return nil
     }
 
     /// One of an enumeration's raw values; the problem lists the allowed ones.
     func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type, required: Bool) -> E?
     where E.RawValue == String {
-        let expected = "one of " + E.allCases.map(\.rawValue).joined(separator: ", ")
+        let expected = LocalText("expected.one_of", ["values": E.allCases.map(\.rawValue).joined(separator: ", ")])
         let raw = row[name]
         switch raw {
         case .absent:
-            if required { report(name, "missing", expected: expected) }
+            if required { report(name, FieldReader.missing, expected: expected) }
             return nil
         case .text(let s):
             if let e = E(rawValue: s) ?? E(rawValue: s.lowercased())
@@ -243,24 +262,24 @@ struct FieldReader {
             {
                 return e
             }
-            report(name, "unknown \(name) '\(s)'", expected: expected)
+            report(name, LocalText("problem.unknown_value", ["field": name, "value": s]), expected: expected)
             return nil
         default:
-            report(name, "\(FieldReader.shown(raw)) is not a \(name)", expected: expected)
+            report(name, LocalText("problem.not_a", ["field": name, "value": FieldReader.shown(raw)]), expected: expected)
             return nil
         }
     }
 
     /// An ISO calendar date `YYYY-MM-DD` that exists.
     func date(_ name: String, required: Bool) -> String? {
-        let expected = "a date YYYY-MM-DD"
+        let expected = LocalText("expected.date")
         let raw = row[name]
         if case .absent = raw {
-            if required { report(name, "missing", expected: expected) }
+            if required { report(name, FieldReader.missing, expected: expected) }
             return nil
         }
         guard case .text(let s) = raw, FieldReader.isValidDate(s) else {
-            report(name, "\(FieldReader.shown(raw)) is not a valid date", expected: expected)
+            report(name, "not_date", raw, expected: expected)
             return nil
         }
         return s

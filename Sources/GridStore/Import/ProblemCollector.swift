@@ -54,6 +54,14 @@ final class ProblemCollector {
         }
     }
 
+    func add(file: String, at location: RecordLocation, field: String = "", message: LocalText, expected: LocalText?) {
+        totalCount += 1
+        if problems.count < maxProblems {
+            problems.append(
+                ValidationProblem(file: file, location: location.text, field: field, message: message, expected: expected))
+        }
+    }
+
     /// The collected problems as the error an import throws.
     var error: InputError { InputError(problems: problems, totalCount: totalCount) }
 }

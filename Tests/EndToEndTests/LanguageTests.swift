@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `--lang zh|en`, `GRIDPLAN_LANG` and the locale: the same numbers and JSON in both languages,
+/// Chinese tables aligned by display width, import errors in Chinese naming file, location and field.
+@Suite(.serialized) struct LanguageTests {
+    /// The small valid dataset imported into a fresh store.
+    static func store() throws -> (dir: URL, db: String) {
+        let dir = try CLI.temporaryDirectory()
+        let (db, run) = try DatasetFiles.base.imported(in: dir, store: "store.gpkg")
+        #expect(run.status == 0, "\(run.stderr)")
+        return (dir, db)
+    }
+
+    static let jsonCommands: [[String]] = [
+        ["info"], ["coverage"], ["report", "area"], ["report", "area", "--by", "grid"], ["site", "--count", "1"],
+        ["report", "underserved"], ["report", "party"], ["party", "plan"], ["grids", "plan"], ["report", "compliance"]
+    ]
+
+    @Test func jsonIsTheSameInBothLanguagesAndTablesDiffer() throws {
+        let (dir, db) = try Self.store()
+        for command in Self.jsonCommands {
+            let zh = try CLI.run(command + ["--db", db, "--format", "json", "--lang", "zh"], in: dir)
+            let en = try CLI.run(command + ["--db", db, "--format", "json", "--lang", "en"], in: dir)
+            #expect(zh.status == 0 && en.status == 0, "\(command): \(zh.stderr) \(en.stderr)")
+            #expect(!en.stdout.isEmpty)
+            // `info` names the store path and timings differ run to run nowhere else.
+            #expect(zh.stdout == en.stdout, "\(command): JSON differs between --lang zh and --lang en")
+        }
+        for command in [["coverage"], ["report", "area"], ["site", "--count", "1"]] {
+            let zh = try CLI.run(command + ["--db", db, "--lang", "zh"], in: dir)
+            let en = try CLI.run(command + ["--db", db, "--lang", "en"], in: dir)
+            #expect(zh.status == 0 && en.status == 0)
+            #expect(zh.stdout != en.stdout, "\(command): the table is the same in both languages")
+            #expect(zh.stdout.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
+        }
+    }
+
+    @Test func localeSelectsChineseAndLangOverridesIt() throws {
+        let (dir, db) = try Self.store()
+        let chinese = ["LANG": "zh_CN.UTF-8", "GRIDPLAN_LANG": "", "LC_ALL": "", "LC_MESSAGES": ""]
+        let byLocale = try CLI.run(["report", "area", "--db", db], in: dir, environment: chinese)
+        #expect(byLocale.status == 0)
+        #expect(byLocale.stdout.contains("社区（按缺口从大到小）"))
+        #expect(!byLocale.stdout.contains("Communities (largest deficit first)"))
+        let overridden = try CLI.run(["report", "area", "--db", db, "--lang", "en"], in: dir, environment: chinese)
+        #expect(overridden.stdout.contains("Communities (largest deficit first)"))
+        #expect(!overridden.stdout.contains("社区（按缺口从大到小）"))
+        let byVariable = try CLI.run(
+            ["report", "area", "--db", db], in: dir, environment: ["LANG": "zh_CN.UTF-8", "GRIDPLAN_LANG": "en", "LC_ALL": ""])
+        #expect(byVariable.stdout.contains("Communities (largest deficit first)"))
+        // Help and usage errors follow the same rule.
+        let help = try CLI.run(["coverage", "--help"], environment: chinese)
+        #expect(help.stdout.hasPrefix("概述："))
+        let usage = try CLI.run(["coverage", "--radius", "x"], environment: chinese)
+        #expect(usage.status == 64)
+        #expect(usage.stderr.hasPrefix("错误：--radius x：应为数字"), "\(usage.stderr)")
+        let bad = try CLI.run(["coverage", "--lang", "fr"], environment: chinese)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--lang") && bad.stderr.contains("fr"), "\(bad.stderr)")
+    }
+
+    /// Display columns of `s`: an independent count (CJK ideographs, fullwidth forms and CJK
+    /// punctuation are two columns wide), not TextTable's.
+    static func columns(_ s: Substring) -> [Character] {
+        var cells: [Character] = []
+        for ch in s {
+            let v = ch.unicodeScalars.first!.value
+            let wide = (0x4E00...0x9FFF).contains(v) || (0x3000...0x303F).contains(v) || (0xFF00...0xFF60).contains(v)
+            cells.append(ch)
+            if wide { cells.append("\u{0}") }  // the second half of a wide character
+        }
+        return cells
+    }
+
+    @Test func chineseTableColumnsLineUpByDisplayWidth() throws {
+        let (dir, db) = try Self.store()
+        let run = try CLI.run(["report", "area", "--db", db, "--lang", "zh"], in: dir)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        var checkedTables = 0
+        for (i, line) in lines.enumerated() where i > 0 && line.hasPrefix("--") {
+            // The rule under a header: segments of dashes; every row's separators fall between them.
+            let rule = Array(line)
+            var starts: [Int] = [0]
+            for c in 1..<rule.count where rule[c] == "-" && rule[c - 1] == " " { starts.append(c) }
+            var rows = [lines[i - 1]]
+            var j = i + 1
+            while j < lines.count, !lines[j].isEmpty { rows.append(lines[j]); j += 1 }
+            for row in rows {
+                let cells = Self.columns(row)
+                for start in starts.dropFirst() {
+                    #expect(cells.count > start, "row shorter than its columns: \(row)")
+                    guard cells.count > start else { continue }
+                    #expect(cells[start - 1] == " " && cells[start - 2] == " ", "column at \(start) not aligned: \(row)")
+                    #expect(cells[start] != "\u{0}", "a wide character straddles column \(start): \(row)")
+                }
+            }
+            #expect(rows.contains { $0.contains("社区") }, "no Chinese in this table")
+            checkedTables += 1
+        }
+        #expect(checkedTables >= 2)
+    }
+
+    @Test func importErrorInChineseNamesFileLocationAndFieldAsWritten() throws {
+        let dir = try CLI.temporaryDirectory()
+        var files = DatasetFiles.base
+        // The Chinese header 人数 (data-format §6) stands for persons; the message names it as written.
+        files.replace("households.csv", "id,building_id,unit,room,persons,party_members", "id,building_id,unit,room,人数,party_members")
+        files.replace("households.csv", "H-0003,B2,1,101,4,0", "H-0003,B2,1,101,很多,0")
+        let data = dir.appendingPathComponent("data")
+        try files.write(to: data)
+        let db = dir.appendingPathComponent("s.gpkg").path
+        let zh = try CLI.run(["import", data.path, "--db", db, "--lang", "zh"], in: dir)
+        #expect(zh.status == 65)
+        #expect(
+            zh.stderr.contains("households.csv:第4行: 人数: '很多' 不是数字（应为≥ 0 的整数）"), "\(zh.stderr)")
+        #expect(zh.stderr.contains("发现 1 个问题；未导入任何数据"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let en = try CLI.run(["import", data.path, "--db", db, "--lang", "en"], in: dir)
+        #expect(en.stderr.contains("households.csv:line 4: 人数: '很多' is not a number (an integer ≥ 0)"), "\(en.stderr)")
+    }
+}
