@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift")
             ]),
         // Pure analyses over a snapshot: area standard, coverage, siting, grids, party network.
-        .target(name: "GridAnalysis", dependencies: ["GridModel", "GridGeo"]),
+        .target(name: "GridAnalysis", dependencies: ["GridModel", "GridGeo", "GridLocale"]),
         // Table, CSV, GeoJSON, SVG and HTML renderers of analysis results.
         .target(name: "GridRender", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridFormats", "GridLocale"]),
         // Operations shared by the CLI and JSON-RPC: options in, result values out.

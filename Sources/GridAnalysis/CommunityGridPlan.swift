@@ -1,4 +1,5 @@
 import GridGeo
+import GridLocale
 import GridModel
 
 /// One community's buildings as the grid planner and the party plan see them: in id order (so
@@ -220,22 +221,26 @@ extension GridPartition {
         if members.count == 1 && households > maximum {
             return GridViolation(
                 gridId: gridId, communityId: communityId, rule: "grid.whole_buildings",
-                detail:
-                    "building \(community.buildings[members[0]].id) has \(households) households, above the maximum \(maximum): a grid of its own"
+                detail: LocalText(
+                    "violation.building_above",
+                    ["building": community.buildings[members[0]].id, "households": String(households), "maximum": String(maximum)]
+                )
             )
         } else if members.count == community.count && total < minimum {
             return GridViolation(
                 gridId: gridId, communityId: communityId, rule: "grid.households",
-                detail: "community has \(total) households, below the minimum \(minimum): one grid")
+                detail: LocalText("violation.community_below", ["households": String(total), "minimum": String(minimum)]))
         } else if households < minimum || households > maximum {
             let splittable = community.households.filter { $0 <= maximum }.reduce(0, +)
-            let why =
-                (splittable + maximum - 1) / maximum > (minimum > 0 ? splittable / minimum : Int.max)
-                ? "no whole number of grids of \(minimum)–\(maximum) fits the community's \(splittable) households"
-                : "the bounds cannot all be met with whole buildings in this community"
+            let noWholeNumber = (splittable + maximum - 1) / maximum > (minimum > 0 ? splittable / minimum : Int.max)
             return GridViolation(
                 gridId: gridId, communityId: communityId, rule: "grid.households",
-                detail: "\(households) households, outside \(minimum)–\(maximum): " + why)
+                detail: LocalText(
+                    noWholeNumber ? "violation.outside.no_whole_number" : "violation.outside.whole_buildings",
+                    [
+                        "households": String(households), "minimum": String(minimum), "maximum": String(maximum),
+                        "splittable": String(splittable)
+                    ]))
         }
         return nil
     }

@@ -1,4 +1,5 @@
 import GridGeo
+import GridLocale
 import GridModel
 
 /// Party groups, central households and links counted in one grid.
@@ -196,14 +197,16 @@ extension PartyNetwork {
             return PartyShortfall(
                 kind: .buildingWithoutMemberInReach, communityId: communityId, gridId: gridId,
                 buildingId: building.id, households: unlinked,
-                detail: "no member household within \(Int(reach)) m"
-                    + (nearestCandidate.map { ": nearest at \(Int($0.distance.rounded())) m" } ?? ""))
+                detail: nearestCandidate.map {
+                    LocalText(
+                        "shortfall.no_member_nearest", ["reach": String(Int(reach)), "nearest": String(Int($0.distance.rounded()))])
+                } ?? LocalText("shortfall.no_member", ["reach": String(Int(reach))]))
         }
         return PartyShortfall(
             kind: .householdsUnlinked, communityId: communityId, gridId: gridId,
             buildingId: building.id, households: unlinked,
-            detail:
-                "\(unlinked) households left unlinked: the central households within \(Int(reach)) m are full (\(context.rules.centralHousehold) households each)"
-        )
+            detail: LocalText(
+                "shortfall.unlinked",
+                ["households": String(unlinked), "reach": String(Int(reach)), "each": String(context.rules.centralHousehold)]))
     }
 }

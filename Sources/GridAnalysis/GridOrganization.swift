@@ -1,3 +1,6 @@
+import GridLocale
+import GridModel
+
 extension PartyNetwork {
     /// A grid as the organization rules see it.
     public struct GridUnit: Sendable, Hashable {
@@ -26,7 +29,7 @@ extension PartyNetwork {
     /// `jointMaxUnits` grids; otherwise its grids get `none` and a `party.joint_branch` violation.
     /// - Parameter adjacency: adjacent grid indices (sharing a building-graph edge).
     public static func organizeGrids(_ units: [GridUnit], adjacency: [[Int]], rules: PartyRules)
-        -> (organizations: [GridOrganization], violations: [GridViolation], notes: [String])
+        -> (organizations: [GridOrganization], violations: [GridViolation], notes: [LocalText])
     {
         var state = JointBranches(units: units, adjacency: adjacency, rules: rules)
         let shortGroups = state.formJointBranches()
@@ -38,12 +41,13 @@ extension PartyNetwork {
     }
 
     /// The advice on grids with more members than a branch usually has (party.branch_max).
-    static func largeGridNotes(_ units: [GridUnit], rules: PartyRules) -> [String] {
+    static func largeGridNotes(_ units: [GridUnit], rules: PartyRules) -> [LocalText] {
         let large = units.filter { $0.members > rules.branchMax }.map(\.id)
         guard !large.isEmpty else { return [] }
         return [
-            "\(large.count) grid\(large.count == 1 ? " has" : "s have") more than \(rules.branchMax) members, the usual size of a branch (party.branch_max): consider party groups or a split of the branch: "
-                + large.sorted().joined(separator: ", ")
+            LocalText(
+                large.count == 1 ? "note.large_grid_one" : "note.large_grids",
+                ["count": String(large.count), "max": String(rules.branchMax), "grids": large.sorted().joined(separator: ", ")])
         ]
     }
 }
@@ -160,8 +164,12 @@ struct JointBranches {
             groupOf[g] = -2; organization[g] = .none
             return GridViolation(
                 gridId: units[g].id, communityId: units[g].communityId, rule: "party.joint_branch",
-                detail:
-                    "\(units[g].formalMembers) formal members; no joint branch of at most \(rules.jointMaxUnits) adjacent grids reaches \(rules.branch) (\(formal) in \(group.count) grid\(group.count == 1 ? "" : "s"))"
+                detail: LocalText(
+                    group.count == 1 ? "violation.joint_branch_one" : "violation.joint_branch",
+                    [
+                        "members": String(units[g].formalMembers), "max_grids": String(rules.jointMaxUnits),
+                        "branch": String(rules.branch), "formal": String(formal), "grids": String(group.count)
+                    ])
             )
         }
     }

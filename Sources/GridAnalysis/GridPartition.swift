@@ -123,7 +123,8 @@ public enum GridPartition {
             result.grids[i].jointWith = grid.jointWith.isEmpty ? nil : grid.jointWith
         }
         result.violations += party.violations
-        result.notes += party.notes
+        result.notes += party.notes.map { $0.text(.en) }
+        result.noteTexts += party.notes
         result.violations.sort { ($0.communityId, $0.gridId ?? "", $0.rule) < ($1.communityId, $1.gridId ?? "", $1.rule) }
     }
 }

@@ -1,3 +1,5 @@
+import GridLocale
+import GridModel
 /// One planned grid (docs/data-format.md §3 `grids[]`, plus extra fields).
 public struct PlannedGrid: Codable, Sendable, Hashable {
     public var id: String
@@ -58,7 +60,15 @@ public struct GridPlanResult: Codable, Sendable {
     /// Buildings whose grid changed (with `--keep-existing`; nil otherwise).
     public var movedBuildings: Int?
     /// Advice that is not a violation (grids with more than 50 members, ...).
+    /// In English (the JSON contract's text, the same in every language).
     public var notes: [String]
+    /// The same notes as catalogue texts, for a table in the reader's language (not encoded).
+    public var noteTexts: [LocalText] = []
+
+    /// The notes in `language`.
+    public func notes(_ language: Language) -> [String] {
+        noteTexts.isEmpty ? notes : noteTexts.map { $0.text(language) }
+    }
     /// Whether the plan was written to the store.
     public var applied: Bool
 

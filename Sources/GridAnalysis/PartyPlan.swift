@@ -1,4 +1,5 @@
 import GridGeo
+import GridLocale
 import GridModel
 
 /// The party network over grids and buildings: grid branches and joint branches, community-level
@@ -49,16 +50,18 @@ public enum PartyNetwork {
         }
         var notes = organizations.notes
         if layout.hasUngridded {
-            notes.append("buildings without a grid are reported under <community>-UNGRIDDED: run gridplan grids plan --apply")
+            notes.append(LocalText("note.ungridded"))
         }
-        return PartyPlanResult(
+        var result = PartyPlanResult(
             workingCRS: snapshot.metadata.workingCRS, rules: rules, householdsPerCenter: rules.centralHousehold,
             reachM: options.reach, gridSource: gridSource,
             candidateBasis: snapshot.households.isEmpty ? .buildingCounts : .households,
             grids: gridReports, communities: communities, total: total,
             partyGroups: merged.groups, buildings: merged.buildings,
             centralHouseholds: options.includeHouseholds ? merged.central : nil,
-            shortfalls: shortfalls, violations: organizations.violations, notes: notes)
+            shortfalls: shortfalls, violations: organizations.violations, notes: notes.map { $0.text(.en) })
+        result.noteTexts = notes
+        return result
     }
 
     /// Each grid's formal members and all members, as the organization rules see them.
@@ -101,7 +104,7 @@ public enum PartyNetwork {
                     PartyShortfall(
                         kind: .gridWithoutOrganization, communityId: grid.communityId, gridId: grid.id,
                         buildingId: nil, households: households,
-                        detail: "\(unit.formalMembers) formal members and no joint branch possible with adjacent grids"))
+                        detail: LocalText("shortfall.no_organization", ["members": String(unit.formalMembers)])))
             }
         }
         return reports

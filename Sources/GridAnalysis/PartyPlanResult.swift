@@ -1,3 +1,5 @@
+import GridLocale
+import GridModel
 /// One grid of the party plan: its organization, members, party groups, central households and coverage rates.
 public struct PartyGridReport: Codable, Sendable, Hashable {
     public var id: String
@@ -191,7 +193,22 @@ public struct PartyShortfall: Codable, Sendable, Hashable {
     public var gridId: String?
     public var buildingId: String?
     public var households: Int
+    /// In English (the JSON contract's text, the same in every language).
     public var detail: String
+    /// The same detail as a catalogue text, for a table in the reader's language (not encoded).
+    public var detailText: LocalText? = nil
+
+    /// A shortfall whose detail is a catalogue text.
+    init(
+        kind: PartyShortfallKind, communityId: String, gridId: String?, buildingId: String?, households: Int, detail: LocalText
+    ) {
+        self.kind = kind; self.communityId = communityId; self.gridId = gridId; self.buildingId = buildingId
+        self.households = households; self.detail = detail.text(.en); self.detailText = detail
+    }
+
+    /// The detail in `language`.
+    public func detail(_ language: Language) -> String { detailText?.text(language) ?? detail }
+
     enum CodingKeys: String, CodingKey {
         case kind, households, detail
         case communityId = "community_id", gridId = "grid_id", buildingId = "building_id"
@@ -216,7 +233,15 @@ public struct PartyPlanResult: Codable, Sendable {
     public var centralHouseholds: [CentralHouseholdReport]?
     public var shortfalls: [PartyShortfall]
     public var violations: [GridViolation]
+    /// In English (the JSON contract's text, the same in every language).
     public var notes: [String]
+    /// The same notes as catalogue texts, for a table in the reader's language (not encoded).
+    public var noteTexts: [LocalText] = []
+
+    /// The notes in `language`.
+    public func notes(_ language: Language) -> [String] {
+        noteTexts.isEmpty ? notes : noteTexts.map { $0.text(language) }
+    }
 
     enum CodingKeys: String, CodingKey {
         case rules, grids, communities, total, buildings, shortfalls, violations, notes

@@ -1,4 +1,5 @@
 import GridGeo
+import GridLocale
 import GridModel
 
 /// One community in the under-served ranking.
@@ -17,7 +18,10 @@ public struct UnderservedCommunity: Codable, Sendable, Hashable {
     public var accessibilityM2Per100Households: Double?
     /// True when at least one reason applies.
     public var underserved: Bool
+    /// The reasons in English (the JSON contract's text, the same in every language).
     public var reasons: [String]
+    /// The same reasons as catalogue texts, for a table in the reader's language (not encoded).
+    public var reasonTexts: [LocalText] = []
 
     enum CodingKeys: String, CodingKey {
         case rank, id, name, street, households, underserved, reasons
@@ -43,7 +47,10 @@ public struct UnderservedGap: Codable, Sendable, Hashable {
     /// Area deficit of the communities the neighbourhood lies in, m².
     public var communityDeficitM2: Double
     public var nearestFacilityDistanceM: Double?
+    /// The reasons in English (the JSON contract's text, the same in every language).
     public var reasons: [String]
+    /// The same reasons as catalogue texts, for a table in the reader's language (not encoded).
+    public var reasonTexts: [LocalText] = []
 
     enum CodingKeys: String, CodingKey {
         case rank, id, households, buildings, lon, lat, reasons
@@ -105,23 +112,30 @@ public enum Underserved {
             deficitOf[id] = deficit
             let per100 = hh > 0 ? a / Double(hh) * 100 : 0
             let uncovered = hh - (rates[id]?.coveredHouseholds ?? 0)
-            var reasons: [String] = []
+            var reasons: [LocalText] = []
             if deficit > 0.05 {
                 reasons.append(
-                    "counted facility area \(fmt(a)) m² is \(fmt(per100, 2)) m² per 100 households, "
-                        + "below the \(fmt(standard)) m² standard: \(fmt(deficit)) m² short of \(fmt(required)) m²")
+                    LocalText(
+                        "reason.community.area",
+                        [
+                            "area": fmt(a), "per100": fmt(per100, 2), "standard": fmt(standard), "deficit": fmt(deficit),
+                            "required": fmt(required)
+                        ]))
             }
             if uncovered > 0 {
                 let pct = hh > 0 ? Double(uncovered) / Double(hh) * 100 : 0
                 reasons.append(
-                    "\(uncovered) of \(hh) households (\(fmt(pct))%) live beyond the reach of every counted facility "
-                        + "(\(radius) m; street-level centers \(Int(coverage.reach["street"] ?? 1000)) m, \(coverage.method.rawValue))"
-                )
+                    LocalText(
+                        "reason.community.uncovered",
+                        [
+                            "uncovered": String(uncovered), "households": String(hh), "percent": fmt(pct), "radius": "\(radius)",
+                            "street": String(Int(coverage.reach["street"] ?? 1000)), "method": coverage.method.rawValue
+                        ]))
             }
             let acc = access[id]
             if let acc, acc < standard, hh > 0 {
                 reasons.append(
-                    "accessibility \(fmt(acc, 2)) m² per 100 households within reach is below the \(fmt(standard)) m² standard")
+                    LocalText("reason.community.accessibility", ["accessibility": fmt(acc, 2), "standard": fmt(standard)]))
             }
             let c = info[id]
             rows.append(
@@ -130,7 +144,7 @@ public enum Underserved {
                     areaPer100Households: rounded(per100, 2), requiredAreaM2: rounded(required, 1),
                     deficitM2: rounded(deficit, 1),
                     uncoveredHouseholds: uncovered, coverageRate: rate.coverageRate, accessibilityM2Per100Households: acc,
-                    underserved: !reasons.isEmpty, reasons: reasons))
+                    underserved: !reasons.isEmpty, reasons: reasons.map { $0.text(.en) }, reasonTexts: reasons))
         }
         rows.sort { a, b in
             if a.deficitM2 != b.deficitM2 { return a.deficitM2 > b.deficitM2 }
@@ -143,25 +157,32 @@ public enum Underserved {
 
         var gaps: [UnderservedGap] = coverage.gaps.map { g in
             let deficit = g.communityIds.reduce(0) { $0 + (deficitOf[$1] ?? 0) }
+            let reach = ["households": String(g.households), "buildings": String(g.buildings)]
             var reasons = [
-                "\(g.households) households in \(g.buildings) building\(g.buildings == 1 ? "" : "s") beyond the reach of every counted facility"
-                    + (g.nearestFacilityDistanceM.map { "; the nearest is \(fmt($0)) m away" } ?? "")
+                LocalText(
+                    g.nearestFacilityDistanceM == nil
+                        ? (g.buildings == 1 ? "reason.gap.beyond_one" : "reason.gap.beyond")
+                        : (g.buildings == 1 ? "reason.gap.beyond_one_nearest" : "reason.gap.beyond_nearest"),
+                    reach.merging(["nearest": g.nearestFacilityDistanceM.map { fmt($0) } ?? ""]) { a, _ in a })
             ]
             let short = g.communityIds.filter { (deficitOf[$0] ?? 0) > 0.05 }
             if !short.isEmpty {
                 reasons.append(
-                    "in \(short.count == 1 ? "community" : "communities") \(short.joined(separator: ", ")) short of the area standard by \(fmt(deficit)) m² in all"
-                )
+                    LocalText(
+                        short.count == 1 ? "reason.gap.short_one" : "reason.gap.short",
+                        ["communities": short.joined(separator: ", "), "deficit": fmt(deficit)]))
             }
             let lowAccess = g.communityIds.filter { (access[$0] ?? .infinity) < standard }
             if !lowAccess.isEmpty {
                 reasons.append(
-                    "accessibility below \(fmt(standard)) m² per 100 households in \(lowAccess.joined(separator: ", "))")
+                    LocalText(
+                        "reason.gap.accessibility", ["standard": fmt(standard), "communities": lowAccess.joined(separator: ", ")]))
             }
             return UnderservedGap(
                 rank: 0, id: g.id, households: g.households, buildings: g.buildings, lon: g.lon, lat: g.lat,
                 communityIds: g.communityIds, communityDeficitM2: rounded(deficit, 1),
-                nearestFacilityDistanceM: g.nearestFacilityDistanceM, reasons: reasons)
+                nearestFacilityDistanceM: g.nearestFacilityDistanceM, reasons: reasons.map { $0.text(.en) },
+                reasonTexts: reasons)
         }
         gaps.sort { a, b in
             if a.communityDeficitM2 != b.communityDeficitM2 { return a.communityDeficitM2 > b.communityDeficitM2 }

@@ -7,7 +7,8 @@ import Foundation
 public enum Catalogue {
     /// Every section, in the order their files are listed here.
     static let sections: [[Message]] = [
-        common, help, errors, areaTables, sitingTables, coverageTables, importProblems
+        common, help, errors, areaTables, sitingTables, coverageTables, importProblems, underservedTables,
+        gridAndPartyTables
     ]
 
     /// Every message by key.

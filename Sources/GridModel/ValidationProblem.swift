@@ -1,13 +1,5 @@
 import GridLocale
 
-/// A catalogue message with its placeholder values, rendered in the language of the reader.
-public struct LocalText: Sendable, Hashable {
-    public var key: String
-    public var arguments: [String: String]
-    public init(_ key: String, _ arguments: [String: String] = [:]) { self.key = key; self.arguments = arguments }
-    public func text(_ language: Language) -> String { Catalogue.text(key, language, arguments) }
-}
-
 /// One thing wrong with the input, printed as `FILE:LOCATION: FIELD: message (expected)`.
 /// `message` and `expected` hold the English (JSON-RPC `data.problems`, the same in every
 /// language); `text(_:)` is the line in the reader's language. The file and the field are

@@ -1,6 +1,7 @@
 import Foundation
 import GridAnalysis
 import GridGeo
+import GridLocale
 import GridModel
 
 /// Renderings of `grids plan`: an aligned table, CSV (one row per grid), and GeoJSON of the grid
@@ -20,13 +21,24 @@ public enum GridPlanRendering {
     /// Root-mean-square distance to the grid centre, metres (the square root of compactness_m2).
     static func rms(_ m2: Double) -> String { String(Int(m2.squareRoot().rounded())) }
 
-    public static func table(_ r: GridPlanResult) -> String {
+    /// The organization's Chinese name and its contract value (`党支部 branch`); in Chinese the name only.
+    static func organizationLabel(_ o: String, _ l: Language) -> String {
+        l == .zh ? organizationName(o) : organizationName(o) + " " + o
+    }
+
+    public static func table(_ r: GridPlanResult, _ l: Language = .en) -> String {
         var out =
-            "Grid plan: \(r.minHouseholds)–\(r.maxHouseholds) households per grid (rule grid.households), method \(r.method.rawValue). Working CRS: \(r.workingCRS)\n"
-        if r.applied { out += "Written to the store.\n" } else { out += "Not written (add --apply to write the plan).\n" }
+            l.tr(
+                "table.grids.head",
+                [
+                    "min": String(r.minHouseholds), "max": String(r.maxHouseholds), "method": r.method.rawValue,
+                    "crs": r.workingCRS
+                ]) + "\n"
+        out += l.tr(r.applied ? "table.grids.applied" : "table.grids.not_applied") + "\n"
         out += "\n"
         var t = TextTable(
-            headers: ["grid", "community", "buildings", "households", "members", "organization", "joint with", "rms m", "kept"],
+            headers: ["grid", "community", "buildings", "households", "members", "organization", "joint_with", "rms", "kept"]
+                .map { l.tr("table.grids.column.\($0)") },
             alignments: [.left, .left, .right, .right, .right, .left, .left, .right, .left])
         let names = Dictionary(r.communities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for g in r.grids {
@@ -34,14 +46,16 @@ public enum GridPlanRendering {
             t.append([
                 g.id, community, String(g.buildingIds.count), String(g.households),
                 g.probationaryMembers > 0 ? "\(g.partyMembers)+\(g.probationaryMembers)" : String(g.partyMembers),
-                organizationName(g.organization.rawValue) + " " + g.organization.rawValue,
+                organizationLabel(g.organization.rawValue, l),
                 (g.jointWith ?? []).joined(separator: ","),
-                rms(g.compactnessM2), g.kept ? "yes" : ""
+                rms(g.compactnessM2), g.kept ? l.tr("common.yes") : ""
             ])
         }
         out += t.render()
         var c = TextTable(
-            headers: ["community", "name", "buildings", "households", "grids", "within bounds", "rms m", "kept", "moved"],
+            headers: ["community", "name", "buildings", "households", "grids", "within", "rms", "kept", "moved"].map {
+                l.tr("table.grids.column.\($0)")
+            },
             alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right])
         for s in r.communities {
             c.append([
@@ -49,19 +63,30 @@ public enum GridPlanRendering {
                 rms(s.compactnessM2), String(s.keptGrids), String(s.movedBuildings)
             ])
         }
-        out += "\nCommunities\n" + c.render()
+        out += "\n" + l.tr("table.grids.communities") + "\n" + c.render()
         let within = r.grids.filter { $0.households >= r.minHouseholds && $0.households <= r.maxHouseholds }.count
-        out += "\n\(r.grids.count) grids, \(within) within \(r.minHouseholds)–\(r.maxHouseholds) households"
-        out += String(format: "; household-weighted rms distance to the grid centre %.0f m", r.meanCompactnessM2.squareRoot())
-        if let moved = r.movedBuildings { out += "; \(moved) buildings moved" }
+        out +=
+            "\n"
+            + l.tr(
+                "table.grids.summary",
+                [
+                    "grids": String(r.grids.count), "within": String(within), "min": String(r.minHouseholds),
+                    "max": String(r.maxHouseholds), "rms": String(format: "%.0f", r.meanCompactnessM2.squareRoot())
+                ])
+        if let moved = r.movedBuildings { out += l.tr("table.grids.moved", ["moved": String(moved)]) }
         out += "\n"
         if !r.violations.isEmpty {
-            var v = TextTable(headers: ["grid", "community", "rule", "detail"])
-            for x in r.violations { v.append([x.gridId ?? "", x.communityId, x.rule, x.detail]) }
-            out += "\nViolations (\(r.violations.count))\n" + v.render()
+            var v = TextTable(headers: ["grid", "community", "rule", "detail"].map { l.tr("table.grids.column.\($0)") })
+            for x in r.violations { v.append([x.gridId ?? "", x.communityId, x.rule, x.detail(l)]) }
+            out += "\n" + l.tr("table.grids.violations", ["count": String(r.violations.count)]) + "\n" + v.render()
         }
-        if !r.notes.isEmpty { out += "\nNotes\n" + r.notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        out += notesText(r.notes(l), l)
         return out
+    }
+
+    /// The notes under a table, one a line; empty when there are none.
+    static func notesText(_ notes: [String], _ l: Language) -> String {
+        notes.isEmpty ? "" : "\n" + l.tr("table.notes") + "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n"
     }
 
     public static func csv(_ r: GridPlanResult) -> String {

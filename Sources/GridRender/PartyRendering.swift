@@ -1,6 +1,7 @@
 import Foundation
 import GridAnalysis
 import GridGeo
+import GridLocale
 import GridModel
 
 /// Renderings of `party plan` (the network per grid) and `report party` (coverage rates and
@@ -9,56 +10,57 @@ import GridModel
 public enum PartyRendering {
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
 
-    static func preamble(_ r: PartyPlanResult) -> String {
+    static func preamble(_ r: PartyPlanResult, _ l: Language) -> String {
         let on: String
         switch r.gridSource {
-        case .store: on = "the store's grids"
-        case .storeAndPlanned: on = "the store's grids, and a fresh grid plan (not in the store) where a community has none"
-        default: on = "a fresh grid plan (not in the store)"
+        case .store: on = l.tr("table.party.on.store")
+        case .storeAndPlanned: on = l.tr("table.party.on.store_and_planned")
+        default: on = l.tr("table.party.on.planned")
         }
-        var s = "Party network on \(on). "
-        s +=
-            "Branch ≥ \(r.rules.branch) formal members, committee ≥ \(r.rules.committee), joint branch ≤ \(r.rules.jointMaxUnits) grids; "
-        s +=
-            "party group ≥ \(r.rules.group) members (≥ \(r.rules.groupMinFormal) formal); central household links its own and up to "
-        s += "\(r.householdsPerCenter) households within \(Int(r.reachM)) m"
-        s +=
-            r.candidateBasis == .households
-            ? " (member households from households.csv).\n"
-            : " (one member household per formal member assumed: building counts only).\n"
-        return s
+        return l.tr(
+            r.candidateBasis == .households ? "table.party.preamble.households" : "table.party.preamble.counts",
+            [
+                "on": on, "branch": String(r.rules.branch), "committee": String(r.rules.committee),
+                "joint": String(r.rules.jointMaxUnits), "group": String(r.rules.group),
+                "group_formal": String(r.rules.groupMinFormal), "per_center": String(r.householdsPerCenter),
+                "reach": String(Int(r.reachM))
+            ]) + "\n"
     }
 
+    static func columns(_ names: [String], _ l: Language) -> [String] { names.map { l.tr("table.party.column.\($0)") } }
+
     /// `party plan`: one row per grid, then communities.
-    public static func planTable(_ r: PartyPlanResult) -> String {
-        var out = preamble(r) + "\n"
+    public static func planTable(_ r: PartyPlanResult, _ l: Language = .en) -> String {
+        var out = preamble(r, l) + "\n"
         var t = TextTable(
-            headers: [
-                "grid", "community", "households", "members", "organization", "joint with", "groups",
-                "central hh", "linked", "work coverage"
-            ],
+            headers: columns(
+                [
+                    "grid", "community", "households", "members", "organization", "joint_with", "groups",
+                    "central", "linked", "work_coverage"
+                ], l),
             alignments: [.left, .left, .right, .right, .left, .left, .right, .right, .right, .right])
         for g in r.grids {
             t.append([
                 g.id, g.communityId, String(g.households),
                 g.probationaryMembers > 0 ? "\(g.partyMembers)+\(g.probationaryMembers)" : String(g.partyMembers),
-                GridPlanRendering.organizationName(g.organization.rawValue) + " " + g.organization.rawValue,
+                GridPlanRendering.organizationLabel(g.organization.rawValue, l),
                 (g.jointWith ?? []).joined(separator: ","), String(g.partyGroups), String(g.centralHouseholds),
                 String(g.linkedHouseholds), percent(g.workCoverageRate)
             ])
         }
-        out += t.render() + "\n" + communityTable(r)
-        out += "\n\(r.shortfalls.count) shortfalls (gridplan report party lists them)\n"
-        if !r.notes.isEmpty { out += "\nNotes\n" + r.notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        out += t.render() + "\n" + communityTable(r, l)
+        out += "\n" + l.tr("table.party.shortfall_count", ["count": String(r.shortfalls.count)]) + "\n"
+        out += GridPlanRendering.notesText(r.notes(l), l)
         return out
     }
 
-    static func communityTable(_ r: PartyPlanResult) -> String {
+    static func communityTable(_ r: PartyPlanResult, _ l: Language) -> String {
         var c = TextTable(
-            headers: [
-                "community", "name", "organization", "members", "grids", "organized", "org coverage",
-                "households", "covered", "work coverage", "groups", "central hh"
-            ],
+            headers: columns(
+                [
+                    "community", "name", "organization", "members", "grids", "organized", "org_coverage",
+                    "households", "covered", "work_coverage", "groups", "central"
+                ], l),
             alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right])
         func row(_ id: String, _ name: String, _ org: String, _ v: PartyCoverage) -> [String] {
             [
@@ -68,43 +70,44 @@ public enum PartyRendering {
             ]
         }
         for x in r.communities {
-            c.append(
-                row(
-                    x.id, x.name ?? "",
-                    GridPlanRendering.organizationName(x.organization.rawValue) + " " + x.organization.rawValue, x.coverage))
+            c.append(row(x.id, x.name ?? "", GridPlanRendering.organizationLabel(x.organization.rawValue, l), x.coverage))
         }
-        c.append(row("total", "", "", r.total.coverage))
-        return "Communities and district (target 100% for both rates, rule party.coverage)\n" + c.render()
+        c.append(row(l.tr("table.party.total"), "", "", r.total.coverage))
+        return l.tr("table.party.communities") + "\n" + c.render()
     }
 
     /// `report party`: coverage rates per community and district, grids below 100%, every shortfall.
-    public static func reportTable(_ r: PartyPlanResult) -> String {
-        var out = preamble(r) + "\n" + communityTable(r)
+    public static func reportTable(_ r: PartyPlanResult, _ l: Language = .en) -> String {
+        var out = preamble(r, l) + "\n" + communityTable(r, l)
         let below = r.grids.filter { $0.organizationCoverageRate < 1 || $0.workCoverageRate < 1 }
         if !below.isEmpty {
             var t = TextTable(
-                headers: ["grid", "community", "organization", "org coverage", "households", "covered", "work coverage"],
+                headers: columns(
+                    ["grid", "community", "organization", "org_coverage", "households", "covered", "work_coverage"], l),
                 alignments: [.left, .left, .left, .right, .right, .right, .right])
             for g in below {
                 t.append([
-                    g.id, g.communityId, g.organization.rawValue, percent(g.organizationCoverageRate), String(g.households),
-                    String(g.coveredHouseholds), percent(g.workCoverageRate)
+                    g.id, g.communityId, l == .zh ? GridPlanRendering.organizationName(g.organization.rawValue) : g.organization.rawValue,
+                    percent(g.organizationCoverageRate), String(g.households), String(g.coveredHouseholds), percent(g.workCoverageRate)
                 ])
             }
-            out += "\nGrids below 100% (\(below.count) of \(r.grids.count))\n" + t.render()
+            out += "\n" + l.tr("table.party.below", ["count": String(below.count), "grids": String(r.grids.count)]) + "\n" + t.render()
         }
         if r.shortfalls.isEmpty {
-            out += "\nNo shortfalls.\n"
+            out += "\n" + l.tr("table.party.no_shortfalls") + "\n"
         } else {
             var s = TextTable(
-                headers: ["kind", "community", "grid", "building", "households", "detail"],
+                headers: columns(["kind", "community", "grid", "building", "households", "detail"], l),
                 alignments: [.left, .left, .left, .left, .right, .left])
             for x in r.shortfalls {
-                s.append([x.kind.rawValue, x.communityId, x.gridId ?? "", x.buildingId ?? "", String(x.households), x.detail])
+                s.append([
+                    l == .zh ? l.tr("shortfall.kind.\(x.kind.rawValue)") : x.kind.rawValue, x.communityId, x.gridId ?? "",
+                    x.buildingId ?? "", String(x.households), x.detail(l)
+                ])
             }
-            out += "\nShortfalls (\(r.shortfalls.count))\n" + s.render()
+            out += "\n" + l.tr("table.party.shortfalls", ["count": String(r.shortfalls.count)]) + "\n" + s.render()
         }
-        if !r.notes.isEmpty { out += "\nNotes\n" + r.notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        out += GridPlanRendering.notesText(r.notes(l), l)
         return out
     }
 

@@ -1,38 +1,50 @@
 import Foundation
 import GridAnalysis
 import GridGeo
+import GridLocale
 
 /// Table, CSV and GeoJSON of the under-served ranking.
 public enum UnderservedRendering {
     /// The under-served communities and the largest gaps, each with its reasons.
-    public static func table(_ r: UnderservedResult, maxGaps: Int = 20) -> String {
+    public static func table(_ r: UnderservedResult, maxGaps: Int = 20, _ l: Language = .en) -> String {
         var out =
-            "Under-served communities: \(r.underservedCommunities) of \(r.communities.count) "
-            + "(standard \(CoverageRendering.num(r.standardM2Per100Households)) m² per 100 households; "
-            + "reach \(CoverageRendering.num(r.radiusM)) m, \(r.method.rawValue); working CRS \(r.workingCRS))\n"
+            l.tr(
+                "table.underserved.head",
+                [
+                    "underserved": String(r.underservedCommunities), "communities": String(r.communities.count),
+                    "standard": CoverageRendering.num(r.standardM2Per100Households), "radius": CoverageRendering.num(r.radiusM),
+                    "method": r.method.rawValue, "crs": r.workingCRS
+                ]) + "\n"
+        func reasons(_ texts: [LocalText], _ english: [String]) -> String {
+            // A result decoded from JSON has only the English reasons.
+            texts.isEmpty ? english.joined(separator: "; ") : texts.map { $0.text(l) }.joined(separator: l == .zh ? "；" : "; ")
+        }
         var t = TextTable(
-            headers: ["rank", "community", "name", "households", "deficit m²", "uncovered hh", "m²/100 hh in reach", "reasons"],
+            headers: ["rank", "community", "name", "households", "deficit_m2", "uncovered", "access", "reasons"].map {
+                l.tr("table.underserved.column.\($0)")
+            },
             alignments: [.right, .left, .left, .right, .right, .right, .right, .left])
         for c in r.communities where c.underserved {
             t.append([
                 String(c.rank), c.id, c.name ?? "", String(c.households), CoverageRendering.num(c.deficitM2),
                 String(c.uncoveredHouseholds), c.accessibilityM2Per100Households.map { String(format: "%.2f", $0) } ?? "",
-                c.reasons.joined(separator: "; ")
+                reasons(c.reasonTexts, c.reasons)
             ])
         }
         out += "\n" + t.render()
         if !r.gaps.isEmpty {
             var g = TextTable(
-                headers: ["rank", "gap", "households", "lon", "lat", "reasons"],
+                headers: ["rank", "gap", "households", "lon", "lat", "reasons"].map { l.tr("table.underserved.column.\($0)") },
                 alignments: [.right, .left, .right, .right, .right, .left])
             for gap in r.gaps.prefix(maxGaps) {
                 g.append([
                     String(gap.rank), gap.id, String(gap.households), String(format: "%.6f", gap.lon),
-                    String(format: "%.6f", gap.lat), gap.reasons.joined(separator: "; ")
+                    String(format: "%.6f", gap.lat), reasons(gap.reasonTexts, gap.reasons)
                 ])
             }
             out +=
-                "\nGap neighbourhoods: \(r.gaps.count)" + (r.gaps.count > maxGaps ? ", the \(maxGaps) first" : "") + "\n"
+                "\n" + l.tr("table.underserved.gaps", ["count": String(r.gaps.count)])
+                + (r.gaps.count > maxGaps ? l.tr("table.underserved.gaps.first", ["max": String(maxGaps)]) : "") + "\n"
                 + g.render()
         }
         return out

@@ -145,7 +145,7 @@ public enum OperationCatalogue {
         result: "The `report underserved --format json` document.",
         run: { try $1.underserved($0) },
         render: OperationOutput.rendering(
-            table: { r, _ in UnderservedRendering.table(r) }, csv: UnderservedRendering.csv,
+            table: { UnderservedRendering.table($0, maxGaps: 20, $1) }, csv: UnderservedRendering.csv,
             geojson: { r, _ in UnderservedRendering.geojson(r) }))
 
     static let reportParty = OperationDeclaration(
@@ -161,7 +161,7 @@ public enum OperationCatalogue {
         result: "The `report party --format json` document (the party plan).",
         run: { try $1.planParty($0) },
         render: OperationOutput.rendering(
-            table: { r, _ in PartyRendering.reportTable(r) }, csv: PartyRendering.reportCSV,
+            table: PartyRendering.reportTable, csv: PartyRendering.reportCSV,
             geojson: { r, context in try context.partyPlanGeoJSON(r) }))
 
     static let reportHTML = OperationDeclaration(
@@ -244,7 +244,7 @@ public enum OperationCatalogue {
         result: "The `grids plan --format json` document: min/max households, grids[], violations[].",
         run: { try $1.planGrids($0) },
         render: OperationOutput.rendering(
-            table: { r, _ in GridPlanRendering.table(r) }, csv: GridPlanRendering.csv,
+            table: GridPlanRendering.table, csv: GridPlanRendering.csv,
             geojson: { r, context in try context.gridPlanGeoJSON(r) }))
 
     static let partyPlan = OperationDeclaration(
@@ -263,6 +263,6 @@ public enum OperationCatalogue {
         result: "The `party plan --format json` document.",
         run: { try $1.planParty($0) },
         render: OperationOutput.rendering(
-            table: { r, _ in PartyRendering.planTable(r) }, csv: PartyRendering.planCSV,
+            table: PartyRendering.planTable, csv: PartyRendering.planCSV,
             geojson: { r, context in try context.partyPlanGeoJSON(r) }))
 }

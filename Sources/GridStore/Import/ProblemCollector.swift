@@ -1,3 +1,4 @@
+import GridLocale
 import GridModel
 
 /// Where a record sits in its file: a CSV line (1-based, the header is line 1), a GeoJSON or
