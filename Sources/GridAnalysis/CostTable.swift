@@ -24,23 +24,22 @@ public struct CostTable: Sendable {
     /// - Throws: `UsageError` naming `source` and the line: an unknown building or destination
     ///   id, a cost that is not a number or is negative, a pair given twice, an empty table.
     public init(rows: [Row], source: String, buildingIds: Set<String>, destinationIds: Set<String>) throws {
-        guard !rows.isEmpty else { throw UsageError("\(source): the cost table has no rows") }
+        guard !rows.isEmpty else { throw UsageError(key: "usage.cost_table.1", ["source": "\(source)"]) }
         var firstLine: [String: [String: Int]] = [:]
         for row in rows {
             let place = "\(source) line \(row.line)"
             guard buildingIds.contains(row.origin) else {
-                throw UsageError("\(place): origin_id '\(row.origin)' is not a building with households in the store")
+                throw UsageError(key: "usage.cost_table.2", ["place": "\(place)", "origin": "\(row.origin)"])
             }
             guard destinationIds.contains(row.destination) else {
-                throw UsageError(
-                    "\(place): destination_id '\(row.destination)' is not a candidate or counted facility in the store")
+                throw UsageError(key: "usage.cost_table.destination", ["place": place, "destination": row.destination])
             }
             guard let cost = Double(row.cost.trimmingCharacters(in: .whitespaces)), cost.isFinite else {
-                throw UsageError("\(place): cost '\(row.cost)' is not a number")
+                throw UsageError(key: "usage.cost_table.3", ["place": "\(place)", "cost": "\(row.cost)"])
             }
-            guard cost >= 0 else { throw UsageError("\(place): cost \(row.cost) is negative") }
+            guard cost >= 0 else { throw UsageError(key: "usage.cost_table.4", ["place": "\(place)", "cost": "\(row.cost)"]) }
             if let earlier = firstLine[row.origin]?[row.destination] {
-                throw UsageError("\(place): the pair (\(row.origin), \(row.destination)) is already given on line \(earlier)")
+                throw UsageError(key: "usage.cost_table.5", ["place": "\(place)", "origin": "\(row.origin)", "destination": "\(row.destination)", "earlier": "\(earlier)"])
             }
             firstLine[row.origin, default: [:]][row.destination] = row.line
             costs[row.origin, default: [:]][row.destination] = cost

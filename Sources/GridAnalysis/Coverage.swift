@@ -51,14 +51,13 @@ public enum Coverage {
         let distances: [FacilityDistances]
         switch parameters.method {
         case .costs:
-            throw UsageError("coverage measures straight lines or the walking network; cost tables are read by site --costs")
+            throw UsageError(key: "usage.coverage.1")
         case .euclidean:
             distances = euclidean(buildings: buildings.map(\.location), facilities: facilities, selection: sel)
         case .network:
             let network = WalkingNetwork(roads: snapshot.roads)
             guard network.edgeCount > 0 else {
-                throw UsageError(
-                    "--network needs walkable roads, and the store has none (import roads.geojson, or drop --network)")
+                throw UsageError(key: "usage.siting_analysis.1")
             }
             let r = networkDistances(
                 network: network, buildings: buildings.map(\.location),

@@ -42,7 +42,7 @@ public enum SitingAnalysis {
         guard parameters.network else { return nil }
         let network = WalkingNetwork(roads: snapshot.roads)
         guard network.edgeCount > 0 else {
-            throw UsageError("--network needs walkable roads, and the store has none (import roads.geojson, or drop --network)")
+            throw UsageError(key: "usage.siting_analysis.1")
         }
         return network
     }

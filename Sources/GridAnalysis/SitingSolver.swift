@@ -32,9 +32,7 @@ extension SitingAnalysis {
         guard !problem.candidates.isEmpty else { throw UsageError(noCandidatesMessage) }
         if parameters.objective != .all {
             guard let count = parameters.count, count >= 1 else {
-                throw UsageError(
-                    "--count: the number of sites is required for --objective \(parameters.objective.rawValue) (expected an integer ≥ 1)"
-                )
+                throw UsageError(key: "usage.site.count_required", ["objective": parameters.objective.rawValue])
             }
         }
         var result = emptyResult(problem, parameters: parameters)

@@ -8,7 +8,8 @@ public enum Catalogue {
     /// Every section, in the order their files are listed here.
     static let sections: [[Message]] = [
         common, help, errors, areaTables, sitingTables, coverageTables, importProblems, underservedTables,
-        gridAndPartyTables
+        gridAndPartyTables, complianceTables, storeSummaries, usageErrors, usageErrorsMore,
+        outputFiles
     ]
 
     /// Every message by key.

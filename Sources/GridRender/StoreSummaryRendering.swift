@@ -1,4 +1,5 @@
 import Foundation
+import GridLocale
 
 /// Plain-text renderings of the store-level results: what an import loaded, what a store
 /// holds (`info`), what an export wrote.
@@ -35,35 +36,48 @@ public enum StoreSummaryRendering {
     /// layers always, the others when they have rows).
     public static func importTable(
         datasetName: String, store: String, replaced: Bool, sourceCRS: String, workingCRS: String,
-        households: Int, seconds: Double, counts: [String: Int]
+        households: Int, seconds: Double, counts: [String: Int], language l: Language = .en
     ) -> String {
-        var t = TextTable(headers: ["layer", "rows"], alignments: [.left, .right])
+        var t = layerTable(l)
         for layer in layerOrder where (counts[layer] ?? 0) > 0 || ["communities", "buildings", "facilities"].contains(layer) {
-            t.append([layer, String(counts[layer] ?? 0)])
+            t.append([layerName(layer, l), String(counts[layer] ?? 0)])
         }
-        return """
-            imported \(datasetName) into \(store)\(replaced ? " (replaced)" : "")
-            source CRS \(sourceCRS); working CRS \(workingCRS); \(households) households; \(String(format: "%.2f", seconds)) s
+        return l.tr(replaced ? "import.done_replaced" : "import.done", ["dataset": datasetName, "store": store]) + "\n"
+            + l.tr(
+                "import.crs",
+                [
+                    "source": sourceCRS, "working": workingCRS, "households": String(households),
+                    "seconds": String(format: "%.2f", seconds)
+                ]) + "\n\n" + t.render()
+    }
 
-            """ + t.render()
+    /// The layer / rows table.
+    static func layerTable(_ l: Language) -> TextTable {
+        TextTable(headers: [l.tr("store.column.layer"), l.tr("store.column.rows")], alignments: [.left, .right])
+    }
+
+    /// A layer's name: the store's table name, in Chinese with the Chinese name beside it.
+    public static func layerName(_ layer: String, _ l: Language) -> String {
+        l == .en || !Catalogue.has("layer.\(layer)") ? layer : "\(l.tr("layer.\(layer)")) \(layer)"
     }
 
     /// The store (or demo) facts, then the PROJ installation and the version.
-    public static func infoText(_ store: StoreFacts?, projVersion: String, projDatabase: String, gridplanVersion: String)
-        -> String
-    {
+    public static func infoText(
+        _ store: StoreFacts?, projVersion: String, projDatabase: String, gridplanVersion: String, language l: Language = .en
+    ) -> String {
         var lines: [String] = []
         if let s = store {
-            lines.append((s.isDemo ? "demo dataset: " : "store: ") + s.path)
-            lines.append("dataset: \(s.datasetName ?? "(empty)")")
-            lines.append("source CRS: \(s.sourceCRS ?? "-"); working CRS: \(s.workingCRS ?? "-")")
+            lines.append(l.tr(s.isDemo ? "info.demo" : "info.store", ["path": s.path]))
+            lines.append(l.tr("info.dataset", ["name": s.datasetName ?? l.tr("info.empty")]))
+            lines.append(l.tr("info.crs", ["source": s.sourceCRS ?? "-", "working": s.workingCRS ?? "-"]))
             if let b = s.bboxLonLat {
-                lines.append(String(format: "extent (lon/lat): %.6f %.6f – %.6f %.6f", b[0], b[1], b[2], b[3]))
+                lines.append(
+                    l.tr("info.extent", ["extent": String(format: "%.6f %.6f – %.6f %.6f", b[0], b[1], b[2], b[3])]))
             }
-            lines.append("households: \(s.households)")
-            if let at = s.importedAt { lines.append("imported at: \(at)") }
-            var t = TextTable(headers: ["layer", "rows"], alignments: [.left, .right])
-            for layer in layerOrder { t.append([layer, String(s.counts[layer] ?? 0)]) }
+            lines.append(l.tr("info.households", ["households": String(s.households)]))
+            if let at = s.importedAt { lines.append(l.tr("info.imported_at", ["at": at])) }
+            var t = layerTable(l)
+            for layer in layerOrder { t.append([layerName(layer, l), String(s.counts[layer] ?? 0)]) }
             lines.append("")
             lines.append(t.render())
         }
@@ -81,12 +95,17 @@ public enum StoreSummaryRendering {
     }
 
     /// "Exported N layers as FORMAT to PATH", then one row per layer.
-    public static func exportTable(format: String, path: String, includesHouseholds: Bool, layers: [ExportedLayerRow]) -> String {
+    public static func exportTable(
+        format: String, path: String, includesHouseholds: Bool, layers: [ExportedLayerRow], language l: Language = .en
+    ) -> String {
         var t = TextTable(
-            headers: ["layer", "features", "geometry", "crs", "written to"],
+            headers: ["layer", "features", "geometry", "crs", "written_to"].map { l.tr("store.column.\($0)") },
             alignments: [.left, .right, .left, .left, .left])
-        for l in layers { t.append([l.name, String(l.features), l.geometryType ?? "none", l.crs ?? "", l.file]) }
-        return "Exported \(layers.count) layers as \(format) to \(path)"
-            + (includesHouseholds ? " (household rows included)" : "") + "\n" + t.render()
+        for x in layers {
+            t.append([layerName(x.name, l), String(x.features), x.geometryType ?? l.tr("store.no_geometry"), x.crs ?? "", x.file])
+        }
+        return l.tr(
+            includesHouseholds ? "export.done_households" : "export.done",
+            ["count": String(layers.count), "format": format, "path": path]) + "\n" + t.render()
     }
 }

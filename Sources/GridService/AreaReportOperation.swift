@@ -71,7 +71,7 @@ extension ServiceContext {
                 ? [.communities, .grids, .buildings, .facilities]
                 : [.communities, .facilities, .householdTotals])
         if parameters.byGrid && !snapshot.buildings.contains(where: { $0.gridId != nil }) && snapshot.grids.isEmpty {
-            throw UsageError("--by grid: the store has no grids yet (run `gridplan grids plan --apply` first)")
+            throw UsageError(key: "usage.area_report_operation.1")
         }
         progress.report(stage: "area standard", done: 0, total: 1)
         let report = AreaStandard.report(snapshot, parameters)
@@ -86,16 +86,14 @@ extension AreaReportOptions {
         let rule = try appliedRule(o.standard, standards: standards)
 
         if let r = o.radius, !(r.isFinite && r > 0) {
-            throw UsageError("--radius: \(r.optionText) is not a distance (expected a positive number of metres)")
+            throw UsageError(key: "usage.area_report_operation.2", ["r": "\(r.optionText)"])
         }
         var selection = FacilitySelection(standards: standards, radius: o.radius)
         if let given = o.countKinds {
             // Each name was checked against the kinds when the options were read.
             let kinds = Set(given.compactMap(FacilityKind.init(rawValue:)))
             if kinds.isEmpty {
-                throw UsageError(
-                    "--count-kinds: no kinds given (expected a comma-separated list such as party_mass_center,party_mass_station)"
-                )
+                throw UsageError(key: "usage.area.count_kinds_empty")
             }
             selection = FacilitySelection(
                 countedKinds: kinds, countEmbeddedOthers: false,
@@ -121,7 +119,7 @@ extension AreaReportOptions {
         let base = applied("area.per100", fallback: 30)
         guard let v = given else { return base }
         guard v.isFinite && v >= 0 else {
-            throw UsageError("--standard: \(v.optionText) is not an area (expected m² per 100 households, ≥ 0, such as 30 or 80)")
+            throw UsageError(key: "usage.area_report_operation.3", ["v": "\(v.optionText)"])
         }
         if v == base.value { return base }
         let aspiration = applied("area.per100.aspiration", fallback: 80)

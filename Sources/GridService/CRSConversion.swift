@@ -131,7 +131,7 @@ extension ServiceContext {
         pts.reserveCapacity(pairs.count)
         for (i, p) in pairs.enumerated() {
             guard p.count == 2 else {
-                throw UsageError("points[\(i)]: expected [x, y], got \(p.count) numbers")
+                throw UsageError(key: "usage.crsconversion.1", ["i": "\(i)", "count": "\(p.count)"])
             }
             pts.append(Point(p[0], p[1]))
         }

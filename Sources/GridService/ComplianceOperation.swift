@@ -27,7 +27,7 @@ extension ServiceContext {
     public func complianceReport(_ options: ComplianceOptions) throws -> ComplianceReport {
         let standards = try ProjectResources.loadStandards(path: options.standards)
         if let y = options.year, !(1949...9999).contains(y) {
-            throw UsageError("--year: \(y) is not a year (expected a four-digit year such as 2024)")
+            throw UsageError(key: "usage.compliance_operation.1", ["y": "\(y)"])
         }
         let snapshot = try snapshot(layers: [.communities, .units, .records])
         let year =

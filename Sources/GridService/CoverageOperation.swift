@@ -1,3 +1,4 @@
+import GridLocale
 import Foundation
 import GridAnalysis
 import GridModel
@@ -50,11 +51,11 @@ public struct CoverageOptions: OperationOptions {
 
     /// Checks the option values and turns them into analysis parameters.
     public func parameters(standards: PolicyStandards) throws -> CoverageParameters {
-        if radius != nil && circle != nil { throw UsageError("--radius and --circle exclude each other (give one)") }
+        if radius != nil && circle != nil { throw UsageError(key: "usage.coverage_operation.1") }
         var r = standards.defaultRadius
         if let radius {
             guard radius.isFinite, radius > 0 else {
-                throw UsageError("--radius \(radius.optionText): expected a distance in metres above 0")
+                throw UsageError(key: "usage.coverage_operation.2", ["radius": "\(radius.optionText)"])
             }
             r = radius
         }
@@ -63,12 +64,12 @@ public struct CoverageOptions: OperationOptions {
         if let kinds {
             // Each name was checked against the kinds when the options were read.
             let set = Set(kinds.compactMap(FacilityKind.init(rawValue:)))
-            guard !set.isEmpty else { throw UsageError("--kinds: expected at least one facility kind") }
+            guard !set.isEmpty else { throw UsageError(key: "usage.coverage_operation.3") }
             selection.countedKinds = set
             selection.countEmbeddedOthers = false
         }
         if let link {
-            guard link > 0 else { throw UsageError("--link \(link.optionText): expected a distance in metres above 0") }
+            guard link > 0 else { throw UsageError(key: "usage.coverage_operation.4", ["link": "\(link.optionText)"]) }
         }
         let method: AccessibilityMethod? = accessibility || decay != nil ? (decay ?? .uniform).method : nil
         return CoverageParameters(
@@ -94,8 +95,9 @@ extension ServiceContext {
             done: snapshot.buildings.count, total: snapshot.buildings.count)
         if let u = result.unreachableBuildingIds, !u.isEmpty {
             note(
-                "\(u.count) building\(u.count == 1 ? "" : "s") lie farther than \(Int(result.reach["street"] ?? 0)) m from every walkable road (listed in unreachable_building_ids)"
-            )
+                language.tr(
+                    u.count == 1 ? "note.coverage.unreachable_one" : "note.coverage.unreachable",
+                    ["count": String(u.count), "distance": String(Int(result.reach["street"] ?? 0))]))
         }
         return result
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GridLocale
 import GridAnalysis
 import GridModel
 import GridRender
@@ -44,11 +45,12 @@ public struct ExportOptions: OperationOptions {
 
     public init(_ v: OptionValues) throws {
         guard let format = try v.choice("format", ExportFormat.self), let out = try v.text("out") else {
-            throw UsageError("export needs --format and --out")
+            throw UsageError(key: "usage.export_operation.1")
         }
         guard !out.isEmpty else {
-            throw UsageError(
-                "--out: missing (expected a folder for \(format == .gpkg ? "a .gpkg file" : "the \(format.rawValue) files"))")
+            throw (format == .gpkg
+                ? UsageError(key: "usage.export.out_missing_gpkg")
+                : UsageError(key: "usage.export.out_missing", ["format": format.rawValue]))
         }
         self.init(
             format: format, out: out, layers: try v.list("layers"), includeHouseholds: try v.flag("include_households") ?? false,
@@ -98,18 +100,17 @@ extension ServiceContext {
         var wanted: Set<String>? = nil
         if let names = options.layers {
             if names.isEmpty {
-                throw UsageError("--layers: no layer given (expected some of \(Self.exportLayerNames.joined(separator: ", ")))")
+                throw UsageError(key: "usage.export_operation.2", ["value": "\(Self.exportLayerNames.joined(separator: ", "))"])
             }
             wanted = Set(names)
         }
         if wanted?.contains("households") == true && !includeHouseholds {
-            throw UsageError(
-                "--layers households: household rows are personal information and leave the store only with --include-households")
+            throw UsageError(key: "usage.export.households")
         }
         if format == .gpkg,
             URL(fileURLWithPath: out).standardizedFileURL.path == URL(fileURLWithPath: databasePath).standardizedFileURL.path
         {
-            throw UsageError("--out \(out): that is the store itself (expected another file)")
+            throw UsageError(key: "usage.export_operation.3", ["out": "\(out)"])
         }
         let standards = try ProjectResources.loadStandards(path: options.standards)
         // Household rows are read only when they are to be written.
@@ -138,23 +139,23 @@ extension ServiceContext {
             do {
                 try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
             } catch {
-                throw UsageError("--out \(out): cannot create the folder (\(error.localizedDescription))")
+                throw UsageError(key: "usage.export_operation.4", ["out": "\(out)", "localized_description": "\(error.localizedDescription)"])
             }
             for table in base + results {
                 let ext = format.rawValue
                 let file = URL(fileURLWithPath: out).appendingPathComponent("\(table.name).\(ext)")
-                let what = "layer \(table.name)"
+                let what = ["layer": table.name]
                 if format == .geojson {
-                    try OutputFile.write(ExportWriters.geojson(table), to: file.path, option: "--out", what: what)
+                    try OutputFile.write(ExportWriters.geojson(table), to: file.path, option: "--out", what: LocalText("output.layer", what))
                 } else {
-                    try OutputFile.write(ExportWriters.csv(table), to: file.path, option: "--out", what: what)
+                    try OutputFile.write(ExportWriters.csv(table), to: file.path, option: "--out", what: LocalText("output.layer", what))
                     try OutputFile.write(
                         ExportWriters.csvt(table), to: file.deletingPathExtension().appendingPathExtension("csvt").path,
-                        option: "--out", what: "the column types of \(what)")
+                        option: "--out", what: LocalText("output.layer_types", what))
                     if table.geometryKind != nil {
                         try OutputFile.write(
                             ExportWriters.wgs84PRJ, to: file.deletingPathExtension().appendingPathExtension("prj").path,
-                            option: "--out", what: "the CRS of \(what)")
+                            option: "--out", what: LocalText("output.layer_crs", what))
                     }
                 }
                 written.append(
@@ -177,7 +178,7 @@ extension ServiceContext {
             } catch let e as UsageError {
                 throw e
             } catch {
-                throw UsageError("--out \(out): cannot write the GeoPackage (\(error))")
+                throw UsageError(key: "usage.export_operation.5", ["out": "\(out)", "error": "\(error)"])
             }
             let kinds = Dictionary((base + results).map { ($0.name, $0.geometryKind?.rawValue) }, uniquingKeysWith: { a, _ in a })
             let order = Dictionary(Self.exportLayerNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })

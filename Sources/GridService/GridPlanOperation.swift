@@ -64,15 +64,15 @@ extension GridPlanOptions {
         let rule = standards["grid.households"]
         let minH = o.minHouseholds ?? Int(rule?.value ?? 300)
         let maxH = o.maxHouseholds ?? Int(rule?.max ?? 500)
-        guard minH >= 0 else { throw UsageError("--min-households: \(minH) is negative (expected a number of households ≥ 0)") }
+        guard minH >= 0 else { throw UsageError(key: "usage.grid_plan_operation.1", ["min_h": "\(minH)"]) }
         guard maxH > 0 else {
-            throw UsageError("--max-households: \(maxH) is not positive (expected a number of households > 0)")
+            throw UsageError(key: "usage.grid_plan_operation.2", ["max_h": "\(maxH)"])
         }
         guard minH <= maxH else {
-            throw UsageError("--min-households \(minH) is above --max-households \(maxH) (expected min ≤ max)")
+            throw UsageError(key: "usage.grid_plan_operation.3", ["min_h": "\(minH)", "max_h": "\(maxH)"])
         }
         if let e = o.maxEdge, !(e.isFinite && e > 0) {
-            throw UsageError("--max-edge: \(e.optionText) is not a distance (expected a positive number of metres)")
+            throw UsageError(key: "usage.grid_plan_operation.4", ["e": "\(e.optionText)"])
         }
         let ids = o.community.map { Set($0) }
         return GridPartitionOptions(
@@ -93,17 +93,13 @@ extension ServiceContext {
             let known = Set(snapshot.communities.map(\.id)).union(snapshot.buildings.map(\.communityId))
             let unknown = ids.subtracting(known).sorted()
             if !unknown.isEmpty {
-                throw UsageError(
-                    "--community: no community \(unknown.joined(separator: ", ")) in the store (expected one of its community ids)"
-                )
+                throw UsageError(key: "usage.community.unknown", ["ids": unknown.joined(separator: ", ")])
             }
         }
         var store: GeoPackageStore? = nil
         if options.apply {
             guard FileManager.default.fileExists(atPath: databasePath) else {
-                throw UsageError(
-                    "--apply: no store at \(databasePath) (the demo district is read-only): run `gridplan import DIR --db \(databasePath)` first"
-                )
+                throw UsageError(key: "usage.grids.apply_demo", ["path": databasePath])
             }
             store = try GeoPackageStore(path: databasePath, create: false)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GridLocale
 import GridAnalysis
 import GridModel
 import GridRender
@@ -68,7 +69,7 @@ extension ServiceContext {
     public func htmlReport(_ options: HTMLReportOptions) throws -> HTMLReportResult {
         let theme = options.theme
         if !(0...99).contains(options.sites) {
-            throw UsageError("--sites: \(options.sites) is not a length for the siting list (expected 0 to 99)")
+            throw UsageError(key: "usage.htmlreport_operation.1", ["sites": "\(options.sites)"])
         }
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let snapshot = try snapshot()
@@ -92,7 +93,7 @@ extension ServiceContext {
         // Party coverage of grids and households (`report party`); a store without buildings has none.
         var party: PartyPlanResult? = nil
         do { party = try planParty(PartyPlanOptions(standards: options.standards)) } catch {
-            note("note: no party coverage: \((error as? UsageError)?.message ?? "\(error)")")
+            note(language.tr("note.no_party", ["reason": (error as? UsageError)?.text(language) ?? "\(error)"]))
         }
         let notes = built.notes
         let sitesNote =
@@ -130,7 +131,7 @@ extension ServiceContext {
             underservedCommunities: underserved.underservedCommunities,
             coverageRate: built.coverage.total.coverageRate, notes: notes)
         if let out = options.out {
-            try OutputFile.write(html, to: out, option: "--html", what: "the report")
+            try OutputFile.write(html, to: out, option: "--html", what: LocalText("output.report"))
             result.path = out
             result.html = nil
         }

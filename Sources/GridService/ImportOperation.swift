@@ -84,19 +84,18 @@ extension ServiceContext {
     /// problem throws `InputError` and leaves the store as it was.
     public func importDataset(_ options: ImportDatasetOptions) throws -> ImportSummary {
         let dir = options.directory
-        guard !dir.isEmpty else { throw UsageError("import needs a dataset folder") }
+        guard !dir.isEmpty else { throw UsageError(key: "usage.import_operation.1") }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw UsageError(
-                "\(dir) is not a folder (expected a dataset folder with communities, buildings and facilities files)")
+            throw UsageError(key: "usage.import.not_folder", ["path": dir])
         }
         if let m = options.maxFileBytes, m <= 0 {
-            throw UsageError("--max-file-bytes must be a positive number of bytes, not \(m)")
+            throw UsageError(key: "usage.import_operation.2", ["m": "\(m)"])
         }
         if let m = options.maxFeatureBytes, m <= 0 {
-            throw UsageError("--max-feature-bytes must be a positive number of bytes, not \(m)")
+            throw UsageError(key: "usage.import_operation.3", ["m": "\(m)"])
         }
-        if let m = options.maxFeatures, m <= 0 { throw UsageError("--max-features must be a positive count, not \(m)") }
+        if let m = options.maxFeatures, m <= 0 { throw UsageError(key: "usage.import_operation.4", ["m": "\(m)"]) }
         let start = Date()
         let importOptions = ImportOptions(
             crs: options.crs, maxFileBytes: options.maxFileBytes, maxFeatures: options.maxFeatures,
@@ -119,7 +118,7 @@ extension ServiceContext {
         if existed && !options.replace {
             let store = try GeoPackageStore(path: databasePath, create: false)
             if try !store.isEmpty() {
-                throw UsageError("\(databasePath) already holds a dataset: pass --replace to replace it")
+                throw UsageError(key: "usage.import_operation.5", ["database_path": "\(databasePath)"])
             }
         }
         let snapshot = try DatasetImporter.read(

@@ -1,4 +1,5 @@
 import Foundation
+import GridLocale
 import GridModel
 import GridStore
 
@@ -33,6 +34,8 @@ public struct DatasetInspectionReport: Codable, Sendable {
     public var problems: [String]
     public var totalProblems: Int
     public var valid: Bool
+    /// The problems themselves, for a table in the reader's language (not encoded).
+    public var problemList: [ValidationProblem] = []
 
     enum CodingKeys: String, CodingKey {
         case layers, problems, valid
@@ -42,25 +45,31 @@ public struct DatasetInspectionReport: Codable, Sendable {
     init(_ inspection: DatasetInspection) {
         layers = inspection.layers
         problems = inspection.problems.map(\.description)
+        problemList = inspection.problems
         totalProblems = inspection.totalProblems
         valid = inspection.isValid
     }
 
     /// One block per layer, then the problems.
-    public var tableText: String {
+    public func tableText(_ language: Language = .en) -> String {
+        let l = language
         var lines: [String] = []
-        for l in layers {
+        for x in layers {
             lines.append(
-                "\(l.entity): \(l.file)\(l.layer.map { "[\($0)]" } ?? "") — \(l.driver), \(l.encoding), "
-                    + "CRS \(l.crs ?? "none"), \(l.featureCount) features")
-            let mapped = l.columns.map { c in "  \(c.column) → \(c.field ?? "(ignored)")" }
+                l.tr(
+                    "inspect.layer",
+                    [
+                        "entity": x.entity, "file": x.file + (x.layer.map { "[\($0)]" } ?? ""), "driver": x.driver,
+                        "encoding": x.encoding, "crs": x.crs ?? l.tr("inspect.no_crs"), "features": String(x.featureCount)
+                    ]))
+            let mapped = x.columns.map { c in "  \(c.column) → \(c.field ?? l.tr("inspect.ignored"))" }
             lines.append(contentsOf: mapped)
         }
         if valid {
-            lines.append("no problems")
+            lines.append(l.tr("inspect.no_problems"))
         } else {
-            lines.append("\(totalProblems) problem\(totalProblems == 1 ? "" : "s"):")
-            lines.append(contentsOf: problems)
+            lines.append(l.tr(totalProblems == 1 ? "inspect.problems_one" : "inspect.problems", ["count": String(totalProblems)]))
+            lines.append(contentsOf: problemList.isEmpty ? problems : problemList.map { $0.text(l) })
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -70,7 +79,7 @@ extension ServiceContext {
     /// Reads and validates a dataset folder without touching the store: per layer the file,
     /// driver, encoding, CRS, feature count and column → field, and every problem.
     public func inspectDataset(_ options: InspectOptions) throws -> DatasetInspectionReport {
-        guard !options.directory.isEmpty else { throw UsageError("inspect needs a dataset folder") }
+        guard !options.directory.isEmpty else { throw UsageError(key: "usage.inspect_operation.1") }
         let inspection = try DatasetImporter.inspect(
             directory: URL(fileURLWithPath: options.directory),
             options: ImportOptions(crs: options.crs), progress: progress)

@@ -1,4 +1,5 @@
 import Foundation
+import GridLocale
 import GridAnalysis
 import GridGeo
 import GridModel
@@ -77,7 +78,7 @@ extension ServiceContext {
     public func map(_ options: MapOptions) throws -> MapResult {
         var result = try mapDrawing(options)
         if let out = options.out {
-            try OutputFile.write(result.svg ?? "", to: out, option: "--out", what: "the map")
+            try OutputFile.write(result.svg ?? "", to: out, option: "--out", what: LocalText("output.map"))
             result.path = out
             result.svg = nil
         }
@@ -88,10 +89,10 @@ extension ServiceContext {
     public func mapDrawing(_ options: MapOptions) throws -> MapResult {
         let theme = options.theme
         if let w = options.width, !(w.isFinite && w >= 400 && w <= 10_000) {
-            throw UsageError("--width: \(w.optionText) is not a drawing width (expected 400 to 10000 pixels)")
+            throw UsageError(key: "usage.map_operation.1", ["w": "\(w.optionText)"])
         }
         if !(0...99).contains(options.sites) {
-            throw UsageError("--sites: \(options.sites) is not a number of sites to draw (expected 0 to 99)")
+            throw UsageError(key: "usage.map_operation.2", ["sites": "\(options.sites)"])
         }
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let snapshot = try snapshot(layers: StoreLayer.all.subtracting([.households, .units, .records]))
@@ -105,7 +106,7 @@ extension ServiceContext {
             snapshot: snapshot, standards: standards, theme: theme,
             radius: options.radius, standardsPath: options.standards, sites: sites)
         progress.report(stage: "map", done: 2, total: 3)
-        for n in built.notes { note("note: \(n)") }
+        for n in built.notes { note(language.tr("note.prefix", ["note": n])) }
         let name = snapshot.metadata.name.isEmpty ? "gridplan" : snapshot.metadata.name
         let title = options.title ?? "\(name) · \(built.themeTitle)"
         let svg = MapSVG.render(
@@ -128,7 +129,7 @@ extension ServiceContext {
         do {
             return try site(SitingOptions(count: count, radius: radius, standards: standards))
         } catch {
-            note("note: no proposed sites: \((error as? UsageError)?.message ?? "\(error)")")
+            note(language.tr("note.no_sites", ["reason": (error as? UsageError)?.text(language) ?? "\(error)"]))
             return nil
         }
     }

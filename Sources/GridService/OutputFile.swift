@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import GridLocale
 import GridModel
 
 /// Writing a result file (a map, an HTML report, an exported layer): whole or not at all.
@@ -13,25 +14,30 @@ public enum OutputFile {
     ///
     /// - Throws: `UsageError` "`option` `path`: cannot write `what`: reason" (e.g. "--out
     ///   maps/a.svg: cannot write the map: the folder maps does not exist").
-    public static func write(_ text: String, to path: String, option: String, what: String) throws {
-        func failure(_ reason: String) -> UsageError {
-            UsageError("\(option) \(path): cannot write \(what): \(reason)")
+    public static func write(_ text: String, to path: String, option: String, what: LocalText) throws {
+        /// `reason` is a catalogue text, or the system's own words (`strerror`) as they are.
+        func failure(_ reason: LocalText?, system: String = "") -> UsageError {
+            UsageError { l in
+                l.tr(
+                    "usage.output_file.1",
+                    ["option": option, "path": path, "what": what.text(l), "reason": reason?.text(l) ?? system])
+            }
         }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw failure("it is a folder")
+            throw failure(LocalText("output.reason.is_folder"))
         }
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            throw failure("the folder \(folder) does not exist")
+            throw failure(LocalText("output.reason.no_folder", ["folder": folder]))
         }
-        if !isDirectory.boolValue { throw failure("\(folder) is not a folder") }
+        if !isDirectory.boolValue { throw failure(LocalText("output.reason.not_folder", ["folder": folder])) }
 
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw failure(nil, system: String(cString: strerror(errno))) }
         var closed = false
         var done = false
         defer {
@@ -46,14 +52,14 @@ public enum OutputFile {
             let n = bytes[offset...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw failure(String(cString: strerror(errno)))
+                throw failure(nil, system: String(cString: strerror(errno)))
             }
             offset += n
         }
-        guard fsync(fd) == 0 else { throw failure(String(cString: strerror(errno))) }
+        guard fsync(fd) == 0 else { throw failure(nil, system: String(cString: strerror(errno))) }
         closed = true
-        guard close(fd) == 0 else { throw failure(String(cString: strerror(errno))) }
-        guard rename(temporary, path) == 0 else { throw failure(String(cString: strerror(errno))) }
+        guard close(fd) == 0 else { throw failure(nil, system: String(cString: strerror(errno))) }
+        guard rename(temporary, path) == 0 else { throw failure(nil, system: String(cString: strerror(errno))) }
         done = true
     }
 }

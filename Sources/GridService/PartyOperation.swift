@@ -1,3 +1,4 @@
+import GridLocale
 import Foundation
 import GridAnalysis
 import GridGeo
@@ -60,10 +61,10 @@ extension PartyPlanOptions {
     /// Validates the options and builds the analysis options and rules.
     public static func parameters(_ o: PartyPlanOptions, standards: PolicyStandards) throws -> (PartyNetworkOptions, PartyRules) {
         if let c = o.householdsPerCenter, c < 1 {
-            throw UsageError("--households-per-center: \(c) is not positive (expected a number of households ≥ 1, usually 6–10)")
+            throw UsageError(key: "usage.party_operation.1", ["c": "\(c)"])
         }
         if let r = o.reach, !(r.isFinite && r >= 0) {
-            throw UsageError("--reach: \(r.optionText) is not a distance (expected a number of metres ≥ 0)")
+            throw UsageError(key: "usage.party_operation.2", ["r": "\(r.optionText)"])
         }
         let ids = o.community
         let options = PartyNetworkOptions(
@@ -89,8 +90,8 @@ extension ServiceContext {
         if unplanned.isEmpty { return (grids, .store) }
         note(
             stored.isEmpty
-                ? "the store has no grids: the party network is built on a fresh grid plan (gridplan grids plan --apply keeps one)"
-                : "\(unplanned.count) communities have no stored grids: their party network is built on a fresh grid plan")
+                ? language.tr("note.party.no_grids")
+                : language.tr("note.party.unplanned", ["count": String(unplanned.count)]))
         let parameters = try GridPlanOptions.parameters(
             GridPlanOptions(minHouseholds: minHouseholds, maxHouseholds: maxHouseholds, community: unplanned.sorted()),
             standards: standards)
@@ -106,17 +107,13 @@ extension ServiceContext {
         let (parameters, rules) = try PartyPlanOptions.parameters(options, standards: standards)
         let snapshot = try snapshot(layers: [.communities, .grids, .buildings, .households])
         if options.includeHouseholds && snapshot.households.isEmpty {
-            note(
-                "--include-households: the store has no household rows (households.csv); central households are counted per building"
-            )
+            note(language.tr("note.party.no_households"))
         }
         if let ids = parameters.communityIds {
             let known = Set(snapshot.communities.map(\.id)).union(snapshot.buildings.map(\.communityId))
             let unknown = ids.subtracting(known).sorted()
             if !unknown.isEmpty {
-                throw UsageError(
-                    "--community: no community \(unknown.joined(separator: ", ")) in the store (expected one of its community ids)"
-                )
+                throw UsageError(key: "usage.community.unknown", ["ids": unknown.joined(separator: ", ")])
             }
         }
         let (grids, source) = try partyGrids(

@@ -35,8 +35,7 @@ public enum ProjectResources {
     public static func loadStandards(path: String?) throws -> PolicyStandards {
         if let path { return try PolicyStandards.load(from: URL(fileURLWithPath: path)) }
         guard let url = standardsFile else {
-            throw UsageError(
-                "cannot find seeds/standards.json: set GRIDPLAN_HOME to the gridplan folder or pass --standards FILE")
+            throw UsageError(key: "usage.standards.missing")
         }
         return try PolicyStandards.load(from: url)
     }

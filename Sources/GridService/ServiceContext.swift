@@ -44,7 +44,8 @@ public final class ServiceContext: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if let s = cachedSnapshot, layers.isSubset(of: cachedLayers) { return s }
         let wanted = layers.union(cachedLayers)
-        let s = try SnapshotLoader.load(databasePath: databasePath, layers: wanted, progress: progress, note: note)
+        let s = try SnapshotLoader.load(
+            databasePath: databasePath, layers: wanted, progress: progress, note: note, language: language)
         cachedSnapshot = s
         cachedLayers = FileManager.default.fileExists(atPath: databasePath) ? wanted : Set(StoreLayer.allCases)
         return s

@@ -1,3 +1,4 @@
+import GridLocale
 import Foundation
 import GridAnalysis
 import GridGeo
@@ -103,17 +104,17 @@ public struct SitingOptions: OperationOptions {
         let reach = try CoverageOptions(radius: radius, circle: circle, kinds: kinds, standards: nil)
             .parameters(standards: standards)
         if let count {
-            guard count >= 1 else { throw UsageError("--count \(count): expected an integer ≥ 1") }
+            guard count >= 1 else { throw UsageError(key: "usage.siting_operation.1", ["count": "\(count)"]) }
         } else if objective != .all {
-            throw UsageError("--count is required for --objective \(objective.rawValue) (expected an integer ≥ 1)")
+            throw UsageError(key: "usage.siting_operation.2", ["raw_value": "\(objective.rawValue)"])
         }
-        if let minArea { guard minArea >= 0 else { throw UsageError("--min-area \(minArea.optionText): expected m² ≥ 0") } }
+        if let minArea { guard minArea >= 0 else { throw UsageError(key: "usage.siting_operation.3", ["minarea": "\(minArea.optionText)"]) } }
         if let distanceCap {
-            guard distanceCap > 0 else { throw UsageError("--distance-cap \(distanceCap.optionText): expected metres above 0") }
+            guard distanceCap > 0 else { throw UsageError(key: "usage.siting_operation.4", ["distancecap": "\(distanceCap.optionText)"]) }
         }
         if let timeLimit {
             guard timeLimit > 0 && timeLimit.isFinite else {
-                throw UsageError("--time-limit \(timeLimit.optionText): expected seconds above 0")
+                throw UsageError(key: "usage.siting_operation.5", ["timelimit": "\(timeLimit.optionText)"])
             }
         }
         var parameters = SitingParameters(
@@ -136,7 +137,7 @@ public struct SitingInstance: Codable, Sendable {
 
     public func problem() throws -> SitingProblem {
         guard demand.allSatisfy({ $0.count >= 3 }), candidates.allSatisfy({ $0.count >= 2 }) else {
-            throw UsageError("--instance: demand rows are [x, y, households, covered], candidate rows [x, y]")
+            throw UsageError(key: "usage.siting_operation.6")
         }
         let pts = demand.map { Point($0[0], $0[1]) }
         return SitingProblem(
@@ -159,11 +160,9 @@ extension ServiceContext {
         if options.network { layers.insert(.roads) }
         let snapshot = try self.snapshot(layers: layers)
         if let path = options.costs {
-            guard !options.network else { throw UsageError("--costs replaces the distances: drop --network") }
+            guard !options.network else { throw UsageError(key: "usage.siting_operation.7") }
             guard options.candidates == .imported else {
-                throw UsageError(
-                    "--costs: only imported candidates have ids a router knows (drop --candidates \(options.candidates.rawValue))"
-                )
+                throw UsageError(key: "usage.site.costs_candidates", ["candidates": options.candidates.rawValue])
             }
             parameters.costs = try readCostTable(path: path, snapshot: snapshot)
         }
@@ -171,7 +170,7 @@ extension ServiceContext {
         let result = try SitingAnalysis.run(snapshot: snapshot, parameters: parameters)
         progress.report(stage: "siting (\(parameters.objective.rawValue))", done: 1, total: 1)
         if parameters.objective != .all, let k = parameters.count, result.sites.count < k {
-            note("only \(result.sites.count) of \(k) sites add coverage; the others would reach no uncovered household")
+            note(language.tr("note.site.fewer", ["sites": String(result.sites.count), "count": String(k)]))
         }
         return result
     }
@@ -179,11 +178,11 @@ extension ServiceContext {
     func siteInstance(path: String, options: SitingOptions, standards: PolicyStandards) throws -> SitingResult {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw UsageError("--instance \(path): cannot read the file")
+            throw UsageError(key: "usage.siting_operation.8", ["path": "\(path)"])
         }
         let instance: SitingInstance
         do { instance = try JSONDecoder().decode(SitingInstance.self, from: data) } catch {
-            throw UsageError("--instance \(path): not a siting instance (\(error))")
+            throw UsageError(key: "usage.siting_operation.9", ["path": "\(path)", "error": "\(error)"])
         }
         var o = options
         o.radius = instance.radius; o.count = options.count ?? instance.count; o.instance = nil
@@ -203,12 +202,12 @@ extension ServiceContext {
     func readCostTable(path: String, snapshot: Snapshot) throws -> CostTable {
         var reader: CSVReader
         do { reader = try CSVReader(url: URL(fileURLWithPath: path)) } catch {
-            throw UsageError("--costs \(path): \(error)")
+            throw UsageError(key: "usage.siting_operation.10", ["path": "\(path)", "error": "\(error)"])
         }
         guard let o = reader.header.firstIndex(of: "origin_id"), let d = reader.header.firstIndex(of: "destination_id"),
             let c = reader.header.firstIndex(of: "cost")
         else {
-            throw UsageError("--costs \(path) line 1: the header must name origin_id, destination_id and cost")
+            throw UsageError(key: "usage.siting_operation.11", ["path": "\(path)"])
         }
         var rows: [CostTable.Row] = []
         do {
@@ -216,7 +215,7 @@ extension ServiceContext {
                 rows.append(
                     .init(line: record.line, origin: record.fields[o], destination: record.fields[d], cost: record.fields[c]))
             }
-        } catch { throw UsageError("--costs \(path): \(error)") }
+        } catch { throw UsageError(key: "usage.siting_operation.12", ["path": "\(path)", "error": "\(error)"]) }
         let buildings = Set(snapshot.buildings.filter { $0.households > 0 }.map(\.id))
         let destinations = Set(snapshot.candidates.map(\.id)).union(snapshot.facilities.map(\.id))
         return try CostTable(rows: rows, source: "--costs \(path)", buildingIds: buildings, destinationIds: destinations)

@@ -1,3 +1,4 @@
+import GridLocale
 import Foundation
 import GridModel
 import GridStore
@@ -6,17 +7,16 @@ import GridStore
 enum SnapshotLoader {
     static func load(
         databasePath: String, layers: Set<StoreLayer>, progress: any ProgressReporter,
-        note: @Sendable (String) -> Void
+        note: @Sendable (String) -> Void, language: Language = .en
     ) throws -> Snapshot {
         if FileManager.default.fileExists(atPath: databasePath) {
             let store = try GeoPackageStore(path: databasePath, create: false)
             return try store.loadSnapshot(layers: layers)
         }
         guard let demo = ProjectResources.demoDataset else {
-            throw UsageError(
-                "no store at \(databasePath) and no bundled demo found: run `gridplan import DIR --db \(databasePath)`")
+            throw UsageError(key: "usage.store.no_demo", ["path": databasePath])
         }
-        note("note: no store at \(databasePath); using the bundled demo district (\(demo.path))")
+        note(language.tr("note.demo", ["store": databasePath, "demo": demo.path]))
         return try DatasetImporter.read(directory: demo, options: ImportOptions(), progress: progress)
     }
 }

@@ -34,7 +34,7 @@ public enum OperationCatalogue {
         options: ImportDatasetOptions.self, formats: tableAndJSON,
         result: "{store, dataset_name, source_crs, working_crs, counts, households, replaced_existing, seconds}",
         run: { try $1.importDataset($0) },
-        render: { r, format, _ in OperationOutput(format == .json ? .json(r) : .text(r.tableText)) })
+        render: { r, format, context in OperationOutput(format == .json ? .json(r) : .text(r.tableText(context.language))) })
 
     static let inspect = OperationDeclaration(
         method: "inspect", command: ["inspect"],
@@ -48,7 +48,7 @@ public enum OperationCatalogue {
         result:
             "{layers: [{entity, file, layer, driver, encoding, crs, feature_count, columns}], problems, total_problems, valid}",
         run: { try $1.inspectDataset($0) },
-        render: { r, format, _ in OperationOutput(format == .json ? .json(r) : .text(r.tableText)) })
+        render: { r, format, context in OperationOutput(format == .json ? .json(r) : .text(r.tableText(context.language))) })
 
     static let info = OperationDeclaration(
         method: "info", command: ["info"],
@@ -56,7 +56,7 @@ public enum OperationCatalogue {
         options: InfoOptions.self, formats: tableAndJSON,
         result: "{store: {...}, demo, proj_version, proj_database, gridplan_version}",
         run: { try $1.info($0) },
-        render: { r, format, _ in OperationOutput(format == .json ? .json(r) : .text(r.tableText)) })
+        render: { r, format, context in OperationOutput(format == .json ? .json(r) : .text(r.tableText(context.language))) })
 
     static let crsConvert = OperationDeclaration(
         method: "crs.convert", command: [],
@@ -136,7 +136,7 @@ public enum OperationCatalogue {
         formatRefusal: "note.compliance_no_locations",
         result: "The `report compliance --format json` document.",
         run: { try $1.complianceReport($0) },
-        render: OperationOutput.rendering(table: { r, _ in ComplianceRendering.table(r) }, csv: ComplianceRendering.csv, geojson: nil))
+        render: OperationOutput.rendering(table: ComplianceRendering.table, csv: ComplianceRendering.csv, geojson: nil))
 
     static let reportUnderserved = OperationDeclaration(
         method: "report.underserved", command: ["report", "underserved"],
@@ -225,7 +225,7 @@ public enum OperationCatalogue {
         options: ExportOptions.self,
         result: "{format, path, layers: [{name, features, geometry_type, file, crs}], includes_households}",
         run: { try $1.export($0) },
-        render: { r, format, _ in OperationOutput(format == .json ? .json(r) : .text(r.tableText)) })
+        render: { r, format, context in OperationOutput(format == .json ? .json(r) : .text(r.tableText(context.language))) })
 
     static let gridsPlan = OperationDeclaration(
         method: "grids.plan", command: ["grids", "plan"],

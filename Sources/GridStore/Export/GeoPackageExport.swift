@@ -95,7 +95,7 @@ public enum GeoPackageExport {
     static func writeTable(_ db: Database, _ layer: FeatureTable, srs: Int32) throws {
         let table = layer.name
         guard table.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !table.isEmpty else {
-            throw UsageError("cannot export a layer named '\(table)' (expected letters, digits and _)")
+            throw UsageError(key: "usage.geo_package_export.1", ["table": "\(table)"])
         }
         let sqlType: (FeatureTable.ColumnType) -> String = {
             switch $0 {

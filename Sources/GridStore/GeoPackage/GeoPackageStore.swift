@@ -29,10 +29,10 @@ public final class GeoPackageStore {
         let fm = FileManager.default
         let existed = fm.fileExists(atPath: path)
         if !existed {
-            guard create else { throw UsageError("no store at \(path) (run `gridplan import DIR --db \(path)` first)") }
+            guard create else { throw UsageError(key: "usage.geo_package_store.1", ["path": "\(path)"]) }
             // Create the file ourselves so its mode is 0600 from the first byte (household data).
             let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-            guard fd >= 0 else { throw UsageError("cannot create the store \(path): \(String(cString: strerror(errno)))") }
+            guard fd >= 0 else { throw UsageError(key: "usage.geo_package_store.2", ["path": "\(path)", "value": "\(String(cString: strerror(errno)))"]) }
             close(fd)
         }
         var config = Configuration()
@@ -50,12 +50,10 @@ public final class GeoPackageStore {
                 let appID = try dbQueue.read { try Int.fetchOne($0, sql: "PRAGMA application_id") } ?? 0
                 let hasMigrations = try dbQueue.read { try $0.tableExists("grdb_migrations") }
                 if appID != 1196444487 && (appID != 0 || hasMigrations) {
-                    throw UsageError("\(path) is not a gridplan GeoPackage store")
+                    throw UsageError(key: "usage.geo_package_store.3", ["path": "\(path)"])
                 }
                 if appID == 1196444487 && !hasMigrations {
-                    throw UsageError(
-                        "\(path) is a GeoPackage but not a gridplan store (no gridplan schema in it; "
-                            + "an `export --layers` file is one): import the dataset into a store instead")
+                    throw UsageError(key: "usage.store.not_gridplan", ["path": path])
                 }
             }
             // Migrate only when needed: a store that is up to date is opened without a single write,
@@ -63,9 +61,7 @@ public final class GeoPackageStore {
             let migrator = GeoPackageSchema.migrator
             let unknown = try dbQueue.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
             if !unknown.isEmpty {
-                throw UsageError(
-                    "\(path) was written by a newer gridplan (store schema \(unknown.sorted().joined(separator: ", "))) "
-                        + "that this version cannot read: open it with that version or newer")
+                throw UsageError(key: "usage.store.newer", ["path": path, "schema": unknown.sorted().joined(separator: ", ")])
             }
             // An older store is upgraded here, each pending migration in one transaction.
             if try !dbQueue.read({ try migrator.hasCompletedMigrations($0) }) {
@@ -74,15 +70,14 @@ public final class GeoPackageStore {
                 } catch  where existed {
                     // Another gridplan opening the same store may have upgraded it meanwhile: then all is well.
                     if try !dbQueue.read({ try migrator.hasCompletedMigrations($0) }) {
-                        throw UsageError(
-                            "cannot upgrade the store \(path) to this version's schema (the store is unchanged): \(error)")
+                        throw UsageError(key: "usage.store.upgrade", ["path": path, "error": "\(error)"])
                     }
                 }
             }
         } catch {
             if !existed { try? fm.removeItem(atPath: path) }
             if let e = error as? UsageError { throw e }
-            throw UsageError("cannot open the store \(path): \(error)")
+            throw UsageError(key: "usage.geo_package_store.4", ["path": "\(path)", "error": "\(error)"])
         }
     }
 
@@ -122,7 +117,7 @@ public final class GeoPackageStore {
     /// (`assignments`: building id → grid id), in one transaction.
     public func applyGridPlan(communityIds: [String], grids: [Grid], assignments: [String: String]) throws {
         try dbQueue.write { db in
-            guard let meta = try Self.readMetadata(db) else { throw UsageError("the store holds no dataset") }
+            guard let meta = try Self.readMetadata(db) else { throw UsageError(key: "usage.geo_package_store.5") }
             let srs = SnapshotWriter.srsID(meta.workingCRS)
             let set = Set(communityIds)
             let update = try db.makeStatement(sql: "UPDATE buildings SET grid_id = ? WHERE id = ?")

@@ -9,7 +9,7 @@ struct SnapshotReader {
 
     func read(layers: Set<StoreLayer>) throws -> Snapshot {
         guard let meta = try GeoPackageStore.readMetadata(db) else {
-            throw UsageError("the store holds no dataset yet (run `gridplan import DIR`)")
+            throw UsageError(key: "usage.snapshot_reader.1")
         }
         var s = Snapshot(metadata: meta)
         if layers.contains(.communities) { s.communities = try communities() }

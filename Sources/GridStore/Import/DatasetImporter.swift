@@ -60,7 +60,7 @@ public enum DatasetImporter {
     static func job(directory: URL, options: ImportOptions, progress: any ProgressReporter) throws -> ImportJob {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
-            throw UsageError("no dataset folder at \(directory.path)")
+            throw UsageError(key: "usage.dataset_importer.1", ["path": "\(directory.path)"])
         }
         return ImportJob(directory: directory, options: options, progress: progress)
     }
