@@ -9,7 +9,7 @@ public enum Catalogue {
     static let sections: [[Message]] = [
         common, help, errors, areaTables, sitingTables, coverageTables, importProblems, underservedTables,
         gridAndPartyTables, complianceTables, storeSummaries, usageErrors, usageErrorsMore,
-        outputFiles
+        outputFiles, notes, mapTexts, reportTexts
     ]
 
     /// Every message by key.

@@ -1,5 +1,6 @@
 import Foundation
 import GridAnalysis
+import GridLocale
 import GridModel
 
 /// One proposed site in the report's siting list (filled from the siting result when available).
@@ -43,6 +44,8 @@ public struct HTMLReportContent: Sendable {
     public var mapSVG: String
     /// Party organization and work coverage of grids and households (`report party`); nil when not available.
     public var party: PartyPlanResult?
+    /// Both languages side by side (the default), or one (`--lang`).
+    public var language: DocumentLanguage = .both
 
     public init(
         title: String, datasetName: String, workingCRS: String, generatedAt: String, communityNames: [String: String],
@@ -91,10 +94,11 @@ public enum HTMLReport {
         """
 
     public static func render(_ c: HTMLReportContent) -> String {
+        let d = c.language
         let a = c.area, cov = c.coverage, u = c.underserved
         var h = """
             <!DOCTYPE html>
-            <html lang="zh-CN">
+            <html lang="\(d.single == .en && d != .both ? "en" : "zh-CN")">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -105,7 +109,7 @@ public enum HTMLReport {
             </head>
             <body>
             <h1>\(esc(c.title))</h1>
-            <div class="meta">\(esc(c.datasetName)) · 工作坐标系 working CRS \(esc(c.workingCRS)) · 面积标准 standard \(num(a.standardM2Per100Households)) m² / 100 户 households (\(esc(a.rule.source))) · 覆盖半径 reach \(num(cov.radiusM)) m, street-level centers \(num(cov.reach["street"] ?? 0)) m</div>
+            <div class="meta">\(esc(c.datasetName)) · \(esc(d.text("report.meta.crs", ["crs": c.workingCRS]))) · \(esc(d.text("report.meta.standard", ["standard": num(a.standardM2Per100Households), "source": a.rule.source]))) · \(esc(d.text("report.meta.reach", ["radius": num(cov.radiusM), "street": num(cov.reach["street"] ?? 0)])))</div>
 
             """
         // Headline figures.
@@ -114,57 +118,66 @@ public enum HTMLReport {
         let uncovered = cov.total.households - cov.total.coveredHouseholds
         let gapHouseholds = cov.gaps.reduce(0) { $0 + $1.households }
         h += "<section id=\"headline\" class=\"headline\">\n"
-        h += figure("社区 communities", "\(t.communityCount)", detail: "\(thousands(t.figures.households)) 户 households")
+        h += figure(d.text("report.communities"), "\(t.communityCount)", detail: d.text("report.detail.households", ["n": thousands(t.figures.households)]))
         h += figure(
-            "每百户服务面积 m² per 100 households", per100.map { num($0, 1) } ?? "–",
-            detail: "标准 standard \(num(a.standardM2Per100Households))", state: per100.map { $0 >= a.standardM2Per100Households })
+            d.text("report.m_per_100_households"), per100.map { num($0, 1) } ?? "–",
+            detail: d.text("report.detail.standard", ["n": num(a.standardM2Per100Households)]), state: per100.map { $0 >= a.standardM2Per100Households })
         h += figure(
-            "达标社区 communities meeting the standard", "\(t.communitiesMeetingStandard) / \(t.communityCount)",
+            d.text("report.communities_meeting_the_standard"), "\(t.communitiesMeetingStandard) / \(t.communityCount)",
             state: t.communitiesMeetingStandard == t.communityCount)
         h += figure(
-            "面积缺口 area deficit", "\(num(t.figures.deficit, 0)) m²", detail: "需要 required \(num(t.figures.requiredArea, 0)) m²",
+            d.text("report.area_deficit"), "\(num(t.figures.deficit, 0)) m²", detail: d.text("report.detail.required", ["n": num(t.figures.requiredArea, 0)]),
             state: t.figures.deficit == 0)
         h += figure(
-            "覆盖率 households covered", pct(cov.total.coverageRate),
-            detail: "\(thousands(cov.total.coveredHouseholds)) / \(thousands(cov.total.households)) 户", state: uncovered == 0)
+            d.text("report.households_covered"), pct(cov.total.coverageRate),
+            detail: "\(thousands(cov.total.coveredHouseholds)) / " + d.text("report.detail.households", ["n": thousands(cov.total.households)]), state: uncovered == 0)
         h += figure(
-            "服务空白区 gap neighbourhoods", "\(cov.gaps.count)", detail: "\(thousands(gapHouseholds)) 户 households",
+            d.text("report.gap_neighbourhoods"), "\(cov.gaps.count)", detail: d.text("report.detail.households", ["n": thousands(gapHouseholds)]),
             state: cov.gaps.isEmpty)
-        h += figure("服务不足社区 under-served communities", "\(u.underservedCommunities)", state: u.underservedCommunities == 0)
+        h += figure(d.text("report.under_served_communities"), "\(u.underservedCommunities)", state: u.underservedCommunities == 0)
         h += figure(
-            "计入设施 counted facilities", "\(cov.total.countedFacilities)", detail: "\(t.facilityCount) in the area standard")
+            d.text("report.counted_facilities"), "\(cov.total.countedFacilities)", detail: d.text("report.detail.in_standard", ["n": String(t.facilityCount)]))
         h += "</section>\n"
 
         // The map.
-        h += "<section class=\"map-section\">\n<h2>地图 Map</h2>\n<div class=\"map\">\n\(inlineSVG(c.mapSVG))</div>\n</section>\n"
+        h += "<section class=\"map-section\">\n<h2>\(esc(d.text("report.h.map")))</h2>\n<div class=\"map\">\n\(inlineSVG(c.mapSVG))</div>\n</section>\n"
 
         // Under-served communities.
-        h += "<section id=\"underserved\">\n<h2>服务不足社区 Under-served communities</h2>\n"
+        h += "<section id=\"underserved\">\n<h2>\(esc(d.text("report.under_served_communities")))</h2>\n"
         let under = u.communities.filter(\.underserved)
         if under.isEmpty {
-            h += "<p class=\"note\">Every community meets the area standard and is fully covered.</p>\n"
+            h += "<p class=\"note\">\(esc(d.text("report.all_served")))</p>\n"
         } else {
             h += table(
-                ["#", "社区 community", "街道 street", "户 households", "m²/100户", "缺口 deficit m²", "覆盖率 coverage", "原因 reasons"],
+                ["#", d.text("report.community"), d.text("report.street"), d.text("report.households"), d.text("report.per100"), d.text("report.deficit_m"), d.text("report.coverage"), d.text("report.reasons")],
                 numeric: [0, 3, 4, 5, 6],
                 rows: under.map { r in
                     [
                         "\(r.rank)", label(r.id, r.name), r.street ?? "", thousands(r.households), num(r.areaPer100Households, 1),
-                        num(r.deficitM2, 1), pct(r.coverageRate), r.reasons.joined(separator: "; ")
+                        num(r.deficitM2, 1), pct(r.coverageRate),
+                        d == .both || r.reasonTexts.isEmpty
+                            ? r.reasons.joined(separator: "; ") : r.reasonTexts.map { $0.text(d.single) }.joined(separator: "; ")
                     ]
                 })
         }
         h += "</section>\n"
 
         // Area deficits.
-        h += "<section id=\"area\">\n<h2>面积标准 Area per 100 households</h2>\n"
+        h += "<section id=\"area\">\n<h2>\(esc(d.text("report.h.area")))</h2>\n"
         let short = a.communities.filter { !$0.meetsStandard }.sorted {
             ($0.figures.deficit, $1.id) > ($1.figures.deficit, $0.id)
         }
         h +=
-            "<p class=\"note\">\(a.communities.count - short.count) of \(a.communities.count) communities meet \(num(a.standardM2Per100Households)) m² per 100 households; the \(short.count) below it, largest deficit first:</p>\n"
+            "<p class=\"note\">"
+            + esc(
+                d.text(
+                    "report.area_note",
+                    [
+                        "meeting": String(a.communities.count - short.count), "communities": String(a.communities.count),
+                        "standard": num(a.standardM2Per100Households), "short": String(short.count)
+                    ])) + "</p>\n"
         h += table(
-            ["社区 community", "户 households", "设施面积 facility m²", "m²/100户", "需要 required m²", "缺口 deficit m²"],
+            [d.text("report.community"), d.text("report.households"), d.text("report.facility_m"), d.text("report.per100"), d.text("report.required_m"), d.text("report.deficit_m")],
             numeric: [1, 2, 3, 4, 5], rowClass: "short",
             rows: short.map { r in
                 [
@@ -175,9 +188,9 @@ public enum HTMLReport {
         h += "</section>\n"
 
         // Coverage.
-        h += "<section id=\"coverage\">\n<h2>覆盖 Coverage within \(num(cov.radiusM)) m</h2>\n"
+        h += "<section id=\"coverage\">\n<h2>\(esc(d.text("report.h.coverage", ["radius": num(cov.radiusM)])))</h2>\n"
         h += table(
-            ["社区 community", "户 households", "已覆盖 covered", "覆盖率 rate"], numeric: [1, 2, 3],
+            [d.text("report.community"), d.text("report.households"), d.text("report.covered"), d.text("report.rate")], numeric: [1, 2, 3],
             rows: cov.communities.map { r in
                 [
                     label(r.id, r.name ?? c.communityNames[r.id]), thousands(r.households), thousands(r.coveredHouseholds),
@@ -185,9 +198,9 @@ public enum HTMLReport {
                 ]
             })
         if !cov.gaps.isEmpty {
-            h += "<h3>服务空白区 Gap neighbourhoods (the \(min(cov.gaps.count, 15)) largest of \(cov.gaps.count))</h3>\n"
+            h += "<h3>\(esc(d.text("report.h.gaps", ["shown": String(min(cov.gaps.count, 15)), "count": String(cov.gaps.count)])))</h3>\n"
             h += table(
-                ["空白区 gap", "户 households", "楼栋 buildings", "社区 communities", "最近设施 nearest facility m"], numeric: [1, 2, 4],
+                [d.text("report.gap"), d.text("report.households"), d.text("report.buildings"), d.text("report.communities"), d.text("report.nearest_facility_m")], numeric: [1, 2, 4],
                 rows: cov.gaps.prefix(15).map { g in
                     [
                         g.id, thousands(g.households), "\(g.buildings)",
@@ -199,10 +212,10 @@ public enum HTMLReport {
         h += "</section>\n"
 
         // Siting.
-        h += "<section id=\"siting\">\n<h2>选址建议 Proposed sites</h2>\n"
+        h += "<section id=\"siting\">\n<h2>\(esc(d.text("report.h.sites")))</h2>\n"
         if let sites = c.sites, !sites.isEmpty {
             h += table(
-                ["#", "候选点 candidate", "社区 community", "新增覆盖 new households", "累计 cumulative", "覆盖率 rate after", "建议面积 m²"],
+                ["#", d.text("report.candidate"), d.text("report.community"), d.text("report.new_households"), d.text("report.cumulative"), d.text("report.rate_after"), d.text("report.m")],
                 numeric: [0, 3, 4, 5, 6],
                 rows: sites.map { s in
                     [
@@ -212,27 +225,31 @@ public enum HTMLReport {
                     ]
                 })
         } else {
-            h += "<p class=\"note\">\(esc(c.sitesNote ?? "No siting list."))</p>\n"
+            h += "<p class=\"note\">\(esc(c.sitesNote ?? d.text("report.no_sites")))</p>\n"
         }
         h += "</section>\n"
 
         // Party coverage.
-        h += "<section id=\"party\">\n<h2>党组织覆盖 Party coverage</h2>\n"
+        h += "<section id=\"party\">\n<h2>\(esc(d.text("report.h.party")))</h2>\n"
         if let p = c.party {
             let t = p.total.coverage
-            h +=
-                "<p class=\"note\">Grids with a party organization of their own or a joint one: \(t.gridsOrganized) of \(t.grids) (\(pct(t.organizationCoverageRate))); "
-                + "households reached by a party group or a central household: \(thousands(t.coveredHouseholds)) of \(thousands(t.households)) (\(pct(t.workCoverageRate))); "
-                + "\(thousands(t.partyGroups)) party groups, \(thousands(t.centralHouseholds)) central households; \(p.shortfalls.count) shortfalls (target 100% for both rates).</p>\n"
+            let arguments = [
+                "organized": String(t.gridsOrganized), "grids": String(t.grids), "org_rate": pct(t.organizationCoverageRate),
+                "covered": thousands(t.coveredHouseholds), "households": thousands(t.households),
+                "work_rate": pct(t.workCoverageRate), "groups": thousands(t.partyGroups),
+                "central": thousands(t.centralHouseholds), "shortfalls": String(p.shortfalls.count)
+            ]
+            h += "<p class=\"note\">\(esc(d.text("report.party_note", arguments)))</p>\n"
             h += table(
                 [
-                    "社区 community", "组织 organization", "网格 grids", "组织覆盖率 organization", "户 households", "工作覆盖率 work",
-                    "党小组 groups", "中心户 central"
+                    d.text("report.community"), d.text("report.organization"), d.text("report.grids"), d.text("report.organization_2"), d.text("report.households"), d.text("report.work"),
+                    d.text("report.groups"), d.text("report.central")
                 ],
                 numeric: [2, 3, 4, 5, 6, 7],
                 rows: p.communities.map { r in
                     [
-                        label(r.id, r.name ?? c.communityNames[r.id]), r.organization.rawValue,
+                        label(r.id, r.name ?? c.communityNames[r.id]),
+                        d.text("report.org.\(r.organization.rawValue)"),
                         "\(r.coverage.gridsOrganized) / \(r.coverage.grids)",
                         pct(r.coverage.organizationCoverageRate), thousands(r.coverage.households),
                         pct(r.coverage.workCoverageRate),
@@ -242,23 +259,27 @@ public enum HTMLReport {
         }
         if let comp = c.compliance, !comp.twoCoverage.isEmpty {
             h +=
-                "<h3>单位 Units</h3>\n<p class=\"note\">Organization coverage and work coverage (两个覆盖) of the units, \(comp.year); \(comp.missingOrganizations.count) units should set up an organization of their own.</p>\n"
+                "<h3>\(esc(d.text("report.units")))</h3>\n<p class=\"note\">"
+                + esc(
+                    d.text(
+                        "report.units_note",
+                        ["year": String(comp.year), "missing": String(comp.missingOrganizations.count)])) + "</p>\n"
             h += table(
-                ["单位类型 kind", "单位 units", "有组织 organized", "组织覆盖率", "工作覆盖 work covered", "工作覆盖率"], numeric: [1, 2, 3, 4, 5],
+                [d.text("report.kind"), d.text("report.units"), d.text("report.organized"), d.text("report.organization_2"), d.text("report.work_covered"), d.text("report.work")], numeric: [1, 2, 3, 4, 5],
                 rows: comp.twoCoverage.map { r in
                     [
-                        r.kind.rawValue, "\(r.units)", "\(r.organized)", r.organizationCoverageRate.map(pct) ?? "–",
+                        d.single == .zh && d != .both ? d.text("value.unit_kind.\(r.kind.rawValue)") : r.kind.rawValue, "\(r.units)", "\(r.organized)", r.organizationCoverageRate.map(pct) ?? "–",
                         "\(r.workCovered)",
                         r.workCoverageRate.map(pct) ?? "–"
                     ]
                 })
         }
         if c.party == nil && (c.compliance?.twoCoverage.isEmpty ?? true) {
-            h += "<p class=\"note\">No party data in the store: party coverage cannot be shown.</p>\n"
+            h += "<p class=\"note\">\(esc(d.text("report.no_party")))</p>\n"
         }
         h += "</section>\n"
         h +=
-            "<footer>gridplan · \(esc(c.generatedAt)) · figures from <code>report area</code>, <code>coverage</code>, <code>report underserved</code>, <code>site</code>, <code>report party</code> and <code>report compliance</code> with default options.</footer>\n"
+            "<footer>gridplan · \(esc(c.generatedAt)) · \(esc(d.text("report.footer")))</footer>\n"
         h += "</body>\n</html>\n"
         return h
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GridAnalysis
 import GridGeo
+import GridLocale
 import GridModel
 
 /// The themes of `gridplan map` (and of the report's map).
@@ -16,7 +17,10 @@ public enum MapAssembly {
         public var overlays: MapOverlays
         public var themeTitle: String
         public var subtitle: String
+        /// In English (the map result's `notes`, the same in every language).
         public var notes: [String]
+        /// The same notes as catalogue texts, for the terminal in the reader's language.
+        public var noteTexts: [LocalText] = []
         public var area: AreaReport
         public var coverage: CoverageResult
     }
@@ -24,12 +28,13 @@ public enum MapAssembly {
     /// The overlays of `theme` from results already computed.
     public static func build(
         snapshot: Snapshot, theme: MapTheme, area: AreaReport, coverage: CoverageResult,
-        sites: [(rank: Int, location: Point)] = []
+        sites: [(rank: Int, location: Point)] = [], language: DocumentLanguage = .both
     ) -> Built {
+        let d = language
         var o = MapOverlays()
-        var notes: [String] = []
+        var notes: [LocalText] = []
         for b in coverage.buildings { o.buildingCovered[b.id] = b.covered }
-        o.gapOutlines = gapOutlines(snapshot: snapshot, gaps: coverage.gaps)
+        o.gapOutlines = gapOutlines(snapshot: snapshot, gaps: coverage.gaps, language: d)
         o.gridBoundaries = snapshot.grids.compactMap(\.boundary)
         if theme != .grids { o.sites = sites }
         let standard = area.standardM2Per100Households
@@ -37,45 +42,57 @@ public enum MapAssembly {
         func shadeByAreaPer100() {
             for c in area.communities { o.communityValues[c.id] = c.figures.areaPer100 }
             o.valueLegend = ChoroplethLegend(
-                title: "m² / 100户 households", threshold: standard, good: max(2 * standard, standard + 1),
-                thresholdLabel: "标准 standard"
+                title: d.text("map.legend.per100"), threshold: standard, good: max(2 * standard, standard + 1),
+                thresholdLabel: d.text("map.standard")
             ) { v in String(format: "%.0f m²", v) }
         }
         let themeTitle: String
         switch theme {
         case .area:
-            themeTitle = "每百户服务面积 Service area per 100 households"
+            themeTitle = d.text("map.theme.area")
             shadeByAreaPer100()
         case .coverage:
-            themeTitle = "服务覆盖率 Coverage rate"
+            themeTitle = d.text("map.theme.coverage")
             for c in coverage.communities { o.communityValues[c.id] = c.households > 0 ? c.coverageRate : nil }
-            o.valueLegend = ChoroplethLegend(title: "覆盖率 coverage rate", threshold: 0.8, good: 1.0, thresholdLabel: nil) { v in
+            o.valueLegend = ChoroplethLegend(title: d.text("map.legend.coverage"), threshold: 0.8, good: 1.0, thresholdLabel: nil) { v in
                 String(format: "%.0f%%", v * 100)
             }
             o.valueLegend?.openEnded = false
         case .grids:
-            themeTitle = "网格 Grids"
+            themeTitle = d.text("map.theme.grids")
             if o.gridBoundaries.isEmpty {
-                notes.append("the store has no grids yet (run `gridplan grids plan --apply`); the map shows none")
+                notes.append(LocalText("map.note.no_grids"))
             }
         case .sites:
-            themeTitle = "建议新址 Proposed sites"
+            themeTitle = d.text("map.theme.sites")
             shadeByAreaPer100()
             if sites.isEmpty {
-                notes.append("no proposed sites to draw (every household is covered, or the store has no candidates)")
+                notes.append(LocalText("map.note.no_sites"))
             }
         }
         let covered = String(format: "%.1f%%", coverage.total.coverageRate * 100)
-        let subtitle =
-            "标准 standard \(String(format: "%g", standard)) m²/100户 · 覆盖 covered \(covered) within "
-            + "\(Int(coverage.radiusM)) m (street centers \(Int(coverage.reach["street"] ?? 0)) m) · "
-            + "\(coverage.gaps.count) 空白区 gaps · \(snapshot.metadata.workingCRS)"
-        return Built(overlays: o, themeTitle: themeTitle, subtitle: subtitle, notes: notes, area: area, coverage: coverage)
+        let subtitle = [
+            d.text("map.subtitle.standard", ["standard": String(format: "%g", standard)]),
+            d.text(
+                "map.subtitle.covered",
+                [
+                    "covered": covered, "radius": String(Int(coverage.radiusM)),
+                    "street": String(Int(coverage.reach["street"] ?? 0))
+                ]),
+            d.text("map.subtitle.gaps", ["gaps": String(coverage.gaps.count)]), snapshot.metadata.workingCRS
+        ].joined(separator: " · ")
+        var built = Built(
+            overlays: o, themeTitle: themeTitle, subtitle: subtitle, notes: notes.map { $0.text(.en) }, area: area,
+            coverage: coverage)
+        built.noteTexts = notes
+        return built
     }
 
     /// Convex hulls of the gap neighbourhoods in the working CRS (a small square around a
     /// cluster of one or two buildings so it stays visible).
-    static func gapOutlines(snapshot: Snapshot, gaps: [GapCluster]) -> [(label: String, ring: [Point])] {
+    static func gapOutlines(snapshot: Snapshot, gaps: [GapCluster], language: DocumentLanguage = .both)
+        -> [(label: String, ring: [Point])]
+    {
         let location = Dictionary(snapshot.buildings.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
         var out: [(label: String, ring: [Point])] = []
         for g in gaps {
@@ -92,7 +109,12 @@ public enum MapAssembly {
                 ]
             }
             ring.append(ring[0])
-            out.append((label: "\(g.id): \(g.households) 户 households, \(g.buildings) 栋 buildings", ring: ring))
+            out.append(
+                (
+                    label: "\(g.id): "
+                        + language.text("map.gap", ["households": String(g.households), "buildings": String(g.buildings)]),
+                    ring: ring
+                ))
         }
         return out
     }

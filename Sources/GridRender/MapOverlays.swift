@@ -1,4 +1,5 @@
 import GridGeo
+import GridLocale
 
 /// What a map shows on top of the district's communities, buildings and facilities.
 /// Every figure is optional: the map draws what it is given. Geometry is in the working CRS (metres).
@@ -34,7 +35,7 @@ public struct ChoroplethLegend: Sendable {
     public var format: @Sendable (Double) -> String
 
     public init(
-        title: String, threshold: Double, good: Double, thresholdLabel: String? = "标准 standard",
+        title: String, threshold: Double, good: Double, thresholdLabel: String? = DocumentLanguage.both.text("map.standard"),
         format: @escaping @Sendable (Double) -> String
     ) {
         self.title = title; self.threshold = threshold; self.good = good; self.thresholdLabel = thresholdLabel;

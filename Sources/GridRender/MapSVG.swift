@@ -1,5 +1,6 @@
 import Foundation
 import GridGeo
+import GridLocale
 import GridModel
 
 /// Draws the district as one SVG map: communities (shaded when values are given), grid
@@ -26,7 +27,7 @@ public enum MapSVG {
     /// `#legend`, `#scalebar` (with `data-length-m`) and `#north`.
     public static func render(
         snapshot: Snapshot, overlays: MapOverlays = MapOverlays(), title: String,
-        subtitle: String = "", width: Double = 1200
+        subtitle: String = "", width: Double = 1200, language: DocumentLanguage = .both
     ) -> String {
         var box = BoundingBox.empty
         for c in snapshot.communities { if let b = c.boundary { box = box.union(b.boundingBox) } }
@@ -185,7 +186,8 @@ public enum MapSVG {
             }
             svg += "</g>\n"
         }
-        svg += legend(x: width - legendWidth, y: top, overlays: overlays, hasNoData: hasNoData(snapshot, overlays))
+        svg += legend(
+            x: width - legendWidth, y: top, overlays: overlays, hasNoData: hasNoData(snapshot, overlays), language: language)
         svg += scaleBar(x: margin, y: top + mapHeight + 22, metresPerPixel: 1 / scale)
         svg += northArrow(x: margin + mapWidth - 24, y: top + 34)
         svg += "</svg>\n"
@@ -259,7 +261,9 @@ public enum MapSVG {
         return rows
     }
 
-    static func legend(x: Double, y: Double, overlays: MapOverlays, hasNoData: Bool) -> String {
+    static func legend(
+        x: Double, y: Double, overlays: MapOverlays, hasNoData: Bool, language d: DocumentLanguage = .both
+    ) -> String {
         var s = "<g id=\"legend\" font-size=\"12\" transform=\"translate(\(x),\(y))\">\n"
         var row = 0.0
         func line(_ text: String) { s += "<text x=\"22\" y=\"\(row + 11)\">\(escape(text))</text>\n"; row += 18 }
@@ -280,38 +284,39 @@ public enum MapSVG {
             if hasNoData {
                 s +=
                     "<rect x=\"0\" y=\"\(row)\" width=\"16\" height=\"12\" fill=\"\(noDataColor)\" stroke=\"#444\" stroke-width=\"0.5\"/>\n"
-                line("无住户 no households")
+                line(d.text("map.legend.no_households"))
             }
             row += 6
         }
-        heading("楼栋 Buildings (size: households)")
+        heading(d.text("map.legend.buildings"))
         let rows =
             overlays.buildingCovered.isEmpty
-            ? [(neutralBuildingColor, "楼栋 building")]
-            : [(coveredColor, "已覆盖 covered"), (uncoveredColor, "未覆盖 not covered")]
+            ? [(neutralBuildingColor, d.text("map.legend.building"))]
+            : [(coveredColor, d.text("map.legend.covered")), (uncoveredColor, d.text("map.legend.not_covered"))]
         for (fill, text) in rows {
             s += "<circle cx=\"8\" cy=\"\(row + 6)\" r=\"5\" fill=\"\(fill)\"/>\n"; line(text)
         }
         row += 6
-        heading("设施 Facilities")
+        heading(d.text("map.legend.facilities"))
         for kind in FacilityKind.allCases {
             s += "<rect x=\"3\" y=\"\(row + 1)\" width=\"10\" height=\"10\" fill=\"\(kindColors[kind]!)\"/>\n"
-            line(kind.chineseName + " " + kind.rawValue.replacingOccurrences(of: "_", with: " "))
+            let english = kind.rawValue.replacingOccurrences(of: "_", with: " ")
+            line(d == .both ? kind.chineseName + " " + english : d.single == .zh ? kind.chineseName : english)
         }
-        s += "<text x=\"0\" y=\"\(row + 11)\" fill=\"#555\" font-size=\"11\">large: street/district level</text>\n"; row += 18
+        s += "<text x=\"0\" y=\"\(row + 11)\" fill=\"#555\" font-size=\"11\">\(escape(d.text("map.legend.large")))</text>\n"; row += 18
         if !overlays.sites.isEmpty {
             s += "<circle cx=\"8\" cy=\"\(row + 6)\" r=\"7\" fill=\"#fdcb6e\" stroke=\"#2d3436\"/>\n";
-            line("建议新址 proposed site (rank)")
+            line(d.text("map.legend.site"))
         }
         if !overlays.gapOutlines.isEmpty {
             s +=
                 "<rect x=\"1\" y=\"\(row + 1)\" width=\"14\" height=\"10\" fill=\"none\" stroke=\"#c0392b\" stroke-dasharray=\"4,2\"/>\n";
-            line("服务空白区 gap neighbourhood")
+            line(d.text("map.legend.gap"))
         }
         if !overlays.gridBoundaries.isEmpty {
             s +=
                 "<line x1=\"0\" y1=\"\(row + 6)\" x2=\"16\" y2=\"\(row + 6)\" stroke=\"#5f27cd\" stroke-width=\"1.1\" stroke-dasharray=\"4,2\"/>\n";
-            line("网格 grid boundary")
+            line(d.text("map.legend.grid"))
         }
         s += "</g>\n"
         return s

@@ -55,7 +55,10 @@ public struct HTMLReportResult: Codable, Sendable {
     public var communities: Int
     public var underservedCommunities: Int
     public var coverageRate: Double
+    /// In English (the same in every language).
     public var notes: [String]
+    /// The same notes as catalogue texts, for the terminal in the reader's language (not encoded).
+    public var noteTexts: [LocalText] = []
     enum CodingKeys: String, CodingKey {
         case path, html, bytes, communities, notes
         case underservedCommunities = "underserved_communities"
@@ -80,7 +83,7 @@ extension ServiceContext {
             workingCRS: snapshot.metadata.workingCRS)
         let built = try MapBuilder.overlays(
             snapshot: snapshot, standards: standards, theme: theme,
-            radius: options.radius, standardsPath: options.standards, sites: sitePoints)
+            radius: options.radius, standardsPath: options.standards, sites: sitePoints, language: documentLanguage)
         progress.report(stage: "report", done: 1, total: 4)
         // The same ranking as `report underserved` (accessibility included).
         let underserved = try self.underserved(UnderservedOptions(radius: options.radius, standards: options.standards))
@@ -97,16 +100,14 @@ extension ServiceContext {
         }
         let notes = built.notes
         let sitesNote =
-            options.sites == 0
-            ? "Siting list left out (--sites 0)."
-            : siting == nil
-                ? "No siting list: the siting analysis could not run on this store."
-                : "No new site adds coverage: every household is within reach."
+            documentLanguage.text(
+                options.sites == 0
+                    ? "report.sites.left_out" : siting == nil ? "report.sites.unavailable" : "report.sites.none")
         let name = snapshot.metadata.name.isEmpty ? "gridplan" : snapshot.metadata.name
-        let title = options.title ?? "\(name) 社区服务设施规划报告 Planning report"
+        let title = options.title ?? "\(name) " + documentLanguage.text("report.title")
         let svg = MapSVG.render(
             snapshot: snapshot, overlays: built.overlays, title: "\(name) · \(built.themeTitle)",
-            subtitle: built.subtitle, width: 1200)
+            subtitle: built.subtitle, width: 1200, language: documentLanguage)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
         let content = HTMLReportContent(
@@ -124,12 +125,15 @@ extension ServiceContext {
                 }
             },
             sitesNote: sitesNote, mapSVG: svg, party: party)
-        let html = HTMLReport.render(content)
+        var document = content
+        document.language = documentLanguage
+        let html = HTMLReport.render(document)
         progress.report(stage: "report", done: 4, total: 4)
         var result = HTMLReportResult(
             path: nil, html: html, bytes: html.utf8.count, communities: built.area.communities.count,
             underservedCommunities: underserved.underservedCommunities,
             coverageRate: built.coverage.total.coverageRate, notes: notes)
+        result.noteTexts = built.noteTexts
         if let out = options.out {
             try OutputFile.write(html, to: out, option: "--html", what: LocalText("output.report"))
             result.path = out

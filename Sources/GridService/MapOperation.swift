@@ -104,14 +104,14 @@ extension ServiceContext {
             workingCRS: snapshot.metadata.workingCRS)
         let built = try MapBuilder.overlays(
             snapshot: snapshot, standards: standards, theme: theme,
-            radius: options.radius, standardsPath: options.standards, sites: sites)
+            radius: options.radius, standardsPath: options.standards, sites: sites, language: documentLanguage)
         progress.report(stage: "map", done: 2, total: 3)
-        for n in built.notes { note(language.tr("note.prefix", ["note": n])) }
+        for n in built.noteTexts { note(language.tr("note.prefix", ["note": n.text(language)])) }
         let name = snapshot.metadata.name.isEmpty ? "gridplan" : snapshot.metadata.name
         let title = options.title ?? "\(name) · \(built.themeTitle)"
         let svg = MapSVG.render(
             snapshot: snapshot, overlays: built.overlays, title: title, subtitle: built.subtitle,
-            width: options.width ?? 1200)
+            width: options.width ?? 1200, language: documentLanguage)
         progress.report(stage: "map", done: 3, total: 3)
         return MapResult(
             theme: theme, path: nil, svg: svg,
@@ -141,13 +141,15 @@ public enum MapBuilder {
     /// them into map overlays for `theme`.
     public static func overlays(
         snapshot: Snapshot, standards: PolicyStandards, theme: MapTheme,
-        radius: Double?, standardsPath: String?, sites: [(rank: Int, location: Point)] = []
+        radius: Double?, standardsPath: String?, sites: [(rank: Int, location: Point)] = [],
+        language: DocumentLanguage = .both
     ) throws -> MapAssembly.Built {
         let areaParameters = try AreaReportOptions.parameters(AreaReportOptions(), standards: standards)
         let area = AreaStandard.report(snapshot, areaParameters)
         let coverageParameters = try CoverageOptions(radius: radius, standards: standardsPath).parameters(standards: standards)
         let coverage = try Coverage.analyze(snapshot, coverageParameters)
-        return MapAssembly.build(snapshot: snapshot, theme: theme, area: area, coverage: coverage, sites: sites)
+        return MapAssembly.build(
+            snapshot: snapshot, theme: theme, area: area, coverage: coverage, sites: sites, language: language)
     }
 
     /// Sites given in longitude/latitude (as the siting list gives them), placed in the working CRS for the map.

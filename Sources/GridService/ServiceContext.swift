@@ -15,6 +15,8 @@ public final class ServiceContext: @unchecked Sendable {
     /// The language of the current operation's tables, messages and notes: set from `lang`
     /// (or the environment) by `OperationDeclaration.execute`, one request at a time.
     public var language: Language
+    /// The language of the map and the HTML report: both side by side unless `lang` was given.
+    public var documentLanguage: DocumentLanguage = .both
     private var cachedSnapshot: Snapshot?
     /// The layers `cachedSnapshot` holds.
     private var cachedLayers: Set<StoreLayer> = []

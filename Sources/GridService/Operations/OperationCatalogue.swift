@@ -173,15 +173,21 @@ public enum OperationCatalogue {
         options: HTMLReportOptions.self,
         result: "{path | html, bytes, communities, underserved_communities, coverage_rate, notes}",
         run: { try $1.htmlReport($0) },
-        render: { r, format, _ in
+        render: { r, format, context in
             if format == .json { return OperationOutput(.json(r)) }
-            let notes = r.notes.map { "note: \($0)" }
+            let l = context.language
+            let notes = (r.noteTexts.isEmpty ? r.notes : r.noteTexts.map { $0.text(l) }).map { l.tr("note.prefix", ["note": $0]) }
             guard let path = r.path else { return OperationOutput(.text(r.html ?? ""), messages: notes) }
             return OperationOutput(
                 nil,
                 messages: notes + [
-                    "report: \(path): \(r.bytes) bytes, \(r.communities) communities, \(r.underservedCommunities) under-served, "
-                        + "coverage \(String(format: "%.1f%%", r.coverageRate * 100))"
+                    l.tr(
+                        "report.done",
+                        [
+                            "path": path, "bytes": String(r.bytes), "communities": String(r.communities),
+                            "underserved": String(r.underservedCommunities),
+                            "coverage": String(format: "%.1f%%", r.coverageRate * 100)
+                        ])
                 ])
         })
 
@@ -200,14 +206,19 @@ public enum OperationCatalogue {
         options: MapOptions.self,
         result: "{theme, path | svg, communities, buildings, facilities, gaps, grids, sites, working_crs, notes}",
         run: { try $1.map($0) },
-        render: { r, format, _ in
+        render: { r, format, context in
             if format == .json { return OperationOutput(.json(r)) }
             guard let path = r.path else { return OperationOutput(.text(r.svg ?? "")) }
             return OperationOutput(
                 nil,
                 messages: [
-                    "map: \(path): \(r.communities) communities, \(r.buildings) buildings, \(r.facilities) facilities, "
-                        + "\(r.gaps) gap neighbourhoods, \(r.grids) grids, \(r.sites) sites"
+                    context.language.tr(
+                        "map.done",
+                        [
+                            "path": path, "communities": String(r.communities), "buildings": String(r.buildings),
+                            "facilities": String(r.facilities), "gaps": String(r.gaps), "grids": String(r.grids),
+                            "sites": String(r.sites)
+                        ])
                 ])
         })
 

@@ -73,7 +73,9 @@ public struct OperationDeclaration: Sendable {
     public func execute(_ parameters: JSONObject, context: ServiceContext, defaultFormat: OutputFormat) throws -> OperationOutput
     {
         let values = try OptionValues(parameters, fields: fields)
-        context.language = try Language.resolve(option: values.text(SharedFields.lang.name))
+        let lang = try values.text(SharedFields.lang.name)
+        context.language = try Language.resolve(option: lang)
+        context.documentLanguage = lang == nil ? .both : .only(context.language)
         var format = defaultFormat
         if !formats.isEmpty, parameters["format"] != nil, let given = try values.choice("format", OutputFormat.self) {
             format = given
@@ -81,12 +83,18 @@ public struct OperationDeclaration: Sendable {
         return try perform(values, format, context)
     }
 
-    /// The one-line summary in `language` (`help.<method>.summary`).
-    public func summary(in language: Language) -> String { language.tr("help.\(method).summary") }
+    /// The one-line summary in `language` (`help.<method>.summary`). An operation declared outside
+    /// `OperationCatalogue` (a test double) has only its declared English; every catalogued one
+    /// has both languages (`CatalogueKeyTests`), and a missing Chinese text stops the program.
+    public func summary(in language: Language) -> String { text("help.\(method).summary", declared: summary, language) }
 
     /// The longer help in `language` (`help.<method>.discussion`), empty when there is none.
     public func discussion(in language: Language) -> String {
-        discussion.isEmpty ? "" : language.tr("help.\(method).discussion")
+        discussion.isEmpty ? "" : text("help.\(method).discussion", declared: discussion, language)
+    }
+
+    private func text(_ key: String, declared: String, _ language: Language) -> String {
+        language == .en && !Catalogue.has(key) ? declared : language.tr(key)
     }
 
     /// The fields `frontEnd` offers.
