@@ -9,7 +9,7 @@ public enum Catalogue {
     static let sections: [[Message]] = [
         common, help, errors, areaTables, sitingTables, coverageTables, importProblems, underservedTables,
         gridAndPartyTables, complianceTables, storeSummaries, usageErrors, usageErrorsMore,
-        outputFiles, notes, mapTexts, reportTexts
+        outputFiles, notes, mapTexts, reportTexts, csvHeaders, csvHeadersHelp
     ]
 
     /// Every message by key.

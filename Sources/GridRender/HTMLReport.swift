@@ -109,7 +109,7 @@ public enum HTMLReport {
             </head>
             <body>
             <h1>\(esc(c.title))</h1>
-            <div class="meta">\(esc(c.datasetName)) · \(esc(d.text("report.meta.crs", ["crs": c.workingCRS]))) · \(esc(d.text("report.meta.standard", ["standard": num(a.standardM2Per100Households), "source": a.rule.source]))) · \(esc(d.text("report.meta.reach", ["radius": num(cov.radiusM), "street": num(cov.reach["street"] ?? 0)])))</div>
+            <div class="meta">\(esc(c.datasetName)) · \(esc(d.text("html.meta.crs", ["crs": c.workingCRS]))) · \(esc(d.text("html.meta.standard", ["standard": num(a.standardM2Per100Households), "source": a.rule.source]))) · \(esc(d.text("html.meta.reach", ["radius": num(cov.radiusM), "street": num(cov.reach["street"] ?? 0)])))</div>
 
             """
         // Headline figures.
@@ -118,38 +118,38 @@ public enum HTMLReport {
         let uncovered = cov.total.households - cov.total.coveredHouseholds
         let gapHouseholds = cov.gaps.reduce(0) { $0 + $1.households }
         h += "<section id=\"headline\" class=\"headline\">\n"
-        h += figure(d.text("report.communities"), "\(t.communityCount)", detail: d.text("report.detail.households", ["n": thousands(t.figures.households)]))
+        h += figure(d.text("html.communities"), "\(t.communityCount)", detail: d.text("html.detail.households", ["n": thousands(t.figures.households)]))
         h += figure(
-            d.text("report.m_per_100_households"), per100.map { num($0, 1) } ?? "–",
-            detail: d.text("report.detail.standard", ["n": num(a.standardM2Per100Households)]), state: per100.map { $0 >= a.standardM2Per100Households })
+            d.text("html.m_per_100_households"), per100.map { num($0, 1) } ?? "–",
+            detail: d.text("html.detail.standard", ["n": num(a.standardM2Per100Households)]), state: per100.map { $0 >= a.standardM2Per100Households })
         h += figure(
-            d.text("report.communities_meeting_the_standard"), "\(t.communitiesMeetingStandard) / \(t.communityCount)",
+            d.text("html.communities_meeting_the_standard"), "\(t.communitiesMeetingStandard) / \(t.communityCount)",
             state: t.communitiesMeetingStandard == t.communityCount)
         h += figure(
-            d.text("report.area_deficit"), "\(num(t.figures.deficit, 0)) m²", detail: d.text("report.detail.required", ["n": num(t.figures.requiredArea, 0)]),
+            d.text("html.area_deficit"), "\(num(t.figures.deficit, 0)) m²", detail: d.text("html.detail.required", ["n": num(t.figures.requiredArea, 0)]),
             state: t.figures.deficit == 0)
         h += figure(
-            d.text("report.households_covered"), pct(cov.total.coverageRate),
-            detail: "\(thousands(cov.total.coveredHouseholds)) / " + d.text("report.detail.households", ["n": thousands(cov.total.households)]), state: uncovered == 0)
+            d.text("html.households_covered"), pct(cov.total.coverageRate),
+            detail: "\(thousands(cov.total.coveredHouseholds)) / " + d.text("html.detail.households", ["n": thousands(cov.total.households)]), state: uncovered == 0)
         h += figure(
-            d.text("report.gap_neighbourhoods"), "\(cov.gaps.count)", detail: d.text("report.detail.households", ["n": thousands(gapHouseholds)]),
+            d.text("html.gap_neighbourhoods"), "\(cov.gaps.count)", detail: d.text("html.detail.households", ["n": thousands(gapHouseholds)]),
             state: cov.gaps.isEmpty)
-        h += figure(d.text("report.under_served_communities"), "\(u.underservedCommunities)", state: u.underservedCommunities == 0)
+        h += figure(d.text("html.under_served_communities"), "\(u.underservedCommunities)", state: u.underservedCommunities == 0)
         h += figure(
-            d.text("report.counted_facilities"), "\(cov.total.countedFacilities)", detail: d.text("report.detail.in_standard", ["n": String(t.facilityCount)]))
+            d.text("html.counted_facilities"), "\(cov.total.countedFacilities)", detail: d.text("html.detail.in_standard", ["n": String(t.facilityCount)]))
         h += "</section>\n"
 
         // The map.
-        h += "<section class=\"map-section\">\n<h2>\(esc(d.text("report.h.map")))</h2>\n<div class=\"map\">\n\(inlineSVG(c.mapSVG))</div>\n</section>\n"
+        h += "<section class=\"map-section\">\n<h2>\(esc(d.text("html.h.map")))</h2>\n<div class=\"map\">\n\(inlineSVG(c.mapSVG))</div>\n</section>\n"
 
         // Under-served communities.
-        h += "<section id=\"underserved\">\n<h2>\(esc(d.text("report.under_served_communities")))</h2>\n"
+        h += "<section id=\"underserved\">\n<h2>\(esc(d.text("html.under_served_communities")))</h2>\n"
         let under = u.communities.filter(\.underserved)
         if under.isEmpty {
-            h += "<p class=\"note\">\(esc(d.text("report.all_served")))</p>\n"
+            h += "<p class=\"note\">\(esc(d.text("html.all_served")))</p>\n"
         } else {
             h += table(
-                ["#", d.text("report.community"), d.text("report.street"), d.text("report.households"), d.text("report.per100"), d.text("report.deficit_m"), d.text("report.coverage"), d.text("report.reasons")],
+                ["#", d.text("html.community"), d.text("html.street"), d.text("html.households"), d.text("html.per100"), d.text("html.deficit_m"), d.text("html.coverage"), d.text("html.reasons")],
                 numeric: [0, 3, 4, 5, 6],
                 rows: under.map { r in
                     [
@@ -163,7 +163,7 @@ public enum HTMLReport {
         h += "</section>\n"
 
         // Area deficits.
-        h += "<section id=\"area\">\n<h2>\(esc(d.text("report.h.area")))</h2>\n"
+        h += "<section id=\"area\">\n<h2>\(esc(d.text("html.h.area")))</h2>\n"
         let short = a.communities.filter { !$0.meetsStandard }.sorted {
             ($0.figures.deficit, $1.id) > ($1.figures.deficit, $0.id)
         }
@@ -171,13 +171,13 @@ public enum HTMLReport {
             "<p class=\"note\">"
             + esc(
                 d.text(
-                    "report.area_note",
+                    "html.area_note",
                     [
                         "meeting": String(a.communities.count - short.count), "communities": String(a.communities.count),
                         "standard": num(a.standardM2Per100Households), "short": String(short.count)
                     ])) + "</p>\n"
         h += table(
-            [d.text("report.community"), d.text("report.households"), d.text("report.facility_m"), d.text("report.per100"), d.text("report.required_m"), d.text("report.deficit_m")],
+            [d.text("html.community"), d.text("html.households"), d.text("html.facility_m"), d.text("html.per100"), d.text("html.required_m"), d.text("html.deficit_m")],
             numeric: [1, 2, 3, 4, 5], rowClass: "short",
             rows: short.map { r in
                 [
@@ -188,9 +188,9 @@ public enum HTMLReport {
         h += "</section>\n"
 
         // Coverage.
-        h += "<section id=\"coverage\">\n<h2>\(esc(d.text("report.h.coverage", ["radius": num(cov.radiusM)])))</h2>\n"
+        h += "<section id=\"coverage\">\n<h2>\(esc(d.text("html.h.coverage", ["radius": num(cov.radiusM)])))</h2>\n"
         h += table(
-            [d.text("report.community"), d.text("report.households"), d.text("report.covered"), d.text("report.rate")], numeric: [1, 2, 3],
+            [d.text("html.community"), d.text("html.households"), d.text("html.covered"), d.text("html.rate")], numeric: [1, 2, 3],
             rows: cov.communities.map { r in
                 [
                     label(r.id, r.name ?? c.communityNames[r.id]), thousands(r.households), thousands(r.coveredHouseholds),
@@ -198,9 +198,9 @@ public enum HTMLReport {
                 ]
             })
         if !cov.gaps.isEmpty {
-            h += "<h3>\(esc(d.text("report.h.gaps", ["shown": String(min(cov.gaps.count, 15)), "count": String(cov.gaps.count)])))</h3>\n"
+            h += "<h3>\(esc(d.text("html.h.gaps", ["shown": String(min(cov.gaps.count, 15)), "count": String(cov.gaps.count)])))</h3>\n"
             h += table(
-                [d.text("report.gap"), d.text("report.households"), d.text("report.buildings"), d.text("report.communities"), d.text("report.nearest_facility_m")], numeric: [1, 2, 4],
+                [d.text("html.gap"), d.text("html.households"), d.text("html.buildings"), d.text("html.communities"), d.text("html.nearest_facility_m")], numeric: [1, 2, 4],
                 rows: cov.gaps.prefix(15).map { g in
                     [
                         g.id, thousands(g.households), "\(g.buildings)",
@@ -212,10 +212,10 @@ public enum HTMLReport {
         h += "</section>\n"
 
         // Siting.
-        h += "<section id=\"siting\">\n<h2>\(esc(d.text("report.h.sites")))</h2>\n"
+        h += "<section id=\"siting\">\n<h2>\(esc(d.text("html.h.sites")))</h2>\n"
         if let sites = c.sites, !sites.isEmpty {
             h += table(
-                ["#", d.text("report.candidate"), d.text("report.community"), d.text("report.new_households"), d.text("report.cumulative"), d.text("report.rate_after"), d.text("report.m")],
+                ["#", d.text("html.candidate"), d.text("html.community"), d.text("html.new_households"), d.text("html.cumulative"), d.text("html.rate_after"), d.text("html.m")],
                 numeric: [0, 3, 4, 5, 6],
                 rows: sites.map { s in
                     [
@@ -225,12 +225,12 @@ public enum HTMLReport {
                     ]
                 })
         } else {
-            h += "<p class=\"note\">\(esc(c.sitesNote ?? d.text("report.no_sites")))</p>\n"
+            h += "<p class=\"note\">\(esc(c.sitesNote ?? d.text("html.no_sites")))</p>\n"
         }
         h += "</section>\n"
 
         // Party coverage.
-        h += "<section id=\"party\">\n<h2>\(esc(d.text("report.h.party")))</h2>\n"
+        h += "<section id=\"party\">\n<h2>\(esc(d.text("html.h.party")))</h2>\n"
         if let p = c.party {
             let t = p.total.coverage
             let arguments = [
@@ -239,17 +239,17 @@ public enum HTMLReport {
                 "work_rate": pct(t.workCoverageRate), "groups": thousands(t.partyGroups),
                 "central": thousands(t.centralHouseholds), "shortfalls": String(p.shortfalls.count)
             ]
-            h += "<p class=\"note\">\(esc(d.text("report.party_note", arguments)))</p>\n"
+            h += "<p class=\"note\">\(esc(d.text("html.party_note", arguments)))</p>\n"
             h += table(
                 [
-                    d.text("report.community"), d.text("report.organization"), d.text("report.grids"), d.text("report.organization_2"), d.text("report.households"), d.text("report.work"),
-                    d.text("report.groups"), d.text("report.central")
+                    d.text("html.community"), d.text("html.organization"), d.text("html.grids"), d.text("html.organization_2"), d.text("html.households"), d.text("html.work"),
+                    d.text("html.groups"), d.text("html.central")
                 ],
                 numeric: [2, 3, 4, 5, 6, 7],
                 rows: p.communities.map { r in
                     [
                         label(r.id, r.name ?? c.communityNames[r.id]),
-                        d.text("report.org.\(r.organization.rawValue)"),
+                        d.text("html.org.\(r.organization.rawValue)"),
                         "\(r.coverage.gridsOrganized) / \(r.coverage.grids)",
                         pct(r.coverage.organizationCoverageRate), thousands(r.coverage.households),
                         pct(r.coverage.workCoverageRate),
@@ -259,13 +259,13 @@ public enum HTMLReport {
         }
         if let comp = c.compliance, !comp.twoCoverage.isEmpty {
             h +=
-                "<h3>\(esc(d.text("report.units")))</h3>\n<p class=\"note\">"
+                "<h3>\(esc(d.text("html.units")))</h3>\n<p class=\"note\">"
                 + esc(
                     d.text(
-                        "report.units_note",
+                        "html.units_note",
                         ["year": String(comp.year), "missing": String(comp.missingOrganizations.count)])) + "</p>\n"
             h += table(
-                [d.text("report.kind"), d.text("report.units"), d.text("report.organized"), d.text("report.organization_2"), d.text("report.work_covered"), d.text("report.work")], numeric: [1, 2, 3, 4, 5],
+                [d.text("html.kind"), d.text("html.units"), d.text("html.organized"), d.text("html.organization_2"), d.text("html.work_covered"), d.text("html.work")], numeric: [1, 2, 3, 4, 5],
                 rows: comp.twoCoverage.map { r in
                     [
                         d.single == .zh && d != .both ? d.text("value.unit_kind.\(r.kind.rawValue)") : r.kind.rawValue, "\(r.units)", "\(r.organized)", r.organizationCoverageRate.map(pct) ?? "–",
@@ -275,11 +275,11 @@ public enum HTMLReport {
                 })
         }
         if c.party == nil && (c.compliance?.twoCoverage.isEmpty ?? true) {
-            h += "<p class=\"note\">\(esc(d.text("report.no_party")))</p>\n"
+            h += "<p class=\"note\">\(esc(d.text("html.no_party")))</p>\n"
         }
         h += "</section>\n"
         h +=
-            "<footer>gridplan · \(esc(c.generatedAt)) · \(esc(d.text("report.footer")))</footer>\n"
+            "<footer>gridplan · \(esc(c.generatedAt)) · \(esc(d.text("html.footer")))</footer>\n"
         h += "</body>\n</html>\n"
         return h
     }

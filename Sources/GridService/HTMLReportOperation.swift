@@ -102,9 +102,9 @@ extension ServiceContext {
         let sitesNote =
             documentLanguage.text(
                 options.sites == 0
-                    ? "report.sites.left_out" : siting == nil ? "report.sites.unavailable" : "report.sites.none")
+                    ? "html.sites.left_out" : siting == nil ? "html.sites.unavailable" : "html.sites.none")
         let name = snapshot.metadata.name.isEmpty ? "gridplan" : snapshot.metadata.name
-        let title = options.title ?? "\(name) " + documentLanguage.text("report.title")
+        let title = options.title ?? "\(name) " + documentLanguage.text("html.title")
         let svg = MapSVG.render(
             snapshot: snapshot, overlays: built.overlays, title: "\(name) · \(built.themeTitle)",
             subtitle: built.subtitle, width: 1200, language: documentLanguage)

@@ -17,6 +17,8 @@ public final class ServiceContext: @unchecked Sendable {
     public var language: Language
     /// The language of the map and the HTML report: both side by side unless `lang` was given.
     public var documentLanguage: DocumentLanguage = .both
+    /// The language of CSV headers (`--headers`): the contract's English names unless `zh` is asked.
+    public var csvHeaders: Language = .en
     private var cachedSnapshot: Snapshot?
     /// The layers `cachedSnapshot` holds.
     private var cachedLayers: Set<StoreLayer> = []

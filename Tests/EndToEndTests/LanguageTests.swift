@@ -121,4 +121,40 @@ import TestSupport
         let en = try CLI.run(["import", data.path, "--db", db, "--lang", "en"], in: dir)
         #expect(en.stderr.contains("households.csv:line 4: 人数: '很多' is not a number (an integer ≥ 0)"), "\(en.stderr)")
     }
+
+    @Test func csvHeadersInChineseOnlyWhenAsked() throws {
+        let (dir, db) = try Self.store()
+        for command in [["coverage"], ["report", "area"], ["site", "--count", "1"], ["report", "party"], ["grids", "plan"]] {
+            let en = try CLI.run(command + ["--db", db, "--format", "csv", "--lang", "zh"], in: dir)
+            let zh = try CLI.run(command + ["--db", db, "--format", "csv", "--headers", "zh"], in: dir)
+            #expect(en.status == 0 && zh.status == 0, "\(command): \(en.stderr) \(zh.stderr)")
+            let enLines = en.stdout.split(separator: "\n"), zhLines = zh.stdout.split(separator: "\n")
+            // The contract's English names by default, whatever the language; the rows are the same.
+            #expect(enLines.first?.allSatisfy { $0.isASCII } == true, "\(command): \(enLines.first ?? "")")
+            #expect(Array(enLines.dropFirst()) == Array(zhLines.dropFirst()))
+            #expect(zhLines.first?.split(separator: ",").count == enLines.first?.split(separator: ",").count)
+            #expect(zhLines.first?.contains("户数") == true || zhLines.first?.contains("编号") == true, "\(command)")
+        }
+    }
+
+    @Test func mapAndReportAreBilingualUnlessLangIsGiven() throws {
+        let (dir, db) = try Self.store()
+        let chinese = ["LANG": "zh_CN.UTF-8", "GRIDPLAN_LANG": "", "LC_ALL": ""]
+        func svg(_ extra: [String], _ env: [String: String] = [:]) throws -> String {
+            let run = try CLI.run(["map", "--db", db, "--out", "-"] + extra, in: dir, environment: env)
+            #expect(run.status == 0, "\(run.stderr)")
+            return run.stdout
+        }
+        let both = try svg([], chinese)
+        #expect(both.contains("已覆盖 covered") && both.contains("设施 Facilities"))
+        let zh = try svg(["--lang", "zh"])
+        #expect(zh.contains("已覆盖") && !zh.contains("covered<") && !zh.contains("Facilities"))
+        let en = try svg(["--lang", "en"], chinese)
+        #expect(en.contains(">covered<") && en.contains("Facilities") && !en.contains("已覆盖"))
+        let html = try CLI.run(["report", "html", "--db", db, "--out", "-", "--lang", "zh"], in: dir)
+        #expect(html.status == 0)
+        #expect(html.stdout.contains("选址建议") && !html.stdout.contains("Proposed sites"))
+        let htmlEn = try CLI.run(["report", "html", "--db", db, "--out", "-", "--lang", "en"], in: dir)
+        #expect(htmlEn.stdout.contains("Proposed sites") && !htmlEn.stdout.contains("选址建议"))
+    }
 }

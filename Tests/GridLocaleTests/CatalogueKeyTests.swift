@@ -1,4 +1,6 @@
 import Foundation
+import GridAnalysis
+import GridModel
 import GridService
 import Testing
 
@@ -56,6 +58,15 @@ import Testing
         for group in OperationCatalogue.groups {
             #expect(Catalogue.has("help.group.\(group.path.joined(separator: "."))"))
         }
+    }
+
+    /// Keys made from an enumeration's raw values (`value.unit_kind.<kind>`) exist for every case.
+    @Test func everyEnumeratedValueHasItsName() {
+        for kind in UnitKind.allCases { #expect(Catalogue.has("value.unit_kind.\(kind.rawValue)"), "\(kind)") }
+        for role in ContactRole.allCases { #expect(Catalogue.has("value.role.\(role.rawValue)"), "\(role)") }
+        for move in ["up", "down", "same", "new"] { #expect(Catalogue.has("value.move.\(move)")) }
+        for kind in PartyShortfallKind.allCases { #expect(Catalogue.has("shortfall.kind.\(kind.rawValue)"), "\(kind)") }
+        for org in PartyOrganization.allCases { #expect(Catalogue.has("html.org.\(org.rawValue)"), "\(org)") }
     }
 
     @Test func chineseTextIsChinese() {

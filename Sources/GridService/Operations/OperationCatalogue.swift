@@ -182,7 +182,7 @@ public enum OperationCatalogue {
                 nil,
                 messages: notes + [
                     l.tr(
-                        "report.done",
+                        "html.done",
                         [
                             "path": path, "bytes": String(r.bytes), "communities": String(r.communities),
                             "underserved": String(r.underservedCommunities),

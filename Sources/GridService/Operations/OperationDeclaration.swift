@@ -57,6 +57,7 @@ public struct OperationDeclaration: Sendable {
                     help: "Output format: \(ChoiceSet.alternatives(formats.map(\.rawValue))).",
                     default: .string(formats[0].rawValue), refusalNote: formatRefusal), at: 0)
             fields[0].helpArguments = ["formats": formats.map(\.rawValue).joined(separator: ", ")]
+            if formats.contains(.csv) { fields.insert(SharedFields.headers, at: 1) }
         }
         if !fields.contains(where: { $0.name == SharedFields.lang.name }) { fields.append(SharedFields.lang) }
         self.fields = fields.map {
@@ -76,6 +77,8 @@ public struct OperationDeclaration: Sendable {
         let lang = try values.text(SharedFields.lang.name)
         context.language = try Language.resolve(option: lang)
         context.documentLanguage = lang == nil ? .both : .only(context.language)
+        context.csvHeaders = fields.contains { $0.name == SharedFields.headers.name }
+            ? (try values.text(SharedFields.headers.name)).flatMap(Language.init(rawValue:)) ?? .en : .en
         var format = defaultFormat
         if !formats.isEmpty, parameters["format"] != nil, let given = try values.choice("format", OutputFormat.self) {
             format = given

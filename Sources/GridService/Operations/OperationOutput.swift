@@ -37,7 +37,7 @@ extension OperationOutput {
             switch format {
             case .table: return OperationOutput(.text(table(result, context.language)))
             case .json: return OperationOutput(.json(result))
-            case .csv: return OperationOutput(.text(csv(result)))
+            case .csv: return OperationOutput(.text(CSVWriter.header(of: csv(result), in: context.csvHeaders)))
             case .geojson:
                 guard let geojson else { return OperationOutput(.json(result)) }
                 return OperationOutput(.jsonText(try geojson(result, context)))

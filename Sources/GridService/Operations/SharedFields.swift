@@ -49,6 +49,12 @@ public enum SharedFields {
         "lang", .choice(ChoiceSet(names: Language.allCases.map(\.rawValue))),
         help: "Language of tables, messages and errors: zh or en (default GRIDPLAN_LANG, then the locale).",
         valueName: "zh|en")
+    /// The CSV header row: the contract's English names (default, what scripts read) or Chinese.
+    /// Offered by every operation with a CSV format.
+    public static let headers = OptionField(
+        "headers", .choice(ChoiceSet(names: Language.allCases.map(\.rawValue).reversed())),
+        help: "CSV header row: en, the contract's column names (default), or zh, Chinese names.", valueName: "en|zh",
+        default: "en")
     /// The reach options of `coverage` and `report underserved`.
     public static let coverageReach = [radius, circle, network, kinds, link, decay, standards]
 }
