@@ -9,7 +9,8 @@ public enum Catalogue {
     static let sections: [[Message]] = [
         common, help, errors, areaTables, sitingTables, coverageTables, importProblems, underservedTables,
         gridAndPartyTables, complianceTables, storeSummaries, usageErrors, usageErrorsMore,
-        outputFiles, notes, mapTexts, reportTexts, csvHeaders, csvHeadersHelp
+        outputFiles, notes, mapTexts, reportTexts, csvHeaders, csvHeadersHelp,
+        tableValues
     ]
 
     /// Every message by key.

@@ -16,8 +16,9 @@ public enum AreaReportRendering {
             l.tr(
                 "table.area.standard",
                 [
-                    "standard": numberText(r.standardM2Per100Households), "basis": r.areaBasis, "rule": r.rule.id,
-                    "unit": r.rule.unit, "source": r.rule.source
+                    "standard": numberText(r.standardM2Per100Households),
+                    "basis": l == .en ? r.areaBasis : TableValues.name("basis", r.areaBasis, l), "rule": r.rule.id,
+                    "unit": l == .en ? r.rule.unit : l.tr("table.area.unit"), "source": r.rule.source
                 ]),
             l.tr(
                 r.countsEmbeddedOthers ? "table.area.counted_kinds.embedded" : "table.area.counted_kinds.only",

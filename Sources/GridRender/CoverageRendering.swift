@@ -18,7 +18,7 @@ public enum CoverageRendering {
             l.tr(
                 "table.coverage.head",
                 [
-                    "method": r.method.rawValue, "radius": num(r.radiusM), "street": num(r.reach["street"]),
+                    "method": TableValues.name("method", r.method.rawValue, l), "radius": num(r.radiusM), "street": num(r.reach["street"]),
                     "crs": r.workingCRS
                 ]) + "\n"
         out +=

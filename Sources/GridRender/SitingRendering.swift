@@ -13,7 +13,7 @@ public enum SitingRendering {
     /// The list as an aligned table with a summary above it.
     public static func table(_ r: SitingResult, _ l: Language = .en) -> String {
         var out = l.tr(
-            "table.site.head", ["objective": r.objective.rawValue, "radius": num(r.radiusM, 0), "method": r.method.rawValue])
+            "table.site.head", ["objective": r.objective.rawValue, "radius": num(r.radiusM, 0), "method": TableValues.name("method", r.method.rawValue, l)])
         if let crs = r.workingCrs { out += l.tr("table.site.head.crs", ["crs": crs]) }
         out += "\n"
         let total = Double(max(r.totalHouseholds, 1))
@@ -55,7 +55,8 @@ public enum SitingRendering {
         let yes = l.tr("common.yes"), no = l.tr("common.no")
         for s in r.sites {
             var row = [
-                String(s.rank), s.candidateId, s.name ?? "", s.kind ?? "", s.communityId ?? "",
+                String(s.rank), s.candidateId, s.name ?? "", s.kind.map { TableValues.name("kind", $0, l) } ?? "",
+                s.communityId ?? "",
                 num(s.lon, 6), num(s.lat, 6)
             ]
             if hasInput { row += [num(s.inputCrsLon, 6), num(s.inputCrsLat, 6)] }

@@ -13,23 +13,18 @@ public struct TextTable: Sendable {
 
     public mutating func append(_ row: [String]) { rows.append(row) }
 
-    /// Display width of `s` in terminal columns (wide and fullwidth characters count 2).
+    /// Display width of `s` in terminal columns (East Asian Wide and Fullwidth characters count 2),
+    /// not its bytes or Characters.
     public static func displayWidth(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
     }
 
+    /// Columns of one scalar: 0 for combining marks and zero-width characters, 2 for East Asian
+    /// Wide and Fullwidth characters (Unicode's East_Asian_Width, `EastAsianWidth`), else 1.
     static func scalarWidth(_ u: Unicode.Scalar) -> Int {
         let v = u.value
         if v == 0 || (v >= 0x300 && v <= 0x36F) || v == 0x200B || (v >= 0xFE00 && v <= 0xFE0F) { return 0 }
-        if (v >= 0x1100 && v <= 0x115F) || (v >= 0x2E80 && v <= 0x303E) || (v >= 0x3041 && v <= 0x33FF)
-            || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xA000 && v <= 0xA4CF)
-            || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F)
-            || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) || (v >= 0x1F300 && v <= 0x1F64F)
-            || (v >= 0x20000 && v <= 0x3FFFD)
-        {
-            return 2
-        }
-        return 1
+        return EastAsianWidth.isWide(v) ? 2 : 1
     }
 
     /// The table as text, one line per row, columns separated by two spaces, a rule under the header.

@@ -13,7 +13,7 @@ public enum UnderservedRendering {
                 [
                     "underserved": String(r.underservedCommunities), "communities": String(r.communities.count),
                     "standard": CoverageRendering.num(r.standardM2Per100Households), "radius": CoverageRendering.num(r.radiusM),
-                    "method": r.method.rawValue, "crs": r.workingCRS
+                    "method": TableValues.name("method", r.method.rawValue, l), "crs": r.workingCRS
                 ]) + "\n"
         func reasons(_ texts: [LocalText], _ english: [String]) -> String {
             // A result decoded from JSON has only the English reasons.

@@ -69,3 +69,24 @@ extension Catalogue {
         Message("value.move.new", en: "new", zh: "新评"),
     ]
 }
+
+extension Catalogue {
+    /// Enumerated values in tables: distance methods, area bases, facility and candidate kinds.
+    static let tableValues: [Message] = [
+        Message("value.method.euclidean", en: "euclidean", zh: "直线距离"),
+        Message("value.method.network", en: "network", zh: "步行路网"),
+        Message("value.method.costs", en: "costs", zh: "成本表"),
+        Message("value.basis.usable", en: "usable", zh: "使用"),
+        Message("value.basis.building", en: "building", zh: "建筑"),
+        Message("table.area.unit", en: "m² per 100 households", zh: "平方米/百户"),
+        Message("value.kind.party_mass_center", en: "party_mass_center", zh: "党群服务中心"),
+        Message("value.kind.party_mass_station", en: "party_mass_station", zh: "党群服务站"),
+        Message("value.kind.city_station", en: "city_station", zh: "城市驿站"),
+        Message("value.kind.city_study", en: "city_study", zh: "城市书房"),
+        Message("value.kind.pocket_park", en: "pocket_park", zh: "小游园"),
+        Message("value.kind.property_service", en: "property_service", zh: "物业服务中心"),
+        Message("value.kind.other", en: "other", zh: "其他"),
+        Message("value.kind.vacant_room", en: "vacant_room", zh: "闲置用房"),
+        Message("value.kind.vacant_lot", en: "vacant_lot", zh: "空地"),
+    ]
+}
