@@ -42,6 +42,10 @@ enum ResultSummary {
             "dataset": "dataset_name", "communities": "counts.communities", "households": "households", "store": "store",
             "crs": "working_crs"
         ],
+        "import.dry_run": [
+            "layers": "#dry_run.layers", "problems": "dry_run.total_problems", "valid": "dry_run.valid",
+            "dataset": "dataset_name"
+        ],
         "export": ["layers": "#layers", "format": "format", "path": "path"]
     ]
 
@@ -53,7 +57,8 @@ enum ResultSummary {
 
     /// The summary of `json`, the result of `tool`, in `language`.
     static func text(tool: AssistantTool, json: JSONValue, language: Language) -> String {
-        let method = tool.operation.method
+        var method = tool.operation.method
+        if method == "import", json.objectValue?["dry_run"] != nil { method = "import.dry_run" }
         guard let facts = facts[method] else { return tool.name }
         var arguments: [String: String] = [:]
         for (name, path) in facts { arguments[name] = fact(path, in: json, language: language) ?? "—" }

@@ -96,6 +96,10 @@ extension Catalogue {
             en: "Imported {dataset}: {communities} communities, {households} households into {store} (working CRS {crs}).",
             zh: "已导入 {dataset}：{communities} 个社区、{households} 户，写入 {store}（工作坐标系 {crs}）。"),
         Message(
+            "mcp.summary.import.dry_run",
+            en: "Dry run of {dataset}, nothing written: {layers} layers read, {problems} problems; valid: {valid}.",
+            zh: "{dataset} 试导入，未写入：读取图层 {layers} 个，问题 {problems} 项；有效：{valid}。"),
+        Message(
             "mcp.summary.export", en: "Exported {layers} layers as {format} to {path}.", zh: "已将 {layers} 个图层导出为 {format}：{path}。"),
 
         Message("mcp.resource.standards", en: "Standards and policy sources", zh: "标准及政策依据"),
