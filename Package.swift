@@ -80,6 +80,9 @@ let package = Package(
         .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
+        .testTarget(
+            name: "GridMCPTests",
+            dependencies: ["GridMCP", "GridService", "GridFormats", "GridLocale", .product(name: "MCP", package: "swift-sdk")]),
         // Runs the built binary; Golden/ holds the demo's pinned outputs (Tools/update-golden).
         .testTarget(
             name: "EndToEndTests",

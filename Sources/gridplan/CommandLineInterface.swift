@@ -81,7 +81,7 @@ enum CommandLineInterface {
         case .mcp:
             let values = try OptionValues(object, fields: spec.fields.filter { $0.name != "db" })
             let settings = AssistantSettings(
-                language: try Language.resolve(option: try values.text("lang")),
+                language: try Self.language(try values.text("lang")),
                 allowHouseholdData: try values.flag("allow_household_data") ?? false,
                 maxMessageBytes: try values.integer("max_message_bytes") ?? 64 << 20)
             let context = ServiceContext(db: db, progress: SilentProgress(), note: { printError($0) })
@@ -95,6 +95,15 @@ enum CommandLineInterface {
             finished.wait()
             if let error = failure.error { throw error }
             return 0
+        }
+    }
+}
+
+extension CommandLineInterface {
+    /// The language asked for (`--lang`, `GRIDPLAN_LANG`, the locale); an unknown one is a usage error.
+    static func language(_ option: String?) throws -> Language {
+        do { return try Language.resolve(option: option) } catch let error as LanguageError {
+            throw UsageError(error.description)
         }
     }
 }
