@@ -136,13 +136,15 @@ extension Catalogue {
             "mcp.prompt.find_underserved.text",
             en: """
                 Find the under-served neighbourhoods in {street}. Call report_underserved, then report_area with \
-                short_only: true, and read gridplan://standards for the rule applied. List the communities below the \
-                standard with their households, area per 100 households, deficit in m² and uncovered households, \
-                quote each reason, and name the gap neighbourhoods. Show gridplan://map/coverage.svg if the client can.
+                short_only: true, and read gridplan://standards for the rule applied; keep the communities of {street} \
+                (their street field) unless it is the whole district. List the communities below the standard with \
+                their households, area per 100 households, deficit in m² and uncovered households, quote each reason, \
+                and name the gap neighbourhoods. Show gridplan://map/coverage.svg if the client can.
                 """,
             zh: """
                 查找{street}中服务不足的社区。先调用 report_underserved，再以 short_only: true 调用 report_area，\
-                并读取 gridplan://standards 了解所依据的标准。列出未达标的社区及其户数、每百户服务面积、缺口（平方米）\
+                并读取 gridplan://standards 了解所依据的标准；除非是整个辖区，只保留属于{street}的社区（看 street 字段）。\
+                列出未达标的社区及其户数、每百户服务面积、缺口（平方米）\
                 和未覆盖户数，引用每条原因，并指出服务空白片区。如客户端支持，展示 gridplan://map/coverage.svg。
                 """),
         Message("mcp.prompt.propose_centers.title", en: "Propose new centers", zh: "建议新建党群服务中心"),
@@ -153,13 +155,15 @@ extension Catalogue {
             "mcp.prompt.propose_centers.text",
             en: """
                 Propose {count} new party-mass service centers for {street}. Call report_underserved to see where the \
-                gaps are, then site with count: {count} (objective cover). For each proposed site give its name, \
+                gaps are, then site with count: {count} (objective cover); site chooses among the whole district's \
+                candidates, so say which sites lie in {street}. For each proposed site give its name, \
                 community, households newly covered and recommended usable area, and the coverage rate before and \
                 after; say whether the plan is proven optimal (optimality_gap). Show gridplan://map/sites.svg if the client can.
                 """,
             zh: """
                 为{street}建议新建 {count} 处党群服务中心。先调用 report_underserved 了解缺口所在，再以 count: {count}\
-                （目标 cover）调用 site。逐一说明每个建议点位的名称、所在社区、新增覆盖户数和建议使用面积，以及选址前后\
+                （目标 cover）调用 site；site 在整个辖区的候选点中选址，请说明哪些点位位于{street}。\
+                逐一说明每个建议点位的名称、所在社区、新增覆盖户数和建议使用面积，以及选址前后\
                 的覆盖率；说明方案是否已证明最优（optimality_gap）。如客户端支持，展示 gridplan://map/sites.svg。
                 """),
         Message("mcp.prompt.check_party_network.title", en: "Check the party network", zh: "检查党组织网络"),
