@@ -43,7 +43,7 @@ public final class AssistantServer: Sendable {
         try await server.start(transport: transport)
         await server.waitUntilCompleted()
         // Requests still running when input ended get their answers before the server stops.
-        _ = try? await runner.run { _ in 0 }
+        await transport.drained()
         await server.stop()
     }
 

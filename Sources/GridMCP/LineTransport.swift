@@ -39,9 +39,11 @@ public actor LineTransport: Transport {
             StdioTransport.readLines(
                 fd: input, maxLineBytes: limit,
                 onLine: { line in
-                    if !line.trimmingCharacters(in: .whitespaces).isEmpty { sink.yield(Data(line.utf8)) }
+                    if line.trimmingCharacters(in: .whitespaces).isEmpty { return }
+                    output.received(line)
+                    sink.yield(Data(line.utf8))
                 },
-                onOversize: { output.write(LineTransport.oversizeReply(limit)) })
+                onOversize: { output.write(LineTransport.oversizeReply(limit), counted: false) })
             sink.finish()
         }
         thread.start()
@@ -52,6 +54,12 @@ public actor LineTransport: Transport {
     public func send(_ data: Data) async throws { output.write(String(decoding: data, as: UTF8.self)) }
 
     public func receive() -> AsyncThrowingStream<Data, Swift.Error> { messages }
+
+    /// Returns once every request received has been answered (or cancelled), so that a client
+    /// that closes its input right after its requests still gets every answer.
+    public func drained() async {
+        while output.unanswered > 0 { try? await Task.sleep(for: .milliseconds(5)) }
+    }
 
     /// The JSON-RPC error `rpc` answers an over-long line with.
     static func oversizeReply(_ limit: Int) -> String {
@@ -64,17 +72,43 @@ public actor LineTransport: Transport {
     }
 }
 
-/// Whole lines to a descriptor, one writer at a time; quiet after the client went away.
+/// Whole lines to a descriptor, one writer at a time; quiet after the client went away. Counts
+/// the requests not answered yet: a request (a message with `id` and `method`) counts one, a
+/// cancellation notification or a response sent takes one off. Responses are told apart by
+/// their first key, as the SDK writes sorted keys: `{"error"` or `{"id"` (the server sends no
+/// requests of its own), where notifications begin `{"jsonrpc"`.
 final class LineOutput: @unchecked Sendable {
     private let writer: DescriptorWriter
     private let lock = NSLock()
     private var broken = false
+    private var pending = 0
 
     init(fd: Int32) { writer = DescriptorWriter(fd: fd) }
 
-    func write(_ line: String) {
+    var unanswered: Int {
+        lock.lock(); defer { lock.unlock() }
+        return broken ? 0 : pending
+    }
+
+    /// Notes a message from the client.
+    func received(_ line: String) {
+        guard case .object(let message)? = try? JSONParser.parse(line), case .string(let method)? = message["method"] else {
+            return
+        }
+        lock.lock(); defer { lock.unlock() }
+        if message["id"] != nil {
+            pending += 1
+        } else if method == "notifications/cancelled" {
+            pending = max(0, pending - 1)
+        }
+    }
+
+    /// Writes one line; `counted` false for replies to messages that were never counted (an
+    /// over-long line).
+    func write(_ line: String, counted: Bool = true) {
         lock.lock(); defer { lock.unlock() }
         if broken { return }
+        if counted, line.hasPrefix(#"{"error""#) || line.hasPrefix(#"{"id""#) { pending = max(0, pending - 1) }
         if writer.write(line + "\n") != nil { broken = true }
     }
 }
