@@ -63,7 +63,9 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log")
             ]),
         // The thin command-line front end: argv parsed and help written from the operations' declarations.
-        .executableTarget(name: "gridplan", dependencies: ["GridService", "GridRPC", "GridMCP", "GridLocale", "GridModel", "GridRender", "GridFormats"]),
+        .executableTarget(
+            name: "gridplan",
+            dependencies: ["GridService", "GridRPC", "GridMCP", "GridLocale", "GridModel", "GridRender", "GridFormats"]),
         // Helpers shared by the test targets only: the seeded generator, the `ogrinfo` and CLI
         // runners, temporary fixtures.
         .target(name: "TestSupport", dependencies: ["GridGeo"], path: "Tests/TestSupport"),

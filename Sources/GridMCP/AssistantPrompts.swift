@@ -37,7 +37,8 @@ extension AssistantServer {
             throw MCPError.invalidParams(Catalogue.text("mcp.unknown_prompt", l, ["prompt": name]))
         }
         for argument in spec.arguments where argument.required && (arguments[argument.name] ?? "").isEmpty {
-            throw MCPError.invalidParams(Catalogue.text("mcp.prompt.missing_argument", l, ["argument": argument.name, "prompt": name]))
+            throw MCPError.invalidParams(
+                Catalogue.text("mcp.prompt.missing_argument", l, ["argument": argument.name, "prompt": name]))
         }
         if let count = arguments["count"], !(Int(count).map { $0 > 0 } ?? false) {
             throw MCPError.invalidParams(Catalogue.text("mcp.prompt.bad_count", l, ["count": count]))

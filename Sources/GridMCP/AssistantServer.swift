@@ -37,7 +37,8 @@ public final class AssistantServer: Sendable {
         let server = Server(
             name: "gridplan", version: GridplanVersion.current, title: "gridplan",
             instructions: Catalogue.text("mcp.instructions", settings.language),
-            capabilities: .init(prompts: .init(listChanged: false), resources: .init(subscribe: false, listChanged: false),
+            capabilities: .init(
+                prompts: .init(listChanged: false), resources: .init(subscribe: false, listChanged: false),
                 tools: .init(listChanged: false)))
         await register(on: server)
         try await server.start(transport: transport)

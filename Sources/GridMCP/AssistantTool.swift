@@ -48,7 +48,8 @@ struct AssistantTool: Sendable {
         case .writesWhen(let flag):
             description += " Writes only with \(flag): true; otherwise a preview."
         case .writes(let preview):
-            description += " Writes only with apply: true" + (preview.map { " (or \($0): true to check without writing)" } ?? "")
+            description +=
+                " Writes only with apply: true" + (preview.map { " (or \($0): true to check without writing)" } ?? "")
                 + "; without it the tool refuses."
         }
         let readOnly = operation.effect == .readOnly

@@ -57,7 +57,8 @@ struct ToolCall {
             if let data = error.data { members["data"] = JSONBridge.value(data) }
         }
         let structured: Value? = .object(members)
-        return CallTool.Result(content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: structured, isError: true)
+        return CallTool.Result(
+            content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: structured, isError: true)
     }
 }
 

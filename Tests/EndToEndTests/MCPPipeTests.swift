@@ -18,7 +18,8 @@ import TestSupport
             #"{"jsonrpc":"2.0","id":3,"method":"no/such/method"}"#,
             #"{"jsonrpc":"2.0","id":4,"method":"tools/list"}"#
         ]
-        let r = try CLI.run(["mcp", "--db", MCPServerTests.store], stdin: (Self.initialize + requests).joined(separator: "\n") + "\n")
+        let r = try CLI.run(
+            ["mcp", "--db", MCPServerTests.store], stdin: (Self.initialize + requests).joined(separator: "\n") + "\n")
         #expect(r.status == 0, "\(r.stderr)")
         var replies: [Int: JSONObject] = [:]
         for line in r.stdout.split(separator: "\n") {
@@ -33,7 +34,8 @@ import TestSupport
 
     @Test(arguments: [500, 200_000])
     func anOverlongMessageIsRefusedAsRPCRefusesIt(padding: Int) throws {
-        let line = #"{"jsonrpc":"2.0","id":1,"method":"ping","params":{"pad":""# + String(repeating: "x", count: padding) + #""}}"#
+        let line =
+            #"{"jsonrpc":"2.0","id":1,"method":"ping","params":{"pad":""# + String(repeating: "x", count: padding) + #""}}"#
         for command in ["mcp", "rpc"] {
             let r = try CLI.run([command, "--max-message-bytes", "200", "--db", MCPServerTests.store], stdin: line + "\n")
             #expect(r.status == 0, "\(r.stderr)")
@@ -45,4 +47,3 @@ import TestSupport
         }
     }
 }
-

@@ -83,16 +83,20 @@ struct MCPServerTests {
             #expect(!MCPSession.summary(result).isEmpty, "\(call.tool): no text summary")
         }
         // The summary quotes the result's figures.
-        let area = try JSONParser.parse(try CLI.run(["report", "area", "--allocate", "reach", "--format", "json", "--db", Self.store]).stdout)
+        let area = try JSONParser.parse(
+            try CLI.run(["report", "area", "--allocate", "reach", "--format", "json", "--db", Self.store]).stdout)
         let total = try #require(area.objectValue?["total"]?.objectValue)
         let summary = MCPSession.summary(transcript.steps[2])
-        #expect(summary.contains("\(total["communities_meeting_standard"]!.numberValue!.text) of \(total["community_count"]!.numberValue!.text)"))
+        #expect(
+            summary.contains(
+                "\(total["communities_meeting_standard"]!.numberValue!.text) of \(total["community_count"]!.numberValue!.text)"))
         #expect(summary.contains(total["area_per_100_households"]!.numberValue!.text))
 
         // crs convert has no CLI command for pairs; the same call over rpc.
         let rpc = try CLI.run(
             ["rpc"],
-            stdin: #"{"jsonrpc":"2.0","id":1,"method":"crs.convert","params":{"from":"EPSG:4326","to":"GCJ-02","points":[[114.3,30.6]]}}"#
+            stdin:
+                #"{"jsonrpc":"2.0","id":1,"method":"crs.convert","params":{"from":"EPSG:4326","to":"GCJ-02","points":[[114.3,30.6]]}}"#
                 + "\n")
         let rpcResult = try #require(try JSONParser.parse(rpc.stdout).objectValue?["result"])
         let converted = try #require(transcript.steps.last?["structuredContent"])
@@ -116,7 +120,9 @@ struct MCPServerTests {
                 #"{"jsonrpc":"2.0","id":1,"method":"site","params":{"count":"x"}}"#,
                 #"{"jsonrpc":"2.0","id":2,"method":"coverage","params":{"radius":-3}}"#
             ].joined(separator: "\n") + "\n")
-        let rpcErrors = rpc.stdout.split(separator: "\n").compactMap { try? JSONParser.parse(String($0)).objectValue?["error"]?.objectValue }
+        let rpcErrors = rpc.stdout.split(separator: "\n").compactMap {
+            try? JSONParser.parse(String($0)).objectValue?["error"]?.objectValue
+        }
         #expect(rpcErrors.count == 2)
         for (step, rpcError) in zip([0, 2], rpcErrors) {
             let result = transcript.steps[step]
@@ -191,7 +197,9 @@ struct MCPServerTests {
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/x"))
 
         let allowed = try MCPSession.run(["--db", Self.store, "--allow-household-data"], steps: [call])
-        let cli = try CLI.run(["party", "plan", "--community", "C05", "--include-households", "--format", "json", "--db", Self.store])
+        let cli = try CLI.run([
+            "party", "plan", "--community", "C05", "--include-households", "--format", "json", "--db", Self.store
+        ])
         let structured = try #require(allowed.steps[0]["structuredContent"])
         #expect(JSONComparison.same(structured, try JSONParser.parse(cli.stdout)))
     }
@@ -208,7 +216,10 @@ struct MCPServerTests {
                 #"{"op":"prompt","name":"propose_centers","arguments":{}}"#, #"{"op":"read","uri":"gridplan://nothing"}"#
             ])
         let uris = Set(transcript.steps[0]["resources"]?.arrayValue?.compactMap { $0.objectValue?["uri"]?.stringValue } ?? [])
-        #expect(uris.isSuperset(of: ["gridplan://standards", "gridplan://dataset", "gridplan://results/latest", "gridplan://map/area.svg"]))
+        #expect(
+            uris.isSuperset(of: [
+                "gridplan://standards", "gridplan://dataset", "gridplan://results/latest", "gridplan://map/area.svg"
+            ]))
         func content(_ step: Int) -> JSONObject? { transcript.steps[step]["contents"]?.arrayValue?.first?.objectValue }
 
         let standards = try String(contentsOf: CLI.repositoryRoot.appendingPathComponent("seeds/standards.json"), encoding: .utf8)
@@ -228,7 +239,8 @@ struct MCPServerTests {
 
         let prompts = Set(transcript.steps[6]["prompts"]?.arrayValue?.compactMap { $0.objectValue?["name"]?.stringValue } ?? [])
         #expect(prompts == ["find_underserved", "propose_centers", "check_party_network"])
-        let text = transcript.steps[7]["messages"]?.arrayValue?.first?.objectValue?["content"]?.objectValue?["text"]?.stringValue ?? ""
+        let text =
+            transcript.steps[7]["messages"]?.arrayValue?.first?.objectValue?["content"]?.objectValue?["text"]?.stringValue ?? ""
         #expect(text.contains("count: 2") && text.contains("site"), "\(text)")
         #expect(transcript.steps[8]["error"] != nil, "count is required")
         #expect(transcript.steps[9]["error"] != nil, "an unknown resource is a protocol error")

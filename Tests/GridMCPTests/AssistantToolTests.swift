@@ -13,7 +13,8 @@ import Testing
 
     func call(_ name: String, _ arguments: String, allow: Bool = false) throws -> ToolCall {
         let object = try #require(try JSONParser.parse(arguments).objectValue)
-        return ToolCall(tool: try tool(name), arguments: object, settings: AssistantSettings(language: .en, allowHouseholdData: allow))
+        return ToolCall(
+            tool: try tool(name), arguments: object, settings: AssistantSettings(language: .en, allowHouseholdData: allow))
     }
 
     @Test func argumentsAreTheDeclaredFieldsWithoutFormatAndWithConsentWhereEveryRunWrites() throws {
@@ -22,7 +23,8 @@ import Testing
             let declared = tool.operation.rpcFields.map(\.name)
             #expect(names.contains("apply") == (tool.operation.effect != .readOnly), "\(tool.name)")
             let expected = tool.operation.formats.isEmpty ? Set(declared) : Set(declared).subtracting(["format"])
-            #expect(Set(names).subtracting(["apply"]) == expected.subtracting(["apply"]), "\(tool.name): results are JSON, no format")
+            #expect(
+                Set(names).subtracting(["apply"]) == expected.subtracting(["apply"]), "\(tool.name): results are JSON, no format")
             guard case .object(let schema) = tool.inputSchema else { Issue.record("\(tool.name): no schema"); continue }
             #expect(Set(schema["properties"]?.objectValue?.keys ?? []) == Set(names))
             #expect(schema["additionalProperties"] == .bool(false))

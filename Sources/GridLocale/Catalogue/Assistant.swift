@@ -2,13 +2,16 @@ extension Catalogue {
     /// `gridplan mcp`: the assistant server's summaries, refusals, resources, prompts and help.
     static let assistant: [Message] = [
         Message(
-            "help.mcp.summary", en: "Serve the Model Context Protocol on stdin/stdout: every analysis as a tool for an assistant.",
+            "help.mcp.summary",
+            en: "Serve the Model Context Protocol on stdin/stdout: every analysis as a tool for an assistant.",
             zh: "在标准输入/输出上提供模型上下文协议（MCP）服务：每项分析都是助手可调用的工具。"),
         Message(
-            "help.mcp.allow_household_data", en: "Let tools release household-level data (include_households); refused otherwise.",
+            "help.mcp.allow_household_data",
+            en: "Let tools release household-level data (include_households); refused otherwise.",
             zh: "允许工具输出户级数据（include_households）；否则拒绝。"),
         Message(
-            "help.mcp.lang", en: "Language of the summaries, prompts and refusals: zh or en (default $GRIDPLAN_LANG, then the locale).",
+            "help.mcp.lang",
+            en: "Language of the summaries, prompts and refusals: zh or en (default $GRIDPLAN_LANG, then the locale).",
             zh: "摘要、提示词和拒绝说明的语言：zh 或 en（默认取 $GRIDPLAN_LANG，其次取系统区域设置）。"),
         Message("help.mcp.max_message_bytes", en: "Longest accepted message, bytes.", zh: "可接受的最长消息（字节）。"),
         Message(
@@ -48,7 +51,8 @@ extension Catalogue {
 
         Message(
             "mcp.summary.info",
-            en: "Store {store}: {dataset}, {communities} communities, {buildings} buildings, {households} households (working CRS {crs}).",
+            en:
+                "Store {store}: {dataset}, {communities} communities, {buildings} buildings, {households} households (working CRS {crs}).",
             zh: "数据库 {store}：{dataset}，{communities} 个社区、{buildings} 栋楼栋、{households} 户（工作坐标系 {crs}）。"),
         Message(
             "mcp.summary.report.area",
@@ -61,7 +65,8 @@ extension Catalogue {
             zh: "覆盖率 {rate}：{households} 户中 {covered} 户在服务半径（{radius} 米）内；服务空白片区 {gaps} 处。"),
         Message(
             "mcp.summary.report.underserved",
-            en: "{underserved} of {communities} communities are under-served; the first is {first} ({first_id}, deficit {deficit} m²).",
+            en:
+                "{underserved} of {communities} communities are under-served; the first is {first} ({first_id}, deficit {deficit} m²).",
             zh: "{communities} 个社区中 {underserved} 个服务不足；首位为 {first}（{first_id}，缺口 {deficit} 平方米）。"),
         Message(
             "mcp.summary.site",
@@ -85,7 +90,9 @@ extension Catalogue {
             "mcp.summary.report.compliance",
             en:
                 "{year}: {findings} findings: {staffing} staffing shortfalls, {organizations} organizations to establish, {untrained} secretaries untrained, {contacts} contact-point shortfalls.",
-            zh: "{year} 年：发现问题 {findings} 项：专职党务工作者配备不足 {staffing} 项，应建未建组织 {organizations} 个，未培训书记 {untrained} 名，联系点履职不足 {contacts} 项。"),
+            zh:
+                "{year} 年：发现问题 {findings} 项：专职党务工作者配备不足 {staffing} 项，应建未建组织 {organizations} 个，未培训书记 {untrained} 名，联系点履职不足 {contacts} 项。"
+        ),
         Message(
             "mcp.summary.crs.convert", en: "{count} points converted from {from} to {to}.", zh: "已将 {count} 个点从 {from} 转换为 {to}。"),
         Message(
@@ -100,7 +107,8 @@ extension Catalogue {
             en: "Dry run of {dataset}, nothing written: {layers} layers read, {problems} problems; valid: {valid}.",
             zh: "{dataset} 试导入，未写入：读取图层 {layers} 个，问题 {problems} 项；有效：{valid}。"),
         Message(
-            "mcp.summary.export", en: "Exported {layers} layers as {format} to {path}.", zh: "已将 {layers} 个图层导出为 {format}：{path}。"),
+            "mcp.summary.export", en: "Exported {layers} layers as {format} to {path}.", zh: "已将 {layers} 个图层导出为 {format}：{path}。"
+        ),
 
         Message("mcp.resource.standards", en: "Standards and policy sources", zh: "标准及政策依据"),
         Message(
@@ -114,7 +122,8 @@ extension Catalogue {
         Message("mcp.resource.latest", en: "Latest results", zh: "最新结果"),
         Message(
             "mcp.resource.latest.description",
-            en: "Each tool's latest result in this session by tool name (before any call: the area report and the under-served ranking).",
+            en:
+                "Each tool's latest result in this session by tool name (before any call: the area report and the under-served ranking).",
             zh: "本次会话中各工具的最新结果（按工具名；尚未调用时为面积报告和服务不足排名）。"),
         Message("mcp.resource.map", en: "Map: {theme}", zh: "地图：{theme}"),
         Message(
@@ -122,7 +131,9 @@ extension Catalogue {
             zh: "辖区地图（主题 {theme}），SVG 格式（map 命令的绘图）。"),
 
         Message("mcp.prompt.whole_district", en: "the whole district", zh: "整个辖区"),
-        Message("mcp.prompt.argument.street", en: "A street (街道) to focus on; the whole district when left out.", zh: "关注的街道；不填则为整个辖区。"),
+        Message(
+            "mcp.prompt.argument.street", en: "A street (街道) to focus on; the whole district when left out.",
+            zh: "关注的街道；不填则为整个辖区。"),
         Message("mcp.prompt.argument.count", en: "How many new centers to propose.", zh: "建议新建党群服务中心的数量。"),
         Message("mcp.prompt.argument.community", en: "A community id to focus on; all when left out.", zh: "关注的社区编号；不填则为全部社区。"),
         Message("mcp.prompt.missing_argument", en: "The prompt {prompt} needs {argument}.", zh: "提示词 {prompt} 需要参数 {argument}。"),
