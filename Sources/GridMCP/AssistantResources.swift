@@ -45,7 +45,7 @@ extension AssistantServer {
             switch uri {
             case Self.standardsURI:
                 guard let file = ProjectResources.standardsFile else {
-                    throw MCPError.internalError("cannot find seeds/standards.json (set GRIDPLAN_HOME)")
+                    throw MCPError.internalError(Catalogue.text("mcp.standards_missing", settings.language))
                 }
                 return text(try String(contentsOf: file, encoding: .utf8), "application/json")
             case Self.datasetURI:
@@ -68,7 +68,9 @@ extension AssistantServer {
                 let output = try await runner.run { context in
                     try Self.operation("map").execute(parameters, context: context, defaultFormat: .table)
                 }
-                guard case .text(let svg)? = output.document else { throw MCPError.internalError("the map gave no SVG") }
+                guard case .text(let svg)? = output.document else {
+                    preconditionFailure("map without --out renders its SVG as text")
+                }
                 return text(svg, "image/svg+xml")
             }
         } catch let error as MCPError {

@@ -50,7 +50,8 @@ public final class AssistantServer: Sendable {
 
     /// Registers the tools, resources and prompts handlers.
     func register(on server: Server) async {
-        await server.withMethodHandler(ListTools.self) { _ in .init(tools: AssistantTool.all.map(\.tool)) }
+        let language = settings.language
+        await server.withMethodHandler(ListTools.self) { _ in .init(tools: AssistantTool.all.map { $0.tool(language) }) }
         await server.withMethodHandler(CallTool.self) { [self] params in
             try await self.call(params, server: server)
         }

@@ -1,4 +1,5 @@
 import GridFormats
+import GridLocale
 import GridRender
 import GridService
 import MCP
@@ -39,18 +40,16 @@ struct AssistantTool: Sendable {
     /// The JSON Schema of the arguments (`ParameterSchema`).
     var inputSchema: JSONValue { OperationDeclaration.parametersSchema(of: fields) }
 
-    /// The tool as `tools/list` describes it.
-    var tool: Tool {
+    /// The tool as `tools/list` describes it; what it writes said in `language`.
+    func tool(_ language: Language) -> Tool {
         var description = operation.summary
         if !operation.discussion.isEmpty { description += " " + operation.discussion }
         switch operation.effect {
         case .readOnly: break
-        case .writesWhen(let flag):
-            description += " Writes only with \(flag): true; otherwise a preview."
-        case .writes(let preview):
-            description +=
-                " Writes only with apply: true" + (preview.map { " (or \($0): true to check without writing)" } ?? "")
-                + "; without it the tool refuses."
+        case .writesWhen(let flag): description += " " + Catalogue.text("mcp.tool.writes_when", language, ["flag": flag])
+        case .writes(let preview?):
+            description += " " + Catalogue.text("mcp.tool.writes_unless_preview", language, ["preview": preview])
+        case .writes(nil): description += " " + Catalogue.text("mcp.tool.writes", language)
         }
         let readOnly = operation.effect == .readOnly
         return Tool(

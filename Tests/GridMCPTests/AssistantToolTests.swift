@@ -32,8 +32,8 @@ import Testing
         // export's own `format` (what to write) stays; the grid plan's consent is its own apply flag.
         #expect(try tool("export").fields.contains { $0.name == "format" })
         #expect(try tool("grids_plan").fields.filter { $0.name == "apply" }.count == 1)
-        #expect(try tool("report_area").tool.annotations.readOnlyHint == true)
-        #expect(try tool("import").tool.annotations.readOnlyHint == false)
+        #expect(try tool("report_area").tool(.en).annotations.readOnlyHint == true)
+        #expect(try tool("import").tool(.en).annotations.readOnlyHint == false)
     }
 
     @Test func writeToolsRefuseWithoutApplyAndPreviewsNeedNone() throws {

@@ -13,6 +13,24 @@ extension Catalogue {
             "help.mcp.lang",
             en: "Language of the summaries, prompts and refusals: zh or en (default $GRIDPLAN_LANG, then the locale).",
             zh: "摘要、提示词和拒绝说明的语言：zh 或 en（默认取 $GRIDPLAN_LANG，其次取系统区域设置）。"),
+        Message(
+            "help.mcp.discussion",
+            en: """
+                Tools are the operations (info, report_area, coverage, report_underserved, site, grids_plan, \
+                party_plan, report_party, report_compliance, crs_convert, inspect, import, export) with the same \
+                parameters as rpc; results are the commands' JSON as structured content with a short summary. \
+                Tools that write need apply: true; household-level data only with --allow-household-data. \
+                Resources: gridplan://standards, gridplan://dataset, gridplan://results/latest, \
+                gridplan://map/<theme>.svg. Prompts: find_underserved, propose_centers, check_party_network.
+                """,
+            zh: """
+                工具即各项操作（info、report_area、coverage、report_underserved、site、grids_plan、party_plan、\
+                report_party、report_compliance、crs_convert、inspect、import、export），参数与 rpc 相同；结果为命令的 \
+                JSON（structured content）并附简短摘要。会写入的工具需传入 apply: true；户级数据仅在使用 \
+                --allow-household-data 启动时提供。资源：gridplan://standards、gridplan://dataset、\
+                gridplan://results/latest、gridplan://map/<theme>.svg。提示词：find_underserved、propose_centers、\
+                check_party_network。
+                """),
         Message("help.mcp.max_message_bytes", en: "Longest accepted message, bytes.", zh: "可接受的最长消息（字节）。"),
         Message(
             "help.import.apply",
@@ -45,6 +63,20 @@ extension Catalogue {
             en:
                 "{tool}: {field} releases household-level data, which this server does not give out (start it with gridplan mcp --allow-household-data to allow it).",
             zh: "{tool}：{field} 会输出户级数据，本服务未获准提供（如需提供，请以 gridplan mcp --allow-household-data 启动）。"),
+        Message(
+            "mcp.tool.writes_when", en: "Writes only with {flag}: true; otherwise a preview that writes nothing.",
+            zh: "仅在 {flag}: true 时写入；否则只预览，不写入任何内容。"),
+        Message(
+            "mcp.tool.writes_unless_preview",
+            en: "Writes only with apply: true ({preview}: true checks without writing); without it the tool refuses.",
+            zh: "仅在 apply: true 时写入（{preview}: true 只检查、不写入）；否则拒绝执行。"),
+        Message(
+            "mcp.tool.writes", en: "Writes only with apply: true; without it the tool refuses.",
+            zh: "仅在 apply: true 时写入；否则拒绝执行。"),
+        Message(
+            "mcp.standards_missing",
+            en: "cannot find seeds/standards.json: set GRIDPLAN_HOME to the gridplan folder",
+            zh: "找不到 seeds/standards.json：请将 GRIDPLAN_HOME 设为 gridplan 所在文件夹"),
         Message("mcp.unknown_tool", en: "Unknown tool: {tool}", zh: "未知工具：{tool}"),
         Message("mcp.unknown_resource", en: "Unknown resource: {uri}", zh: "未知资源：{uri}"),
         Message("mcp.unknown_prompt", en: "Unknown prompt: {prompt}", zh: "未知提示词：{prompt}"),
