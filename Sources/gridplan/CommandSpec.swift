@@ -2,13 +2,14 @@ import GridLocale
 import GridService
 
 /// One command of the CLI: its words, its help and its options, and what it runs. Every
-/// command but two is a declared operation; `crs convert` (a stream filter) and `rpc` (the
-/// server) exist only on the command line, declared here with the same field type.
+/// command but three is a declared operation; `crs convert` (a stream filter), `rpc` and `mcp`
+/// (the servers) exist only on the command line, declared here with the same field type.
 struct CommandSpec {
     enum Action {
         case operation(OperationDeclaration)
         case crsConvert
         case rpc
+        case mcp
     }
 
     var path: [String]
@@ -48,7 +49,27 @@ struct CommandSpec {
                     ).keyed("help.cli.rpc.max_message_bytes"),
                     SharedFields.lang
                 ],
-                action: .rpc)
+                action: .rpc),
+            CommandSpec(
+                path: ["mcp"], summaryKey: "help.mcp.summary", discussionKey: "help.mcp.discussion",
+                fields: [
+                    store,
+                    OptionField(
+                        "allow_household_data", .flag,
+                        help: "Let tools release household-level data (include_households); refused otherwise."
+                    ).keyed("help.mcp.allow_household_data"),
+                    OptionField(
+                        "lang", .text,
+                        help:
+                            "Language of the summaries, prompts and refusals: zh or en (default $GRIDPLAN_LANG, then the locale).",
+                        valueName: "zh|en"
+                    ).keyed("help.mcp.lang"),
+                    OptionField(
+                        "max_message_bytes", .integer, help: "Longest accepted message, bytes.",
+                        valueName: "bytes", default: .number(.init(64 << 20))
+                    ).keyed("help.mcp.max_message_bytes")
+                ],
+                action: .mcp)
         ]
 
     /// The summary in `language`.
