@@ -73,7 +73,8 @@ let package = Package(
         .testTarget(name: "GridGeoTests", dependencies: ["GridGeo", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridFormatsTests", dependencies: ["GridFormats", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
-        .testTarget(name: "GridLocaleTests", dependencies: ["GridLocale", "GridService", "GridRender", "GridAnalysis", "GridModel"]),
+        .testTarget(
+            name: "GridLocaleTests", dependencies: ["GridLocale", "GridService", "GridRender", "GridAnalysis", "GridModel"]),
         .testTarget(
             name: "GridStoreTests",
             dependencies: [

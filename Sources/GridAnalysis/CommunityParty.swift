@@ -199,7 +199,8 @@ extension PartyNetwork {
                 buildingId: building.id, households: unlinked,
                 detail: nearestCandidate.map {
                     LocalText(
-                        "shortfall.no_member_nearest", ["reach": String(Int(reach)), "nearest": String(Int($0.distance.rounded()))])
+                        "shortfall.no_member_nearest",
+                        ["reach": String(Int(reach)), "nearest": String(Int($0.distance.rounded()))])
                 } ?? LocalText("shortfall.no_member", ["reach": String(Int(reach))]))
         }
         return PartyShortfall(

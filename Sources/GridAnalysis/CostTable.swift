@@ -39,7 +39,10 @@ public struct CostTable: Sendable {
             }
             guard cost >= 0 else { throw UsageError(key: "usage.cost_table.4", ["place": "\(place)", "cost": "\(row.cost)"]) }
             if let earlier = firstLine[row.origin]?[row.destination] {
-                throw UsageError(key: "usage.cost_table.5", ["place": "\(place)", "origin": "\(row.origin)", "destination": "\(row.destination)", "earlier": "\(earlier)"])
+                throw UsageError(
+                    key: "usage.cost_table.5",
+                    ["place": "\(place)", "origin": "\(row.origin)", "destination": "\(row.destination)", "earlier": "\(earlier)"]
+                )
             }
             firstLine[row.origin, default: [:]][row.destination] = row.line
             costs[row.origin, default: [:]][row.destination] = cost

@@ -176,7 +176,8 @@ public enum Underserved {
             if !lowAccess.isEmpty {
                 reasons.append(
                     LocalText(
-                        "reason.gap.accessibility", ["standard": fmt(standard), "communities": lowAccess.joined(separator: ", ")]))
+                        "reason.gap.accessibility", ["standard": fmt(standard), "communities": lowAccess.joined(separator: ", ")])
+                )
             }
             return UnderservedGap(
                 rank: 0, id: g.id, households: g.households, buildings: g.buildings, lon: g.lon, lat: g.lat,

@@ -18,7 +18,8 @@ public enum CoverageRendering {
             l.tr(
                 "table.coverage.head",
                 [
-                    "method": TableValues.name("method", r.method.rawValue, l), "radius": num(r.radiusM), "street": num(r.reach["street"]),
+                    "method": TableValues.name("method", r.method.rawValue, l), "radius": num(r.radiusM),
+                    "street": num(r.reach["street"]),
                     "crs": r.workingCRS
                 ]) + "\n"
         out +=
@@ -41,7 +42,8 @@ public enum CoverageRendering {
         var columns = ["community", "name", "households", "covered", "rate"]
         if r.accessibility != nil { columns.append("access") }
         var t = TextTable(
-            headers: columns.map { l.tr("table.coverage.column.\($0)") }, alignments: [.left, .left, .right, .right, .right, .right])
+            headers: columns.map { l.tr("table.coverage.column.\($0)") },
+            alignments: [.left, .left, .right, .right, .right, .right])
         for c in r.communities {
             var row = [c.id, c.name ?? "", String(c.households), String(c.coveredHouseholds), pct(c.coverageRate)]
             if r.accessibility != nil { row.append(access[c.id].map { String(format: "%.2f", $0) } ?? "") }
@@ -57,7 +59,9 @@ public enum CoverageRendering {
         }
         if !r.gaps.isEmpty {
             var g = TextTable(
-                headers: ["gap", "households", "buildings", "lon", "lat", "communities"].map { l.tr("table.coverage.column.\($0)") },
+                headers: ["gap", "households", "buildings", "lon", "lat", "communities"].map {
+                    l.tr("table.coverage.column.\($0)")
+                },
                 alignments: [.left, .right, .right, .right, .right, .left])
             for gap in r.gaps.prefix(maxGaps) {
                 g.append([
@@ -67,7 +71,8 @@ public enum CoverageRendering {
             }
             out +=
                 "\n" + l.tr("table.coverage.gaps", ["link": num(r.linkM), "count": String(r.gaps.count)])
-                + (r.gaps.count > maxGaps ? l.tr("table.coverage.gaps.largest", ["max": String(maxGaps)]) : "") + "\n" + g.render()
+                + (r.gaps.count > maxGaps ? l.tr("table.coverage.gaps.largest", ["max": String(maxGaps)]) : "") + "\n"
+                + g.render()
         }
         if let a = r.accessibility {
             out +=

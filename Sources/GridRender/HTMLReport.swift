@@ -118,29 +118,37 @@ public enum HTMLReport {
         let uncovered = cov.total.households - cov.total.coveredHouseholds
         let gapHouseholds = cov.gaps.reduce(0) { $0 + $1.households }
         h += "<section id=\"headline\" class=\"headline\">\n"
-        h += figure(d.text("html.communities"), "\(t.communityCount)", detail: d.text("html.detail.households", ["n": thousands(t.figures.households)]))
+        h += figure(
+            d.text("html.communities"), "\(t.communityCount)",
+            detail: "\(thousands(t.figures.households)) " + d.text("html.unit.households"))
         h += figure(
             d.text("html.m_per_100_households"), per100.map { num($0, 1) } ?? "–",
-            detail: d.text("html.detail.standard", ["n": num(a.standardM2Per100Households)]), state: per100.map { $0 >= a.standardM2Per100Households })
+            detail: d.text("html.word.standard") + " \(num(a.standardM2Per100Households))",
+            state: per100.map { $0 >= a.standardM2Per100Households })
         h += figure(
             d.text("html.communities_meeting_the_standard"), "\(t.communitiesMeetingStandard) / \(t.communityCount)",
             state: t.communitiesMeetingStandard == t.communityCount)
         h += figure(
-            d.text("html.area_deficit"), "\(num(t.figures.deficit, 0)) m²", detail: d.text("html.detail.required", ["n": num(t.figures.requiredArea, 0)]),
+            d.text("html.area_deficit"), "\(num(t.figures.deficit, 0)) m²",
+            detail: d.text("html.word.required") + " \(num(t.figures.requiredArea, 0)) m²",
             state: t.figures.deficit == 0)
         h += figure(
             d.text("html.households_covered"), pct(cov.total.coverageRate),
-            detail: "\(thousands(cov.total.coveredHouseholds)) / " + d.text("html.detail.households", ["n": thousands(cov.total.households)]), state: uncovered == 0)
+            detail: "\(thousands(cov.total.coveredHouseholds)) / "
+                + "\(thousands(cov.total.households)) " + d.text("html.unit.households"), state: uncovered == 0)
         h += figure(
-            d.text("html.gap_neighbourhoods"), "\(cov.gaps.count)", detail: d.text("html.detail.households", ["n": thousands(gapHouseholds)]),
+            d.text("html.gap_neighbourhoods"), "\(cov.gaps.count)",
+            detail: "\(thousands(gapHouseholds)) " + d.text("html.unit.households"),
             state: cov.gaps.isEmpty)
         h += figure(d.text("html.under_served_communities"), "\(u.underservedCommunities)", state: u.underservedCommunities == 0)
         h += figure(
-            d.text("html.counted_facilities"), "\(cov.total.countedFacilities)", detail: d.text("html.detail.in_standard", ["n": String(t.facilityCount)]))
+            d.text("html.counted_facilities"), "\(cov.total.countedFacilities)",
+            detail: d.text("html.detail.in_standard", ["n": String(t.facilityCount)]))
         h += "</section>\n"
 
         // The map.
-        h += "<section class=\"map-section\">\n<h2>\(esc(d.text("html.h.map")))</h2>\n<div class=\"map\">\n\(inlineSVG(c.mapSVG))</div>\n</section>\n"
+        h +=
+            "<section class=\"map-section\">\n<h2>\(esc(d.text("html.h.map")))</h2>\n<div class=\"map\">\n\(inlineSVG(c.mapSVG))</div>\n</section>\n"
 
         // Under-served communities.
         h += "<section id=\"underserved\">\n<h2>\(esc(d.text("html.under_served_communities")))</h2>\n"
@@ -149,7 +157,10 @@ public enum HTMLReport {
             h += "<p class=\"note\">\(esc(d.text("html.all_served")))</p>\n"
         } else {
             h += table(
-                ["#", d.text("html.community"), d.text("html.street"), d.text("html.households"), d.text("html.per100"), d.text("html.deficit_m"), d.text("html.coverage"), d.text("html.reasons")],
+                [
+                    "#", d.text("html.community"), d.text("html.street"), d.text("html.households"), d.text("html.per100"),
+                    d.text("html.deficit_m"), d.text("html.coverage"), d.text("html.reasons")
+                ],
                 numeric: [0, 3, 4, 5, 6],
                 rows: under.map { r in
                     [
@@ -177,7 +188,10 @@ public enum HTMLReport {
                         "standard": num(a.standardM2Per100Households), "short": String(short.count)
                     ])) + "</p>\n"
         h += table(
-            [d.text("html.community"), d.text("html.households"), d.text("html.facility_m"), d.text("html.per100"), d.text("html.required_m"), d.text("html.deficit_m")],
+            [
+                d.text("html.community"), d.text("html.households"), d.text("html.facility_m"), d.text("html.per100"),
+                d.text("html.required_m"), d.text("html.deficit_m")
+            ],
             numeric: [1, 2, 3, 4, 5], rowClass: "short",
             rows: short.map { r in
                 [
@@ -190,7 +204,8 @@ public enum HTMLReport {
         // Coverage.
         h += "<section id=\"coverage\">\n<h2>\(esc(d.text("html.h.coverage", ["radius": num(cov.radiusM)])))</h2>\n"
         h += table(
-            [d.text("html.community"), d.text("html.households"), d.text("html.covered"), d.text("html.rate")], numeric: [1, 2, 3],
+            [d.text("html.community"), d.text("html.households"), d.text("html.covered"), d.text("html.rate")],
+            numeric: [1, 2, 3],
             rows: cov.communities.map { r in
                 [
                     label(r.id, r.name ?? c.communityNames[r.id]), thousands(r.households), thousands(r.coveredHouseholds),
@@ -198,9 +213,13 @@ public enum HTMLReport {
                 ]
             })
         if !cov.gaps.isEmpty {
-            h += "<h3>\(esc(d.text("html.h.gaps", ["shown": String(min(cov.gaps.count, 15)), "count": String(cov.gaps.count)])))</h3>\n"
+            h +=
+                "<h3>\(esc(d.text("html.h.gaps", ["shown": String(min(cov.gaps.count, 15)), "count": String(cov.gaps.count)])))</h3>\n"
             h += table(
-                [d.text("html.gap"), d.text("html.households"), d.text("html.buildings"), d.text("html.communities"), d.text("html.nearest_facility_m")], numeric: [1, 2, 4],
+                [
+                    d.text("html.gap"), d.text("html.households"), d.text("html.buildings"), d.text("html.communities"),
+                    d.text("html.nearest_facility_m")
+                ], numeric: [1, 2, 4],
                 rows: cov.gaps.prefix(15).map { g in
                     [
                         g.id, thousands(g.households), "\(g.buildings)",
@@ -215,7 +234,10 @@ public enum HTMLReport {
         h += "<section id=\"siting\">\n<h2>\(esc(d.text("html.h.sites")))</h2>\n"
         if let sites = c.sites, !sites.isEmpty {
             h += table(
-                ["#", d.text("html.candidate"), d.text("html.community"), d.text("html.new_households"), d.text("html.cumulative"), d.text("html.rate_after"), d.text("html.m")],
+                [
+                    "#", d.text("html.candidate"), d.text("html.community"), d.text("html.new_households"),
+                    d.text("html.cumulative"), d.text("html.rate_after"), d.text("html.m")
+                ],
                 numeric: [0, 3, 4, 5, 6],
                 rows: sites.map { s in
                     [
@@ -242,7 +264,8 @@ public enum HTMLReport {
             h += "<p class=\"note\">\(esc(d.text("html.party_note", arguments)))</p>\n"
             h += table(
                 [
-                    d.text("html.community"), d.text("html.organization"), d.text("html.grids"), d.text("html.organization_2"), d.text("html.households"), d.text("html.work"),
+                    d.text("html.community"), d.text("html.organization"), d.text("html.grids"), d.text("html.organization_2"),
+                    d.text("html.households"), d.text("html.work"),
                     d.text("html.groups"), d.text("html.central")
                 ],
                 numeric: [2, 3, 4, 5, 6, 7],
@@ -265,10 +288,14 @@ public enum HTMLReport {
                         "html.units_note",
                         ["year": String(comp.year), "missing": String(comp.missingOrganizations.count)])) + "</p>\n"
             h += table(
-                [d.text("html.kind"), d.text("html.units"), d.text("html.organized"), d.text("html.organization_2"), d.text("html.work_covered"), d.text("html.work")], numeric: [1, 2, 3, 4, 5],
+                [
+                    d.text("html.kind"), d.text("html.units"), d.text("html.organized"), d.text("html.organization_2"),
+                    d.text("html.work_covered"), d.text("html.work")
+                ], numeric: [1, 2, 3, 4, 5],
                 rows: comp.twoCoverage.map { r in
                     [
-                        d.single == .zh && d != .both ? d.text("value.unit_kind.\(r.kind.rawValue)") : r.kind.rawValue, "\(r.units)", "\(r.organized)", r.organizationCoverageRate.map(pct) ?? "–",
+                        d.single == .zh && d != .both ? d.text("value.unit_kind.\(r.kind.rawValue)") : r.kind.rawValue,
+                        "\(r.units)", "\(r.organized)", r.organizationCoverageRate.map(pct) ?? "–",
                         "\(r.workCovered)",
                         r.workCoverageRate.map(pct) ?? "–"
                     ]

@@ -54,7 +54,8 @@ public enum MapAssembly {
         case .coverage:
             themeTitle = d.text("map.theme.coverage")
             for c in coverage.communities { o.communityValues[c.id] = c.households > 0 ? c.coverageRate : nil }
-            o.valueLegend = ChoroplethLegend(title: d.text("map.legend.coverage"), threshold: 0.8, good: 1.0, thresholdLabel: nil) { v in
+            o.valueLegend = ChoroplethLegend(title: d.text("map.legend.coverage"), threshold: 0.8, good: 1.0, thresholdLabel: nil)
+            { v in
                 String(format: "%.0f%%", v * 100)
             }
             o.valueLegend?.openEnded = false

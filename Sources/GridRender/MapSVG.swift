@@ -303,7 +303,8 @@ public enum MapSVG {
             let english = kind.rawValue.replacingOccurrences(of: "_", with: " ")
             line(d == .both ? kind.chineseName + " " + english : d.single == .zh ? kind.chineseName : english)
         }
-        s += "<text x=\"0\" y=\"\(row + 11)\" fill=\"#555\" font-size=\"11\">\(escape(d.text("map.legend.large")))</text>\n"; row += 18
+        s += "<text x=\"0\" y=\"\(row + 11)\" fill=\"#555\" font-size=\"11\">\(escape(d.text("map.legend.large")))</text>\n";
+        row += 18
         if !overlays.sites.isEmpty {
             s += "<circle cx=\"8\" cy=\"\(row + 6)\" r=\"7\" fill=\"#fdcb6e\" stroke=\"#2d3436\"/>\n";
             line(d.text("map.legend.site"))

@@ -87,11 +87,15 @@ public enum PartyRendering {
                 alignments: [.left, .left, .left, .right, .right, .right, .right])
             for g in below {
                 t.append([
-                    g.id, g.communityId, l == .zh ? GridPlanRendering.organizationName(g.organization.rawValue) : g.organization.rawValue,
-                    percent(g.organizationCoverageRate), String(g.households), String(g.coveredHouseholds), percent(g.workCoverageRate)
+                    g.id, g.communityId,
+                    l == .zh ? GridPlanRendering.organizationName(g.organization.rawValue) : g.organization.rawValue,
+                    percent(g.organizationCoverageRate), String(g.households), String(g.coveredHouseholds),
+                    percent(g.workCoverageRate)
                 ])
             }
-            out += "\n" + l.tr("table.party.below", ["count": String(below.count), "grids": String(r.grids.count)]) + "\n" + t.render()
+            out +=
+                "\n" + l.tr("table.party.below", ["count": String(below.count), "grids": String(r.grids.count)]) + "\n"
+                + t.render()
         }
         if r.shortfalls.isEmpty {
             out += "\n" + l.tr("table.party.no_shortfalls") + "\n"

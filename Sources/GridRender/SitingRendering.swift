@@ -13,21 +13,28 @@ public enum SitingRendering {
     /// The list as an aligned table with a summary above it.
     public static func table(_ r: SitingResult, _ l: Language = .en) -> String {
         var out = l.tr(
-            "table.site.head", ["objective": r.objective.rawValue, "radius": num(r.radiusM, 0), "method": TableValues.name("method", r.method.rawValue, l)])
+            "table.site.head",
+            [
+                "objective": r.objective.rawValue, "radius": num(r.radiusM, 0),
+                "method": TableValues.name("method", r.method.rawValue, l)
+            ])
         if let crs = r.workingCrs { out += l.tr("table.site.head.crs", ["crs": crs]) }
         out += "\n"
         let total = Double(max(r.totalHouseholds, 1))
         func pct(_ n: Int) -> String { num(100 * Double(n) / total, 1) }
-        out += l.tr(
-            "table.site.households",
-            [
-                "total": String(r.totalHouseholds), "before": String(r.coveredHouseholdsBefore),
-                "before_pct": pct(r.coveredHouseholdsBefore), "after": String(r.coveredHouseholdsAfter),
-                "after_pct": pct(r.coveredHouseholdsAfter), "bound": String(r.upperBoundHouseholds),
-                "bound_pct": pct(r.upperBoundHouseholds)
-            ]) + "\n"
-        out += l.tr(
-            "table.site.counts", ["candidates": String(r.candidateCount), "sites": String(r.sites.count), "swaps": String(r.swaps)])
+        out +=
+            l.tr(
+                "table.site.households",
+                [
+                    "total": String(r.totalHouseholds), "before": String(r.coveredHouseholdsBefore),
+                    "before_pct": pct(r.coveredHouseholdsBefore), "after": String(r.coveredHouseholdsAfter),
+                    "after_pct": pct(r.coveredHouseholdsAfter), "bound": String(r.upperBoundHouseholds),
+                    "bound_pct": pct(r.upperBoundHouseholds)
+                ]) + "\n"
+        out +=
+            l.tr(
+                "table.site.counts",
+                ["candidates": String(r.candidateCount), "sites": String(r.sites.count), "swaps": String(r.swaps)])
             + "\n"
         out += certificateLine(r, l)
         if let before = r.meanDistanceBeforeM, let after = r.meanDistanceAfterM {
@@ -36,19 +43,25 @@ public enum SitingRendering {
             out += l.tr("table.site.mean_distance_after", ["after": num(after, 1)]) + "\n"
         }
         if let u = r.unreachedHouseholdsAfter, u > 0 {
-            out += l.tr("table.site.unreached", ["households": String(u), "buildings": String(r.unreachedBuildingIds?.count ?? 0)]) + "\n"
+            out +=
+                l.tr("table.site.unreached", ["households": String(u), "buildings": String(r.unreachedBuildingIds?.count ?? 0)])
+                + "\n"
         }
         if let needed = r.sitesNeededForFullCover, needed > r.sites.count {
             out += l.tr("table.site.full_cover", ["needed": String(needed), "listed": String(r.sites.count)]) + "\n"
         }
         if let u = r.uncoverableBuildingIds, !u.isEmpty {
-            out += l.tr("table.site.uncoverable", ["buildings": String(u.count), "households": String(r.uncoverableHouseholds ?? 0)]) + "\n"
+            out +=
+                l.tr("table.site.uncoverable", ["buildings": String(u.count), "households": String(r.uncoverableHouseholds ?? 0)])
+                + "\n"
         }
         let hasInput = r.sites.contains { $0.inputCrsLon != nil }
         var columns = ["rank", "candidate", "name", "kind", "community", "lon", "lat"]
         if hasInput { columns += ["input_lon", "input_lat"] }
         columns += ["new_hh", "cumulative", "rate", "area_m2", "available_m2", "enough"]
-        let rightAligned: Set = ["rank", "lon", "lat", "input_lon", "input_lat", "new_hh", "cumulative", "rate", "area_m2", "available_m2"]
+        let rightAligned: Set = [
+            "rank", "lon", "lat", "input_lon", "input_lat", "new_hh", "cumulative", "rate", "area_m2", "available_m2"
+        ]
         var t = TextTable(
             headers: columns.map { l.tr("table.site.column.\($0)") },
             alignments: columns.map { rightAligned.contains($0) ? .right : .left })

@@ -53,7 +53,7 @@ public enum StoreSummaryRendering {
 
     /// The layer / rows table.
     static func layerTable(_ l: Language) -> TextTable {
-        TextTable(headers: [l.tr("store.column.layer"), l.tr("store.column.rows")], alignments: [.left, .right])
+        TextTable(headers: [l.tr("table.store.column.layer"), l.tr("table.store.column.rows")], alignments: [.left, .right])
     }
 
     /// A layer's name: the store's table name, in Chinese with the Chinese name beside it.
@@ -99,10 +99,12 @@ public enum StoreSummaryRendering {
         format: String, path: String, includesHouseholds: Bool, layers: [ExportedLayerRow], language l: Language = .en
     ) -> String {
         var t = TextTable(
-            headers: ["layer", "features", "geometry", "crs", "written_to"].map { l.tr("store.column.\($0)") },
+            headers: ["layer", "features", "geometry", "crs", "written_to"].map { l.tr("table.store.column.\($0)") },
             alignments: [.left, .right, .left, .left, .left])
         for x in layers {
-            t.append([layerName(x.name, l), String(x.features), x.geometryType ?? l.tr("store.no_geometry"), x.crs ?? "", x.file])
+            t.append([
+                layerName(x.name, l), String(x.features), x.geometryType ?? l.tr("table.store.no_geometry"), x.crs ?? "", x.file
+            ])
         }
         return l.tr(
             includesHouseholds ? "export.done_households" : "export.done",

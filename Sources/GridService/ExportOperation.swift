@@ -49,7 +49,8 @@ public struct ExportOptions: OperationOptions {
             throw UsageError(key: "usage.export_operation.1")
         }
         guard !out.isEmpty else {
-            throw (format == .gpkg
+            throw
+                (format == .gpkg
                 ? UsageError(key: "usage.export.out_missing_gpkg")
                 : UsageError(key: "usage.export.out_missing", ["format": format.rawValue]))
         }
@@ -140,16 +141,19 @@ extension ServiceContext {
             do {
                 try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
             } catch {
-                throw UsageError(key: "usage.export_operation.4", ["out": "\(out)", "localized_description": "\(error.localizedDescription)"])
+                throw UsageError(
+                    key: "usage.export_operation.4", ["out": "\(out)", "localized_description": "\(error.localizedDescription)"])
             }
             for table in base + results {
                 let ext = format.rawValue
                 let file = URL(fileURLWithPath: out).appendingPathComponent("\(table.name).\(ext)")
                 let what = ["layer": table.name]
                 if format == .geojson {
-                    try OutputFile.write(ExportWriters.geojson(table), to: file.path, option: "--out", what: LocalText("output.layer", what))
+                    try OutputFile.write(
+                        ExportWriters.geojson(table), to: file.path, option: "--out", what: LocalText("output.layer", what))
                 } else {
-                    try OutputFile.write(ExportWriters.csv(table), to: file.path, option: "--out", what: LocalText("output.layer", what))
+                    try OutputFile.write(
+                        ExportWriters.csv(table), to: file.path, option: "--out", what: LocalText("output.layer", what))
                     try OutputFile.write(
                         ExportWriters.csvt(table), to: file.deletingPathExtension().appendingPathExtension("csvt").path,
                         option: "--out", what: LocalText("output.layer_types", what))

@@ -108,9 +108,13 @@ public struct SitingOptions: OperationOptions {
         } else if objective != .all {
             throw UsageError(key: "usage.siting_operation.2", ["raw_value": "\(objective.rawValue)"])
         }
-        if let minArea { guard minArea >= 0 else { throw UsageError(key: "usage.siting_operation.3", ["minarea": "\(minArea.optionText)"]) } }
+        if let minArea {
+            guard minArea >= 0 else { throw UsageError(key: "usage.siting_operation.3", ["minarea": "\(minArea.optionText)"]) }
+        }
         if let distanceCap {
-            guard distanceCap > 0 else { throw UsageError(key: "usage.siting_operation.4", ["distancecap": "\(distanceCap.optionText)"]) }
+            guard distanceCap > 0 else {
+                throw UsageError(key: "usage.siting_operation.4", ["distancecap": "\(distanceCap.optionText)"])
+            }
         }
         if let timeLimit {
             guard timeLimit > 0 && timeLimit.isFinite else {

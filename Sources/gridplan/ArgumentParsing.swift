@@ -102,7 +102,9 @@ enum ArgumentParsing {
             guard let n = Int(text) else { throw ArgumentError("error.expected_integer", ["option": spelling, "value": text]) }
             return .number(JSONNumber(n))
         case .number:
-            guard let n = Double(text), n.isFinite else { throw ArgumentError("error.expected_number", ["option": spelling, "value": text]) }
+            guard let n = Double(text), n.isFinite else {
+                throw ArgumentError("error.expected_number", ["option": spelling, "value": text])
+            }
             return .number(JSONNumber(n))
         case .textList, .choiceList: return .array([.string(text)])
         case .flag, .text, .choice, .coordinatePairs: return .string(text)

@@ -49,7 +49,8 @@ enum CommandLineInterface {
                 if first != "-h" && first != "--help" && first != "help" && !isLang {
                     let name = (["gridplan"] + path).joined(separator: " ")
                     let choices = ChoiceSet.alternatives(CommandSpec.children(of: path), l)
-                    printError(l.tr("error.prefix", ["message": l.tr("error.unknown_command", ["word": first, "choices": choices])]))
+                    printError(
+                        l.tr("error.prefix", ["message": l.tr("error.unknown_command", ["word": first, "choices": choices])]))
                     printError(l.tr("error.usage.group", ["name": name]))
                     return 64
                 }
@@ -72,7 +73,9 @@ enum CommandLineInterface {
             }
         } catch let e as ArgumentError {
             let name = (["gridplan"] + spec.path).joined(separator: " ")
-            printError(l.tr("error.prefix", ["message": e.text(l)]) + "\n" + l.tr("error.usage", ["usage": HelpText.usage(spec), "name": name]))
+            printError(
+                l.tr("error.prefix", ["message": e.text(l)]) + "\n"
+                    + l.tr("error.usage", ["usage": HelpText.usage(spec), "name": name]))
             return 64
         } catch {
             let c = ErrorClassification(error, language: l)

@@ -43,7 +43,8 @@ enum HelpText {
         let usage = l.tr("help.heading.usage")
         out += "\(usage)\(name) <subcommand>\n"
         if path == ["report"] {
-            out += String(repeating: " ", count: TextTable.displayWidth(usage))
+            out +=
+                String(repeating: " ", count: TextTable.displayWidth(usage))
                 + "gridplan report --html <file>   \(l.tr("help.report.html_alias"))\n"
         }
         out += "\n\(heading(l, "options"))\n"
@@ -77,7 +78,8 @@ enum HelpText {
     static func describe(_ f: OptionField, _ l: Language) -> String {
         var extras: [String] = []
         if let set = f.choices {
-            extras.append(l.tr(f.isList ? "help.extra.some_of" : "help.extra.values", ["values": set.values.joined(separator: ", ")]))
+            extras.append(
+                l.tr(f.isList ? "help.extra.some_of" : "help.extra.values", ["values": set.values.joined(separator: ", ")]))
         }
         if let d = f.defaultValue { extras.append(l.tr("help.extra.default", ["value": d.stringValue ?? JSONWriter.write(d)])) }
         if f.requirement == .commandLine || f.requirement == .always, !f.positional { extras.append(l.tr("help.extra.required")) }

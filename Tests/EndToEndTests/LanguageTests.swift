@@ -107,7 +107,8 @@ import TestSupport
         let dir = try CLI.temporaryDirectory()
         var files = DatasetFiles.base
         // The Chinese header 人数 (data-format §6) stands for persons; the message names it as written.
-        files.replace("households.csv", "id,building_id,unit,room,persons,party_members", "id,building_id,unit,room,人数,party_members")
+        files.replace(
+            "households.csv", "id,building_id,unit,room,persons,party_members", "id,building_id,unit,room,人数,party_members")
         files.replace("households.csv", "H-0003,B2,1,101,4,0", "H-0003,B2,1,101,很多,0")
         let data = dir.appendingPathComponent("data")
         try files.write(to: data)

@@ -73,9 +73,14 @@ import Testing
         // Every message has Chinese characters in its Chinese text, or is the same as the English
         // only when it holds nothing to translate (placeholders, symbols, names).
         for (key, m) in Catalogue.messages {
-            let han = m.zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3000...0x303F).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }
+            let han = m.zh.unicodeScalars.contains {
+                (0x4E00...0x9FFF).contains($0.value) || (0x3000...0x303F).contains($0.value)
+                    || (0xFF00...0xFFEF).contains($0.value)
+            }
             let letters = Catalogue.pieces(m.en).contains {
-                if case .literal(let t) = $0 { return t.unicodeScalars.contains { CharacterSet.letters.contains($0) && $0.isASCII } }
+                if case .literal(let t) = $0 {
+                    return t.unicodeScalars.contains { CharacterSet.letters.contains($0) && $0.isASCII }
+                }
                 return false
             }
             #expect(han || !letters || m.zh == m.en && !letters, "\(key): the Chinese text has no Chinese")

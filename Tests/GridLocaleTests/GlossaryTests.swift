@@ -21,10 +21,11 @@ import Testing
         }
     }()
 
-    /// English prose of a message: placeholders, `code`, flags, option values and dotted or
+    /// English prose of a message: placeholders, `code`, flags, URIs, option values and dotted or
     /// snake_case names removed (they are not translated).
     static func prose(_ text: String) -> String {
-        var s = text.replacingOccurrences(of: #"`[^`]*`|\{[a-z_]+\}|--[a-z-]+|\S*[._]\S*"#, with: " ", options: .regularExpression)
+        var s = text.replacingOccurrences(
+            of: #"`[^`]*`|\{[a-z_]+\}|--[a-z-]+|\S*://\S*|\S*[._]\S*"#, with: " ", options: .regularExpression)
         s = s.lowercased()
         return " " + s + " "
     }

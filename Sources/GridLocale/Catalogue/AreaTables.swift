@@ -2,12 +2,17 @@ extension Catalogue {
     /// `report area`: the preamble, the tables' titles and columns.
     static let areaTables: [Message] = [
         Message(
-            "table.area.standard", en: "Standard: {standard} m² {basis} area per 100 households (rule {rule}, {unit}; source: {source})",
+            "table.area.standard",
+            en: "Standard: {standard} m² {basis} area per 100 households (rule {rule}, {unit}; source: {source})",
             zh: "标准：每百户 {standard} 平方米{basis}面积（规则 {rule}，{unit}；来源：{source}）"),
-        Message("table.area.counted_kinds.embedded", en: "Counted kinds: {kinds}; other kinds when embedded", zh: "计入类型：{kinds}；其他类型为嵌入式时计入"),
+        Message(
+            "table.area.counted_kinds.embedded", en: "Counted kinds: {kinds}; other kinds when embedded",
+            zh: "计入类型：{kinds}；其他类型为嵌入式时计入"),
         Message("table.area.counted_kinds.only", en: "Counted kinds: {kinds} only", zh: "计入类型：仅 {kinds}"),
         Message("table.area.allocation", en: "Allocation: {allocation}", zh: "面积归属：{allocation}"),
-        Message("table.area.allocation.reach", en: " (reach {radius} m, street-level {street} m)", zh: "（服务半径 {radius} 米，街道级 {street} 米）"),
+        Message(
+            "table.area.allocation.reach", en: " (reach {radius} m, street-level {street} m)",
+            zh: "（服务半径 {radius} 米，街道级 {street} 米）"),
         Message(
             "table.area.allocation.reach_fallback",
             en: " (reach {radius} m, street-level {street} m; no households in reach, kept by their own community: {ids})",
@@ -42,6 +47,6 @@ extension Catalogue {
         Message("table.area.total", en: "total", zh: "合计"),
         Message(
             "table.area.unallocated", en: "Outside every community (not counted in any figure): {area} m² ({ids})",
-            zh: "不在任何社区内（不计入任何指标）：{area} 平方米（{ids}）"),
+            zh: "不在任何社区内（不计入任何指标）：{area} 平方米（{ids}）")
     ]
 }

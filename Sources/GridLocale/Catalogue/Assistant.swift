@@ -50,7 +50,7 @@ extension Catalogue {
                 the rules and their policy sources. Tools that write (import, export, grids_plan with apply) need apply: true.
                 """,
             zh: """
-                gridplan 用于规划社区党群服务设施与网格。工具按工作方案标准（每百户服务面积不低于30平方米）出具报告：\
+                gridplan 用于规划社区党群服务设施与网格。工具按工作方案标准（每百户服务设施使用面积不低于30平方米）出具报告：\
                 服务覆盖率、服务不足的社区、新建党群服务中心选址、300–500户的网格划分以及党组织网络。规则及其政策依据见 \
                 gridplan://standards。会写入的工具（import、export、带 apply 的 grids_plan）需传入 apply: true。
                 """),
@@ -112,12 +112,12 @@ extension Catalogue {
             "mcp.summary.party.plan",
             en:
                 "{grids} grids, organization coverage {organization}, work coverage {work}; {central} central households, {groups} party groups; {shortfalls} shortfalls.",
-            zh: "网格 {grids} 个，组织覆盖率 {organization}，工作覆盖率 {work}；中心户 {central} 户，楼栋党小组 {groups} 个；不足 {shortfalls} 项。"),
+            zh: "网格 {grids} 个，组织覆盖率 {organization}，工作覆盖率 {work}；党员中心户 {central} 户，楼栋党小组 {groups} 个；不足 {shortfalls} 项。"),
         Message(
             "mcp.summary.report.party",
             en:
                 "{grids} grids, organization coverage {organization}, work coverage {work}; {central} central households, {groups} party groups; {shortfalls} shortfalls.",
-            zh: "网格 {grids} 个，组织覆盖率 {organization}，工作覆盖率 {work}；中心户 {central} 户，楼栋党小组 {groups} 个；不足 {shortfalls} 项。"),
+            zh: "网格 {grids} 个，组织覆盖率 {organization}，工作覆盖率 {work}；党员中心户 {central} 户，楼栋党小组 {groups} 个；不足 {shortfalls} 项。"),
         Message(
             "mcp.summary.report.compliance",
             en:
@@ -186,7 +186,7 @@ extension Catalogue {
                 """,
             zh: """
                 查找{street}中服务不足的社区。先调用 report_underserved，再以 short_only: true 调用 report_area，\
-                并读取 gridplan://standards 了解所依据的标准；除非是整个辖区，只保留属于{street}的社区（看 street 字段）。\
+                并读取 gridplan://standards 了解所依据的标准；除非是整个辖区，只保留属于{street}的社区（看街道字段 street）。\
                 列出未达标的社区及其户数、每百户服务面积、缺口（平方米）\
                 和未覆盖户数，引用每条原因，并指出服务空白片区。如客户端支持，展示 gridplan://map/coverage.svg。
                 """),
@@ -224,7 +224,7 @@ extension Catalogue {
                 """,
             zh: """
                 检查{community}的党组织网络。调用 report_party（指定社区时传入 community）和 report_compliance。\
-                对照100%的目标报告组织覆盖率和工作覆盖率，列出未建组织的网格、未纳入楼栋党小组或中心户联系的楼栋和户，\
+                对照100%的目标报告组织覆盖率和工作覆盖率，列出未建组织的网格、未纳入楼栋党小组或党员中心户联系的楼栋和户，\
                 以及合规检查发现的问题（专职人员配备、应建组织、培训、联系点）。
                 """)
     ]

@@ -68,7 +68,7 @@ extension Catalogue {
         Message("csv.untrained_secretaries", en: "untrained_secretaries", zh: "未培训书记"),
         Message("csv.weighted_distance_reduction_m", en: "weighted_distance_reduction_m", zh: "加权距离减少(户·米)"),
         Message("csv.work_coverage_rate", en: "work_coverage_rate", zh: "工作覆盖率"),
-        Message("csv.workers_to_assign", en: "workers_to_assign", zh: "需增配人数"),
+        Message("csv.workers_to_assign", en: "workers_to_assign", zh: "需增配人数")
     ]
 }
 

@@ -66,7 +66,7 @@ extension Catalogue {
         Message("value.move.up", en: "up", zh: "上升"),
         Message("value.move.down", en: "down", zh: "下降"),
         Message("value.move.same", en: "same", zh: "持平"),
-        Message("value.move.new", en: "new", zh: "新评"),
+        Message("value.move.new", en: "new", zh: "新评")
     ]
 }
 
@@ -77,7 +77,7 @@ extension Catalogue {
         Message("value.method.network", en: "network", zh: "步行路网"),
         Message("value.method.costs", en: "costs", zh: "成本表"),
         Message("value.basis.usable", en: "usable", zh: "使用"),
-        Message("value.basis.building", en: "building", zh: "建筑"),
+        Message("value.basis.building", en: "gross", zh: "建筑"),
         Message("table.area.unit", en: "m² per 100 households", zh: "平方米/百户"),
         Message("value.kind.party_mass_center", en: "party_mass_center", zh: "党群服务中心"),
         Message("value.kind.party_mass_station", en: "party_mass_station", zh: "党群服务站"),
@@ -87,6 +87,6 @@ extension Catalogue {
         Message("value.kind.property_service", en: "property_service", zh: "物业服务中心"),
         Message("value.kind.other", en: "other", zh: "其他"),
         Message("value.kind.vacant_room", en: "vacant_room", zh: "闲置用房"),
-        Message("value.kind.vacant_lot", en: "vacant_lot", zh: "空地"),
+        Message("value.kind.vacant_lot", en: "vacant_lot", zh: "空地")
     ]
 }

@@ -2,7 +2,8 @@ extension Catalogue {
     /// `coverage`: the summary lines and the tables' columns.
     static let coverageTables: [Message] = [
         Message(
-            "table.coverage.head", en: "Coverage ({method}): reach {radius} m, street-level centers {street} m; working CRS {crs}",
+            "table.coverage.head",
+            en: "Coverage ({method}): reach {radius} m, street-level centers {street} m; working CRS {crs}",
             zh: "覆盖（{method}）：服务半径 {radius} 米，街道级中心 {street} 米；工作坐标系 {crs}"),
         Message(
             "table.coverage.total",
@@ -30,6 +31,6 @@ extension Catalogue {
             "table.coverage.accessibility",
             en:
                 "Accessibility ({method}): {total} m² per 100 households within reach overall, against the {standard} m² standard; catchment: {catchment}",
-            zh: "可达性（{method}）：全区服务半径内每百户 {total} 平方米，标准为 {standard} 平方米；服务范围：{catchment}"),
+            zh: "可达性（{method}）：全区服务半径内每百户 {total} 平方米，标准为 {standard} 平方米；服务范围：{catchment}")
     ]
 }

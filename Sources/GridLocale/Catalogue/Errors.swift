@@ -14,8 +14,12 @@ extension Catalogue {
         Message(
             "error.conflicting_spellings", en: "{earlier} and {spelling} give different values (give one)",
             zh: "{earlier} 和 {spelling} 给出了不同的值（只给一个）"),
-        Message("error.flag_value", en: "{option}={value}: a flag takes no value (or true/false)", zh: "{option}={value}：开关选项不带值（或为 true/false）"),
-        Message("error.missing_value", en: "{option}: missing value (expected <{placeholder}>)", zh: "{option}：缺少取值（应为 <{placeholder}>）"),
+        Message(
+            "error.flag_value", en: "{option}={value}: a flag takes no value (or true/false)",
+            zh: "{option}={value}：开关选项不带值（或为 true/false）"),
+        Message(
+            "error.missing_value", en: "{option}: missing value (expected <{placeholder}>)",
+            zh: "{option}：缺少取值（应为 <{placeholder}>）"),
         Message("error.missing_argument", en: "missing {argument}", zh: "缺少 {argument}"),
         Message("error.expected_integer", en: "{option} {value}: expected an integer", zh: "{option} {value}：应为整数"),
         Message("error.expected_number", en: "{option} {value}: expected a number", zh: "{option} {value}：应为数字"),
@@ -30,7 +34,9 @@ extension Catalogue {
         Message("note.compliance_no_locations", en: "the compliance report has no locations", zh: "合规报告没有位置信息"),
         Message("common.or", en: "or", zh: "或"),
         Message("error.some_of", en: "{option} {value}: expected some of {values}", zh: "{option} {value}：应为以下几项中的若干项：{values}"),
-        Message("error.language", en: "{source}: unknown language \"{value}\" (expected zh or en)", zh: "{source}：未知语言 \"{value}\"（应为 zh 或 en）"),
+        Message(
+            "error.language", en: "{source}: unknown language \"{value}\" (expected zh or en)",
+            zh: "{source}：未知语言 \"{value}\"（应为 zh 或 en）"),
         Message("error.rpc.invalid_input", en: "Invalid input: {count} problem(s)", zh: "输入无效：{count} 个问题"),
         Message("error.rpc.invalid_input_one", en: "Invalid input: {problem}", zh: "输入无效：{problem}"),
         Message("error.rpc.invalid_params", en: "Invalid params: {message}", zh: "参数无效：{message}"),
@@ -47,6 +53,6 @@ extension Catalogue {
         Message("location.line_column", en: "line {line}, column {column}", zh: "第{line}行第{column}列"),
         Message("input.more", en: "... and {count} more problems", zh: "……另有 {count} 个问题"),
         Message("input.total.one", en: "1 problem found; nothing was imported", zh: "发现 1 个问题；未导入任何数据"),
-        Message("input.total.many", en: "{count} problems found; nothing was imported", zh: "发现 {count} 个问题；未导入任何数据"),
+        Message("input.total.many", en: "{count} problems found; nothing was imported", zh: "发现 {count} 个问题；未导入任何数据")
     ]
 }

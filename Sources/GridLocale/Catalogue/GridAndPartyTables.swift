@@ -25,7 +25,8 @@ extension Catalogue {
         Message("table.grids.communities", en: "Communities", zh: "社区"),
         Message(
             "table.grids.summary",
-            en: "{grids} grids, {within} within {min}–{max} households; household-weighted rms distance to the grid centre {rms} m",
+            en:
+                "{grids} grids, {within} within {min}–{max} households; household-weighted rms distance to the grid centre {rms} m",
             zh: "共 {grids} 个网格，其中 {within} 个在 {min}–{max} 户之间；按户数加权到网格中心的均方根距离 {rms} 米"),
         Message("table.grids.moved", en: "; {moved} buildings moved", zh: "；移动楼栋 {moved} 栋"),
         Message("table.grids.violations", en: "Violations ({count})", zh: "违规项（{count} 项）"),
@@ -49,7 +50,8 @@ extension Catalogue {
             zh: "{households} 户，不在 {minimum}–{maximum} 之间：本社区以整栋楼划分无法全部满足上下限"),
         Message(
             "violation.joint_branch_one",
-            en: "{members} formal members; no joint branch of at most {max_grids} adjacent grids reaches {branch} ({formal} in {grids} grid)",
+            en:
+                "{members} formal members; no joint branch of at most {max_grids} adjacent grids reaches {branch} ({formal} in {grids} grid)",
             zh: "正式党员 {members} 名；至多 {max_grids} 个相邻网格组建的联合党支部都达不到 {branch} 名（{grids} 个网格共 {formal} 名）"),
         Message(
             "violation.joint_branch",
@@ -80,12 +82,16 @@ extension Catalogue {
             "table.party.preamble.households",
             en:
                 "Party network on {on}. Branch ≥ {branch} formal members, committee ≥ {committee}, joint branch ≤ {joint} grids; party group ≥ {group} members (≥ {group_formal} formal); central household links its own and up to {per_center} households within {reach} m (member households from households.csv).",
-            zh: "党组织网络基于{on}。党支部 ≥ {branch} 名正式党员，支部委员会 ≥ {committee} 名，联合党支部 ≤ {joint} 个网格；党小组 ≥ {group} 名党员（其中正式党员 ≥ {group_formal} 名）；党员中心户联系本户及 {reach} 米内至多 {per_center} 户（党员户取自 households.csv）。"),
+            zh:
+                "党组织网络基于{on}。党支部 ≥ {branch} 名正式党员，支部委员会 ≥ {committee} 名，联合党支部 ≤ {joint} 个网格；党小组 ≥ {group} 名党员（其中正式党员 ≥ {group_formal} 名）；党员中心户联系本户及 {reach} 米内至多 {per_center} 户（党员户取自 households.csv）。"
+        ),
         Message(
             "table.party.preamble.counts",
             en:
                 "Party network on {on}. Branch ≥ {branch} formal members, committee ≥ {committee}, joint branch ≤ {joint} grids; party group ≥ {group} members (≥ {group_formal} formal); central household links its own and up to {per_center} households within {reach} m (one member household per formal member assumed: building counts only).",
-            zh: "党组织网络基于{on}。党支部 ≥ {branch} 名正式党员，支部委员会 ≥ {committee} 名，联合党支部 ≤ {joint} 个网格；党小组 ≥ {group} 名党员（其中正式党员 ≥ {group_formal} 名）；党员中心户联系本户及 {reach} 米内至多 {per_center} 户（仅有楼栋统计数：按每名正式党员一户党员户估计）。"),
+            zh:
+                "党组织网络基于{on}。党支部 ≥ {branch} 名正式党员，支部委员会 ≥ {committee} 名，联合党支部 ≤ {joint} 个网格；党小组 ≥ {group} 名党员（其中正式党员 ≥ {group_formal} 名）；党员中心户联系本户及 {reach} 米内至多 {per_center} 户（仅有楼栋统计数：按每名正式党员一户党员户估计）。"
+        ),
         Message("table.party.column.grid", en: "grid", zh: "网格"),
         Message("table.party.column.community", en: "community", zh: "社区"),
         Message("table.party.column.name", en: "name", zh: "名称"),
@@ -123,10 +129,11 @@ extension Catalogue {
             zh: "{reach} 米内没有党员户：最近的在 {nearest} 米处"),
         Message(
             "shortfall.unlinked",
-            en: "{households} households left unlinked: the central households within {reach} m are full ({each} households each)",
+            en:
+                "{households} households left unlinked: the central households within {reach} m are full ({each} households each)",
             zh: "{households} 户未被联系：{reach} 米内的党员中心户已满（每户联系 {each} 户）"),
         Message(
             "shortfall.no_organization", en: "{members} formal members and no joint branch possible with adjacent grids",
-            zh: "正式党员 {members} 名，且无法与相邻网格组建联合党支部"),
+            zh: "正式党员 {members} 名，且无法与相邻网格组建联合党支部")
     ]
 }

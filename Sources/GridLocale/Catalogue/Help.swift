@@ -66,11 +66,13 @@ extension Catalogue {
             zh: "每栋楼到最近计入设施的距离、覆盖率和缺口片区。"),
         Message(
             "help.coverage.discussion",
-            en: "A building is covered when some counted facility reaches it: street-level facilities reach the 15-minute circle (1,000 m), the others the radius. Distances are straight lines in the working CRS, or along the walking network with --network (access legs to the network included).",
+            en:
+                "A building is covered when some counted facility reaches it: street-level facilities reach the 15-minute circle (1,000 m), the others the radius. Distances are straight lines in the working CRS, or along the walking network with --network (access legs to the network included).",
             zh: "某个计入设施能到达一栋楼，这栋楼即为已覆盖：街道级设施的服务半径为15分钟生活圈（1,000 米），其他设施为服务半径。距离为工作坐标系中的直线距离；使用 --network 时沿步行路网计算（含进出路网的路段）。"),
         Message(
             "help.coverage.accessibility",
-            en: "Also compute 2SFCA accessibility (m² of counted area per 100 households within reach; catchments walked along the network with --network).",
+            en:
+                "Also compute 2SFCA accessibility (m² of counted area per 100 households within reach; catchments walked along the network with --network).",
             zh: "同时计算 2SFCA 可达性（服务半径内每百户可用的计入面积，平方米；使用 --network 时沿路网计算服务范围）。"),
         Message(
             "help.crs.convert.summary",
@@ -94,8 +96,11 @@ extension Catalogue {
             zh: "为 GIS 工具写出库中的图层和最新结果（GeoJSON、CSV 或 GeoPackage）。"),
         Message(
             "help.export.discussion",
-            en: "geojson: one RFC 7946 file per layer in the folder PATH (WGS84 longitude/latitude, right-hand rings). csv: one file per layer in PATH; points as lon,lat columns, polygons and lines as WKT (lon/lat) in a wkt column, with .csvt and .prj sidecars for GDAL. gpkg: one GeoPackage file PATH (the working CRS). The results area_report (communities with their area figures) and coverage (buildings with distance and covered flag) are computed with default options. Household rows are written only with --include-households.",
-            zh: "geojson：在文件夹 PATH 中每个图层一个 RFC 7946 文件（WGS84 经纬度，右手环）。csv：在 PATH 中每个图层一个文件；点为 lon,lat 两列，面和线为 wkt 列中的 WKT（经纬度），并附 GDAL 用的 .csvt 和 .prj 文件。gpkg：一个 GeoPackage 文件 PATH（工作坐标系）。结果 area_report（社区及其面积指标）和 coverage（楼栋及其距离和是否覆盖）按默认选项计算。只有使用 --include-households 才写出住户行。"),
+            en:
+                "geojson: one RFC 7946 file per layer in the folder PATH (WGS84 longitude/latitude, right-hand rings). csv: one file per layer in PATH; points as lon,lat columns, polygons and lines as WKT (lon/lat) in a wkt column, with .csvt and .prj sidecars for GDAL. gpkg: one GeoPackage file PATH (the working CRS). The results area_report (communities with their area figures) and coverage (buildings with distance and covered flag) are computed with default options. Household rows are written only with --include-households.",
+            zh:
+                "geojson：在文件夹 PATH 中每个图层一个 RFC 7946 文件（WGS84 经纬度，右手环）。csv：在 PATH 中每个图层一个文件；点为 lon,lat 两列，面和线为 wkt 列中的 WKT（经纬度），并附 GDAL 用的 .csvt 和 .prj 文件。gpkg：一个 GeoPackage 文件 PATH（工作坐标系）。结果 area_report（社区及其面积指标）和 coverage（楼栋及其距离和是否覆盖）按默认选项计算。只有使用 --include-households 才写出住户行。"
+        ),
         Message(
             "help.export.format",
             en: "What to write: GeoJSON or CSV files in a folder, or one GeoPackage.",
@@ -122,8 +127,11 @@ extension Catalogue {
             zh: "把楼栋划分为户数在上下限之间的网格，并给出各网格的党组织。"),
         Message(
             "help.grids.plan.discussion",
-            en: "Per community: every building in exactly one grid, buildings never split, grids contiguous over the buildings' neighbourhood graph (Delaunay triangulation, edges up to --max-edge metres, components joined by their nearest pair) and compact (household-weighted squared distance to the grid centre is minimized). A building above the maximum is a grid of its own and a community below the minimum is one grid; both are listed in violations, as is any grid outside the bounds. Ids <community>-G01… run west→east in north→south row bands. Each grid's organization follows its formal members: branch_committee (≥ 7), branch (3–6), joint_branch with adjacent grids (< 3; at most 5 grids), or none. Without --apply nothing is written.",
-            zh: "按社区划分：每栋楼恰好属于一个网格，楼栋不拆分；网格在楼栋邻接图上连通（Delaunay 三角剖分，边长不超过 --max-edge 米，各连通分量由最近的一对楼栋连接）且紧凑（按户数加权到网格中心的平方距离最小）。户数超过上限的楼栋单独成为一个网格，户数低于下限的社区整体为一个网格；两者以及任何超出上下限的网格都列入违规项。编号 <社区>-G01… 在自北向南的行带内自西向东排列。每个网格的党组织按正式党员数确定：branch_committee 党支部委员会（≥ 7）、branch 党支部（3–6）、与相邻网格组建 joint_branch 联合党支部（< 3；至多 5 个网格），或 none 无。不加 --apply 时不写入任何内容。"),
+            en:
+                "Per community: every building in exactly one grid, buildings never split, grids contiguous over the buildings' neighbourhood graph (Delaunay triangulation, edges up to --max-edge metres, components joined by their nearest pair) and compact (household-weighted squared distance to the grid centre is minimized). A building above the maximum is a grid of its own and a community below the minimum is one grid; both are listed in violations, as is any grid outside the bounds. Ids <community>-G01… run west→east in north→south row bands. Each grid's organization follows its formal members: branch_committee (≥ 7), branch (3–6), joint_branch with adjacent grids (< 3; at most 5 grids), or none. Without --apply nothing is written.",
+            zh:
+                "按社区划分：每栋楼恰好属于一个网格，楼栋不拆分；网格在楼栋邻接图上连通（Delaunay 三角剖分，边长不超过 --max-edge 米，各连通分量由最近的一对楼栋连接）且紧凑（按户数加权到网格中心的平方距离最小）。户数超过上限的楼栋单独成为一个网格，户数低于下限的社区整体为一个网格；两者以及任何超出上下限的网格都列入违规项。编号 <社区>-G01… 在自北向南的行带内自西向东排列。每个网格的党组织按正式党员数确定：branch_committee 党支部委员会（≥ 7）、branch 党支部（3–6）、与相邻网格组建 joint_branch 联合党支部（< 3；至多 5 个网格），或 none 无。不加 --apply 时不写入任何内容。"
+        ),
         Message(
             "help.grids.plan.community",
             en: "Plan only this community (repeat or comma-separate for several).",
@@ -150,7 +158,8 @@ extension Catalogue {
             zh: "校验数据集文件夹（GeoJSON/CSV，任意坐标系）并整体载入库，要么全部成功，要么不做任何改动。"),
         Message(
             "help.import.discussion",
-            en: "Every problem in the dataset is reported as FILE:LOCATION: FIELD: problem (expected); the first 50 are printed, then a count, and the store is left exactly as it was (exit 65).",
+            en:
+                "Every problem in the dataset is reported as FILE:LOCATION: FIELD: problem (expected); the first 50 are printed, then a count, and the store is left exactly as it was (exit 65).",
             zh: "数据集中的每个问题都按 文件:位置: 字段: 问题（应为）的形式报告；先列出前 50 个，再给出总数，库保持原样不变（退出码 65）。"),
         Message(
             "help.import.directory",
@@ -178,7 +187,8 @@ extension Catalogue {
             zh: "单个 GeoJSON 要素的最大字节数（默认 8 MiB）。"),
         Message(
             "help.import.dry_run",
-            en: "Read and validate only: report each layer (file, driver, encoding, CRS, features, columns); the store is not touched.",
+            en:
+                "Read and validate only: report each layer (file, driver, encoding, CRS, features, columns); the store is not touched.",
             zh: "只读取和校验：报告每个图层（文件、驱动、编码、坐标系、要素、列）；不改动库。"),
         Message(
             "help.info.summary",
@@ -186,11 +196,13 @@ extension Catalogue {
             zh: "各图层数量、工作坐标系、范围、库路径、PROJ 版本和 proj.db 路径。"),
         Message(
             "help.inspect.summary",
-            en: "Read and validate a dataset folder without a store: each layer's file, driver, encoding, CRS, features and columns.",
+            en:
+                "Read and validate a dataset folder without a store: each layer's file, driver, encoding, CRS, features and columns.",
             zh: "不使用库，读取并校验数据集文件夹：每个图层的文件、驱动、编码、坐标系、要素和列。"),
         Message(
             "help.inspect.discussion",
-            en: "Reads GeoJSON/CSV and planners' Shapefile, GeoPackage, KML, FileGDB and XLSX files as import does, reports which column became which field, and lists every problem import would report.",
+            en:
+                "Reads GeoJSON/CSV and planners' Shapefile, GeoPackage, KML, FileGDB and XLSX files as import does, reports which column became which field, and lists every problem import would report.",
             zh: "像导入一样读取 GeoJSON/CSV 以及规划人员的 Shapefile、GeoPackage、KML、FileGDB 和 XLSX 文件，报告哪一列对应哪个字段，并列出导入时会报告的每个问题。"),
         Message(
             "help.inspect.directory",
@@ -206,8 +218,11 @@ extension Catalogue {
             zh: "把全区绘制成一张 SVG 地图：社区着色、楼栋按覆盖情况、设施、缺口、网格。"),
         Message(
             "help.map.discussion",
-            en: "Themes: area (communities shaded by facility area per 100 households against the standard), coverage (by the share of households within reach), grids (grid boundaries over neutral communities), sites (area shading with the proposed sites of `gridplan site`, numbered by rank). Every theme but grids also draws the first --sites proposed sites. Every theme draws buildings as dots sized by households and coloured covered/not covered, facilities by kind, gap neighbourhoods outlined, stored grid boundaries, a legend, a scale bar and a north arrow. Chinese labels use the first installed font of a CJK fallback list (Noto Sans CJK SC, WenQuanYi Micro Hei, ...).",
-            zh: "主题：area（社区按每百户设施面积与标准的对比着色）、coverage（按服务半径内户数所占比例着色）、grids（中性底色的社区上叠加网格边界）、sites（area 着色加上 `gridplan site` 的拟建站点，按名次编号）。除 grids 外，每个主题还绘制前 --sites 个拟建站点。每个主题都把楼栋画成按户数定大小、按是否覆盖着色的圆点，设施按类型绘制，缺口片区勾出轮廓，并绘制已存网格边界、图例、比例尺和指北针。中文标注使用 CJK 字体候选列表中第一个已安装的字体（Noto Sans CJK SC、WenQuanYi Micro Hei、…）。"),
+            en:
+                "Themes: area (communities shaded by facility area per 100 households against the standard), coverage (by the share of households within reach), grids (grid boundaries over neutral communities), sites (area shading with the proposed sites of `gridplan site`, numbered by rank). Every theme but grids also draws the first --sites proposed sites. Every theme draws buildings as dots sized by households and coloured covered/not covered, facilities by kind, gap neighbourhoods outlined, stored grid boundaries, a legend, a scale bar and a north arrow. Chinese labels use the first installed font of a CJK fallback list (Noto Sans CJK SC, WenQuanYi Micro Hei, ...).",
+            zh:
+                "主题：area（社区按每百户设施面积与标准的对比着色）、coverage（按服务半径内户数所占比例着色）、grids（中性底色的社区上叠加网格边界）、sites（area 着色加上 `gridplan site` 的拟建站点，按名次编号）。除 grids 外，每个主题还绘制前 --sites 个拟建站点。每个主题都把楼栋画成按户数定大小、按是否覆盖着色的圆点，设施按类型绘制，缺口片区勾出轮廓，并绘制已存网格边界、图例、比例尺和指北针。中文标注使用 CJK 字体候选列表中第一个已安装的字体（Noto Sans CJK SC、WenQuanYi Micro Hei、…）。"
+        ),
         Message(
             "help.map.out",
             en: "The SVG file to write (- for stdout; over JSON-RPC, leave it out to get the SVG in the result).",
@@ -226,8 +241,11 @@ extension Catalogue {
             zh: "网格党支部和联合党支部、楼栋党小组和党员中心户。"),
         Message(
             "help.party.plan.discussion",
-            en: "Works on the store's grids (a fresh plan when it has none). Per grid: branch_committee (≥ 7 formal members), branch (3–6), joint_branch with adjacent grids (< 3, at most 5 grids) or none; per community: base_committee (≥ 100 members), general_branch (50–99) or branch. Party groups: a building, or adjacent buildings of one grid, with ≥ 3 members of whom ≥ 1 formal. Central households: member households, each linking its own and up to --households-per-center others, in its building first, then the nearest buildings within --reach; the number of linked households is maximal. Output is per grid and building; household ids only with --include-households.",
-            zh: "基于库中的网格（没有网格时新做一次规划）。每个网格：branch_committee 党支部委员会（≥ 7 名正式党员）、branch 党支部（3–6）、与相邻网格组建 joint_branch 联合党支部（< 3，至多 5 个网格）或 none 无；每个社区：base_committee 基层党委（≥ 100 名党员）、general_branch 党总支（50–99）或 branch 党支部。楼栋党小组：一栋楼或同一网格内相邻的几栋楼，至少 3 名党员且其中至少 1 名正式党员。党员中心户：党员户，每户联系本户及至多 --households-per-center 户其他住户，先在本楼栋，再到 --reach 以内最近的楼栋；联系的户数最大化。输出按网格和楼栋；只有使用 --include-households 才列出住户编号。"),
+            en:
+                "Works on the store's grids (a fresh plan when it has none). Per grid: branch_committee (≥ 7 formal members), branch (3–6), joint_branch with adjacent grids (< 3, at most 5 grids) or none; per community: base_committee (≥ 100 members), general_branch (50–99) or branch. Party groups: a building, or adjacent buildings of one grid, with ≥ 3 members of whom ≥ 1 formal. Central households: member households, each linking its own and up to --households-per-center others, in its building first, then the nearest buildings within --reach; the number of linked households is maximal. Output is per grid and building; household ids only with --include-households.",
+            zh:
+                "基于库中的网格（没有网格时新做一次规划）。每个网格：branch_committee 党支部委员会（≥ 7 名正式党员）、branch 党支部（3–6）、与相邻网格组建 joint_branch 联合党支部（< 3，至多 5 个网格）或 none 无；每个社区：base_committee 基层党委（≥ 100 名党员）、general_branch 党总支（50–99）或 branch 党支部。楼栋党小组：一栋楼或同一网格内相邻的几栋楼，至少 3 名党员且其中至少 1 名正式党员。党员中心户：党员户，每户联系本户及至多 --households-per-center 户其他住户，先在本楼栋，再到 --reach 以内最近的楼栋；联系的户数最大化。输出按网格和楼栋；只有使用 --include-households 才列出住户编号。"
+        ),
         Message(
             "help.party.plan.households_per_center",
             en: "Households a central household links besides its own (default party.central_household, 10).",
@@ -254,8 +272,11 @@ extension Catalogue {
             zh: "按社区、街道和全区统计每百户服务面积及缺口。"),
         Message(
             "help.report.area.discussion",
-            en: "Applies area.per100 of the standards file (30 m² of usable area per 100 households) unless --standard gives another value (80: the aspiration rule area.per100.aspiration). Counted: party_mass_center and party_mass_station always, other kinds when embedded is true; with --count-kinds exactly the kinds listed. A facility's area belongs to its community (--allocate community), or is shared among the communities in proportion to the households within its reach (--allocate reach: street-level facilities 1,000 m, others --radius); a facility with no households in reach keeps its area in its own community. Facilities outside every community are reported as unallocated. Communities are sorted by deficit; the deficit of a street and of the total is the sum of their communities' deficits.",
-            zh: "采用标准文件的 area.per100（每百户 30 平方米使用面积），除非 --standard 给出其他值（80：提高标准 area.per100.aspiration）。计入：party_mass_center 党群服务中心和 party_mass_station 党群服务站始终计入，其他类型在 embedded 为 true 时计入；使用 --count-kinds 时只计入所列类型。设施面积归属其所在社区（--allocate community），或按服务半径内各社区户数比例分摊（--allocate reach：街道级设施 1,000 米，其他设施 --radius）；服务半径内没有住户的设施，面积留在本社区。不在任何社区内的设施报告为未分配。社区按缺口排序；街道和全区的缺口为其所属社区缺口之和。"),
+            en:
+                "Applies area.per100 of the standards file (30 m² of usable area per 100 households) unless --standard gives another value (80: the aspiration rule area.per100.aspiration). Counted: party_mass_center and party_mass_station always, other kinds when embedded is true; with --count-kinds exactly the kinds listed. A facility's area belongs to its community (--allocate community), or is shared among the communities in proportion to the households within its reach (--allocate reach: street-level facilities 1,000 m, others --radius); a facility with no households in reach keeps its area in its own community. Facilities outside every community are reported as unallocated. Communities are sorted by deficit; the deficit of a street and of the total is the sum of their communities' deficits.",
+            zh:
+                "采用标准文件的 area.per100（每百户 30 平方米使用面积），除非 --standard 给出其他值（80：提高标准 area.per100.aspiration）。计入：party_mass_center 党群服务中心和 party_mass_station 党群服务站始终计入，其他类型在 embedded 为 true 时计入；使用 --count-kinds 时只计入所列类型。设施面积归属其所在社区（--allocate community），或按服务半径内各社区户数比例分摊（--allocate reach：街道级设施 1,000 米，其他设施 --radius）；服务半径内没有住户的设施，面积留在本社区。不在任何社区内的设施报告为未分配。社区按缺口排序；街道和全区的缺口为其所属社区缺口之和。"
+        ),
         Message(
             "help.report.area.standard",
             en: "m² per 100 households to apply (default area.per100, 30; 80: the aspiration value).",
@@ -286,15 +307,19 @@ extension Catalogue {
             zh: "专职党务工作者配备比例、应建党组织、两个覆盖、培训、联系点、评定等次、观察记录。"),
         Message(
             "help.report.compliance.discussion",
-            en: "Agencies and institutions need full-time party workers of at least 2% of staff, SOEs 1% (workers to assign = ceil(ratio × staff) − workers); units with 3 or more party members need an organization; district standing committee members need 15 days, street committee members 20 days, 2 meetings and 2 lectures at their contact points; secretaries a training in the year; organizations rated 一般 or 较差 are listed with last year's rating; every organization needs an observation each quarter. Thresholds come from the standards file.",
-            zh: "机关事业单位专职党务工作者不少于职工总数的 2%，国有企业 1%（应配人数 = ceil(比例 × 职工数) − 现有人数）；党员 3 人以上的单位应建立党组织；区委常委每年到联系点 15 天，街道党工委委员 20 天，并参加 2 次会议、讲 2 次党课；书记每年参加一次培训；评定为一般或较差的党组织连同上年等次列出；每个党组织每季度需有一次观察记录。阈值来自标准文件。"),
+            en:
+                "Agencies and institutions need full-time party workers of at least 2% of staff, SOEs 1% (workers to assign = ceil(ratio × staff) − workers); units with 3 or more party members need an organization; district standing committee members need 15 days, street committee members 20 days, 2 meetings and 2 lectures at their contact points; secretaries a training in the year; organizations rated 一般 or 较差 are listed with last year's rating; every organization needs an observation each quarter. Thresholds come from the standards file.",
+            zh:
+                "机关事业单位专职党务工作者不少于职工总数的 2%，国有企业 1%（应配人数 = ceil(比例 × 职工数) − 现有人数）；党员 3 人以上的单位应建立党组织；区委常委每年到联系点 15 天，街道党工委委员 20 天，并参加 2 次会议、讲 2 次党课；书记每年参加一次培训；评定为一般或较差的党组织连同上年等次列出；每个党组织每季度需有一次观察记录。阈值来自标准文件。"
+        ),
         Message(
             "help.report.compliance.year",
             en: "The year checked (default: the latest year in the records).",
             zh: "检查的年份（默认：记录中最近的年份）。"),
         Message(
             "help.report.html.summary",
-            en: "The planning report as one offline HTML page: headline figures, the map, under-served communities, siting, party coverage.",
+            en:
+                "The planning report as one offline HTML page: headline figures, the map, under-served communities, siting, party coverage.",
             zh: "规划报告，一个离线 HTML 页面：主要指标、地图、服务不足的社区、选址、党建覆盖。"),
         Message(
             "help.report.html.discussion",
@@ -322,8 +347,11 @@ extension Catalogue {
             zh: "按网格、社区和全区统计组织覆盖率和工作覆盖率，并列出每一项不足。"),
         Message(
             "help.report.party.discussion",
-            en: "Organization coverage rate = grids with their own or a joint organization ÷ all grids. Work coverage rate = households linked to a central household or living in a building of a party group ÷ all households. Target 100% (party.coverage). Shortfalls: grids with no possible organization, buildings with no member household within --reach, households left unlinked.",
-            zh: "组织覆盖率 = 有本网格或联合党组织的网格数 ÷ 网格总数。工作覆盖率 = 由党员中心户联系或住在有党小组楼栋的户数 ÷ 总户数。目标 100%（party.coverage）。不足项：无法建立组织的网格、--reach 以内没有党员户的楼栋、未被联系的住户。"),
+            en:
+                "Organization coverage rate = grids with their own or a joint organization ÷ all grids. Work coverage rate = households linked to a central household or living in a building of a party group ÷ all households. Target 100% (party.coverage). Shortfalls: grids with no possible organization, buildings with no member household within --reach, households left unlinked.",
+            zh:
+                "组织覆盖率 = 有本网格或联合党组织的网格数 ÷ 网格总数。工作覆盖率 = 由党员中心户联系或住在有党小组楼栋的户数 ÷ 总户数。目标 100%（party.coverage）。不足项：无法建立组织的网格、--reach 以内没有党员户的楼栋、未被联系的住户。"
+        ),
         Message(
             "help.report.party.households_per_center",
             en: "Households a central household links besides its own (default party.central_household, 10).",
@@ -354,8 +382,11 @@ extension Catalogue {
             zh: "新建党群服务中心的选址清单。"),
         Message(
             "help.site.discussion",
-            en: "Existing counted facilities count as already covering (street-level ones reach 1,000 m). Objectives: cover (the K sites bringing the most uncovered households within reach), all (the fewest sites reaching every building some candidate reaches; the others are listed), distance (the K sites minimizing household-weighted distance to the nearest center). Lazy greedy, vertex swaps, then (cover) a seeded ruin-and-recreate search within a work budget scaled to the instance; upper_bound_households (cover) and lower_bound_weighted_distance_m (distance) are proven bounds (Lagrangian relaxation), optimality_gap and proven_optimal say how far the plan can be from the best. Each site's recommended usable area is area.per100 / 100 m² per household newly covered, or --min-area when larger.",
-            zh: "现有计入设施视为已覆盖（街道级设施覆盖 1,000 米）。目标：cover（使服务半径内新增覆盖户数最多的 K 个站点）、all（覆盖所有候选点可达楼栋的最少站点；其余楼栋单独列出）、distance（使按户数加权到最近中心距离最小的 K 个站点）。先做惰性贪心和顶点交换，再（cover）在按实例规模确定的工作量内做带种子的破坏-重建搜索；upper_bound_households（cover）和 lower_bound_weighted_distance_m（distance）是已证明的界（拉格朗日松弛），optimality_gap 和 proven_optimal 说明方案与最优解最多相差多少。每个站点的建议使用面积为每新覆盖一户 area.per100 / 100 平方米，或 --min-area（取较大者）。"),
+            en:
+                "Existing counted facilities count as already covering (street-level ones reach 1,000 m). Objectives: cover (the K sites bringing the most uncovered households within reach), all (the fewest sites reaching every building some candidate reaches; the others are listed), distance (the K sites minimizing household-weighted distance to the nearest center). Lazy greedy, vertex swaps, then (cover) a seeded ruin-and-recreate search within a work budget scaled to the instance; upper_bound_households (cover) and lower_bound_weighted_distance_m (distance) are proven bounds (Lagrangian relaxation), optimality_gap and proven_optimal say how far the plan can be from the best. Each site's recommended usable area is area.per100 / 100 m² per household newly covered, or --min-area when larger.",
+            zh:
+                "现有计入设施视为已覆盖（街道级设施覆盖 1,000 米）。目标：cover（使服务半径内新增覆盖户数最多的 K 个站点）、all（覆盖所有候选点可达楼栋的最少站点；其余楼栋单独列出）、distance（使按户数加权到最近中心距离最小的 K 个站点）。先做惰性贪心和顶点交换，再（cover）在按实例规模确定的工作量内做带种子的破坏-重建搜索；upper_bound_households（cover）和 lower_bound_weighted_distance_m（distance）是已证明的界（拉格朗日松弛），optimality_gap 和 proven_optimal 说明方案与最优解最多相差多少。每个站点的建议使用面积为每新覆盖一户 area.per100 / 100 平方米，或 --min-area（取较大者）。"
+        ),
         Message(
             "help.site.count",
             en: "Number of new sites (required for cover and distance; a cap for all).",
@@ -398,7 +429,8 @@ extension Catalogue {
             zh: "求解一个 JSON 选址实例而不是库（用于求解器比较）。"),
         Message(
             "help.site.exact",
-            en: "cover, distance: after the heuristic, search exactly (branch-and-bound) until the plan is proven optimal or the time limit (also done by default on small instances; distance: straight-line only).",
+            en:
+                "cover, distance: after the heuristic, search exactly (branch-and-bound) until the plan is proven optimal or the time limit (also done by default on small instances; distance: straight-line only).",
             zh: "cover、distance：启发式之后做精确搜索（分支定界），直到证明方案最优或到达时间上限（小实例默认也会做；distance 仅限直线距离）。"),
         Message(
             "help.site.time_limit",
@@ -406,7 +438,8 @@ extension Catalogue {
             zh: "精确搜索可用的秒数（默认 10）；报告找到的方案及其已证明的差距。"),
         Message(
             "help.site.costs",
-            en: "A CSV of origin_id,destination_id,cost (building → candidate or facility, in the unit of --radius; a missing pair is unreachable) replacing straight-line distances.",
+            en:
+                "A CSV of origin_id,destination_id,cost (building → candidate or facility, in the unit of --radius; a missing pair is unreachable) replacing straight-line distances.",
             zh: "一个 origin_id,destination_id,cost 的 CSV（楼栋 → 候选点或设施，单位与 --radius 相同；缺少的对视为不可达），代替直线距离。"),
         Message(
             "help.cli.overview",
@@ -430,8 +463,11 @@ extension Catalogue {
             zh: "在坐标系之间转换标准输入中的 'x y'（或 'lon lat'）行，每个输入行输出一行。"),
         Message(
             "help.cli.crs.convert.discussion",
-            en: "CRS: anything PROJ knows (EPSG:4326, EPSG:4490, EPSG:4547, a PROJ string) or GCJ-02 / BD-09. Geographic coordinates are always longitude first. A line that cannot be converted is written as '* *' and reported on stderr with its line number; the exit code is then 65.",
-            zh: "坐标系：PROJ 支持的任何坐标系（EPSG:4326、EPSG:4490、EPSG:4547、PROJ 字符串）或 GCJ-02 / BD-09。地理坐标总是经度在前。无法转换的行写为 '* *'，并在标准错误上报告其行号；此时退出码为 65。"),
+            en:
+                "CRS: anything PROJ knows (EPSG:4326, EPSG:4490, EPSG:4547, a PROJ string) or GCJ-02 / BD-09. Geographic coordinates are always longitude first. A line that cannot be converted is written as '* *' and reported on stderr with its line number; the exit code is then 65.",
+            zh:
+                "坐标系：PROJ 支持的任何坐标系（EPSG:4326、EPSG:4490、EPSG:4547、PROJ 字符串）或 GCJ-02 / BD-09。地理坐标总是经度在前。无法转换的行写为 '* *'，并在标准错误上报告其行号；此时退出码为 65。"
+        ),
         Message(
             "help.cli.rpc.summary",
             en: "Serve JSON-RPC 2.0 on stdin/stdout (one message per line) until end of input.",

@@ -25,6 +25,6 @@ extension Catalogue {
         Message("expected.one_of", en: "one of {values}", zh: "以下之一：{values}"),
         Message("expected.date", en: "a date YYYY-MM-DD", zh: "日期 YYYY-MM-DD"),
         Message("expected.year", en: "a year such as 2025", zh: "年份，如 2025"),
-        Message("expected.stars", en: "1 to 5, or 优秀, 良好, 较好, 一般, 较差", zh: "1 到 5，或 优秀、良好、较好、一般、较差"),
+        Message("expected.stars", en: "1 to 5, or 优秀, 良好, 较好, 一般, 较差", zh: "1 到 5，或 优秀、良好、较好、一般、较差")
     ]
 }

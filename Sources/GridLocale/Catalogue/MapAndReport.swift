@@ -33,11 +33,12 @@ extension Catalogue {
             zh: "没有可绘制的拟建站点（所有住户都已覆盖，或库中没有候选点）"),
         Message(
             "map.done",
-            en: "map: {path}: {communities} communities, {buildings} buildings, {facilities} facilities, {gaps} gap neighbourhoods, {grids} grids, {sites} sites",
+            en:
+                "map: {path}: {communities} communities, {buildings} buildings, {facilities} facilities, {gaps} gap neighbourhoods, {grids} grids, {sites} sites",
             zh: "地图：{path}：社区 {communities} 个，楼栋 {buildings} 栋，设施 {facilities} 个，缺口片区 {gaps} 个，网格 {grids} 个，站点 {sites} 个"),
         Message(
             "html.done",
             en: "report: {path}: {bytes} bytes, {communities} communities, {underserved} under-served, coverage {coverage}",
-            zh: "报告：{path}：{bytes} 字节，社区 {communities} 个，服务不足 {underserved} 个，覆盖率 {coverage}"),
+            zh: "报告：{path}：{bytes} 字节，社区 {communities} 个，服务不足 {underserved} 个，覆盖率 {coverage}")
     ]
 }

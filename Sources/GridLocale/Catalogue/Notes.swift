@@ -10,11 +10,13 @@ extension Catalogue {
             en: "the store has no grids: the party network is built on a fresh grid plan (gridplan grids plan --apply keeps one)",
             zh: "库中没有网格：党组织网络基于新做的网格规划（gridplan grids plan --apply 可保存规划）"),
         Message(
-            "note.party.unplanned", en: "{count} communities have no stored grids: their party network is built on a fresh grid plan",
+            "note.party.unplanned",
+            en: "{count} communities have no stored grids: their party network is built on a fresh grid plan",
             zh: "{count} 个社区库中没有网格：其党组织网络基于新做的网格规划"),
         Message(
             "note.party.no_households",
-            en: "--include-households: the store has no household rows (households.csv); central households are counted per building",
+            en:
+                "--include-households: the store has no household rows (households.csv); central households are counted per building",
             zh: "--include-households：库中没有住户行（households.csv）；党员中心户按楼栋统计"),
         Message(
             "note.coverage.unreachable_one",
@@ -28,6 +30,6 @@ extension Catalogue {
             "note.site.fewer", en: "only {sites} of {count} sites add coverage; the others would reach no uncovered household",
             zh: "{count} 个站点中只有 {sites} 个能新增覆盖；其余站点服务半径内没有未覆盖的住户"),
         Message("note.no_sites", en: "note: no proposed sites: {reason}", zh: "提示：没有拟建站点：{reason}"),
-        Message("note.no_party", en: "note: no party coverage: {reason}", zh: "提示：没有党组织覆盖：{reason}"),
+        Message("note.no_party", en: "note: no party coverage: {reason}", zh: "提示：没有党组织覆盖：{reason}")
     ]
 }

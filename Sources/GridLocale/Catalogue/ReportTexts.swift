@@ -2,6 +2,9 @@ extension Catalogue {
     /// The HTML report: headings, figures, columns and notes, side by side (`中文 English`) unless
     /// `--lang` chooses one language (`DocumentLanguage`).
     static let reportTexts: [Message] = [
+        Message("html.unit.households", en: "households", zh: "户"),
+        Message("html.word.standard", en: "standard", zh: "标准"),
+        Message("html.word.required", en: "required", zh: "应有"),
         Message("html.communities", en: "communities", zh: "社区"),
         Message("html.m_per_100_households", en: "m² per 100 households", zh: "每百户服务面积"),
         Message("html.communities_meeting_the_standard", en: "communities meeting the standard", zh: "达到标准的社区"),
@@ -39,8 +42,11 @@ extension Catalogue {
         Message("html.organized", en: "organized", zh: "有组织"),
         Message("html.work_covered", en: "work covered", zh: "工作覆盖"),
         Message("html.meta.crs", en: "working CRS {crs}", zh: "工作坐标系 {crs}"),
-        Message("html.meta.standard", en: "standard {standard} m² / 100 households ({source})", zh: "面积标准 每百户 {standard} 平方米（{source}）"),
-        Message("html.meta.reach", en: "reach {radius} m, street-level centers {street} m", zh: "服务半径 {radius} 米，街道级中心 {street} 米"),
+        Message(
+            "html.meta.standard", en: "standard {standard} m² / 100 households ({source})",
+            zh: "面积标准 每百户 {standard} 平方米（{source}）"),
+        Message(
+            "html.meta.reach", en: "reach {radius} m, street-level centers {street} m", zh: "服务半径 {radius} 米，街道级中心 {street} 米"),
         Message("html.detail.households", en: "{n} households", zh: "{n} 户"),
         Message("html.detail.standard", en: "standard {n}", zh: "标准 {n}"),
         Message("html.detail.required", en: "required {n} m²", zh: "应有 {n} 平方米"),
@@ -49,25 +55,46 @@ extension Catalogue {
         Message("html.all_served", en: "Every community meets the area standard and is fully covered.", zh: "每个社区都达到面积标准且已全覆盖。"),
         Message("html.per100", en: "m²/100 households", zh: "每百户服务面积"),
         Message("html.h.area", en: "Area per 100 households", zh: "每百户服务面积"),
-        Message("html.area_note", en: "{meeting} of {communities} communities meet {standard} m² per 100 households; the {short} below it, largest deficit first:", zh: "{communities} 个社区中有 {meeting} 个达到每百户 {standard} 平方米；未达标的 {short} 个按缺口从大到小："),
+        Message(
+            "html.area_note",
+            en:
+                "{meeting} of {communities} communities meet {standard} m² per 100 households; the {short} below it, largest deficit first:",
+            zh: "{communities} 个社区中有 {meeting} 个达到每百户 {standard} 平方米；未达标的 {short} 个按缺口从大到小："),
         Message("html.h.coverage", en: "Coverage within {radius} m", zh: "服务半径 {radius} 米内的覆盖"),
         Message("html.h.gaps", en: "Gap neighbourhoods (the {shown} largest of {count})", zh: "缺口片区（{count} 个中最大的 {shown} 个）"),
         Message("html.h.sites", en: "Proposed sites", zh: "选址建议"),
         Message("html.no_sites", en: "No siting list.", zh: "没有选址清单。"),
         Message("html.h.party", en: "Party coverage", zh: "党组织覆盖"),
-        Message("html.party_note", en: "Grids with a party organization of their own or a joint one: {organized} of {grids} ({org_rate}); households reached by a party group or a central household: {covered} of {households} ({work_rate}); {groups} party groups, {central} central households; {shortfalls} shortfalls (target 100% for both rates).", zh: "有本网格或联合党组织的网格：{grids} 个中 {organized} 个（组织覆盖率 {org_rate}）；由党小组或党员中心户联系的住户：{households} 户中 {covered} 户（工作覆盖率 {work_rate}）；党小组 {groups} 个，党员中心户 {central} 户；不足项 {shortfalls} 项（两个覆盖率目标均为 100%）。"),
-        Message("html.units_note", en: "Organization coverage and work coverage of the units, {year}; {missing} units should set up an organization of their own.", zh: "{year} 年各单位的组织覆盖率和工作覆盖率（两个覆盖）；{missing} 个单位应建立党组织（应建尽建）。"),
+        Message(
+            "html.party_note",
+            en:
+                "Grids with a party organization of their own or a joint one: {organized} of {grids} ({org_rate}); households reached by a party group or a central household: {covered} of {households} ({work_rate}); {groups} party groups, {central} central households; {shortfalls} shortfalls (target 100% for both rates).",
+            zh:
+                "有本网格或联合党组织的网格：{grids} 个中 {organized} 个（组织覆盖率 {org_rate}）；由党小组或党员中心户联系的住户：{households} 户中 {covered} 户（工作覆盖率 {work_rate}）；党小组 {groups} 个，党员中心户 {central} 户；不足项 {shortfalls} 项（两个覆盖率目标均为 100%）。"
+        ),
+        Message(
+            "html.units_note",
+            en:
+                "Organization coverage and work coverage of the units, {year}; {missing} units should set up an organization of their own.",
+            zh: "{year} 年各单位的组织覆盖率和工作覆盖率（两个覆盖）；{missing} 个单位应建立党组织（应建尽建）。"),
         Message("html.no_party", en: "No party data in the store: party coverage cannot be shown.", zh: "库中没有党建数据：无法显示党组织覆盖。"),
-        Message("html.footer", en: "figures from report area, coverage, report underserved, site, report party and report compliance with default options.", zh: "数据来自默认选项下的 report area、coverage、report underserved、site、report party 和 report compliance。"),
+        Message(
+            "html.footer",
+            en:
+                "figures from report area, coverage, report underserved, site, report party and report compliance with default options.",
+            zh: "数据来自默认选项下的 report area、coverage、report underserved、site、report party 和 report compliance。"),
         Message("html.title", en: "Planning report", zh: "社区服务设施规划报告"),
         Message("html.sites.left_out", en: "Siting list left out (--sites 0).", zh: "未列选址清单（--sites 0）。"),
-        Message("html.sites.unavailable", en: "No siting list: the siting analysis could not run on this store.", zh: "没有选址清单：本库无法进行选址分析。"),
-        Message("html.sites.none", en: "No new site adds coverage: every household is within reach.", zh: "没有能新增覆盖的新站点：所有住户都在服务半径内。"),
+        Message(
+            "html.sites.unavailable", en: "No siting list: the siting analysis could not run on this store.",
+            zh: "没有选址清单：本库无法进行选址分析。"),
+        Message(
+            "html.sites.none", en: "No new site adds coverage: every household is within reach.", zh: "没有能新增覆盖的新站点：所有住户都在服务半径内。"),
         Message("html.org.branch_committee", en: "branch committee", zh: "支部委员会"),
         Message("html.org.branch", en: "branch", zh: "党支部"),
         Message("html.org.joint_branch", en: "joint branch", zh: "联合党支部"),
         Message("html.org.general_branch", en: "general branch", zh: "党总支"),
         Message("html.org.base_committee", en: "base committee", zh: "基层党委"),
-        Message("html.org.none", en: "none", zh: "无"),
+        Message("html.org.none", en: "none", zh: "无")
     ]
 }

@@ -27,13 +27,13 @@ extension Catalogue {
         Message(
             "export.done_households", en: "Exported {count} layers as {format} to {path} (household rows included)",
             zh: "已将 {count} 个图层以 {format} 格式导出到 {path}（含住户行）"),
-        Message("store.column.layer", en: "layer", zh: "图层"),
-        Message("store.column.rows", en: "rows", zh: "行数"),
-        Message("store.column.features", en: "features", zh: "要素数"),
-        Message("store.column.geometry", en: "geometry", zh: "几何类型"),
-        Message("store.column.crs", en: "crs", zh: "坐标系"),
-        Message("store.column.written_to", en: "written to", zh: "写入"),
-        Message("store.no_geometry", en: "none", zh: "无"),
+        Message("table.store.column.layer", en: "layer", zh: "图层"),
+        Message("table.store.column.rows", en: "rows", zh: "行数"),
+        Message("table.store.column.features", en: "features", zh: "要素数"),
+        Message("table.store.column.geometry", en: "geometry", zh: "几何类型"),
+        Message("table.store.column.crs", en: "crs", zh: "坐标系"),
+        Message("table.store.column.written_to", en: "written to", zh: "写入"),
+        Message("table.store.no_geometry", en: "none", zh: "无"),
         Message("layer.communities", en: "communities", zh: "社区"),
         Message("layer.grids", en: "grids", zh: "网格"),
         Message("layer.buildings", en: "buildings", zh: "楼栋"),
@@ -47,6 +47,6 @@ extension Catalogue {
         Message("layer.ratings", en: "ratings", zh: "评定等次"),
         Message("layer.observations", en: "observations", zh: "观察记录"),
         Message("layer.area_report", en: "area_report", zh: "面积报告"),
-        Message("layer.coverage", en: "coverage", zh: "覆盖"),
+        Message("layer.coverage", en: "coverage", zh: "覆盖")
     ]
 }

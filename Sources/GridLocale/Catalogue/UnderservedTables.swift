@@ -34,18 +34,22 @@ extension Catalogue {
             en: "accessibility {accessibility} m² per 100 households within reach is below the {standard} m² standard",
             zh: "可达性为服务半径内每百户 {accessibility} 平方米，低于 {standard} 平方米的标准"),
         Message(
-            "reason.gap.beyond", en: "{households} households in {buildings} buildings beyond the reach of every counted facility",
+            "reason.gap.beyond",
+            en: "{households} households in {buildings} buildings beyond the reach of every counted facility",
             zh: "{buildings} 栋楼的 {households} 户在所有计入设施的服务半径之外"),
         Message(
-            "reason.gap.beyond_one", en: "{households} households in {buildings} building beyond the reach of every counted facility",
+            "reason.gap.beyond_one",
+            en: "{households} households in {buildings} building beyond the reach of every counted facility",
             zh: "{buildings} 栋楼的 {households} 户在所有计入设施的服务半径之外"),
         Message(
             "reason.gap.beyond_nearest",
-            en: "{households} households in {buildings} buildings beyond the reach of every counted facility; the nearest is {nearest} m away",
+            en:
+                "{households} households in {buildings} buildings beyond the reach of every counted facility; the nearest is {nearest} m away",
             zh: "{buildings} 栋楼的 {households} 户在所有计入设施的服务半径之外；最近的设施在 {nearest} 米外"),
         Message(
             "reason.gap.beyond_one_nearest",
-            en: "{households} households in {buildings} building beyond the reach of every counted facility; the nearest is {nearest} m away",
+            en:
+                "{households} households in {buildings} building beyond the reach of every counted facility; the nearest is {nearest} m away",
             zh: "{buildings} 栋楼的 {households} 户在所有计入设施的服务半径之外；最近的设施在 {nearest} 米外"),
         Message(
             "reason.gap.short_one", en: "in community {communities} short of the area standard by {deficit} m² in all",
@@ -55,6 +59,6 @@ extension Catalogue {
             zh: "所在社区 {communities} 面积低于标准，缺口共 {deficit} 平方米"),
         Message(
             "reason.gap.accessibility", en: "accessibility below {standard} m² per 100 households in {communities}",
-            zh: "{communities} 的可达性低于每百户 {standard} 平方米"),
+            zh: "{communities} 的可达性低于每百户 {standard} 平方米")
     ]
 }

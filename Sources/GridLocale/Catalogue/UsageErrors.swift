@@ -229,7 +229,7 @@ extension Catalogue {
         Message(
             "usage.dataset_importer.1",
             en: "no dataset folder at {path}",
-            zh: "{path} 处没有数据集文件夹"),
+            zh: "{path} 处没有数据集文件夹")
     ]
 }
 
@@ -243,10 +243,12 @@ extension Catalogue {
             zh: "{path} 是 GeoPackage 但不是 gridplan 数据库（其中没有 gridplan 的表结构；`export --layers` 导出的文件就是这样）：请把数据集导入一个数据库"),
         Message(
             "usage.store.newer",
-            en: "{path} was written by a newer gridplan (store schema {schema}) that this version cannot read: open it with that version or newer",
+            en:
+                "{path} was written by a newer gridplan (store schema {schema}) that this version cannot read: open it with that version or newer",
             zh: "{path} 由更新版本的 gridplan 写入（数据库结构 {schema}），本版本无法读取：请用该版本或更新版本打开"),
         Message(
-            "usage.store.upgrade", en: "cannot upgrade the store {path} to this version's schema (the store is unchanged): {error}",
+            "usage.store.upgrade",
+            en: "cannot upgrade the store {path} to this version's schema (the store is unchanged): {error}",
             zh: "无法把数据库 {path} 升级到本版本的结构（数据库未改动）：{error}"),
         Message(
             "usage.store.no_demo", en: "no store at {path} and no bundled demo found: run `gridplan import DIR --db {path}`",
@@ -274,7 +276,9 @@ extension Catalogue {
             "usage.standards.missing",
             en: "cannot find seeds/standards.json: set GRIDPLAN_HOME to the gridplan folder or pass --standards FILE",
             zh: "找不到 seeds/standards.json：请把 GRIDPLAN_HOME 设为 gridplan 文件夹，或给出 --standards FILE"),
-        Message("usage.export.out_missing_gpkg", en: "--out: missing (expected a folder for a .gpkg file)", zh: "--out：缺失（应为 .gpkg 文件的位置）"),
+        Message(
+            "usage.export.out_missing_gpkg", en: "--out: missing (expected a folder for a .gpkg file)",
+            zh: "--out：缺失（应为 .gpkg 文件的位置）"),
         Message(
             "usage.export.out_missing", en: "--out: missing (expected a folder for the {format} files)",
             zh: "--out：缺失（应为存放 {format} 文件的文件夹）"),
@@ -289,7 +293,7 @@ extension Catalogue {
         Message(
             "usage.import.not_folder",
             en: "{path} is not a folder (expected a dataset folder with communities, buildings and facilities files)",
-            zh: "{path} 不是文件夹（应为包含社区、楼栋和设施文件的数据集文件夹）"),
+            zh: "{path} 不是文件夹（应为包含社区、楼栋和设施文件的数据集文件夹）")
     ]
 }
 
@@ -303,6 +307,6 @@ extension Catalogue {
         Message("output.layer_crs", en: "the CRS of layer {layer}", zh: "图层 {layer} 的坐标系"),
         Message("output.reason.is_folder", en: "it is a folder", zh: "它是一个文件夹"),
         Message("output.reason.no_folder", en: "the folder {folder} does not exist", zh: "文件夹 {folder} 不存在"),
-        Message("output.reason.not_folder", en: "{folder} is not a folder", zh: "{folder} 不是文件夹"),
+        Message("output.reason.not_folder", en: "{folder} is not a folder", zh: "{folder} 不是文件夹")
     ]
 }

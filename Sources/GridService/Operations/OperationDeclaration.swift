@@ -81,7 +81,8 @@ public struct OperationDeclaration: Sendable {
         let lang = try values.text(SharedFields.lang.name)
         context.language = try Language.resolve(option: lang)
         context.documentLanguage = lang == nil ? .both : .only(context.language)
-        context.csvHeaders = fields.contains { $0.name == SharedFields.headers.name }
+        context.csvHeaders =
+            fields.contains { $0.name == SharedFields.headers.name }
             ? (try values.text(SharedFields.headers.name)).flatMap(Language.init(rawValue:)) ?? .en : .en
         var format = defaultFormat
         if !formats.isEmpty, parameters["format"] != nil, let given = try values.choice("format", OutputFormat.self) {

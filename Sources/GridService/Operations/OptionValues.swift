@@ -101,7 +101,8 @@ public struct OptionValues: Sendable {
             return try out.map { name in
                 guard let value = set.canonical(name) else {
                     throw UsageError(
-                        key: "error.some_of", ["option": f.displayName, "value": name, "values": set.values.joined(separator: ", ")])
+                        key: "error.some_of",
+                        ["option": f.displayName, "value": name, "values": set.values.joined(separator: ", ")])
                 }
                 return value
             }

@@ -32,7 +32,10 @@ public final class GeoPackageStore {
             guard create else { throw UsageError(key: "usage.geo_package_store.1", ["path": "\(path)"]) }
             // Create the file ourselves so its mode is 0600 from the first byte (household data).
             let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-            guard fd >= 0 else { throw UsageError(key: "usage.geo_package_store.2", ["path": "\(path)", "value": "\(String(cString: strerror(errno)))"]) }
+            guard fd >= 0 else {
+                throw UsageError(
+                    key: "usage.geo_package_store.2", ["path": "\(path)", "value": "\(String(cString: strerror(errno)))"])
+            }
             close(fd)
         }
         var config = Configuration()

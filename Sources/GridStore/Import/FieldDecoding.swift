@@ -186,7 +186,8 @@ struct FieldReader {
             return nil
         }
         if value > maximum {
-            report(name, LocalText("problem.above", ["value": FieldReader.shown(raw), "limit": String(maximum)]), expected: expected)
+            report(
+                name, LocalText("problem.above", ["value": FieldReader.shown(raw), "limit": String(maximum)]), expected: expected)
             return nil
         }
         return value
