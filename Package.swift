@@ -25,6 +25,10 @@ let package = Package(
         .systemLibrary(
             name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"])]),
+        // libxlsxwriter (pkg-config `xlsxwriter`, Debian libxlsxwriter-dev): Excel workbooks out.
+        .systemLibrary(
+            name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
         // The one message catalogue (Chinese and English) and the language a person asked for.
         .target(name: "GridLocale"),
         // Geometry, spatial index, coordinate systems (PROJ wrapper, GCJ-02, BD-09).
@@ -33,6 +37,8 @@ let package = Package(
         .target(name: "GridFormats"),
         // The one wrapper over CGDAL: datasets, layers and features as Swift objects, GDAL's errors as Swift errors.
         .target(name: "GridGDAL", dependencies: ["CGDAL"]),
+        // The one wrapper over CXlsxWriter: sheets of typed cells written as an .xlsx workbook.
+        .target(name: "GridXLSX", dependencies: ["CXlsxWriter"]),
         // Entities, the analysis snapshot, policy standards, validation problems.
         .target(name: "GridModel", dependencies: ["GridGeo", "GridLocale"]),
         // GeoPackage store (GRDB), dataset import and export.
@@ -45,10 +51,14 @@ let package = Package(
         // Pure analyses over a snapshot: area standard, coverage, siting, grids, party network.
         .target(name: "GridAnalysis", dependencies: ["GridModel", "GridGeo"]),
         // Table, CSV, GeoJSON, SVG and HTML renderers of analysis results.
-        .target(name: "GridRender", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridFormats"]),
+        .target(
+            name: "GridRender", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridFormats", "GridLocale", "GridXLSX"]),
         // Operations shared by the CLI and JSON-RPC: options in, result values out.
         .target(
-            name: "GridService", dependencies: ["GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats"]),
+            name: "GridService",
+            dependencies: [
+                "GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats", "GridLocale", "GridXLSX"
+            ]),
         // JSON-RPC 2.0 over stdin/stdout.
         .target(name: "GridRPC", dependencies: ["GridService", "GridRender", "GridModel", "GridFormats"]),
         // The thin command-line front end: argv parsed and help written from the operations' declarations.

@@ -7,7 +7,7 @@ import Foundation
 public enum Catalogue {
     /// Every section, in the order their files are listed here.
     static let sections: [[Message]] = [
-        common
+        common, workbook
     ]
 
     /// Every message by key.

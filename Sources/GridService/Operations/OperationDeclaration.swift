@@ -55,11 +55,27 @@ public struct OperationDeclaration: Sendable {
                     help: "Output format: \(ChoiceSet.alternatives(formats.map(\.rawValue))).",
                     default: .string(formats[0].rawValue), refusalNote: formatRefusal), at: 0)
         }
+        if formats.contains(.xlsx) && !fields.contains(where: { $0.name == "out" }) {
+            fields.append(WorkbookOutput.outField)
+        }
         self.fields = fields.map {
             var f = $0; f.helpKey = "\(method).\($0.name)"; return f
         }
+        let offersWorkbook = formats.contains(.xlsx)
         self.perform = { values, format, context in
             let options = try Options(values)
+            if offersWorkbook {
+                let out = try values.text("out")
+                if format == .xlsx {
+                    guard let out, !out.isEmpty else {
+                        throw UsageError("--format xlsx: needs --out FILE.xlsx (a workbook is not printed)")
+                    }
+                    let result = try run(options, context)
+                    return try WorkbookOutput.write(result, method: method, command: command, to: out, context: context)
+                } else if out != nil {
+                    throw UsageError("--out: only with --format xlsx (the other formats are printed)")
+                }
+            }
             return try render(try run(options, context), format, context)
         }
     }
@@ -73,7 +89,10 @@ public struct OperationDeclaration: Sendable {
         if !formats.isEmpty, parameters["format"] != nil, let given = try values.choice("format", OutputFormat.self) {
             format = given
         }
-        return try perform(values, format, context)
+        var output = try perform(values, format, context)
+        // A workbook written: the command line says so on stderr; JSON clients get the summary.
+        if format == .xlsx && defaultFormat != .json { output.document = nil }
+        return output
     }
 
     /// The fields `frontEnd` offers.
