@@ -31,10 +31,11 @@ public enum ResultSheets {
                 headers: [WorkbookHeaders.header("field", language), WorkbookHeaders.header("value", language)],
                 rows: summaryRows)
         ]
+        // The summary mixes quantities: each value keeps its own decimals; a table's columns share theirs.
         for table in tables {
-            sheets.append(table.sheet(language))
+            sheets.append(WorkbookHeaders.uniformDecimals(table.sheet(language)))
         }
-        return sheets.map(WorkbookHeaders.uniformDecimals)
+        return sheets
     }
 
     /// One list of records flattened: its columns in order of first appearance.
@@ -101,7 +102,7 @@ public enum ResultSheets {
             }
             let key = object["id"] ?? object["rank"] ?? object["candidate_id"] ?? .number(JSONNumber(n + 1))
             flatten(object, prefix: "", into: &row) { childKey, childItems in
-                children.append((name + "." + childKey, childItems, (parentColumn(name), key)))
+                if !childItems.isEmpty { children.append((name + "." + childKey, childItems, (parentColumn(name), key))) }
             }
             tables[position].add(row)
         }
@@ -153,7 +154,8 @@ public enum ResultSheets {
             let name = prefix + key
             switch value {
             case .object(let inner): flatten(inner, prefix: name + ".", into: &row, list: list)
-            case .array(let items) where items.contains(where: { $0.objectValue != nil }): list(name, items)
+            // An empty list is no value: it may be a list of records in the other rows.
+            case .array(let items) where items.isEmpty || items.contains(where: { $0.objectValue != nil }): list(name, items)
             case .array(let items): row.append((name, joined(items)))
             default: row.append((name, value))
             }
