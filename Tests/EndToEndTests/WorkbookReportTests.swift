@@ -144,6 +144,24 @@ struct WorkbookReportTests {
         #expect((communities.widths[nameColumn] ?? 0) >= Double(2 * longest))
     }
 
+    /// Over JSON-RPC the same workbook is written and the result says what it holds.
+    @Test func rpcWritesTheWorkbookAndAnswersItsSheets() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("rpc.xlsx").path
+        let request = #"{"jsonrpc":"2.0","id":1,"method":"report.area","params":{"format":"xlsx","out":"\#(file)"}}"#
+        let r = try CLI.run(
+            ["rpc", "--db", MapsDemo.store], stdin: request + "\n",
+            environment: MapsDemo.environment.merging(["GRIDPLAN_LANG": "en"]) { $1 })
+        #expect(r.status == 0, "\(r.stderr)")
+        let reply = try #require(try JSONParser.parse(r.stdout.split(separator: "\n").first.map(String.init) ?? "").objectValue)
+        let result = try #require(reply["result"]?.objectValue, "\(reply)")
+        #expect(result["path"]?.stringValue == file)
+        let sheets = try WorkbookReader.read(file)
+        let listed = result["sheets"]?.arrayValue?.compactMap { $0.objectValue } ?? []
+        #expect(listed.map { $0["name"]?.stringValue ?? "" } == sheets.map(\.name))
+        #expect(listed.map { $0["rows"]?.numberValue?.int ?? -1 } == sheets.map { $0.rows.count - 1 })
+    }
+
     @Test func xlsxNeedsOutAndOutNeedsXlsx() throws {
         let noOut = try CLI.run(["report", "area", "--db", MapsDemo.store, "--format", "xlsx"], environment: MapsDemo.environment)
         #expect(noOut.status == 64)
