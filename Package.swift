@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "GridStoreTests",
             dependencies: [
-                "GridStore", "GridModel", "GridGeo", "GridAnalysis", "TestSupport",
+                "GridStore", "GridModel", "GridGeo", "GridAnalysis", "GridGDAL", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift")
             ], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "TestSupport"]),
