@@ -73,15 +73,15 @@ extension VectorLayer {
         let feature = OGR_F_Create(OGR_L_GetLayerDefn(handle))
         defer { OGR_F_Destroy(feature) }
         log.capture {
-        for (value, field) in zip(values, fields) {
-            let index = Int32(field)
-            switch value {
-            case .null: OGR_F_SetFieldNull(feature, index)
-            case .integer(let n): OGR_F_SetFieldInteger64(feature, index, GIntBig(n))
-            case .real(let x): OGR_F_SetFieldDouble(feature, index, x)
-            case .text(let s), .date(let s): OGR_F_SetFieldString(feature, index, s)
+            for (value, field) in zip(values, fields) {
+                let index = Int32(field)
+                switch value {
+                case .null: OGR_F_SetFieldNull(feature, index)
+                case .integer(let n): OGR_F_SetFieldInteger64(feature, index, GIntBig(n))
+                case .real(let x): OGR_F_SetFieldDouble(feature, index, x)
+                case .text(let s), .date(let s): OGR_F_SetFieldString(feature, index, s)
+                }
             }
-        }
         }
         if let geometry, let g = geometry.makeOGR() {
             OGR_F_SetGeometryDirectly(feature, g)

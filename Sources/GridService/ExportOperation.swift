@@ -36,7 +36,8 @@ public struct ExportOptions: OperationOptions {
             help: "What to write: GeoJSON, CSV, Shapefile or KML files in a folder, one GeoPackage, or one Excel workbook.",
             requirement: .always),
         OptionField(
-            "out", .text, help: "The folder (geojson, csv, shp, kml) or the .gpkg or .xlsx file to write.", valueName: "path", requirement: .always),
+            "out", .text, help: "The folder (geojson, csv, shp, kml) or the .gpkg or .xlsx file to write.", valueName: "path",
+            requirement: .always),
         OptionField(
             "layers", .choiceList(ChoiceSet(names: ServiceContext.exportLayerNames)),
             help: "Only these layers (comma-separated or repeated).",
@@ -52,7 +53,8 @@ public struct ExportOptions: OperationOptions {
         }
         guard !out.isEmpty else {
             throw UsageError(
-                "--out: missing (expected \(format == .gpkg || format == .xlsx ? "a .\(format.rawValue) file" : "a folder for the \(format.rawValue) files"))")
+                "--out: missing (expected \(format == .gpkg || format == .xlsx ? "a .\(format.rawValue) file" : "a folder for the \(format.rawValue) files"))"
+            )
         }
         self.init(
             format: format, out: out, layers: try v.list("layers"), includeHouseholds: try v.flag("include_households") ?? false,
@@ -220,7 +222,9 @@ extension ServiceContext {
             for table in base + results {
                 let (sheet, omitted) = TableSheets.sheet(table, language: language)
                 if omitted > 0 {
-                    note("export: \(table.name): \(omitted) geometries longer than an Excel cell holds are left out of the wkt column")
+                    note(
+                        "export: \(table.name): \(omitted) geometries longer than an Excel cell holds are left out of the wkt column"
+                    )
                 }
                 sheets.append(sheet)
                 written.append(

@@ -42,7 +42,9 @@ enum WorkbookOutput {
         let written = sheets.map { WrittenSheet(name: $0.name, rows: $0.rows.count) }
         return OperationOutput(
             .json(WorkbookSummary(path: path, sheets: written)),
-            messages: ["\(command.joined(separator: " ")): \(path): \(written.count) sheets, \(written.map(\.rows).reduce(0, +)) rows"])
+            messages: [
+                "\(command.joined(separator: " ")): \(path): \(written.count) sheets, \(written.map(\.rows).reduce(0, +)) rows"
+            ])
     }
 
     /// Writes `sheets` into a temporary file beside `path`, then renames it over `path`: a reader
@@ -61,8 +63,11 @@ enum WorkbookOutput {
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp.xlsx").path
         do {
             try WorkbookWriter.write(sheets, to: temporary, title: title)
-            if FileManager.default.fileExists(atPath: path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: URL(fileURLWithPath: temporary)) }
-            else { try FileManager.default.moveItem(atPath: temporary, toPath: path) }
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: URL(fileURLWithPath: temporary))
+            } else {
+                try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            }
         } catch let error as WorkbookError {
             try? FileManager.default.removeItem(atPath: temporary)
             throw UsageError("--out \(path): cannot write the workbook (\(error.message))")

@@ -76,11 +76,15 @@ public enum WorkbookWriter {
                     switch cell {
                     case .text(let s): result = worksheet_write_string(worksheet, rowNumber, column, s, nil)
                     case .number(let x, let decimals):
-                        result = x.isFinite ? worksheet_write_number(worksheet, rowNumber, column, x, numberFormat(decimals)) : LXW_NO_ERROR
+                        result =
+                            x.isFinite
+                            ? worksheet_write_number(worksheet, rowNumber, column, x, numberFormat(decimals)) : LXW_NO_ERROR
                     case .boolean(let b): result = worksheet_write_boolean(worksheet, rowNumber, column, b ? 1 : 0, nil)
                     case .empty: result = LXW_NO_ERROR
                     }
-                    try check(result, "\(place): row \(r + 2), column \(sheet.headers.indices.contains(c) ? sheet.headers[c] : String(c + 1))")
+                    try check(
+                        result,
+                        "\(place): row \(r + 2), column \(sheet.headers.indices.contains(c) ? sheet.headers[c] : String(c + 1))")
                 }
             }
         }

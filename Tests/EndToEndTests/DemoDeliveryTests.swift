@@ -42,7 +42,8 @@ import TestSupport
         let b = try CLI.run(command + ["--db", Self.store, "--format", "json"], environment: MapsDemo.environment)
         #expect(a.status == 0 && b.status == 0, "\(a.stderr) \(b.stderr)")
         var differences: [String] = []
-        Self.compare(try JSONParser.parse(a.stdout), try JSONParser.parse(b.stdout), path: "", tolerance: tolerance, into: &differences)
+        Self.compare(
+            try JSONParser.parse(a.stdout), try JSONParser.parse(b.stdout), path: "", tolerance: tolerance, into: &differences)
         #expect(differences.isEmpty, "\(command): \(differences.prefix(10))")
     }
 

@@ -28,33 +28,33 @@ struct FormatRoundTripTests {
     static let files: [String: String] = [
         "dataset.json": #"{"name": "堃喆街道", "crs": "EPSG:4326"}"#,
         "communities.geojson": """
-            {"type":"FeatureCollection","features":[
-            {"type":"Feature","properties":{"id":"C1","name":"堃苑社区","street":"喆园街道"},"geometry":{"type":"Polygon","coordinates":[\(ring(ring1)),\(ring(hole))]}},
-            {"type":"Feature","properties":{"id":"C2","name":"喆园社区","street":"喆园街道"},"geometry":{"type":"Polygon","coordinates":[\(ring(ring2))]}}
-            ]}
-            """,
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"id":"C1","name":"堃苑社区","street":"喆园街道"},"geometry":{"type":"Polygon","coordinates":[\(ring(ring1)),\(ring(hole))]}},
+        {"type":"Feature","properties":{"id":"C2","name":"喆园社区","street":"喆园街道"},"geometry":{"type":"Polygon","coordinates":[\(ring(ring2))]}}
+        ]}
+        """,
         "buildings.csv": """
-            id,name,households,residents,party_members,probationary_members,floors,community_id,lon,lat
-            B1,堃苑1号楼,2,5,2,1,6,C1,116.40612345678901,39.90123456789012
-            B2,喆园2号楼,1,4,5,0,11,C2,116.41587654321098,39.90876543210987
-            B3,"堃苑3号楼, 东",0,0,0,0,3,C1,116.40212345678912,39.90812345678923
-            """,
+        id,name,households,residents,party_members,probationary_members,floors,community_id,lon,lat
+        B1,堃苑1号楼,2,5,2,1,6,C1,116.40612345678901,39.90123456789012
+        B2,喆园2号楼,1,4,5,0,11,C2,116.41587654321098,39.90876543210987
+        B3,"堃苑3号楼, 东",0,0,0,0,3,C1,116.40212345678912,39.90812345678923
+        """,
         "households.csv": """
-            id,building_id,unit,room,persons,party_members,probationary_members
-            H1,B1,1单元,101,3,1,0
-            H2,B1,1单元,102,2,1,1
-            H3,B2,2单元,喆201,4,0,0
-            """,
+        id,building_id,unit,room,persons,party_members,probationary_members
+        H1,B1,1单元,101,3,1,0
+        H2,B1,1单元,102,2,1,1
+        H3,B2,2单元,喆201,4,0,0
+        """,
         "facilities.geojson": """
-            {"type":"FeatureCollection","features":[
-            {"type":"Feature","properties":{"id":"F1","name":"堃苑党群服务中心","kind":"party_mass_center","usable_area_m2":650.25,"community_id":"C1","level":"community"},"geometry":{"type":"Point","coordinates":[116.40512345678912,39.90512345678934]}},
-            {"type":"Feature","properties":{"id":"F2","name":"喆园驿站","kind":"city_station","usable_area_m2":80.5,"embedded":true},"geometry":{"type":"Point","coordinates":[116.41512345678956,39.90512345678978]}}
-            ]}
-            """,
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"id":"F1","name":"堃苑党群服务中心","kind":"party_mass_center","usable_area_m2":650.25,"community_id":"C1","level":"community"},"geometry":{"type":"Point","coordinates":[116.40512345678912,39.90512345678934]}},
+        {"type":"Feature","properties":{"id":"F2","name":"喆园驿站","kind":"city_station","usable_area_m2":80.5,"embedded":true},"geometry":{"type":"Point","coordinates":[116.41512345678956,39.90512345678978]}}
+        ]}
+        """,
         "units.csv": """
-            id,kind,staff,name,community_id,party_workers,party_members,has_organization
-            U1,agency,109,堃喆区委办公室,C1,3,70,true
-            """
+        id,kind,staff,name,community_id,party_workers,party_members,has_organization
+        U1,agency,109,堃喆区委办公室,C1,3,70,true
+        """
     ]
 
     /// Imports the district into a new store; its path.
@@ -74,7 +74,8 @@ struct FormatRoundTripTests {
         let (dir, store) = try importDistrict()
         let out = dir.appendingPathComponent(format).path
         let export = try CLI.run(
-            ["export", "--db", store, "--format", format, "--out", out, "--include-households"], environment: MapsDemo.environment)
+            ["export", "--db", store, "--format", format, "--out", out, "--include-households"], environment: MapsDemo.environment
+        )
         #expect(export.status == 0, "\(export.stderr)")
         let before = try GeoPackageStore(path: store, create: false).loadSnapshot()
 
@@ -101,7 +102,8 @@ struct FormatRoundTripTests {
         if format == "shp" {
             // Every field name fits a .dbf (10 bytes), and the renamed ones are in dataset.json.
             let info = try OGRInfo.run(["-ro", "-al", "-so", out + "/buildings.shp"]).output
-            #expect(info.contains("comm_id: String") && info.contains("party_mem: Integer64") && info.contains("prob_mem: Integer64"))
+            #expect(
+                info.contains("comm_id: String") && info.contains("party_mem: Integer64") && info.contains("prob_mem: Integer64"))
             let settings = try String(contentsOfFile: out + "/dataset.json", encoding: .utf8)
             #expect(settings.contains(#""community_id":"comm_id""#))
         }
@@ -130,7 +132,9 @@ struct FormatRoundTripTests {
                     #expect(s.exterior.contains { abs($0.x - v.x) <= 1e-9 && abs($0.y - v.y) <= 1e-9 }, "\(x.id): vertex \(v)")
                 }
                 for (h, k) in zip(r.holes, s.holes) {
-                    for v in h { #expect(k.contains { abs($0.x - v.x) <= 1e-9 && abs($0.y - v.y) <= 1e-9 }, "\(x.id): hole \(v)") }
+                    for v in h {
+                        #expect(k.contains { abs($0.x - v.x) <= 1e-9 && abs($0.y - v.y) <= 1e-9 }, "\(x.id): hole \(v)")
+                    }
                 }
             }
         }

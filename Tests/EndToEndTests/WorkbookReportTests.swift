@@ -34,7 +34,11 @@ struct WorkbookReportTests {
             if case .text(let key)? = row.first { fields[key] = row.count > 1 ? row[1] : .empty }
         }
         #expect(fields["report"] == .text("gridplan " + command.prefix { !$0.hasPrefix("--") }.joined(separator: " ")))
-        if case .text(let crs)? = fields["working_crs"] { #expect(crs.hasPrefix("EPSG:")) } else { Issue.record("no working_crs row") }
+        if case .text(let crs)? = fields["working_crs"] {
+            #expect(crs.hasPrefix("EPSG:"))
+        } else {
+            Issue.record("no working_crs row")
+        }
         let object = try #require(document.objectValue)
         var checkedTables = 0
         compare(object, prefix: "", summary: fields, sheets: sheets, checkedTables: &checkedTables)
@@ -137,10 +141,11 @@ struct WorkbookReportTests {
         // A CJK column is wide enough for its longest name (two units per character).
         let communities = try #require(chinese.first { $0.name == "社区" })
         let nameColumn = try #require(header.firstIndex(of: .text("名称")))
-        let longest = communities.rows.dropFirst().compactMap { row -> Int? in
-            if case .text(let t) = row[nameColumn] { return t.count }
-            return nil
-        }.max() ?? 0
+        let longest =
+            communities.rows.dropFirst().compactMap { row -> Int? in
+                if case .text(let t) = row[nameColumn] { return t.count }
+                return nil
+            }.max() ?? 0
         #expect((communities.widths[nameColumn] ?? 0) >= Double(2 * longest))
     }
 
@@ -195,11 +200,13 @@ struct WorkbookReportTests {
 
         // Points keep their coordinates: the sheet against the GeoJSON export (rounded to 7 places).
         let geojsonDir = dir.appendingPathComponent("geojson").path
-        let g = try CLI.run(["export", "--db", MapsDemo.store, "--format", "geojson", "--out", geojsonDir], environment: MapsDemo.environment)
+        let g = try CLI.run(
+            ["export", "--db", MapsDemo.store, "--format", "geojson", "--out", geojsonDir], environment: MapsDemo.environment)
         #expect(g.status == 0, "\(g.stderr)")
-        let features = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: geojsonDir + "/facilities.geojson")))
-                as? [String: Any])["features"] as? [[String: Any]]
+        let features =
+            try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: geojsonDir + "/facilities.geojson")))
+                    as? [String: Any])["features"] as? [[String: Any]]
         let sheet = try #require(try WorkbookReader.read(file).first { $0.name == "facilities" })
         let header = sheet.rows[0]
         let lon = try #require(header.firstIndex(of: .text("lon"))), lat = try #require(header.firstIndex(of: .text("lat")))

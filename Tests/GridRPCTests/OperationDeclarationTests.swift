@@ -69,8 +69,13 @@ import Testing
         let site = Self.openRPCParams("site")
         #expect(site["objective"]?["schema"]?.objectValue?["enum"] == ["cover", "all", "distance"])
         #expect(site["candidates"]?["schema"]?.objectValue?["enum"] == ["imported", "generated", "both"])
-        #expect(Self.openRPCParams("report.compliance")["format"]?["schema"]?.objectValue?["enum"] == ["table", "json", "csv", "xlsx"])
-        #expect(Self.openRPCParams("export")["format"]?["schema"]?.objectValue?["enum"] == ["geojson", "csv", "gpkg", "shp", "kml", "xlsx"])
+        #expect(
+            Self.openRPCParams("report.compliance")["format"]?["schema"]?.objectValue?["enum"] == ["table", "json", "csv", "xlsx"]
+        )
+        #expect(
+            Self.openRPCParams("export")["format"]?["schema"]?.objectValue?["enum"] == [
+                "geojson", "csv", "gpkg", "shp", "kml", "xlsx"
+            ])
         #expect(Self.openRPCParams("map")["theme"]?["schema"]?.objectValue?["enum"] == ["area", "coverage", "grids", "sites"])
     }
 

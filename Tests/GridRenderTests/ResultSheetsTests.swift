@@ -37,10 +37,14 @@ struct ResultSheetsTests {
         #expect(communities.headers == ["id", "name", "households", "deficit_m2", "meets", "figures.area"])
         #expect(
             communities.rows == [
-                [.text("C2"), .text("喆园社区"), .number(10, decimals: 0), .number(12.5, decimals: 1), .boolean(false),
-                 .number(100, decimals: 2)],
-                [.text("C1"), .text("堃苑社区"), .number(20, decimals: 0), .number(0, decimals: 1), .boolean(true),
-                 .number(250.25, decimals: 2)]
+                [
+                    .text("C2"), .text("喆园社区"), .number(10, decimals: 0), .number(12.5, decimals: 1), .boolean(false),
+                    .number(100, decimals: 2)
+                ],
+                [
+                    .text("C1"), .text("堃苑社区"), .number(20, decimals: 0), .number(0, decimals: 1), .boolean(true),
+                    .number(250.25, decimals: 2)
+                ]
             ])
         let grids = sheets[2]
         #expect(grids.headers == ["community_id", "id", "households"])
@@ -90,7 +94,8 @@ struct ResultSheetsTests {
     }
 
     @Test func sheetWidthsCountCJKTwice() {
-        let sheet = Sheet(name: "t", headers: ["id", "名称"], rows: [[.text("C1"), .text("堃苑社区")], [.number(12345.678, decimals: 3)]])
+        let sheet = Sheet(
+            name: "t", headers: ["id", "名称"], rows: [[.text("C1"), .text("堃苑社区")], [.number(12345.678, decimals: 3)]])
         #expect(sheet.columnWidths == [11, 10])
         #expect(Sheet.displayWidth("堃苑a") == 5)
         #expect(Sheet.validName("a/b[c]:d*e?f\\g") == "a_b_c__d_e_f_g")

@@ -12,7 +12,9 @@ struct GDALExportTests {
         var t = FeatureTable(
             name: "buildings", geometryKind: .point,
             columns: [.init("id", .text), .init("name", .text), .init("probationary_members", .integer), .init("area", .real)])
-        t.append([.text("B1"), .text("堃苑1号楼"), .integer(3), .real(12.25)], lonLat: .point(Point(116.40612345678901, 39.90123456789012)))
+        t.append(
+            [.text("B1"), .text("堃苑1号楼"), .integer(3), .real(12.25)], lonLat: .point(Point(116.40612345678901, 39.90123456789012))
+        )
         t.append([.text("B2"), .null, .null, .null], lonLat: .point(Point(116.41587654321098, 39.90876543210987)))
         return t
     }

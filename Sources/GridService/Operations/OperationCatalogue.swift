@@ -213,7 +213,8 @@ public enum OperationCatalogue {
 
     static let export = OperationDeclaration(
         method: "export", command: ["export"],
-        summary: "Write the store's layers and the latest results for GIS and office tools (GeoJSON, CSV, GeoPackage, Shapefile, KML, Excel).",
+        summary:
+            "Write the store's layers and the latest results for GIS and office tools (GeoJSON, CSV, GeoPackage, Shapefile, KML, Excel).",
         discussion: """
             geojson: one RFC 7946 file per layer in the folder PATH (WGS84 longitude/latitude, right-hand rings). \
             csv: one file per layer in PATH; points as lon,lat columns, polygons and lines as WKT (lon/lat) in a \

@@ -62,7 +62,10 @@ public enum GDALExport {
                 var entry: [(String, JSONValue)] = [("file", .string(fileName))]
                 if !renamed.isEmpty {
                     entry.append(
-                        ("fields", .object(JSONObject(members: renamed.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))))
+                        (
+                            "fields",
+                            .object(JSONObject(members: renamed.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
+                        ))
                 }
                 settings.append((table.name, .object(JSONObject(members: entry))))
             }
@@ -127,7 +130,8 @@ public enum GDALExport {
         case .multiPolygon(let m):
             return .multiPolygon(
                 m.polygons.map { p in
-                    [positions(closed(oriented(p.exterior, ccw: true)))] + p.holes.map { positions(closed(oriented($0, ccw: false))) }
+                    [positions(closed(oriented(p.exterior, ccw: true)))]
+                        + p.holes.map { positions(closed(oriented($0, ccw: false))) }
                 })
         }
     }
