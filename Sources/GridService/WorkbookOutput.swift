@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import GridFormats
 import GridLocale
@@ -63,17 +66,17 @@ enum WorkbookOutput {
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp.xlsx").path
         do {
             try WorkbookWriter.write(sheets, to: temporary, title: title)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: URL(fileURLWithPath: temporary))
-            } else {
-                try FileManager.default.moveItem(atPath: temporary, toPath: path)
-            }
         } catch let error as WorkbookError {
-            try? FileManager.default.removeItem(atPath: temporary)
+            unlink(temporary)
             throw UsageError("--out \(path): cannot write the workbook (\(error.message))")
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw UsageError("--out \(path): cannot write the workbook (\(error.localizedDescription))")
+        }
+        // A file replaced keeps its permission bits; rename(2) swaps it whole.
+        var existing = stat()
+        if stat(path, &existing) == 0 { _ = chmod(temporary, existing.st_mode & 0o7777) }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw UsageError("--out \(path): cannot write the workbook (\(reason))")
         }
     }
 

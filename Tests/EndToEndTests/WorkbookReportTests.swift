@@ -183,6 +183,19 @@ struct WorkbookReportTests {
             environment: MapsDemo.environment)
         #expect(missingFolder.status != 0)
         #expect(missingFolder.stderr.contains("does not exist"))
+
+        // A workbook written again replaces the old one whole and keeps its permissions.
+        let again = dir.appendingPathComponent("again.xlsx").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: again))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: again)
+        let replaced = try CLI.run(
+            ["report", "area", "--db", MapsDemo.store, "--format", "xlsx", "--out", again], environment: MapsDemo.environment)
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: again)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try WorkbookReader.read(again).count == 3)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
     @Test(.enabled(if: OGRInfo.isAvailable, "ogrinfo (gdal-bin) is not installed"))
