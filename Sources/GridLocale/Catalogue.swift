@@ -7,7 +7,9 @@ import Foundation
 public enum Catalogue {
     /// Every section, in the order their files are listed here.
     static let sections: [[Message]] = [
-        common, workbook
+        common,
+        assistant,
+        workbook
     ]
 
     /// Every message by key.
