@@ -28,6 +28,10 @@ let package = Package(
         .systemLibrary(
             name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"])]),
+        // libxlsxwriter (pkg-config `xlsxwriter`, Debian libxlsxwriter-dev): Excel workbooks out.
+        .systemLibrary(
+            name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
         // The one message catalogue (Chinese and English) and the language a person asked for.
         .target(name: "GridLocale"),
         // Geometry, spatial index, coordinate systems (PROJ wrapper, GCJ-02, BD-09).
@@ -36,6 +40,8 @@ let package = Package(
         .target(name: "GridFormats"),
         // The one wrapper over CGDAL: datasets, layers and features as Swift objects, GDAL's errors as Swift errors.
         .target(name: "GridGDAL", dependencies: ["CGDAL"]),
+        // The one wrapper over CXlsxWriter: sheets of typed cells written as an .xlsx workbook.
+        .target(name: "GridXLSX", dependencies: ["CXlsxWriter"]),
         // Entities, the analysis snapshot, policy standards, validation problems.
         .target(name: "GridModel", dependencies: ["GridGeo", "GridLocale"]),
         // GeoPackage store (GRDB), dataset import and export.
@@ -48,11 +54,14 @@ let package = Package(
         // Pure analyses over a snapshot: area standard, coverage, siting, grids, party network.
         .target(name: "GridAnalysis", dependencies: ["GridModel", "GridGeo", "GridLocale"]),
         // Table, CSV, GeoJSON, SVG and HTML renderers of analysis results.
-        .target(name: "GridRender", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridFormats", "GridLocale"]),
+        .target(
+            name: "GridRender", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridFormats", "GridLocale", "GridXLSX"]),
         // Operations shared by the CLI and JSON-RPC: options in, result values out.
         .target(
             name: "GridService",
-            dependencies: ["GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats", "GridLocale"]),
+            dependencies: [
+                "GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats", "GridLocale", "GridXLSX"
+            ]),
         // JSON-RPC 2.0 over stdin/stdout.
         .target(name: "GridRPC", dependencies: ["GridService", "GridRender", "GridModel", "GridFormats", "GridLocale"]),
         // Model Context Protocol over stdio (the official swift-sdk): the operations as tools,
@@ -78,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "GridStoreTests",
             dependencies: [
-                "GridStore", "GridModel", "GridGeo", "GridAnalysis", "TestSupport", "GridLocale",
+                "GridStore", "GridModel", "GridGeo", "GridAnalysis", "GridGDAL", "TestSupport", "GridLocale",
                 .product(name: "GRDB", package: "GRDB.swift")
             ], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "TestSupport"]),

@@ -2,8 +2,8 @@ import CGDAL
 
 /// A vector dataset GDAL opened (a Shapefile, a GeoPackage, a workbook, a KML file, a FileGDB
 /// folder). Owns the GDAL dataset handle and closes it on deinit; its layers and features keep
-/// it alive. Opened read-only here; writers (Shapefile, KML, XLSX export) will add a creating
-/// initialiser that owns a handle the same way. Not `Sendable`: use one dataset per thread.
+/// it alive. Opened read-only, or created new for writing (`init(creating:driver:)`, the export's
+/// Shapefile and KML writers). Not `Sendable`: use one dataset per thread.
 public final class VectorDataset {
     let handle: GDALDatasetH
     let log: GDALErrorLog
@@ -24,6 +24,24 @@ public final class VectorDataset {
         let opened = log.capture { GDALOpenEx(path, flags, allowed.constPointer, options.constPointer, nil) }
         guard let opened else { throw log.takeFailure("GDAL cannot open \(path) as vector data") }
         handle = opened
+        self.log = log
+        self.path = path
+    }
+
+    /// Creates a new vector dataset at `path` with GDAL's driver `driver` (`ESRI Shapefile`: a
+    /// folder of Shapefiles, one per layer; `KML`; `XLSX`), `options` its `KEY=VALUE` creation
+    /// options. Written to disk when the dataset is released (or at `flush()`).
+    public init(creating path: String, driver: String, options: [String] = []) throws {
+        GDALEnvironment.ensure()
+        if path.hasPrefix("/vsi") || path.contains("://") {
+            throw GDALError("remote or virtual paths are not written: \(path)")
+        }
+        let log = GDALErrorLog()
+        guard let gdalDriver = GDALGetDriverByName(driver) else { throw GDALError("GDAL has no driver \(driver)") }
+        let creation = CStringList(options)
+        let created = log.capture { GDALCreate(gdalDriver, path, 0, 0, 0, GDT_Unknown, creation.pointer) }
+        guard let created else { throw log.takeFailure("GDAL cannot create \(path) as \(driver)") }
+        handle = created
         self.log = log
         self.path = path
     }

@@ -4,6 +4,7 @@ import CGDAL
 public struct VectorPosition: Sendable, Equatable {
     public var x: Double
     public var y: Double
+    public init(x: Double, y: Double) { self.x = x; self.y = y }
 }
 
 /// A feature's geometry copied out of GDAL, linearised when the source has curves

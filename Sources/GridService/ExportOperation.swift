@@ -3,11 +3,14 @@ import GridLocale
 import GridAnalysis
 import GridModel
 import GridRender
+import GridLocale
 import GridStore
+import GridXLSX
 
 /// Options of `gridplan export` (JSON-RPC `export`).
 public struct ExportOptions: OperationOptions {
-    /// `geojson` (a folder of .geojson files), `csv` (a folder of .csv files) or `gpkg` (one GeoPackage).
+    /// `geojson`, `csv`, `shp` or `kml` (a folder of files, one per layer), `gpkg` (one GeoPackage)
+    /// or `xlsx` (one workbook, a sheet per layer).
     public var format: ExportFormat
     /// The folder (geojson, csv) or file (gpkg) to write.
     public var out: String
@@ -30,10 +33,12 @@ public struct ExportOptions: OperationOptions {
 
     public static let fields: [OptionField] = [
         OptionField.choice(
-            "format", ExportFormat.self, help: "What to write: GeoJSON or CSV files in a folder, or one GeoPackage.",
+            "format", ExportFormat.self,
+            help: "What to write: GeoJSON, CSV, Shapefile or KML files in a folder, one GeoPackage, or one Excel workbook.",
             requirement: .always),
         OptionField(
-            "out", .text, help: "The folder (geojson, csv) or .gpkg file to write.", valueName: "path", requirement: .always),
+            "out", .text, help: "The folder (geojson, csv, shp, kml) or the .gpkg or .xlsx file to write.", valueName: "path",
+            requirement: .always),
         OptionField(
             "layers", .choiceList(ChoiceSet(names: ServiceContext.exportLayerNames)),
             help: "Only these layers (comma-separated or repeated).",
@@ -50,7 +55,7 @@ public struct ExportOptions: OperationOptions {
         }
         guard !out.isEmpty else {
             throw
-                (format == .gpkg
+                (format == .gpkg || format == .xlsx
                 ? UsageError(key: "usage.export.out_missing_gpkg")
                 : UsageError(key: "usage.export.out_missing", ["format": format.rawValue]))
         }
@@ -69,9 +74,12 @@ public struct ExportedLayer: Codable, Sendable, Hashable {
     /// The file written (geojson, csv) or the table (gpkg).
     public var file: String
     public var crs: String?
+    /// Column → field name in the file, for the columns a Shapefile had to shorten (≤ 10 bytes).
+    public var renamedFields: [String: String]?
     enum CodingKeys: String, CodingKey {
         case name, features, file, crs
         case geometryType = "geometry_type"
+        case renamedFields = "renamed_fields"
     }
 }
 
@@ -196,6 +204,41 @@ extension ServiceContext {
                         name: table, features: count, geometryType: geometry, file: table,
                         crs: geometry == nil ? nil : workingCRS))
             }
+        case .shp, .kml:
+            let summary: GDALExport.Summary
+            do {
+                summary = try GDALExport.write(
+                    base + results, format: format == .shp ? .shp : .kml, to: out, datasetName: snapshot.metadata.name)
+            } catch {
+                throw UsageError("--out \(out): cannot write the \(format == .shp ? "Shapefiles" : "KML files") (\(error))")
+            }
+            let kinds = Dictionary((base + results).map { ($0.name, $0.geometryKind?.rawValue) }, uniquingKeysWith: { a, _ in a })
+            for layer in summary.layers {
+                let geometry = kinds[layer.name] ?? nil
+                written.append(
+                    ExportedLayer(
+                        name: layer.name, features: layer.features, geometryType: geometry, file: layer.file,
+                        crs: geometry == nil ? nil : "EPSG:4326", renamedFields: layer.renamed.isEmpty ? nil : layer.renamed))
+            }
+            for name in summary.skipped { note("export: \(name): not written (KML holds only layers with geometry)") }
+        case .xlsx:
+            let language = (try? Language.resolve(option: nil)) ?? .en
+            var sheets: [Sheet] = []
+            for table in base + results {
+                let (sheet, omitted) = TableSheets.sheet(table, language: language)
+                if omitted > 0 {
+                    note(
+                        "export: \(table.name): \(omitted) geometries longer than an Excel cell holds are left out of the wkt column"
+                    )
+                }
+                sheets.append(sheet)
+                written.append(
+                    ExportedLayer(
+                        name: table.name, features: table.features.count, geometryType: table.geometryKind?.rawValue,
+                        file: sheet.name, crs: table.geometryKind == nil ? nil : "EPSG:4326"))
+            }
+            guard !sheets.isEmpty else { throw UsageError("export: no layer to write (the store is empty)") }
+            try WorkbookOutput.write(sheets, to: out, title: "gridplan export: \(snapshot.metadata.name)")
         }
         progress.report(stage: "export", done: 3, total: 3)
         return ExportResult(format: format, path: out, layers: written, includesHouseholds: includeHouseholds)

@@ -203,7 +203,7 @@ private func export(_ format: String, extra: [String] = []) throws -> (dir: URL,
     }
 
     @Test(arguments: [
-        (["--format", "shp"], "--format"),
+        (["--format", "dxf"], "--format"),
         (["--format", "csv", "--layers", "parcels"], "parcels")
     ])
     func rejectsBadOptions(args: [String], mentions: String) throws {

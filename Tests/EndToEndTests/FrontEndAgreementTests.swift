@@ -89,7 +89,7 @@ import TestSupport
             ("grids.plan", #""method":"random""#, ["grids", "plan", "--method", "random"]),
             ("map", #""theme":"heat""#, ["map", "--theme", "heat", "--out", "-"]),
             ("report.compliance", #""format":"geojson""#, ["report", "compliance", "--format", "geojson"]),
-            ("export", #""format":"shp","out":"x""#, ["export", "--format", "shp", "--out", "x"]),
+            ("export", #""format":"dxf","out":"x""#, ["export", "--format", "dxf", "--out", "x"]),
             ("coverage", #""circle":"20min""#, ["coverage", "--circle", "20min"])
         ]
         let results = try Self.rpcResults(refused.enumerated().map { (id: $0 + 1, method: $1.method, params: $1.params) })

@@ -63,13 +63,19 @@ import Testing
         let coverage = Self.openRPCParams("coverage")
         #expect(coverage["decay"]?["schema"]?.objectValue?["enum"] == ["none", "gaussian"])
         #expect(coverage["circle"]?["schema"]?.objectValue?["enum"] == ["5min", "10min", "15min"])
-        #expect(coverage["format"]?["schema"]?.objectValue?["enum"] == ["table", "json", "csv", "geojson"])
+        #expect(coverage["format"]?["schema"]?.objectValue?["enum"] == ["table", "json", "csv", "geojson", "xlsx"])
+        #expect(coverage["out"]?["schema"]?.objectValue?["type"] == "string")
         #expect(coverage["format"]?["schema"]?.objectValue?["default"] == "json")
         let site = Self.openRPCParams("site")
         #expect(site["objective"]?["schema"]?.objectValue?["enum"] == ["cover", "all", "distance"])
         #expect(site["candidates"]?["schema"]?.objectValue?["enum"] == ["imported", "generated", "both"])
-        #expect(Self.openRPCParams("report.compliance")["format"]?["schema"]?.objectValue?["enum"] == ["table", "json", "csv"])
-        #expect(Self.openRPCParams("export")["format"]?["schema"]?.objectValue?["enum"] == ["geojson", "csv", "gpkg"])
+        #expect(
+            Self.openRPCParams("report.compliance")["format"]?["schema"]?.objectValue?["enum"] == ["table", "json", "csv", "xlsx"]
+        )
+        #expect(
+            Self.openRPCParams("export")["format"]?["schema"]?.objectValue?["enum"] == [
+                "geojson", "csv", "gpkg", "shp", "kml", "xlsx"
+            ])
         #expect(Self.openRPCParams("map")["theme"]?["schema"]?.objectValue?["enum"] == ["area", "coverage", "grids", "sites"])
     }
 
@@ -119,7 +125,7 @@ import Testing
                 _ = try compliance.execute(
                     JSONObject(members: [("format", "geojson")]), context: ServiceContext(db: "/nonexistent/x.gpkg"),
                     defaultFormat: .json)
-            } == "--format geojson: the compliance report has no locations (expected table, json or csv)")
+            } == "--format geojson: the compliance report has no locations (expected table, json, csv or xlsx)")
     }
 }
 

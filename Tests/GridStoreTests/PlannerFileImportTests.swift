@@ -90,6 +90,37 @@ struct PlannerFileImportTests {
         #expect(inspection.layers.filter { $0.driver == "GPKG" }.map(\.layer) == ["communities", "facilities"])
     }
 
+    @Test func kmzCommunities() throws {
+        // A .kmz (zipped KML, as Google Earth and Ovi save it) written by the LIBKML driver.
+        let (reference, converted, inspection) = try importConverted { d in
+            try OGR2OGR.convert("communities.geojson", to: "communities.kmz", in: d.directory, ["-f", "LIBKML"])
+            remove("communities.geojson", from: d)
+        }
+        expectSameDistrict(reference, converted)
+        let layer = inspection.layers.first { $0.entity == "communities" }
+        #expect(layer?.driver == "LIBKML", "\(String(describing: layer?.driver))")
+        #expect(layer?.featureCount == 2)
+    }
+
+    @Test func fileGeodatabaseLayersPerEntity() throws {
+        // An Esri file geodatabase (a .gdb folder) written by GDAL's OpenFileGDB driver; the
+        // communities in CGCS2000 / 3-degree Gauss-Kruger CM 117E (EPSG:4548), a layer per entity.
+        let json =
+            #"{"name": "堃喆街道", "crs": "EPSG:4326", "layers": {"buildings": {"crs": "GCJ-02"}, "communities": {"file": "district.gdb", "layer": "communities"}, "facilities": {"file": "district.gdb", "layer": "facilities"}}}"#
+        let (reference, converted, inspection) = try importConverted(datasetJSON: json) { d in
+            try OGR2OGR.convert(
+                "communities.geojson", to: "district.gdb", in: d.directory,
+                ["-f", "OpenFileGDB", "-nln", "communities", "-t_srs", "EPSG:4548"])
+            try OGR2OGR.convert(
+                "facilities.geojson", to: "district.gdb", in: d.directory, ["-f", "OpenFileGDB", "-update", "-nln", "facilities"])
+            remove("communities.geojson", "facilities.geojson", from: d)
+        }
+        expectSameDistrict(reference, converted)
+        let layers = inspection.layers.filter { $0.driver == "OpenFileGDB" }
+        #expect(layers.map(\.layer) == ["communities", "facilities"])
+        #expect(layers.first?.crs == "EPSG:4548", "\(String(describing: layers.first?.crs))")
+    }
+
     @Test func kmlCommunities() throws {
         let (reference, converted, _) = try importConverted { d in
             try OGR2OGR.convert("communities.geojson", to: "communities.kml", in: d.directory, ["-f", "KML"])

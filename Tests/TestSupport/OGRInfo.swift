@@ -30,9 +30,9 @@ public enum OGRInfo {
         return (result.status, result.stdout)
     }
 
-    /// Every layer of the data source at `path`.
-    public static func layers(_ path: String) throws -> [OGRLayer] {
-        let text = try run(["-ro", "-al", "-so", path]).output
+    /// Every layer of the data source at `path`; `options` go before it (`--config KEY VALUE`).
+    public static func layers(_ path: String, options: [String] = []) throws -> [OGRLayer] {
+        let text = try run(["-ro", "-al", "-so"] + options + [path]).output
         return text.components(separatedBy: "Layer name: ").dropFirst().map(layer)
     }
 

@@ -22,7 +22,7 @@ public enum OperationCatalogue {
     public static func operation(method: String) -> OperationDeclaration? { all.first { $0.method == method } }
 
     static let tableAndJSON: [OutputFormat] = [.table, .json]
-    static let everyFormat: [OutputFormat] = [.table, .json, .csv, .geojson]
+    static let everyFormat: [OutputFormat] = [.table, .json, .csv, .geojson, .xlsx]
 
     static let importDataset = OperationDeclaration(
         method: "import", command: ["import"],
@@ -133,7 +133,7 @@ public enum OperationCatalogue {
             in the year; organizations rated 一般 or 较差 are listed with last year's rating; every \
             organization needs an observation each quarter. Thresholds come from the standards file.
             """,
-        options: ComplianceOptions.self, formats: [.table, .json, .csv],
+        options: ComplianceOptions.self, formats: [.table, .json, .csv, .xlsx],
         formatRefusal: "note.compliance_no_locations",
         result: "The `report compliance --format json` document.",
         run: { try $1.complianceReport($0) },
@@ -225,11 +225,17 @@ public enum OperationCatalogue {
 
     static let export = OperationDeclaration(
         method: "export", command: ["export"],
-        summary: "Write the store's layers and the latest results for GIS tools (GeoJSON, CSV or GeoPackage).",
+        summary:
+            "Write the store's layers and the latest results for GIS and office tools (GeoJSON, CSV, GeoPackage, Shapefile, KML, Excel).",
         discussion: """
             geojson: one RFC 7946 file per layer in the folder PATH (WGS84 longitude/latitude, right-hand rings). \
             csv: one file per layer in PATH; points as lon,lat columns, polygons and lines as WKT (lon/lat) in a \
             wkt column, with .csvt and .prj sidecars for GDAL. gpkg: one GeoPackage file PATH (the working CRS). \
+            shp: one Shapefile per layer in PATH (WGS84, .prj, .cpg UTF-8; column names over 10 bytes shortened, the \
+            mapping in renamed_fields and in the folder's dataset.json, so `gridplan import PATH` reads it back; tables \
+            without geometry as a .dbf alone). kml: one KML file per layer with geometry in PATH. xlsx: one workbook \
+            PATH, a sheet per layer (points as lon, lat columns, other geometry as WKT; headers in Chinese with \
+            GRIDPLAN_LANG=zh). \
             The results area_report (communities with their area figures) and coverage (buildings with distance \
             and covered flag) are computed with default options. Household rows are written only with \
             --include-households.

@@ -64,11 +64,27 @@ public struct OperationDeclaration: Sendable {
             if formats.contains(.csv) { fields.insert(SharedFields.headers, at: 1) }
         }
         if !fields.contains(where: { $0.name == SharedFields.lang.name }) { fields.append(SharedFields.lang) }
+        if formats.contains(.xlsx) && !fields.contains(where: { $0.name == "out" }) {
+            fields.append(WorkbookOutput.outField)
+        }
         self.fields = fields.map {
             var f = $0; f.helpKey = "help.\(method).\($0.name)"; return f
         }
+        let offersWorkbook = formats.contains(.xlsx)
         self.perform = { values, format, context in
             let options = try Options(values)
+            if offersWorkbook {
+                let out = try values.text("out")
+                if format == .xlsx {
+                    guard let out, !out.isEmpty else {
+                        throw UsageError(key: "usage.workbook.out_missing")
+                    }
+                    let result = try run(options, context)
+                    return try WorkbookOutput.write(result, method: method, command: command, to: out, context: context)
+                } else if out != nil {
+                    throw UsageError(key: "usage.workbook.out_without_xlsx")
+                }
+            }
             return try render(try run(options, context), format, context)
         }
     }
@@ -88,7 +104,10 @@ public struct OperationDeclaration: Sendable {
         if !formats.isEmpty, parameters["format"] != nil, let given = try values.choice("format", OutputFormat.self) {
             format = given
         }
-        return try perform(values, format, context)
+        var output = try perform(values, format, context)
+        // A workbook written: the command line says so on stderr; JSON clients get the summary.
+        if format == .xlsx && defaultFormat != .json { output.document = nil }
+        return output
     }
 
     /// The one-line summary in `language` (`help.<method>.summary`). An operation declared outside

@@ -38,6 +38,9 @@ extension OperationOutput {
             case .table: return OperationOutput(.text(table(result, context.language)))
             case .json: return OperationOutput(.json(result))
             case .csv: return OperationOutput(.text(CSVWriter.header(of: csv(result), in: context.csvHeaders)))
+            case .xlsx:
+                // The declaration writes workbooks itself (WorkbookOutput); JSON is the same facts.
+                return OperationOutput(.json(result))
             case .geojson:
                 guard let geojson else { return OperationOutput(.json(result)) }
                 return OperationOutput(.jsonText(try geojson(result, context)))

@@ -57,5 +57,5 @@ public enum AreaReportLevel: String, OptionChoice {
 
 /// Export formats (`export --format`).
 public enum ExportFormat: String, OptionChoice {
-    case geojson, csv, gpkg
+    case geojson, csv, gpkg, shp, kml, xlsx
 }

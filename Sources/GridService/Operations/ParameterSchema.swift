@@ -70,6 +70,7 @@ extension OperationDeclaration {
         for f in formats where f != .json {
             switch f {
             case .geojson: parts.append("format geojson: the GeoJSON FeatureCollection object")
+            case .xlsx: parts.append("format xlsx (with out): {path, sheets: [{name, rows}]}, the workbook written to out")
             default: parts.append("format \(f.rawValue): the \(f.rawValue) text as one string")
             }
         }
