@@ -25,6 +25,12 @@ let package = Package(
         .systemLibrary(
             name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"])]),
+        // COIN-OR CBC's C API (pkg-config `cbc`, Debian coinor-libcbc-dev): the MILP solver of exact siting.
+        .systemLibrary(
+            name: "CCbc", path: "Sources/CCbc", pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]),
+        // The one wrapper over CCbc: a mixed-integer program as Swift values, solved with a warm start and a time limit.
+        .target(name: "GridMILP", dependencies: ["CCbc"]),
         // The one message catalogue (Chinese and English) and the language a person asked for.
         .target(name: "GridLocale"),
         // Geometry, spatial index, coordinate systems (PROJ wrapper, GCJ-02, BD-09).
@@ -43,9 +49,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift")
             ]),
         // Pure analyses over a snapshot: area standard, coverage, siting, grids, party network.
-        .target(name: "GridAnalysis", dependencies: ["GridModel", "GridGeo"]),
+        .target(name: "GridAnalysis", dependencies: ["GridModel", "GridGeo", "GridMILP"]),
         // Table, CSV, GeoJSON, SVG and HTML renderers of analysis results.
-        .target(name: "GridRender", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridFormats"]),
+        .target(name: "GridRender", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridFormats", "GridLocale"]),
         // Operations shared by the CLI and JSON-RPC: options in, result values out.
         .target(
             name: "GridService", dependencies: ["GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats"]),
@@ -66,7 +72,8 @@ let package = Package(
                 "GridStore", "GridModel", "GridGeo", "GridAnalysis", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift")
             ], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "TestSupport"]),
+        .testTarget(
+            name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridMILP", "TestSupport"]),
         .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
         // Runs the built binary; Golden/ holds the demo's pinned outputs (Tools/update-golden).

@@ -7,7 +7,8 @@ import Foundation
 public enum Catalogue {
     /// Every section, in the order their files are listed here.
     static let sections: [[Message]] = [
-        common
+        common,
+        siting
     ]
 
     /// Every message by key.

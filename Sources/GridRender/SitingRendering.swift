@@ -1,6 +1,7 @@
 import Foundation
 import GridAnalysis
 import GridGeo
+import GridLocale
 
 /// Table, CSV and GeoJSON renderings of a siting list.
 public enum SitingRendering {
@@ -26,7 +27,26 @@ public enum SitingRendering {
         } else if let after = r.meanDistanceAfterM {
             out += "mean distance to the nearest center after: \(num(after, 1)) m\n"
         }
-        if let u = r.unreachedHouseholdsAfter, u > 0 {
+        if let after = r.maxDistanceAfterM {
+            let unit = r.method == .costs ? "" : " m"
+            let ids = r.farthestBuildingIds ?? []
+            let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", … (\(ids.count))" : "")
+            out +=
+                Catalogue.text(
+                    "siting.center.line", .en,
+                    ["before": r.maxDistanceBeforeM.map { num($0, 1) + unit } ?? "∞", "after": num(after, 1) + unit, "buildings": shown])
+                + "\n"
+        }
+        if r.capacity != nil {
+            out +=
+                Catalogue.text(
+                    "siting.capacity.line", .en,
+                    [
+                        "unserved": String(r.unservedForLackOfAreaHouseholds ?? 0),
+                        "existing": String(r.existingAssignedHouseholds ?? 0)
+                    ]) + "\n"
+        }
+        if let u = r.unreachedHouseholdsAfter, u > 0, r.objective != .center {
             out +=
                 "\(u) households (\(r.unreachedBuildingIds?.count ?? 0) buildings) cannot walk to any center, existing or new "
                 + "(another part of the network); left out of the mean\n"
@@ -42,11 +62,16 @@ public enum SitingRendering {
         var headers = ["rank", "candidate", "name", "kind", "community", "lon", "lat"]
         if hasInput { headers += ["input lon", "input lat"] }
         headers += ["new hh", "cumulative", "rate", "area m²", "available m²", "enough"]
+        let capacityColumns = [
+            Catalogue.text("siting.column.assigned", .en), Catalogue.text("siting.column.capacity", .en),
+            Catalogue.text("siting.column.utilisation", .en)
+        ]
+        if r.capacity != nil { headers += capacityColumns }
         var t = TextTable(
             headers: headers,
             alignments: headers.map {
                 ["rank", "lon", "lat", "input lon", "input lat", "new hh", "cumulative", "rate", "area m²", "available m²"]
-                    .contains($0) ? .right : .left
+                    .contains($0) || capacityColumns.contains($0) ? .right : .left
             })
         for s in r.sites {
             var row = [
@@ -59,6 +84,12 @@ public enum SitingRendering {
                 num(100 * s.coverageRateAfter, 1) + "%", num(s.recommendedAreaM2, 1),
                 num(s.availableAreaM2, 1), s.areaSufficient.map { $0 ? "yes" : "no" } ?? ""
             ]
+            if r.capacity != nil {
+                row += [
+                    s.householdsAssigned.map(String.init) ?? "", s.capacityHouseholds.map(String.init) ?? "",
+                    s.utilisation.map { num(100 * $0, 1) + "%" } ?? ""
+                ]
+            }
             t.append(row)
         }
         return out + t.render()
@@ -69,7 +100,8 @@ public enum SitingRendering {
     static func certificateLine(_ r: SitingResult) -> String {
         guard let proven = r.provenOptimal, let gap = r.optimalityGap else { return "" }
         let bound =
-            r.lowerBoundWeightedDistanceM.map { "lower bound \(num($0, 1)) household-m" }
+            r.lowerBoundMaxDistanceM.map { Catalogue.text("siting.center.bound", .en, ["bound": num($0, 1)]) }
+            ?? r.lowerBoundWeightedDistanceM.map { "lower bound \(num($0, 1)) household-m" }
             ?? "upper bound \(r.upperBoundHouseholds) households"
         if proven { return "plan: proven optimal (\(bound))\n" }
         let percent = 100 * gap
