@@ -19,6 +19,12 @@ extension Catalogue {
             en:
                 "capacity by area (30 m² per 100 households): {unserved} households within reach left unserved for lack of area; existing centers serve {existing}",
             zh: "按面积计算容量（每百户服务面积 30 m²）：可达范围内因面积不足未能服务 {unserved} 户；现有中心服务 {existing} 户"),
+        Message(
+            "help.coverage.costs",
+            en:
+                "A CSV of origin_id,destination_id,cost (building → facility, in the unit of --radius; a missing pair is unreachable) replacing straight-line distances for coverage and accessibility.",
+            zh: "出行成本表 CSV：origin_id,destination_id,cost（楼栋 → 设施，单位同 --radius；缺少的组合视为不可达），代替直线距离计算覆盖率和可达性。"
+        ),
         Message("siting.column.assigned", en: "assigned hh", zh: "分配户数"),
         Message("siting.column.capacity", en: "capacity hh", zh: "容量户数"),
         Message("siting.column.utilisation", en: "use", zh: "利用率")
