@@ -10,7 +10,10 @@ let package = Package(
         .library(name: "GridService", targets: ["GridService"])
     ],
     dependencies: [
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0")
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+        // The SDK's logging package: its Transport protocol names a Logger.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0")
     ],
     targets: [
         // PROJ (pkg-config `proj`, Debian libproj-dev).
@@ -57,8 +60,18 @@ let package = Package(
             name: "GridService", dependencies: ["GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats"]),
         // JSON-RPC 2.0 over stdin/stdout.
         .target(name: "GridRPC", dependencies: ["GridService", "GridRender", "GridModel", "GridFormats"]),
+        // Model Context Protocol over stdio (the official swift-sdk): the operations as tools,
+        // resources and prompts; no logic of its own.
+        .target(
+            name: "GridMCP",
+            dependencies: [
+                "GridService", "GridRPC", "GridRender", "GridModel", "GridFormats", "GridLocale",
+                .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log")
+            ]),
         // The thin command-line front end: argv parsed and help written from the operations' declarations.
-        .executableTarget(name: "gridplan", dependencies: ["GridService", "GridRPC", "GridModel", "GridRender", "GridFormats"]),
+        .executableTarget(
+            name: "gridplan",
+            dependencies: ["GridService", "GridRPC", "GridMCP", "GridLocale", "GridModel", "GridRender", "GridFormats"]),
         // Helpers shared by the test targets only: the seeded generator, the `ogrinfo` and CLI
         // runners, temporary fixtures.
         .target(name: "TestSupport", dependencies: ["GridGeo"], path: "Tests/TestSupport"),
@@ -76,6 +89,9 @@ let package = Package(
             name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridMILP", "TestSupport"]),
         .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo", "TestSupport"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
+        .testTarget(
+            name: "GridMCPTests",
+            dependencies: ["GridMCP", "GridService", "GridFormats", "GridLocale", .product(name: "MCP", package: "swift-sdk")]),
         // Runs the built binary; Golden/ holds the demo's pinned outputs (Tools/update-golden).
         .testTarget(
             name: "EndToEndTests",

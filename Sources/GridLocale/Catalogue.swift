@@ -8,7 +8,8 @@ public enum Catalogue {
     /// Every section, in the order their files are listed here.
     static let sections: [[Message]] = [
         common,
-        siting
+        siting,
+        assistant
     ]
 
     /// Every message by key.

@@ -39,6 +39,8 @@ public enum StdioTransport {
         func emit(_ bytes: ArraySlice<UInt8>) {
             var b = bytes
             if b.last == 13 { b = b.dropLast() }
+            // A whole line read at once is held to the limit too, not only one spanning reads.
+            if b.count > maxLineBytes { onOversize(); return }
             onLine(String(decoding: b, as: UTF8.self))
         }
         while true {

@@ -37,7 +37,8 @@ public struct ExportOptions: OperationOptions {
             "layers", .choiceList(ChoiceSet(names: ServiceContext.exportLayerNames)),
             help: "Only these layers (comma-separated or repeated).",
             valueName: "names"),
-        OptionField("include_households", .flag, help: "Also export household rows (personal information)."),
+        OptionField("include_households", .flag, help: "Also export household rows (personal information).")
+            .releasingHouseholdData(),
         SharedFields.radius.help("Coverage reach for the coverage layer, metres (default reach.default, 500)."),
         SharedFields.standards
     ]

@@ -39,7 +39,8 @@ public struct PartyPlanOptions: OperationOptions {
             help: "Farthest link to a central household in another building, metres (default reach.10min, 500).", valueName: "m"),
         OptionField(
             "include_households", .flag,
-            help: "List central households and the household ids they link (personal data; needs households.csv)."),
+            help: "List central households and the household ids they link (personal data; needs households.csv)."
+        ).releasingHouseholdData(),
         SharedFields.community,
         SharedFields.minHouseholds.help(
             "Fewest households per grid when the store has no grids and a plan is made (default 300)."),

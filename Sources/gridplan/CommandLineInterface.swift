@@ -1,5 +1,7 @@
 import Foundation
 import GridFormats
+import GridLocale
+import GridMCP
 import GridModel
 import GridRPC
 import GridService
@@ -76,6 +78,37 @@ enum CommandLineInterface {
             StdioTransport.serve(
                 context: context, methods: MethodTable.all, maxLineBytes: try values.integer("max_message_bytes") ?? 64 << 20)
             return 0
+        case .mcp:
+            let values = try OptionValues(object, fields: spec.fields.filter { $0.name != "db" })
+            let settings = AssistantSettings(
+                language: try Self.language(try values.text("lang")),
+                allowHouseholdData: try values.flag("allow_household_data") ?? false,
+                maxMessageBytes: try values.integer("max_message_bytes") ?? 64 << 20)
+            let context = ServiceContext(db: db, progress: SilentProgress(), note: { printError($0) })
+            let server = AssistantServer(context: context, settings: settings)
+            let finished = DispatchSemaphore(value: 0)
+            let failure = ErrorBox()
+            Task {
+                do { try await server.serve() } catch { failure.error = error }
+                finished.signal()
+            }
+            finished.wait()
+            if let error = failure.error { throw error }
+            return 0
         }
     }
+}
+
+extension CommandLineInterface {
+    /// The language asked for (`--lang`, `GRIDPLAN_LANG`, the locale); an unknown one is a usage error.
+    static func language(_ option: String?) throws -> Language {
+        do { return try Language.resolve(option: option) } catch let error as LanguageError {
+            throw UsageError(error.description)
+        }
+    }
+}
+
+/// The error an asynchronous server ended with, handed back to the synchronous command line.
+private final class ErrorBox: @unchecked Sendable {
+    var error: Error?
 }

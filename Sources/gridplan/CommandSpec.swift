@@ -1,13 +1,14 @@
 import GridService
 
 /// One command of the CLI: its words, its help and its options, and what it runs. Every
-/// command but two is a declared operation; `crs convert` (a stream filter) and `rpc` (the
-/// server) exist only on the command line, declared here with the same field type.
+/// command but three is a declared operation; `crs convert` (a stream filter), `rpc` and `mcp`
+/// (the servers) exist only on the command line, declared here with the same field type.
 struct CommandSpec {
     enum Action {
         case operation(OperationDeclaration)
         case crsConvert
         case rpc
+        case mcp
     }
 
     var path: [String]
@@ -47,7 +48,33 @@ struct CommandSpec {
                         "max_message_bytes", .integer, help: "Longest accepted message, bytes.",
                         valueName: "bytes", default: .number(.init(64 << 20)))
                 ],
-                action: .rpc)
+                action: .rpc),
+            CommandSpec(
+                path: ["mcp"],
+                summary: "Serve the Model Context Protocol on stdin/stdout: every analysis as a tool for an assistant.",
+                discussion: """
+                    Tools are the operations (info, report_area, coverage, report_underserved, site, grids_plan, \
+                    party_plan, report_party, report_compliance, crs_convert, inspect, import, export) with the same \
+                    parameters as rpc; results are the commands' JSON as structured content with a short summary. \
+                    Tools that write need apply: true; household-level data only with --allow-household-data. \
+                    Resources: gridplan://standards, gridplan://dataset, gridplan://results/latest, \
+                    gridplan://map/<theme>.svg. Prompts: find_underserved, propose_centers, check_party_network.
+                    """,
+                fields: [
+                    store,
+                    OptionField(
+                        "allow_household_data", .flag,
+                        help: "Let tools release household-level data (include_households); refused otherwise."),
+                    OptionField(
+                        "lang", .text,
+                        help:
+                            "Language of the summaries, prompts and refusals: zh or en (default $GRIDPLAN_LANG, then the locale).",
+                        valueName: "zh|en"),
+                    OptionField(
+                        "max_message_bytes", .integer, help: "Longest accepted message, bytes.",
+                        valueName: "bytes", default: .number(.init(64 << 20)))
+                ],
+                action: .mcp)
         ].map { $0.keyed() }
 
     /// The same command with its own fields' help keys (`rpc.max_message_bytes`, `crs.convert.from`).

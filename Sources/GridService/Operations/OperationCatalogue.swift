@@ -33,6 +33,7 @@ public enum OperationCatalogue {
             """,
         options: ImportDatasetOptions.self, formats: tableAndJSON,
         result: "{store, dataset_name, source_crs, working_crs, counts, households, replaced_existing, seconds}",
+        effect: .writes(previewFlag: "dry_run"),
         run: { try $1.importDataset($0) },
         render: { r, format, _ in OperationOutput(format == .json ? .json(r) : .text(r.tableText)) })
 
@@ -224,6 +225,7 @@ public enum OperationCatalogue {
             """,
         options: ExportOptions.self,
         result: "{format, path, layers: [{name, features, geometry_type, file, crs}], includes_households}",
+        effect: .writes(previewFlag: nil),
         run: { try $1.export($0) },
         render: { r, format, _ in OperationOutput(format == .json ? .json(r) : .text(r.tableText)) })
 
@@ -242,6 +244,7 @@ public enum OperationCatalogue {
             """,
         options: GridPlanOptions.self, formats: everyFormat,
         result: "The `grids plan --format json` document: min/max households, grids[], violations[].",
+        effect: .writesWhen(flag: "apply"),
         run: { try $1.planGrids($0) },
         render: OperationOutput.rendering(
             table: GridPlanRendering.table, csv: GridPlanRendering.csv,

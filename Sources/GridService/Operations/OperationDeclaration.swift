@@ -28,6 +28,8 @@ public struct OperationDeclaration: Sendable {
     public let formats: [OutputFormat]
     /// What the result holds, for OpenRPC.
     public let resultDescription: String
+    /// What a run writes besides its answer (the MCP tools' annotations and write consent).
+    public let effect: OperationEffect
     private let perform: @Sendable (OptionValues, OutputFormat, ServiceContext) throws -> OperationOutput
 
     /// Declares an operation whose options decode into `Options`, whose run returns `Result`
@@ -36,6 +38,7 @@ public struct OperationDeclaration: Sendable {
     public init<Options: OperationOptions, Result: Encodable & Sendable>(
         method: String, command: [String], summary: String, discussion: String = "",
         options: Options.Type, formats: [OutputFormat] = [], formatRefusal: String? = nil, result: String,
+        effect: OperationEffect = .readOnly,
         run: @escaping @Sendable (Options, ServiceContext) throws -> Result,
         render: @escaping @Sendable (Result, OutputFormat, ServiceContext) throws -> OperationOutput = { r, _, _ in
             OperationOutput(.json(r))
@@ -47,6 +50,7 @@ public struct OperationDeclaration: Sendable {
         self.discussion = discussion
         self.formats = formats
         self.resultDescription = result
+        self.effect = effect
         var fields = Options.fields
         if !formats.isEmpty {
             fields.insert(

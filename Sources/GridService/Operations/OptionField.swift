@@ -67,6 +67,9 @@ public struct OptionField: Sendable {
     public var refusalNote: String?
     /// Names the help text in a message catalogue: `<method>.<name>`, set by the operation.
     public var helpKey: String
+    /// Set to true, the field releases household-level (personal) data: front ends serving other
+    /// programs (MCP) refuse it unless their operator allowed household data.
+    public var releasesHouseholdData = false
 
     public init(
         _ name: String, _ kind: Kind, help: String, valueName: String? = nil, default defaultValue: JSONValue? = nil,
@@ -118,6 +121,9 @@ public struct OptionField: Sendable {
 
     /// The same field with other help (a shared field read differently by one operation).
     public func help(_ text: String) -> OptionField { var f = self; f.help = text; return f }
+
+    /// The same field, marked as releasing household-level data when set.
+    public func releasingHouseholdData() -> OptionField { var f = self; f.releasesHouseholdData = true; return f }
 
     /// The same field with another default.
     public func defaulting(to value: JSONValue?) -> OptionField { var f = self; f.defaultValue = value; return f }

@@ -48,8 +48,11 @@ extension OperationDeclaration {
     /// The JSON Schema of the parameters object: every field, its type, choices, default and
     /// help; required fields; nothing else allowed. The MCP server publishes it as the tool's
     /// `inputSchema`; `rpc.discover` lists the same fields.
-    public var parametersSchema: JSONValue {
-        let fields = rpcFields
+    public var parametersSchema: JSONValue { Self.parametersSchema(of: rpcFields) }
+
+    /// The JSON Schema of a parameters object holding exactly `fields` (the MCP tools' arguments
+    /// are an operation's fields without `format`, with the write consent).
+    public static func parametersSchema(of fields: [OptionField]) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("type", "object"),
             ("properties", .object(JSONObject(members: fields.map { (key: $0.name, value: $0.jsonSchema) })))

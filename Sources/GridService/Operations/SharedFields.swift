@@ -43,4 +43,15 @@ public enum SharedFields {
         valueName: "n", default: 10)
     /// The reach options of `coverage` and `report underserved`.
     public static let coverageReach = [radius, circle, network, kinds, link, decay, standards]
+    /// The consent an assistant's client gives an operation that always writes (`import`,
+    /// `export`) before the MCP tool runs it: `apply: true`. Not offered on the command line or
+    /// over JSON-RPC, where running the command is the consent.
+    public static func writeConsent(_ method: String) -> OptionField {
+        var field = OptionField(
+            "apply", .flag,
+            help: "Must be true for this tool to write (the store or files); without it the tool refuses and writes nothing.",
+            availability: .rpcOnly)
+        field.helpKey = "\(method).apply"
+        return field
+    }
 }
