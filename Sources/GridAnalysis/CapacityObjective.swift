@@ -40,8 +40,11 @@ extension SitingAnalysis {
         var previous = before
         var covered = [Bool](repeating: false, count: problem.demandCount)
         for r in order.indices {
-            let prefix = r == order.count - 1 ? plan : model.solve(
-                count: r + 1, start: [], timeLimit: parameters.timeLimit, fixed: Array(order[0...r]))
+            let prefix =
+                r == order.count - 1
+                ? plan
+                : model.solve(
+                    count: r + 1, start: [], timeLimit: parameters.timeLimit, fixed: Array(order[0...r]))
             if distance {
                 var gain = 0
                 for q in problem.coverage.range(order[r]) where !covered[Int(problem.coverage.items[q])] {

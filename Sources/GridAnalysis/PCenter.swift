@@ -86,7 +86,10 @@ public enum PCenter {
             let mid = (lo + hi) / 2
             let r = thresholds[mid]
             checks += 1
-            switch cover(within: r, rows: rows, byDemand: byDemand, base: base, reachable: reachable, count: count, deadline: deadline, solverUsed: &solverChecks) {
+            switch cover(
+                within: r, rows: rows, byDemand: byDemand, base: base, reachable: reachable, count: count, deadline: deadline,
+                solverUsed: &solverChecks)
+            {
             case .some(let sites?): best = sites.sorted(); hi = mid
             case .some(nil): lo = mid + 1
             case nil: stop = .timeLimit

@@ -64,6 +64,7 @@ enum PMedianProgram {
         }
         let bound = solved.bound.isFinite ? min(value, max(0, solved.bound)) : 0
         let proven = solved.stop == .proven || value - bound <= 1e-7 * value
-        return Result(selected: selected, value: value, bound: proven ? min(bound, value) : bound, stop: proven ? .proven : .timeLimit)
+        return Result(
+            selected: selected, value: value, bound: proven ? min(bound, value) : bound, stop: proven ? .proven : .timeLimit)
     }
 }

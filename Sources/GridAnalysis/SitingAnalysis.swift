@@ -89,7 +89,8 @@ public enum SitingAnalysis {
                 let facility = snapshot.facilities[f]
                 return CapacitatedSiting.Center(
                     location: facility.location, reach: parameters.selection.reach(of: facility),
-                    capacity: CapacitatedSiting.capacity(area: facility.usableAreaM2, areaPerHousehold: parameters.areaPerHousehold))
+                    capacity: CapacitatedSiting.capacity(
+                        area: facility.usableAreaM2, areaPerHousehold: parameters.areaPerHousehold))
             }
         }
         return (problem, demandAttachments)

@@ -34,7 +34,10 @@ public enum SitingRendering {
             out +=
                 Catalogue.text(
                     "siting.center.line", .en,
-                    ["before": r.maxDistanceBeforeM.map { num($0, 1) + unit } ?? "∞", "after": num(after, 1) + unit, "buildings": shown])
+                    [
+                        "before": r.maxDistanceBeforeM.map { num($0, 1) + unit } ?? "∞", "after": num(after, 1) + unit,
+                        "buildings": shown
+                    ])
                 + "\n"
         }
         if r.capacity != nil {

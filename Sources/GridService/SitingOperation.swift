@@ -92,7 +92,8 @@ public struct SitingOptions: OperationOptions {
         OptionField.choice(
             "capacity", SitingCapacity.self,
             help:
-                "area: a center serves at most its usable area ÷ 0.30 m² households (30 m² per 100 households; candidates by available_area_m2, facilities by usable_area_m2); households are assigned without exceeding any capacity (cover, distance).")
+                "area: a center serves at most its usable area ÷ 0.30 m² households (30 m² per 100 households; candidates by available_area_m2, facilities by usable_area_m2); households are assigned without exceeding any capacity (cover, distance)."
+        )
     ]
 
     public init(_ v: OptionValues) throws {

@@ -140,7 +140,8 @@ func capacitatedSitingEqualsExhaustiveSearch(seed: UInt64) throws {
                     }
                 }
                 if distance {
-                    best = min(best, assignmentCost(weights: weights, pairs: pairs, capacities: capacities, unservedCost: cap).cost)
+                    best = min(
+                        best, assignmentCost(weights: weights, pairs: pairs, capacities: capacities, unservedCost: cap).cost)
                 } else {
                     let flow = assignmentCost(
                         weights: weights, pairs: pairs.map { ($0.i, $0.c, 0) }, capacities: capacities, unservedCost: 1)
