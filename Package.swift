@@ -32,6 +32,12 @@ let package = Package(
         .systemLibrary(
             name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
+        // COIN-OR CBC's C API (pkg-config `cbc`, Debian coinor-libcbc-dev): the MILP solver of exact siting.
+        .systemLibrary(
+            name: "CCbc", path: "Sources/CCbc", pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]),
+        // The one wrapper over CCbc: a mixed-integer program as Swift values, solved with a warm start and a time limit.
+        .target(name: "GridMILP", dependencies: ["CCbc"]),
         // The one message catalogue (Chinese and English) and the language a person asked for.
         .target(name: "GridLocale"),
         // Geometry, spatial index, coordinate systems (PROJ wrapper, GCJ-02, BD-09).
@@ -52,7 +58,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift")
             ]),
         // Pure analyses over a snapshot: area standard, coverage, siting, grids, party network.
-        .target(name: "GridAnalysis", dependencies: ["GridModel", "GridGeo", "GridLocale"]),
+        .target(name: "GridAnalysis", dependencies: ["GridModel", "GridGeo", "GridLocale", "GridMILP"]),
         // Table, CSV, GeoJSON, SVG and HTML renderers of analysis results.
         .target(
             name: "GridRender", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridFormats", "GridLocale", "GridXLSX"]),
@@ -90,7 +96,8 @@ let package = Package(
                 "GridStore", "GridModel", "GridGeo", "GridAnalysis", "GridGDAL", "TestSupport", "GridLocale",
                 .product(name: "GRDB", package: "GRDB.swift")
             ], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "TestSupport"]),
+        .testTarget(
+            name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridMILP", "TestSupport"]),
         .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo", "TestSupport", "GridLocale"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
         .testTarget(

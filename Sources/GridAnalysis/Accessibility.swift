@@ -132,7 +132,7 @@ public enum Accessibility {
     public static func analyze(
         _ s: Snapshot, selection: FacilitySelection, method: AccessibilityMethod,
         standard: Double = 30, network: WalkingNetwork? = nil,
-        buildingAttachments: [WalkingNetwork.Attachment?]? = nil
+        buildingAttachments: [WalkingNetwork.Attachment?]? = nil, costs: CostTable? = nil
     )
         -> (buildingScores: [Double], summary: AccessibilitySummary)
     {
@@ -141,7 +141,15 @@ public enum Accessibility {
         let supply = counted.map { s.facilities[$0].usableAreaM2 }
         let catchments = counted.map { selection.reach(of: s.facilities[$0]) }
         let a: [Double]
-        if let network {
+        if let costs {
+            let pairs = costPairs(
+                buildings: s.buildings, facilities: s.facilities, counted: counted, catchment: catchments, costs: costs)
+            a =
+                scores(
+                    pairs: pairs, demandCount: s.buildings.count, demand: demand, supply: supply,
+                    catchment: catchments, method: method
+                ).demandScores
+        } else if let network {
             let attached =
                 buildingAttachments
                 ?? network.attachAll(s.buildings.map(\.location), maxDistance: catchments.max() ?? selection.radius)
@@ -185,9 +193,11 @@ public enum Accessibility {
             method: method,
             catchment:
                 "each counted facility's reach: street and district level \(Int(max(selection.streetReach, selection.radius))) m, others \(Int(selection.radius)) m"
-                + (network != nil ? ", walked along the network (access legs included)" : ", straight line")
+                + (costs != nil
+                    ? ", by the cost table (--costs)"
+                    : network != nil ? ", walked along the network (access legs included)" : ", straight line")
                 + (method == .gaussian ? ", Gaussian decay within it" : ""),
-            catchmentM: catchment, distance: network != nil ? .network : .euclidean,
+            catchmentM: catchment, distance: costs != nil ? .costs : network != nil ? .network : .euclidean,
             supply: "counted usable area, m²", demand: "households",
             standardM2Per100Households: standard, communities: communities,
             totalM2Per100Households: rounded(totalHH > 0 ? totalW / Double(totalHH) : 0, 2))

@@ -7,7 +7,7 @@ public enum CoverageMethod: String, Codable, Sendable, CaseIterable {
     case euclidean
     /// Along the walking network built from the imported roads (plus the access legs).
     case network
-    /// Costs from a router's table (`site --costs`).
+    /// Costs from a router's table (`--costs`).
     case costs
 }
 
@@ -22,6 +22,8 @@ public struct CoverageParameters: Sendable {
     public var accessibility: AccessibilityMethod?
     /// Area standard accessibility reads against, m² per 100 households (area.per100).
     public var areaStandard: Double
+    /// The router's cost table when `method` is `costs` (`coverage --costs`).
+    public var costs: CostTable? = nil
 
     public init(
         selection: FacilitySelection, method: CoverageMethod = .euclidean,
@@ -51,7 +53,8 @@ public enum Coverage {
         let distances: [FacilityDistances]
         switch parameters.method {
         case .costs:
-            throw UsageError(key: "usage.coverage.1")
+            guard let costs = parameters.costs else { throw UsageError(key: "usage.coverage.1") }
+            distances = costDistances(buildings: buildings, facilities: facilities, selection: sel, costs: costs)
         case .euclidean:
             distances = euclidean(buildings: buildings.map(\.location), facilities: facilities, selection: sel)
         case .network:
@@ -74,7 +77,7 @@ public enum Coverage {
         if let m = parameters.accessibility {
             let a = Accessibility.analyze(
                 snapshot, selection: sel, method: m, standard: parameters.areaStandard,
-                network: walking?.network, buildingAttachments: walking?.attachments)
+                network: walking?.network, buildingAttachments: walking?.attachments, costs: parameters.costs)
             accessSummary = a.summary
             scores = a.buildingScores
         }

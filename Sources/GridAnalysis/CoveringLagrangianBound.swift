@@ -25,6 +25,8 @@ public enum CoveringLagrangianBound {
     public struct Bound: Sendable, Equatable {
         public var value: Int
         public var steps: Int
+        /// The multipliers λ of the smallest L(λ) found (empty when no step ran).
+        public var multipliers: [Double] = []
     }
 
     /// The smallest L(λ) found, floored (a proven upper bound on the covered weight of any
@@ -44,6 +46,7 @@ public enum CoveringLagrangianBound {
         var totalCoverable = 0.0
         for i in demand { totalCoverable += w[i] }
         if k == 0 || demand.isEmpty { return Bound(value: 0, steps: 0) }
+        var bestLambda: [Double] = []
 
         let nnz = max(1, rows.items.count)
         let steps = min(maximumSteps, max(minimumSteps, workBudget / nnz))
@@ -67,7 +70,11 @@ public enum CoveringLagrangianBound {
             var value = 0.0
             for i in demand where w[i] > lambda[i] { value += w[i] - lambda[i] }
             for p in 0..<k { value += rho[order[p]] }
-            if value < best - 1e-9 { best = value; sinceImprovement = 0 } else { sinceImprovement += 1 }
+            if value < best - 1e-9 {
+                best = value; sinceImprovement = 0; bestLambda = lambda
+            } else {
+                sinceImprovement += 1
+            }
             if (best + 1e-6).rounded(.down) <= goal { break }
             if sinceImprovement >= 20 { theta /= 2; sinceImprovement = 0; if theta < 1e-4 { break } }
 
@@ -87,6 +94,36 @@ public enum CoveringLagrangianBound {
             for p in 0..<k { for q in rows.range(order[p]) { chosenCount[Int(rows.items[q])] = 0 } }
         }
         let bound = Int((best + 1e-6).rounded(.down))
-        return Bound(value: max(bound, target), steps: taken)
+        return Bound(value: max(bound, target), steps: taken, multipliers: bestLambda)
+    }
+
+    /// Lagrangian variable fixing at multipliers `lambda`: a candidate outside the K heaviest
+    /// rows is `excluded` when even forcing it in leaves L below `target + 1` (no plan with it
+    /// beats the target), one inside is `included` when forcing it out does. Only plans better
+    /// than `target` need the candidates left free.
+    public static func fixing(
+        rows: SparseRows, weights: [Int], count: Int, target: Int, lambda: [Double]
+    ) -> (excluded: [Bool], included: [Bool]) {
+        let m = rows.rowCount
+        let k = min(max(0, count), m)
+        var excluded = [Bool](repeating: false, count: m), included = excluded
+        guard k > 0, k < m, lambda.count == weights.count else { return (excluded, included) }
+        var coverable = [Bool](repeating: false, count: weights.count)
+        for item in rows.items { coverable[Int(item)] = true }
+        var rho = [Double](repeating: 0, count: m)
+        for j in 0..<m { for q in rows.range(j) { rho[j] += lambda[Int(rows.items[q])] } }
+        let order = (0..<m).sorted { rho[$0] > rho[$1] || (rho[$0] == rho[$1] && $0 < $1) }
+        var value = 0.0
+        for i in weights.indices where coverable[i] && Double(weights[i]) > lambda[i] { value += Double(weights[i]) - lambda[i] }
+        for p in 0..<k { value += rho[order[p]] }
+        // a margin for rounding: fix only what is clearly out of reach
+        let limit = Double(target) + 1 - 1e-6 * max(1, Double(target))
+        let kth = rho[order[k - 1]], next = rho[order[k]]
+        for p in 0..<m {
+            let j = order[p]
+            if p >= k && value - kth + rho[j] < limit { excluded[j] = true }
+            if p < k && value - rho[j] + next < limit { included[j] = true }
+        }
+        return (excluded, included)
     }
 }

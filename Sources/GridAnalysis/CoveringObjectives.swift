@@ -10,14 +10,19 @@ extension SitingAnalysis {
             rows: rows, weights: weights, count: parameters.count!,
             localSearch: parameters.localSearch)
         if solution.value < solution.upperBound && wantsExactSearch(problem, parameters: parameters) {
-            let exact = SitingBranchAndBound.solve(
-                rows: rows, weights: weights, base: weights.map { _ in 1 },
-                count: parameters.count!, incumbent: solution.selected,
-                timeLimit: parameters.timeLimit)
-            let value = Int(exact.saving.rounded())
-            if value > solution.value { solution.selected = exact.selected; solution.value = value }
-            if exact.stop == .proven { solution.upperBound = solution.value }
-            result.exactSearch = exact.stop
+            // Lagrangian fixing first: only candidates that can be in a better plan go to CBC
+            let lagrangian = CoveringLagrangianBound.compute(
+                rows: rows, weights: weights, count: parameters.count!, target: solution.value)
+            let fixed = CoveringLagrangianBound.fixing(
+                rows: rows, weights: weights, count: parameters.count!, target: solution.value,
+                lambda: lagrangian.multipliers)
+            let exact = MaximalCoveringProgram.solve(
+                rows: rows, weights: weights, count: parameters.count!, incumbent: solution.selected,
+                timeLimit: parameters.timeLimit, excluded: fixed.excluded, included: fixed.included)
+            solution.upperBound = min(solution.upperBound, lagrangian.value)
+            if exact.value > solution.value { solution.selected = exact.selected; solution.value = exact.value }
+            solution.upperBound = max(solution.value, min(solution.upperBound, exact.bound))
+            result.exactSearch = solution.value >= solution.upperBound ? .proven : .timeLimit
         }
         let ranking = MaximalCovering.rank(solution.selected, rows: rows, weights: weights)
             .map { RankedSite(site: $0.site, newCovered: $0.gain, saving: nil) }

@@ -1,9 +1,9 @@
 import GridGeo
 
 extension SitingAnalysis {
-    /// `distance --exact` over straight-line distances: the branch-and-bound on the uncapped
-    /// p-median (every candidate–demand pair closer than the demand's existing center),
-    /// warm-started from the heuristic's plan. Returns the plan to report (the heuristic's
+    /// `distance --exact` over straight-line distances: the uncapped p-median (every
+    /// candidate–demand pair closer than the demand's existing center) in CBC after Lagrangian
+    /// fixing (`PMedianProgram`), warm-started from the heuristic's plan. Returns the plan to report (the heuristic's
     /// unless the search found a better one, then ranked by saving given the earlier ranks)
     /// with, when the search finished, its model value as the proven lower bound.
     static func exactPMedian(
@@ -28,14 +28,17 @@ extension SitingAnalysis {
         rows: SparseRows, weights: [Int], base: [Double], count: Int, heuristic: PMedian.Solution,
         timeLimit: Double
     ) -> (solution: PMedian.Solution, stop: SitingBranchAndBound.Stop) {
-        let exact = SitingBranchAndBound.solve(
-            rows: rows, weights: weights, base: base, count: count,
-            incumbent: heuristic.selected, timeLimit: timeLimit)
-        var before = 0.0
-        for i in weights.indices { before += Double(weights[i]) * base[i] }
-        var solution = heuristic
         let heuristicValue = PMedianLagrangianBound.modelValue(heuristic.selected, rows: rows, weights: weights, base: base)
-        if before - exact.saving < heuristicValue * (1 - 1e-9) {
+        let lagrangian = PMedianLagrangianBound.compute(
+            rows: rows, weights: weights, base: base, count: count, target: heuristicValue)
+        let fixed = PMedianLagrangianBound.fixing(
+            rows: rows, weights: weights, base: base, count: count, target: heuristicValue, mu: lagrangian.multipliers)
+        let program = PMedianProgram.solve(
+            rows: rows, weights: weights, base: base, count: count, incumbent: heuristic.selected,
+            timeLimit: timeLimit, excluded: fixed.excluded, included: fixed.included)
+        let exact = (selected: program.selected, stop: program.stop)
+        var solution = heuristic
+        if program.value < heuristicValue * (1 - 1e-9) {
             // rank the better plan: the greedy over its own rows adds every site, best saving first
             var offsets = [0], items: [Int32] = [], distances: [Float] = []
             for j in exact.selected {
@@ -50,7 +53,7 @@ extension SitingAnalysis {
             solution.selected = exact.selected
             solution.ranking = ranking
         }
-        if exact.stop == .proven { solution.lowerBound = before - exact.saving }
-        return (solution, exact.stop)
+        solution.lowerBound = max(solution.lowerBound ?? 0, lagrangian.value, program.bound)
+        return (solution, exact.stop == .proven ? .proven : .timeLimit)
     }
 }

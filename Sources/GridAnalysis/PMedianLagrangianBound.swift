@@ -37,6 +37,8 @@ public enum PMedianLagrangianBound {
     public struct Bound: Sendable, Equatable {
         public var value: Double
         public var steps: Int
+        /// The multipliers μ of the largest L(μ) found (empty when no step ran).
+        public var multipliers: [Double] = []
     }
 
     /// The model value Σ wᵢ · min(bᵢ, nearest chosen dᵢⱼ) of a plan.
@@ -84,6 +86,7 @@ public enum PMedianLagrangianBound {
         for item in rows.items where !inRows[Int(item)] { inRows[Int(item)] = true }
         for i in 0..<n where inRows[i] && w[i] > 0 { demand.append(i) }
         best = -Double.infinity
+        var bestMu: [Double] = []
 
         let nnz = max(1, rows.items.count)
         let steps = min(maximumSteps, max(minimumSteps, workBudget / nnz))
@@ -108,7 +111,7 @@ public enum PMedianLagrangianBound {
             for i in 0..<n { value += min(mu[i], baseCost[i]) }
             for p in 0..<k { value += rho[order[p]] }
             if taken == 1 || value > best + 1e-9 * max(1, abs(best)) {
-                best = value; sinceImprovement = 0
+                best = value; sinceImprovement = 0; bestMu = mu
             } else {
                 sinceImprovement += 1
             }
@@ -136,6 +139,39 @@ public enum PMedianLagrangianBound {
                 served[i] = 0
             }
         }
-        return Bound(value: min(best, target), steps: taken)
+        return Bound(value: min(best, target), steps: taken, multipliers: bestMu)
+    }
+
+    /// Lagrangian variable fixing at multipliers `mu`: a candidate outside the K most negative
+    /// ρ is `excluded` when forcing it in lifts L above `target` (no plan with it beats the
+    /// target), one inside is `included` when forcing it out does.
+    public static func fixing(
+        rows: SparseRows, weights: [Int], base: [Double], count: Int, target: Double, mu: [Double]
+    ) -> (excluded: [Bool], included: [Bool]) {
+        let m = rows.rowCount, n = weights.count
+        let k = min(max(0, count), m)
+        var excluded = [Bool](repeating: false, count: m), included = excluded
+        guard k > 0, k < m, mu.count == n else { return (excluded, included) }
+        let w = weights.map(Double.init)
+        var rho = [Double](repeating: 0, count: m)
+        for j in 0..<m {
+            for q in rows.range(j) {
+                let i = Int(rows.items[q]); let d = Double(rows.distances[q])
+                if d < base[i] { let c = w[i] * d - mu[i]; if c < 0 { rho[j] += c } }
+            }
+        }
+        let order = (0..<m).sorted { rho[$0] < rho[$1] || (rho[$0] == rho[$1] && $0 < $1) }
+        var value = 0.0
+        for i in 0..<n { value += min(mu[i], w[i] * base[i]) }
+        for p in 0..<k { value += rho[order[p]] }
+        // a margin for the 32-bit distances: fix only what is clearly out of reach
+        let limit = target * (1 + 1e-7) + 1e-6
+        let kth = rho[order[k - 1]], next = rho[order[k]]
+        for p in 0..<m {
+            let j = order[p]
+            if p >= k && value - kth + rho[j] > limit { excluded[j] = true }
+            if p < k && value - rho[j] + next > limit { included[j] = true }
+        }
+        return (excluded, included)
     }
 }

@@ -84,6 +84,15 @@ public enum SitingAnalysis {
             coveredBefore: state.covered, existingDistance: existingDistance,
             candidates: candidates, radius: parameters.selection.radius, buildCoverage: network == nil)
         if let network { problem.coverage = problem.networkCoverageRows(network) }
+        if parameters.capacity == .area {
+            problem.existingCenters = parameters.selection.countedIndices(snapshot.facilities).map { f in
+                let facility = snapshot.facilities[f]
+                return CapacitatedSiting.Center(
+                    location: facility.location, reach: parameters.selection.reach(of: facility),
+                    capacity: CapacitatedSiting.capacity(
+                        area: facility.usableAreaM2, areaPerHousehold: parameters.areaPerHousehold))
+            }
+        }
         return (problem, demandAttachments)
     }
 

@@ -22,6 +22,10 @@ extension SitingAnalysis {
             result.lowerBoundWeightedDistanceM = bound
             let gap = after > 0 ? max(0, after - bound) / after : 0
             setGap(&result, gap, proven: gap <= gapTolerance)
+        case .center:
+            guard let after = result.maxDistanceAfterM, let lower = result.lowerBoundMaxDistanceM else { return }
+            let proven = result.exactSearch == .proven
+            setGap(&result, after > 0 ? max(0, after - lower) / after : 0, proven: proven)
         case .all:
             return
         }

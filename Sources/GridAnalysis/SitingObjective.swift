@@ -6,4 +6,7 @@ public enum SitingObjective: String, Codable, Sendable, CaseIterable {
     case all
     /// p-median: minimize household-weighted distance to the nearest center, existing and new.
     case distance
+    /// p-center: minimize the largest distance from a household-bearing building to its
+    /// nearest center, existing and new.
+    case center
 }

@@ -22,6 +22,8 @@ public struct SitingParameters: Sendable {
     public var timeLimit: Double = 10
     /// Costs from any router replacing straight-line distances (`--costs`).
     public var costs: CostTable? = nil
+    /// Capacity-aware siting (`--capacity area`): centers serve at most their area's households.
+    public var capacity: SitingCapacity? = nil
 
     public init(
         objective: SitingObjective = .cover, count: Int? = nil, selection: FacilitySelection,

@@ -21,6 +21,8 @@ public struct SitingProblem: Sendable {
     public var radius: Double
     /// Row j: the uncovered demand points within `radius` of candidate j (ascending).
     public var coverage: SparseRows
+    /// `--capacity area`: the existing counted facilities as centers (location, reach, capacity).
+    public var existingCenters: [CapacitatedSiting.Center] = []
 
     public var demandCount: Int { weights.count }
     public var totalHouseholds: Int { weights.reduce(0, +) }

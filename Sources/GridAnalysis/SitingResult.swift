@@ -25,6 +25,11 @@ public struct SitingSite: Codable, Sendable, Equatable {
     public var weightedDistanceReductionM: Double?
     /// `distance`: households whose nearest center is this site (the recommended area is sized on them).
     public var householdsServed: Int?
+    /// `--capacity area`: households assigned to this site, the households its available area
+    /// can serve (nil when the area is unknown: no limit), and assigned ÷ capacity.
+    public var householdsAssigned: Int?
+    public var capacityHouseholds: Int?
+    public var utilisation: Double?
 
     enum CodingKeys: String, CodingKey {
         case rank, name, kind, source, lon, lat
@@ -36,6 +41,7 @@ public struct SitingSite: Codable, Sendable, Equatable {
         case availableAreaM2 = "available_area_m2", areaSufficient = "area_sufficient"
         case weightedDistanceReductionM = "weighted_distance_reduction_m"
         case householdsServed = "households_served"
+        case householdsAssigned = "households_assigned", capacityHouseholds = "capacity_households", utilisation
     }
 
     /// Like the synthesized encoding, but `community_id`, `name`, `kind`, `available_area_m2`
@@ -61,6 +67,9 @@ public struct SitingSite: Codable, Sendable, Equatable {
         try c.encode(areaSufficient, forKey: .areaSufficient)
         try c.encodeIfPresent(weightedDistanceReductionM, forKey: .weightedDistanceReductionM)
         try c.encodeIfPresent(householdsServed, forKey: .householdsServed)
+        try c.encodeIfPresent(householdsAssigned, forKey: .householdsAssigned)
+        try c.encodeIfPresent(capacityHouseholds, forKey: .capacityHouseholds)
+        try c.encodeIfPresent(utilisation, forKey: .utilisation)
     }
 }
 
@@ -127,6 +136,19 @@ public struct SitingResult: Codable, Sendable {
     public var unreachedHouseholdsBefore: Int?
     public var unreachedHouseholdsAfter: Int?
     public var unreachedBuildingIds: [String]?
+    /// `center`: the largest distance from a household-bearing building to its nearest center
+    /// before and after the plan, metres (or the cost unit), the proven lower bound on it for
+    /// any plan of K sites (rounded down to 0.1), and the buildings at the largest distance.
+    public var maxDistanceBeforeM: Double?
+    public var maxDistanceAfterM: Double?
+    public var lowerBoundMaxDistanceM: Double?
+    public var farthestBuildingIds: [String]?
+    /// `--capacity area`: the capacity rule, households within reach of an open center but left
+    /// unserved for lack of area, and households the existing centers serve in the plan
+    /// (`cover`: `covered_households_before` is what the existing centers serve within capacity).
+    public var capacity: SitingCapacity?
+    public var unservedForLackOfAreaHouseholds: Int?
+    public var existingAssignedHouseholds: Int?
 
     enum CodingKeys: String, CodingKey {
         case objective, method, count, evaluations, iterations, swaps, sites
@@ -147,6 +169,10 @@ public struct SitingResult: Codable, Sendable {
         case unreachedHouseholdsBefore = "unreached_households_before"
         case unreachedHouseholdsAfter = "unreached_households_after"
         case unreachedBuildingIds = "unreached_building_ids"
+        case maxDistanceBeforeM = "max_distance_before_m", maxDistanceAfterM = "max_distance_after_m"
+        case lowerBoundMaxDistanceM = "lower_bound_max_distance_m", farthestBuildingIds = "farthest_building_ids"
+        case capacity, unservedForLackOfAreaHouseholds = "unserved_for_lack_of_area_households"
+        case existingAssignedHouseholds = "existing_assigned_households"
     }
 }
 

@@ -17,6 +17,9 @@ struct ObjectiveSolution {
     var servedBySite: [Int: Int]? = nil
     /// `distance`: the proven lower bound on the weighted distance after, household-metres.
     var distanceLowerBound: Double? = nil
+    /// `--capacity area`, `cover`: the households the existing centers can serve within their
+    /// capacity (replacing the uncapacitated figure).
+    var coveredBefore: Int? = nil
 }
 
 extension SitingAnalysis {
@@ -36,14 +39,20 @@ extension SitingAnalysis {
             }
         }
         var result = emptyResult(problem, parameters: parameters)
-        let solution: ObjectiveSolution
+        var solution: ObjectiveSolution
         switch parameters.objective {
         case .cover: solution = solveMaximalCovering(problem, parameters: parameters, into: &result)
         case .all: solution = solveSetCovering(problem, parameters: parameters, into: &result)
         case .distance: solution = solvePMedian(problem, parameters: parameters, network: network, into: &result)
+        case .center: solution = try solvePCenter(problem, parameters: parameters, into: &result)
+        }
+        if parameters.capacity != nil {
+            solution = try solveCapacitated(problem, parameters: parameters, uncapacitated: solution, into: &result)
+            if let before = solution.coveredBefore { result.coveredHouseholdsBefore = before }
         }
         result.sites = rankedSites(solution, problem: problem, parameters: parameters)
         result.coveredHouseholdsAfter = result.sites.last?.cumulativeCoveredHouseholds ?? result.coveredHouseholdsBefore
+        if parameters.capacity != nil { recordCapacities(&result, problem: problem, parameters: parameters) }
         certify(&result, distanceLowerBound: solution.distanceLowerBound)
         return result
     }
@@ -67,7 +76,7 @@ extension SitingAnalysis {
     /// (households newly covered, or served for `distance`, × area per household, at least the
     /// minimum area) and whether the candidate's available area reaches it.
     static func rankedSites(_ solution: ObjectiveSolution, problem: SitingProblem, parameters: SitingParameters) -> [SitingSite] {
-        var cumulative = problem.coveredHouseholdsBefore
+        var cumulative = solution.coveredBefore ?? problem.coveredHouseholdsBefore
         let total = problem.totalHouseholds
         var sites: [SitingSite] = []
         for (rank, entry) in solution.ranking.enumerated() {

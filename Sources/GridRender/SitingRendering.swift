@@ -42,7 +42,29 @@ public enum SitingRendering {
         } else if let after = r.meanDistanceAfterM {
             out += l.tr("table.site.mean_distance_after", ["after": num(after, 1)]) + "\n"
         }
-        if let u = r.unreachedHouseholdsAfter, u > 0 {
+        if let after = r.maxDistanceAfterM {
+            let unit = r.method == .costs ? "" : " m"
+            let ids = r.farthestBuildingIds ?? []
+            let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", … (\(ids.count))" : "")
+            out +=
+                l.tr(
+                    "siting.center.line",
+                    [
+                        "before": r.maxDistanceBeforeM.map { num($0, 1) + unit } ?? "∞", "after": num(after, 1) + unit,
+                        "buildings": shown
+                    ])
+                + "\n"
+        }
+        if r.capacity != nil {
+            out +=
+                l.tr(
+                    "siting.capacity.line",
+                    [
+                        "unserved": String(r.unservedForLackOfAreaHouseholds ?? 0),
+                        "existing": String(r.existingAssignedHouseholds ?? 0)
+                    ]) + "\n"
+        }
+        if let u = r.unreachedHouseholdsAfter, u > 0, r.objective != .center {
             out +=
                 l.tr("table.site.unreached", ["households": String(u), "buildings": String(r.unreachedBuildingIds?.count ?? 0)])
                 + "\n"
@@ -62,9 +84,13 @@ public enum SitingRendering {
         let rightAligned: Set = [
             "rank", "lon", "lat", "input_lon", "input_lat", "new_hh", "cumulative", "rate", "area_m2", "available_m2"
         ]
-        var t = TextTable(
-            headers: columns.map { l.tr("table.site.column.\($0)") },
-            alignments: columns.map { rightAligned.contains($0) ? .right : .left })
+        var headers = columns.map { l.tr("table.site.column.\($0)") }
+        var alignments: [TextTable.Alignment] = columns.map { rightAligned.contains($0) ? .right : .left }
+        if r.capacity != nil {
+            headers += ["assigned", "capacity", "utilisation"].map { l.tr("siting.column.\($0)") }
+            alignments += [.right, .right, .right]
+        }
+        var t = TextTable(headers: headers, alignments: alignments)
         let yes = l.tr("common.yes"), no = l.tr("common.no")
         for s in r.sites {
             var row = [
@@ -78,6 +104,12 @@ public enum SitingRendering {
                 num(100 * s.coverageRateAfter, 1) + "%", num(s.recommendedAreaM2, 1),
                 num(s.availableAreaM2, 1), s.areaSufficient.map { $0 ? yes : no } ?? ""
             ]
+            if r.capacity != nil {
+                row += [
+                    s.householdsAssigned.map(String.init) ?? "", s.capacityHouseholds.map(String.init) ?? "",
+                    s.utilisation.map { num(100 * $0, 1) + "%" } ?? ""
+                ]
+            }
             t.append(row)
         }
         return out + t.render()
@@ -88,7 +120,8 @@ public enum SitingRendering {
     static func certificateLine(_ r: SitingResult, _ l: Language = .en) -> String {
         guard let proven = r.provenOptimal, let gap = r.optimalityGap else { return "" }
         let bound =
-            r.lowerBoundWeightedDistanceM.map { l.tr("table.site.bound.lower", ["value": num($0, 1)]) }
+            r.lowerBoundMaxDistanceM.map { l.tr("siting.center.bound", ["bound": num($0, 1)]) }
+            ?? r.lowerBoundWeightedDistanceM.map { l.tr("table.site.bound.lower", ["value": num($0, 1)]) }
             ?? l.tr("table.site.bound.upper", ["value": String(r.upperBoundHouseholds)])
         if proven { return l.tr("table.site.proven", ["bound": bound]) + "\n" }
         let percent = 100 * gap

@@ -23,13 +23,17 @@ public struct CoverageOptions: OperationOptions {
     public var decay: DistanceDecay?
     /// A standards file replacing `seeds/standards.json` (`--standards`).
     public var standards: String?
+    /// A router's cost table replacing straight-line distances (`--costs`).
+    public var costs: String?
 
     public init(
         radius: Double? = nil, circle: LifeCircle? = nil, network: Bool = false, kinds: [String]? = nil,
-        link: Double? = nil, accessibility: Bool = false, decay: DistanceDecay? = nil, standards: String? = nil
+        link: Double? = nil, accessibility: Bool = false, decay: DistanceDecay? = nil, standards: String? = nil,
+        costs: String? = nil
     ) {
         self.radius = radius; self.circle = circle; self.network = network; self.kinds = kinds
         self.link = link; self.accessibility = accessibility; self.decay = decay; self.standards = standards
+        self.costs = costs
     }
 
     public static let fields =
@@ -38,7 +42,12 @@ public struct CoverageOptions: OperationOptions {
                 "accessibility", .flag,
                 help:
                     "Also compute 2SFCA accessibility (m² of counted area per 100 households within reach; catchments walked along the network with --network)."
-            )
+            ),
+            OptionField(
+                "costs", .text,
+                help:
+                    "A CSV of origin_id,destination_id,cost (building → facility, in the unit of --radius; a missing pair is unreachable) replacing straight-line distances for coverage and accessibility.",
+                valueName: "file")
         ]
 
     public init(_ v: OptionValues) throws {
@@ -46,7 +55,8 @@ public struct CoverageOptions: OperationOptions {
             radius: try v.number("radius"), circle: try v.choice("circle", LifeCircle.self),
             network: try v.flag("network") ?? false,
             kinds: try v.list("kinds"), link: try v.number("link"), accessibility: try v.flag("accessibility") ?? false,
-            decay: try v.choice("decay", DistanceDecay.self), standards: try v.text("standards"))
+            decay: try v.choice("decay", DistanceDecay.self), standards: try v.text("standards"),
+            costs: try v.text("costs"))
     }
 
     /// Checks the option values and turns them into analysis parameters.
@@ -72,8 +82,9 @@ public struct CoverageOptions: OperationOptions {
             guard link > 0 else { throw UsageError(key: "usage.coverage_operation.4", ["link": "\(link.optionText)"]) }
         }
         let method: AccessibilityMethod? = accessibility || decay != nil ? (decay ?? .uniform).method : nil
+        if costs != nil && network { throw UsageError("--costs replaces the distances: drop --network") }
         return CoverageParameters(
-            selection: selection, method: network ? .network : .euclidean,
+            selection: selection, method: costs != nil ? .costs : network ? .network : .euclidean,
             linkDistance: link, accessibility: method, areaStandard: standards.areaPer100)
     }
 }
@@ -82,10 +93,12 @@ extension ServiceContext {
     /// Distance to the nearest counted facility, coverage rates and gap neighbourhoods.
     public func coverage(_ options: CoverageOptions) throws -> CoverageResult {
         let standards = try ProjectResources.loadStandards(path: options.standards)
-        let parameters = try options.parameters(standards: standards)
+        var parameters = try options.parameters(standards: standards)
         var layers: Set<StoreLayer> = [.communities, .grids, .buildings, .facilities]
         if parameters.method == .network { layers.insert(.roads) }
+        if options.costs != nil { layers.insert(.candidates) }
         let snapshot = try self.snapshot(layers: layers)
+        if let path = options.costs { parameters.costs = try readCostTable(path: path, snapshot: snapshot) }
         progress.report(
             stage: parameters.method == .network ? "coverage (walking network)" : "coverage",
             done: 0, total: snapshot.buildings.count)

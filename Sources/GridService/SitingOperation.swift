@@ -36,17 +36,19 @@ public struct SitingOptions: OperationOptions {
     public var timeLimit: Double?
     /// A cost table from any router replacing straight-line distances (`--costs`).
     public var costs: String?
+    /// Capacity-aware siting (`--capacity area`).
+    public var capacity: SitingCapacity?
 
     public init(
         count: Int? = nil, radius: Double? = nil, circle: LifeCircle? = nil, objective: SitingObjective = .cover,
         candidates: CandidateSet = .imported, network: Bool = false, minArea: Double? = nil, kinds: [String]? = nil,
         distanceCap: Double? = nil, standards: String? = nil, instance: String? = nil,
-        exact: Bool = false, timeLimit: Double? = nil, costs: String? = nil
+        exact: Bool = false, timeLimit: Double? = nil, costs: String? = nil, capacity: SitingCapacity? = nil
     ) {
         self.count = count; self.radius = radius; self.circle = circle; self.objective = objective
         self.candidates = candidates; self.network = network; self.minArea = minArea; self.kinds = kinds
         self.distanceCap = distanceCap; self.standards = standards; self.instance = instance
-        self.exact = exact; self.timeLimit = timeLimit; self.costs = costs
+        self.exact = exact; self.timeLimit = timeLimit; self.costs = costs; self.capacity = capacity
     }
 
     public static let fields: [OptionField] = [
@@ -56,7 +58,8 @@ public struct SitingOptions: OperationOptions {
         SharedFields.circle.help("A life circle instead of a radius: 5min, 10min or 15min."),
         OptionField.choice(
             "objective", SitingObjective.self,
-            help: "cover: the K sites covering the most; all: the fewest covering everything reachable; distance: p-median.",
+            help:
+                "cover: the K sites covering the most; all: the fewest covering everything reachable; distance: p-median; center: the smallest largest distance (p-center).",
             default: .cover),
         OptionField.choice(
             "candidates", CandidateSet.self,
@@ -76,7 +79,7 @@ public struct SitingOptions: OperationOptions {
         OptionField(
             "exact", .flag,
             help:
-                "cover, distance: after the heuristic, search exactly (branch-and-bound) until the plan is proven optimal or the time limit (also done by default on small instances; distance: straight-line only)."
+                "cover, distance: after the heuristic, search exactly (branch-and-bound, then CBC) until the plan is proven optimal or the time limit (also done by default on small instances). center and --capacity are always solved exactly within the time limit."
         ),
         OptionField(
             "time_limit", .number,
@@ -86,7 +89,12 @@ public struct SitingOptions: OperationOptions {
             "costs", .text,
             help:
                 "A CSV of origin_id,destination_id,cost (building → candidate or facility, in the unit of --radius; a missing pair is unreachable) replacing straight-line distances.",
-            valueName: "file")
+            valueName: "file"),
+        OptionField.choice(
+            "capacity", SitingCapacity.self,
+            help:
+                "area: a center serves at most its usable area ÷ 0.30 m² households (30 m² per 100 households; candidates by available_area_m2, facilities by usable_area_m2); households are assigned without exceeding any capacity (cover, distance)."
+        )
     ]
 
     public init(_ v: OptionValues) throws {
@@ -96,7 +104,8 @@ public struct SitingOptions: OperationOptions {
             candidates: try v.choice("candidates", CandidateSet.self) ?? .imported, network: try v.flag("network") ?? false,
             minArea: try v.number("min_area"), kinds: try v.list("kinds"), distanceCap: try v.number("distance_cap"),
             standards: try v.text("standards"), instance: try v.text("instance"),
-            exact: try v.flag("exact") ?? false, timeLimit: try v.number("time_limit"), costs: try v.text("costs"))
+            exact: try v.flag("exact") ?? false, timeLimit: try v.number("time_limit"), costs: try v.text("costs"),
+            capacity: try v.choice("capacity", SitingCapacity.self))
     }
 
     /// Checks the option values and turns them into analysis parameters.
@@ -127,6 +136,7 @@ public struct SitingOptions: OperationOptions {
             distanceCap: distanceCap, localSearch: true, network: network)
         parameters.exact = exact
         parameters.timeLimit = timeLimit ?? 10
+        parameters.capacity = capacity
         return parameters
     }
 }

@@ -19,6 +19,8 @@ private func encoded<T: Encodable>(_ values: [T]) throws -> String {
     #expect(try encoded(GridPlanMethod.allCases) == #"["region_growing","hilbert_split"]"#)
     #expect(try encoded(CoverageMethod.allCases) == #"["euclidean","network","costs"]"#)
     #expect(try encoded(SitingBranchAndBound.Stop.allCases) == #"["proven","time_limit"]"#)
+    #expect(try encoded(SitingObjective.allCases) == #"["cover","all","distance","center"]"#)
+    #expect(try encoded(SitingCapacity.allCases) == #"["area"]"#)
     #expect(try encoded(RatingMove.allCases) == #"["up","down","same","new"]"#)
     #expect(try encoded(MaximalCovering.PerturbationStop.allCases) == #"["off","optimal","rounds","budget","skipped"]"#)
     for kind in PartyShortfallKind.allCases {

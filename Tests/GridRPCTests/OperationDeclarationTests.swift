@@ -67,7 +67,7 @@ import Testing
         #expect(coverage["out"]?["schema"]?.objectValue?["type"] == "string")
         #expect(coverage["format"]?["schema"]?.objectValue?["default"] == "json")
         let site = Self.openRPCParams("site")
-        #expect(site["objective"]?["schema"]?.objectValue?["enum"] == ["cover", "all", "distance"])
+        #expect(site["objective"]?["schema"]?.objectValue?["enum"] == ["cover", "all", "distance", "center"])
         #expect(site["candidates"]?["schema"]?.objectValue?["enum"] == ["imported", "generated", "both"])
         #expect(
             Self.openRPCParams("report.compliance")["format"]?["schema"]?.objectValue?["enum"] == ["table", "json", "csv", "xlsx"]

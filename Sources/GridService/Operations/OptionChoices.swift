@@ -7,6 +7,7 @@ import GridRender
 
 extension SitingObjective: OptionChoice {}
 extension CandidateSet: OptionChoice {}
+extension SitingCapacity: OptionChoice {}
 extension AreaAllocationMethod: OptionChoice {}
 extension GridPlanMethod: OptionChoice {}
 extension MapTheme: OptionChoice {}

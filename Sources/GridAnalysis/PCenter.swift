@@ -1,0 +1,160 @@
+import Foundation
+import GridMILP
+
+/// p-center: K sites so that the farthest demand point is as near as possible to its nearest
+/// center (existing or new), `--objective center`.
+///
+/// 1. A plan by farthest-first (Gonzalez): repeatedly open the candidate nearest to the demand
+///    point now farthest from every center. Its largest distance U is the first upper bound.
+/// 2. The optimum is one of the distances in the instance (a candidate–demand distance or an
+///    existing distance) between L₀ = the largest over demand of its nearest possible center
+///    and U. A binary search over those values decides for a threshold r whether K sites can
+///    bring every demand point within r: a set covering problem, answered yes by a greedy
+///    cover of at most K sites, or else solved exactly by CBC (fewest sites covering every
+///    point farther than r from the existing centers). A proven "no" raises the lower bound to
+///    the next value, a "yes" lowers the plan to r; when the time limit leaves a threshold
+///    undecided the search stops with the best plan and the proven interval.
+///
+/// - Complexity: O(log V) set covering problems, V the number of distinct distances ≤ U.
+public enum PCenter {
+    public struct Solution: Sendable {
+        /// The plan (candidate indices, ascending).
+        public var selected: [Int]
+        /// Its largest distance (demand points no center can ever reach left out).
+        public var value: Double
+        /// A proven lower bound on the largest distance of any plan of K sites.
+        public var lowerBound: Double
+        public var stop: MixedIntegerSolution.Stop
+        /// Thresholds decided and the ones CBC had to solve.
+        public var checks: Int
+        public var solverChecks: Int
+    }
+
+    /// - Parameters:
+    ///   - rows: per candidate the (demand, distance) pairs, every pair up to at least the
+    ///     farthest-first plan's largest distance (e.g. all pairs).
+    ///   - base: each demand point's distance to the nearest existing center (+∞ when none).
+    ///   - incumbent: a plan to start from instead of farthest-first (its largest distance must
+    ///     be within the pairs of `rows`).
+    public static func solve(
+        rows: SparseRows, base: [Double], count: Int, timeLimit: Double, incumbent: [Int]? = nil
+    ) -> Solution {
+        let n = base.count, m = rows.rowCount
+        let deadline = Date().addingTimeInterval(timeLimit)
+        let byDemand = rows.transposed(columns: n)
+        var nearest = base
+        for q in rows.items.indices { let i = Int(rows.items[q]); nearest[i] = min(nearest[i], Double(rows.distances[q])) }
+        let reachable = nearest.map(\.isFinite)
+
+        // 1. farthest first
+        var current = base
+        var plan: [Int] = []
+        var isOpen = [Bool](repeating: false, count: m)
+        if let incumbent { plan = incumbent }
+        while incumbent == nil && plan.count < min(count, m) {
+            var far = -1
+            for i in 0..<n where reachable[i] && (far < 0 || current[i] > current[far]) { far = i }
+            guard far >= 0, current[far] > 0 else { break }
+            var best = -1, bestDistance = Double.infinity
+            for q in byDemand.range(far) {
+                let j = Int(byDemand.items[q]), d = Double(byDemand.distances[q])
+                if !isOpen[j] && d < bestDistance { best = j; bestDistance = d }
+            }
+            guard best >= 0, bestDistance < current[far] else { break }
+            isOpen[best] = true; plan.append(best)
+            for q in rows.range(best) { let i = Int(rows.items[q]); current[i] = min(current[i], Double(rows.distances[q])) }
+        }
+        func largest(_ sites: [Int]) -> Double {
+            var c = base
+            for j in sites { for q in rows.range(j) { let i = Int(rows.items[q]); c[i] = min(c[i], Double(rows.distances[q])) } }
+            var v = 0.0
+            for i in 0..<n where reachable[i] { v = max(v, c[i]) }
+            return v
+        }
+        let upper = largest(plan)
+        let floor = (0..<n).filter { reachable[$0] }.map { nearest[$0] }.max() ?? 0
+
+        // 2. the distinct distances in [floor, upper]
+        var values = Set<Double>([floor, upper])
+        for d in rows.distances where Double(d) >= floor && Double(d) <= upper { values.insert(Double(d)) }
+        for d in base where d.isFinite && d >= floor && d <= upper { values.insert(d) }
+        let thresholds = values.sorted()
+        var lo = 0, hi = thresholds.count - 1
+        var best = plan.sorted()
+        var checks = 0, solverChecks = 0, stop = MixedIntegerSolution.Stop.proven
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let r = thresholds[mid]
+            checks += 1
+            switch cover(
+                within: r, rows: rows, byDemand: byDemand, base: base, reachable: reachable, count: count, deadline: deadline,
+                solverUsed: &solverChecks)
+            {
+            case .some(let sites?): best = sites.sorted(); hi = mid
+            case .some(nil): lo = mid + 1
+            case nil: stop = .timeLimit
+            }
+            if stop == .timeLimit { break }
+        }
+        let value = largest(best)
+        return Solution(
+            selected: best, value: value, lowerBound: stop == .proven ? value : thresholds[lo], stop: stop,
+            checks: checks, solverChecks: solverChecks)
+    }
+
+    /// Whether at most `count` sites bring every reachable demand point within `r`: the sites
+    /// (`.some(sites)`), proven impossible (`.some(nil)`) or undecided by the deadline (nil).
+    static func cover(
+        within r: Double, rows: SparseRows, byDemand: SparseRows, base: [Double], reachable: [Bool], count: Int,
+        deadline: Date, solverUsed: inout Int
+    ) -> [Int]?? {
+        let n = base.count
+        let needed = (0..<n).filter { reachable[$0] && base[$0] > r }
+        if needed.isEmpty { return .some([]) }
+        // each needed point's candidates within r
+        var options: [[Int]] = []
+        options.reserveCapacity(needed.count)
+        for i in needed {
+            var js: [Int] = []
+            for q in byDemand.range(i) where Double(byDemand.distances[q]) <= r { js.append(Int(byDemand.items[q])) }
+            if js.isEmpty { return .some(nil) }
+            options.append(js)
+        }
+        // greedy cover
+        var covered = [Bool](repeating: false, count: needed.count)
+        var left = needed.count
+        var members: [Int: [Int]] = [:]
+        for (k, js) in options.enumerated() { for j in js { members[j, default: []].append(k) } }
+        var greedy: [Int] = []
+        while left > 0 {
+            var bestJ = -1, bestGain = 0
+            for (j, ks) in members.sorted(by: { $0.key < $1.key }) {
+                let gain = ks.reduce(0) { covered[$1] ? $0 : $0 + 1 }
+                if gain > bestGain { bestGain = gain; bestJ = j }
+            }
+            greedy.append(bestJ)
+            for k in members[bestJ]! where !covered[k] { covered[k] = true; left -= 1 }
+        }
+        if greedy.count <= count { return .some(greedy) }
+        // exact: the fewest sites covering every needed point
+        let remaining = deadline.timeIntervalSinceNow
+        guard remaining > 0 else { return nil }
+        solverUsed += 1
+        let columns = members.keys.sorted()
+        var column: [Int: Int] = [:]
+        var program = MixedIntegerProgram(sense: .minimize)
+        for j in columns { column[j] = program.addVariable(upper: 1, objective: 1, integer: true) }
+        var seen = Set<[Int]>()
+        for js in options where seen.insert(js).inserted {
+            program.addConstraint(js.map { (column[$0]!, 1.0) }, lower: 1)
+        }
+        var start = [Double](repeating: 0, count: columns.count)
+        for j in greedy { start[column[j]!] = 1 }
+        let solved = program.solve(start: start, timeLimit: remaining, absoluteGap: 1 - 1e-6)
+        if let values = solved.values, let objective = solved.objective, objective <= Double(count) + 1e-6 {
+            return .some(columns.indices.filter { values[$0] > 0.5 }.map { columns[$0] })
+        }
+        if solved.stop == .infeasible || (solved.bound - 1e-6).rounded(.up) > Double(count) { return .some(nil) }
+        return nil
+    }
+}

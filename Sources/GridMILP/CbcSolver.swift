@@ -1,0 +1,88 @@
+import CCbc
+import Foundation
+
+/// Serialises calls into CBC, whose command driver (CbcMain) is not reentrant.
+private let cbcLock = NSLock()
+
+extension MixedIntegerProgram {
+    /// Solves the program with COIN-OR CBC (the only caller of its C API).
+    ///
+    /// Deterministic for the same program and options: one thread, CBC's fixed seed, no
+    /// output. `start`, a feasible assignment of the integer variables (the heuristic's plan),
+    /// is given to CBC as its first incumbent. `timeLimit` is wall-clock seconds; when it cuts
+    /// the search short the best solution so far and the proven bound are returned with
+    /// `stop == .timeLimit`. Calls from several threads run one after the other. `absoluteGap`
+    /// lets CBC stop once incumbent and bound are that close
+    /// (e.g. 1 − 1e-6 for an integral objective: nothing better can exist).
+    public func solve(start: [Double]? = nil, timeLimit: Double, absoluteGap: Double = 1e-9) -> MixedIntegerSolution {
+        // CBC's driver keeps process-wide state: one solve at a time
+        cbcLock.lock()
+        defer { cbcLock.unlock() }
+        let n = variableCount
+        guard let model = Cbc_newModel() else { fatalError("CBC: Cbc_newModel failed") }
+        defer { Cbc_deleteModel(model) }
+
+        // column-major matrix for Cbc_loadProblem
+        var counts = [Int](repeating: 0, count: n)
+        for c in constraints { for (j, _) in c.terms { counts[j] += 1 } }
+        var starts = [CoinBigIndex](repeating: 0, count: n + 1)
+        for j in 0..<n { starts[j + 1] = starts[j] + CoinBigIndex(counts[j]) }
+        var fill = starts.map(Int.init)
+        var index = [Int32](repeating: 0, count: Int(starts[n]))
+        var value = [Double](repeating: 0, count: Int(starts[n]))
+        for (r, c) in constraints.enumerated() {
+            for (j, a) in c.terms { index[fill[j]] = Int32(r); value[fill[j]] = a; fill[j] += 1 }
+        }
+        let infinity = 1e30
+        func finite(_ x: Double) -> Double { x == .infinity ? infinity : (x == -.infinity ? -infinity : x) }
+        let rowLower = constraints.map { finite($0.lower) }, rowUpper = constraints.map { finite($0.upper) }
+        let colLower = lower.map(finite), colUpper = upper.map(finite)
+        Cbc_loadProblem(
+            model, Int32(n), Int32(constraints.count), starts, index, value, colLower, colUpper, objective,
+            rowLower, rowUpper)
+        for j in 0..<n where integer[j] { Cbc_setInteger(model, Int32(j)) }
+        Cbc_setObjSense(model, sense == .maximize ? -1 : 1)
+        Cbc_setLogLevel(model, 0)
+        Cbc_setParameter(model, "threads", "1")
+        Cbc_setParameter(model, "timeMode", "elapsed")
+        Cbc_setParameter(model, "seconds", String(format: "%.3f", max(0.001, timeLimit)))
+        Cbc_setParameter(model, "allowableGap", String(absoluteGap))
+        Cbc_setParameter(model, "ratioGap", "0")
+        Cbc_setMaximumSeconds(model, max(0.001, timeLimit))
+        Cbc_setAllowableGap(model, absoluteGap)
+        Cbc_setAllowableFractionGap(model, 0)
+        if let start {
+            precondition(start.count == n)
+            var columns: [Int32] = [], values: [Double] = []
+            for j in 0..<n where integer[j] && start[j] != 0 { columns.append(Int32(j)); values.append(start[j]) }
+            if !columns.isEmpty {
+                columns.withUnsafeMutableBufferPointer { c in
+                    _ = Cbc_setMIPStartI(model, Int32(c.count), c.baseAddress, values)
+                }
+            }
+        }
+        _ = Cbc_solve(model)
+
+        let nodes = Int(Cbc_getNodeCount(model))
+        var values: [Double]? = nil
+        if let best = Cbc_bestSolution(model) {
+            values = (0..<n).map { j in integer[j] ? best[j].rounded() : best[j] }
+        }
+        let objectiveValue = values.map { self.value(of: $0) }
+        if Cbc_isProvenInfeasible(model) != 0 && values == nil {
+            return MixedIntegerSolution(
+                stop: .infeasible, values: nil, objective: nil,
+                bound: sense == .maximize ? -.infinity : .infinity, nodes: nodes)
+        }
+        let proven = Cbc_isProvenOptimal(model) != 0 && Cbc_isSecondsLimitReached(model) == 0 && values != nil
+        var bound = Cbc_getBestPossibleObjValue(model)
+        if proven, let objectiveValue { bound = objectiveValue }
+        if !bound.isFinite || abs(bound) >= 1e29 { bound = sense == .maximize ? .infinity : -.infinity }
+        if let objectiveValue {
+            // the bound is never worse than the plan it bounds
+            bound = sense == .maximize ? max(bound, objectiveValue) : min(bound, objectiveValue)
+        }
+        return MixedIntegerSolution(
+            stop: proven ? .proven : .timeLimit, values: values, objective: objectiveValue, bound: bound, nodes: nodes)
+    }
+}
