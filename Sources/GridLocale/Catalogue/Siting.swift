@@ -6,7 +6,7 @@ extension Catalogue {
             en:
                 "area: a center serves at most its usable area ÷ 0.30 m² households (30 m² per 100 households; candidates by available_area_m2, facilities by usable_area_m2); households are assigned without exceeding any capacity (cover, distance).",
             zh:
-                "area：每个中心最多服务其可用面积 ÷ 0.30 m² 户（每百户服务面积 30 m²；候选点按 available_area_m2，现有设施按 usable_area_m2）；分配户数不超过任何中心的容量（cover、distance）。"
+                "area：每个中心最多服务其使用面积 ÷ 0.30 m² 户（每百户服务面积 30 m²；候选点按 available_area_m2，现有设施按 usable_area_m2）；分配户数不超过任何中心的容量（cover、distance）。"
         ),
         Message(
             "siting.center.line",
