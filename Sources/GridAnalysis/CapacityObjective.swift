@@ -22,7 +22,7 @@ extension SitingAnalysis {
                 "--capacity area: expected --objective cover or distance (got \(parameters.objective.rawValue))")
         }
         guard parameters.costs == nil && !parameters.network else {
-            throw UsageError("--capacity area measures straight lines: drop --costs and --network")
+            throw UsageError(key: "usage.site.capacity_straight_lines")
         }
         let distance = parameters.objective == .distance
         let cap = parameters.distanceCap ?? 3 * problem.radius

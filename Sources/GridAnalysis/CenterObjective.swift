@@ -10,7 +10,7 @@ extension SitingAnalysis {
         _ problem: SitingProblem, parameters: SitingParameters, into result: inout SitingResult
     ) throws -> ObjectiveSolution {
         guard !parameters.network else {
-            throw UsageError("--objective center measures straight lines or a cost table: drop --network (or use --costs)")
+            throw UsageError(key: "usage.site.center_network")
         }
         let count = parameters.count!
         let base = problem.existingDistance

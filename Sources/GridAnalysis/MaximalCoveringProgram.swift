@@ -47,11 +47,8 @@ enum MaximalCoveringProgram {
         }
         let k = min(count, free.count)
         program.addConstraint(free.map { (x[$0], 1.0) }, lower: Double(k), upper: Double(k))
-        var start = [Double](repeating: 0, count: program.variableCount)
-        var open = 0
-        for j in free where isIn[j] { start[x[j]] = 1; open += 1 }
-        for j in Set(incumbent).sorted() where open < k && x[j] >= 0 && start[x[j]] == 0 { start[x[j]] = 1; open += 1 }
-        for j in free where open < k && start[x[j]] == 0 { start[x[j]] = 1; open += 1 }
+        let start = SitingWarmStart.values(
+            variableCount: program.variableCount, sites: x, free: free, fixedIn: isIn, incumbent: incumbent, count: k)
         let solved = program.solve(start: start, timeLimit: timeLimit, absoluteGap: 1 - 1e-6)
         let incumbentValue = MaximalCovering.coveredWeight(incumbent, rows: rows, weights: weights)
         var selected = incumbent.sorted(), value = incumbentValue

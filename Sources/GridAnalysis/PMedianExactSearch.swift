@@ -9,7 +9,7 @@ extension SitingAnalysis {
     static func exactPMedian(
         _ problem: SitingProblem, count: Int, heuristic: PMedian.Solution,
         timeLimit: Double
-    ) -> (solution: PMedian.Solution, stop: SitingBranchAndBound.Stop) {
+    ) -> (solution: PMedian.Solution, stop: ExactSearch.Stop) {
         let weights = problem.weights
         let points = problem.candidates.map(\.location)
         var box = BoundingBox(points: problem.demandLocations + points)
@@ -27,7 +27,7 @@ extension SitingAnalysis {
     static func exactPMedian(
         rows: SparseRows, weights: [Int], base: [Double], count: Int, heuristic: PMedian.Solution,
         timeLimit: Double
-    ) -> (solution: PMedian.Solution, stop: SitingBranchAndBound.Stop) {
+    ) -> (solution: PMedian.Solution, stop: ExactSearch.Stop) {
         let heuristicValue = PMedianLagrangianBound.modelValue(heuristic.selected, rows: rows, weights: weights, base: base)
         let lagrangian = PMedianLagrangianBound.compute(
             rows: rows, weights: weights, base: base, count: count, target: heuristicValue)

@@ -49,11 +49,8 @@ enum PMedianProgram {
         }
         let k = min(count, free.count)
         program.addConstraint(free.map { (x[$0], 1.0) }, lower: Double(k), upper: Double(k))
-        var start = [Double](repeating: 0, count: program.variableCount)
-        var open = 0
-        for j in free where !included.isEmpty && included[j] { start[x[j]] = 1; open += 1 }
-        for j in Set(incumbent).sorted() where open < k && x[j] >= 0 && start[x[j]] == 0 { start[x[j]] = 1; open += 1 }
-        for j in free where open < k && start[x[j]] == 0 { start[x[j]] = 1; open += 1 }
+        let start = SitingWarmStart.values(
+            variableCount: program.variableCount, sites: x, free: free, fixedIn: included, incumbent: incumbent, count: k)
         let incumbentValue = PMedianLagrangianBound.modelValue(incumbent, rows: rows, weights: weights, base: base)
         let solved = program.solve(start: start, timeLimit: timeLimit, absoluteGap: 1e-7 * incumbentValue)
         var selected = incumbent.sorted(), value = incumbentValue

@@ -16,8 +16,8 @@ public struct SitingParameters: Sendable {
     public var localSearch: Bool
     /// Reach measured along the walking network (`--network`).
     public var network: Bool
-    /// Solve exactly by branch-and-bound after the heuristic (`--exact`; also done when the
-    /// instance is small, `SitingBranchAndBound.isSmall`), within `timeLimit` seconds.
+    /// Solve exactly (CBC, `ExactSearch`) after the heuristic (`--exact`; also done when the
+    /// instance is small, `ExactSearch.isSmall`), within `timeLimit` seconds.
     public var exact: Bool = false
     public var timeLimit: Double = 10
     /// Costs from any router replacing straight-line distances (`--costs`).

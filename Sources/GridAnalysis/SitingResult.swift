@@ -96,7 +96,7 @@ public struct SitingResult: Codable, Sendable {
     /// (weighted distance after − lower bound) ÷ weighted distance after. 0 when proven.
     public var optimalityGap: Double?
     /// Whether the exact search ran and why it stopped (`proven`, `time_limit`); nil when not run.
-    public var exactSearch: SitingBranchAndBound.Stop?
+    public var exactSearch: ExactSearch.Stop?
     /// Whether the plan is proven optimal (the gap is 0).
     public var provenOptimal: Bool?
     public var candidateCount: Int

@@ -43,7 +43,7 @@ public actor LineTransport: Transport {
                     output.received(line)
                     sink.yield(Data(line.utf8))
                 },
-                onOversize: { output.write(LineTransport.oversizeReply(limit), counted: false) })
+                onOversize: { output.write(RPCError.oversize(limit).response(id: .null), counted: false) })
             sink.finish()
         }
         thread.start()
@@ -59,16 +59,6 @@ public actor LineTransport: Transport {
     /// that closes its input right after its requests still gets every answer.
     public func drained() async {
         while output.unanswered > 0 { try? await Task.sleep(for: .milliseconds(5)) }
-    }
-
-    /// The JSON-RPC error `rpc` answers an over-long line with.
-    static func oversizeReply(_ limit: Int) -> String {
-        let error = JSONValue.object(
-            JSONObject(members: [
-                ("code", .number(JSONNumber(-32600))),
-                ("message", .string("Invalid Request: message longer than \(limit) bytes"))
-            ]))
-        return JSONWriter.write(.object(JSONObject(members: [("error", error), ("id", .null), ("jsonrpc", .string("2.0"))])))
     }
 }
 

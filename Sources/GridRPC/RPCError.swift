@@ -19,6 +19,13 @@ public struct RPCError: Error, Sendable {
     public static func invalidRequest(_ detail: String) -> RPCError {
         RPCError(code: -32600, message: "Invalid Request: \(detail)")
     }
+    /// A line over the transport's limit (answered with id null, its bytes dropped unread).
+    public static func oversize(_ maxLineBytes: Int) -> RPCError { invalidRequest("message longer than \(maxLineBytes) bytes") }
+
+    /// The JSON-RPC 2.0 error response carrying this error, one line.
+    public func response(id: JSONValue) -> String {
+        JSONWriter.write(.object(JSONObject(members: [("error", json), ("id", id), ("jsonrpc", .string("2.0"))])))
+    }
     public static func methodNotFound(_ name: String) -> RPCError { RPCError(code: -32601, message: "Method not found: \(name)") }
     public static func invalidParams(_ detail: String) -> RPCError {
         RPCError(code: -32602, message: "Invalid params: \(detail)")

@@ -98,9 +98,7 @@ public final class RPCServer: @unchecked Sendable {
         }
     }
 
-    func response(id: JSONValue, error: RPCError) -> String {
-        JSONWriter.write(.object(JSONObject(members: [("error", error.json), ("id", id), ("jsonrpc", .string("2.0"))])))
-    }
+    func response(id: JSONValue, error: RPCError) -> String { error.response(id: id) }
 }
 
 /// Sends `$/progress` notifications for one request.

@@ -25,7 +25,7 @@ public enum StdioTransport {
         readLines(
             fd: STDIN_FILENO, maxLineBytes: maxLineBytes, onLine: { server.handle(line: $0) },
             onOversize: {
-                writer.writeLine(server.response(id: .null, error: .invalidRequest("message longer than \(maxLineBytes) bytes")))
+                writer.writeLine(RPCError.oversize(maxLineBytes).response(id: .null))
             })
         close(out)
     }

@@ -82,7 +82,7 @@ public struct CoverageOptions: OperationOptions {
             guard link > 0 else { throw UsageError(key: "usage.coverage_operation.4", ["link": "\(link.optionText)"]) }
         }
         let method: AccessibilityMethod? = accessibility || decay != nil ? (decay ?? .uniform).method : nil
-        if costs != nil && network { throw UsageError("--costs replaces the distances: drop --network") }
+        if costs != nil && network { throw UsageError(key: "usage.coverage.costs_network") }
         return CoverageParameters(
             selection: selection, method: costs != nil ? .costs : network ? .network : .euclidean,
             linkDistance: link, accessibility: method, areaStandard: standards.areaPer100)

@@ -210,7 +210,9 @@ extension ServiceContext {
                 summary = try GDALExport.write(
                     base + results, format: format == .shp ? .shp : .kml, to: out, datasetName: snapshot.metadata.name)
             } catch {
-                throw UsageError("--out \(out): cannot write the \(format == .shp ? "Shapefiles" : "KML files") (\(error))")
+                throw UsageError(
+                    key: format == .shp ? "usage.export.shp_failed" : "usage.export.kml_failed", ["out": out, "error": "\(error)"]
+                )
             }
             let kinds = Dictionary((base + results).map { ($0.name, $0.geometryKind?.rawValue) }, uniquingKeysWith: { a, _ in a })
             for layer in summary.layers {
@@ -220,16 +222,13 @@ extension ServiceContext {
                         name: layer.name, features: layer.features, geometryType: geometry, file: layer.file,
                         crs: geometry == nil ? nil : "EPSG:4326", renamedFields: layer.renamed.isEmpty ? nil : layer.renamed))
             }
-            for name in summary.skipped { note("export: \(name): not written (KML holds only layers with geometry)") }
+            for name in summary.skipped { note(language.tr("note.export.kml_skipped", ["layer": name])) }
         case .xlsx:
-            let language = (try? Language.resolve(option: nil)) ?? .en
             var sheets: [Sheet] = []
             for table in base + results {
                 let (sheet, omitted) = TableSheets.sheet(table, language: language)
                 if omitted > 0 {
-                    note(
-                        "export: \(table.name): \(omitted) geometries longer than an Excel cell holds are left out of the wkt column"
-                    )
+                    note(language.tr("note.export.wkt_omitted", ["layer": table.name, "omitted": String(omitted)]))
                 }
                 sheets.append(sheet)
                 written.append(
@@ -237,7 +236,7 @@ extension ServiceContext {
                         name: table.name, features: table.features.count, geometryType: table.geometryKind?.rawValue,
                         file: sheet.name, crs: table.geometryKind == nil ? nil : "EPSG:4326"))
             }
-            guard !sheets.isEmpty else { throw UsageError("export: no layer to write (the store is empty)") }
+            guard !sheets.isEmpty else { throw UsageError(key: "usage.export.empty_store") }
             try WorkbookOutput.write(sheets, to: out, title: "gridplan export: \(snapshot.metadata.name)")
         }
         progress.report(stage: "export", done: 3, total: 3)

@@ -7,14 +7,46 @@ import GridModel
 
 /// Writing a result file (a map, an HTML report, an exported layer): whole or not at all.
 public enum OutputFile {
-    /// Writes `text` to `path`: into a new temporary file beside it (same folder, so the same
-    /// file system), flushed to disk, then renamed over `path`. A reader sees the old file or the
-    /// new one, never a part; on failure the temporary file is removed and an existing file is
-    /// left as it was. A file replaced keeps its permission bits; a new one gets 0666 less the umask.
+    /// The system's or a writer's own words for why a file could not be written, thrown by
+    /// the `fill` of `replace` and shown as the reason of the `UsageError`.
+    public struct Failure: Error {
+        public var reason: String
+        public init(_ reason: String) { self.reason = reason }
+    }
+
+    /// Writes `text` to `path` whole or not at all (`replace`).
     ///
     /// - Throws: `UsageError` "`option` `path`: cannot write `what`: reason" (e.g. "--out
     ///   maps/a.svg: cannot write the map: the folder maps does not exist").
     public static func write(_ text: String, to path: String, option: String, what: LocalText) throws {
+        try replace(path, option: option, what: what) { temporary in
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            guard fd >= 0 else { throw Failure(String(cString: strerror(errno))) }
+            defer { close(fd) }
+            let bytes = Array(text.utf8)
+            var offset = 0
+            while offset < bytes.count {
+                let n = bytes[offset...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(String(cString: strerror(errno)))
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// Replaces `path` by what `fill` writes at the temporary path it is given: a new file beside
+    /// `path` (same folder, so the same file system), flushed to disk, then renamed over `path`.
+    /// A reader sees the old file or the new one, never a part; on failure the temporary file is
+    /// removed and an existing file is left as it was. A file replaced keeps its permission bits;
+    /// a new one gets what `fill` created it with (0666 less the umask).
+    ///
+    /// - Throws: `UsageError` "`option` `path`: cannot write `what`: reason", the reason a
+    ///   catalogue text or the words of a `Failure` thrown by `fill`.
+    public static func replace(
+        _ path: String, option: String, what: LocalText, fill: (_ temporaryPath: String) throws -> Void
+    ) throws {
         /// `reason` is a catalogue text, or the system's own words (`strerror`) as they are.
         func failure(_ reason: LocalText?, system: String = "") -> UsageError {
             UsageError { l in
@@ -34,31 +66,25 @@ public enum OutputFile {
         }
         if !isDirectory.boolValue { throw failure(LocalText("output.reason.not_folder", ["folder": folder])) }
 
+        // The temporary name keeps the extension: some writers (libxlsxwriter) go by it.
         let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw failure(nil, system: String(cString: strerror(errno))) }
-        var closed = false
+            .appendingPathComponent(
+                ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp.\(url.pathExtension)"
+            ).path
         var done = false
-        defer {
-            if !closed { close(fd) }
-            if !done { unlink(temporary) }
+        defer { if !done { unlink(temporary) } }
+        do {
+            try fill(temporary)
+        } catch let error as Failure {
+            throw failure(nil, system: error.reason)
         }
         var existing = stat()
-        if stat(path, &existing) == 0 { _ = fchmod(fd, existing.st_mode & 0o7777) }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw failure(nil, system: String(cString: strerror(errno)))
-            }
-            offset += n
-        }
-        guard fsync(fd) == 0 else { throw failure(nil, system: String(cString: strerror(errno))) }
-        closed = true
-        guard close(fd) == 0 else { throw failure(nil, system: String(cString: strerror(errno))) }
+        if stat(path, &existing) == 0 { _ = chmod(temporary, existing.st_mode & 0o7777) }
+        let fd = open(temporary, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(nil, system: String(cString: strerror(errno))) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard synced else { throw failure(nil, system: String(cString: strerror(errno))) }
         guard rename(temporary, path) == 0 else { throw failure(nil, system: String(cString: strerror(errno))) }
         done = true
     }

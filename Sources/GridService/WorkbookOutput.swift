@@ -46,37 +46,24 @@ enum WorkbookOutput {
         return OperationOutput(
             .json(WorkbookSummary(path: path, sheets: written)),
             messages: [
-                "\(command.joined(separator: " ")): \(path): \(written.count) sheets, \(written.map(\.rows).reduce(0, +)) rows"
+                language.tr(
+                    "output.workbook.written",
+                    [
+                        "command": command.joined(separator: " "), "path": path, "sheets": String(written.count),
+                        "rows": String(written.map(\.rows).reduce(0, +))
+                    ])
             ])
     }
 
     /// Writes `sheets` into a temporary file beside `path`, then renames it over `path`: a reader
     /// sees the old workbook or the new one; on failure an existing file is left as it was.
     static func write(_ sheets: [Sheet], to path: String, title: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw UsageError("--out \(path): cannot write the workbook: it is a folder")
-        }
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw UsageError("--out \(path): cannot write the workbook: the folder \(folder) does not exist")
-        }
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp.xlsx").path
-        do {
-            try WorkbookWriter.write(sheets, to: temporary, title: title)
-        } catch let error as WorkbookError {
-            unlink(temporary)
-            throw UsageError("--out \(path): cannot write the workbook (\(error.message))")
-        }
-        // A file replaced keeps its permission bits; rename(2) swaps it whole.
-        var existing = stat()
-        if stat(path, &existing) == 0 { _ = chmod(temporary, existing.st_mode & 0o7777) }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw UsageError("--out \(path): cannot write the workbook (\(reason))")
+        try OutputFile.replace(path, option: "--out", what: LocalText("output.workbook")) { temporary in
+            do {
+                try WorkbookWriter.write(sheets, to: temporary, title: title)
+            } catch let error as WorkbookError {
+                throw OutputFile.Failure(error.message)
+            }
         }
     }
 

@@ -9,13 +9,7 @@ import TestSupport
 /// that lists every option.
 @Suite(.serialized) struct FrontEndAgreementTests {
     /// A store holding the demo district, imported once.
-    static let store: String = {
-        let dir = try! CLI.temporaryDirectory()
-        let db = dir.appendingPathComponent("demo.gpkg").path
-        let r = try! CLI.run(["import", CLI.demoDataset.path, "--db", db])
-        precondition(r.status == 0, r.stderr)
-        return db
-    }()
+    static let store: String = try! CLI.importDemo()
 
     /// (JSON-RPC method, CLI words, parameters as JSON and as CLI arguments, formats)
     static let cases: [(method: String, words: [String], params: String, args: [String], formats: [String])] = [

@@ -12,13 +12,7 @@ import TestSupport
 @Suite(.serialized, .enabled(if: MCPSession.runs, "the test venv (Tools/setup) has no mcp module"))
 struct MCPServerTests {
     /// A store holding the demo district, imported once.
-    static let store: String = {
-        let dir = try! CLI.temporaryDirectory()
-        let db = dir.appendingPathComponent("demo.gpkg").path
-        let r = try! CLI.run(["import", CLI.demoDataset.path, "--db", db])
-        precondition(r.status == 0, r.stderr)
-        return db
-    }()
+    static let store: String = try! CLI.importDemo()
 
     /// (tool, arguments as JSON, the CLI words and flags giving the same document with --format json)
     static let readOnlyCalls: [(tool: String, arguments: String, cli: [String])] = [

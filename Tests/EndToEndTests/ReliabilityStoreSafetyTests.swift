@@ -79,9 +79,7 @@ struct StoreFixtures: Sendable {
         guard Reliability.canGenerateDistrict else { return nil }
         return Result {
             let dir = try CLI.temporaryDirectory()
-            let demoDB = dir.appendingPathComponent("demo.gpkg").path
-            let r = try CLI.run(["import", CLI.demoDataset.path, "--db", demoDB])
-            guard r.status == 0 else { throw ValidationFailure("demo import failed: \(r.stderr)") }
+            let demoDB = try CLI.importDemo()
             let district = dir.appendingPathComponent("district")
             guard Reliability.generateDistrict(into: district) else { throw ValidationFailure("gencity.py failed") }
             // One full import of the district: its counts, and how long it takes on this machine.

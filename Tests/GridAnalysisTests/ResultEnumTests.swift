@@ -18,7 +18,7 @@ private func encoded<T: Encodable>(_ values: [T]) throws -> String {
     #expect(try encoded(CentralHouseholdBasis.allCases) == #"["households","building_counts"]"#)
     #expect(try encoded(GridPlanMethod.allCases) == #"["region_growing","hilbert_split"]"#)
     #expect(try encoded(CoverageMethod.allCases) == #"["euclidean","network","costs"]"#)
-    #expect(try encoded(SitingBranchAndBound.Stop.allCases) == #"["proven","time_limit"]"#)
+    #expect(try encoded(ExactSearch.Stop.allCases) == #"["proven","time_limit"]"#)
     #expect(try encoded(SitingObjective.allCases) == #"["cover","all","distance","center"]"#)
     #expect(try encoded(SitingCapacity.allCases) == #"["area"]"#)
     #expect(try encoded(RatingMove.allCases) == #"["up","down","same","new"]"#)

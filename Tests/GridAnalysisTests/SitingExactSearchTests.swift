@@ -4,7 +4,7 @@ import Testing
 @testable import GridAnalysis
 import TestSupport
 
-// `--exact`: the branch-and-bound against exhaustive search on tiny seeded instances.
+// `--exact`: the integer programs CBC solves, against exhaustive search on tiny seeded instances.
 
 /// Random demand (weights 1…120) and candidates in a 2 km square, and an existing center
 /// distance per demand point (some uncovered: +∞).
@@ -20,7 +20,7 @@ private func tinyInstance(seed: UInt64, n: Int, m: Int) -> (demand: [Point], wei
 }
 
 @Test(arguments: Array(UInt64(1)...UInt64(10)))
-func branchAndBoundEqualsExhaustiveSearch(seed: UInt64) {
+func integerProgramsEqualExhaustiveSearch(seed: UInt64) {
     let (demand, weights, candidates, base) = tinyInstance(seed: seed, n: 70, m: 10)
     // cover: rows of the demand within 450 m, base 1 (uncovered), distance 0
     var cover = SparseRows(), distance = SparseRows()
@@ -35,21 +35,20 @@ func branchAndBoundEqualsExhaustiveSearch(seed: UInt64) {
     for k in 1...3 {
         let plans = subsets(candidates.count, k)
         let bestCover = plans.map { MaximalCovering.coveredWeight($0, rows: cover, weights: weights) }.max()!
-        let exactCover = SitingBranchAndBound.solve(
-            rows: cover, weights: weights, base: weights.map { _ in 1 }, count: k,
-            incumbent: [], timeLimit: 60)
+        let exactCover = MaximalCoveringProgram.solve(
+            rows: cover, weights: weights, count: k, incumbent: [], timeLimit: 60)
         #expect(exactCover.stop == .proven)
-        #expect(Int(exactCover.saving.rounded()) == bestCover, "seed \(seed) k \(k)")
+        #expect(exactCover.value == bestCover && exactCover.bound == bestCover, "seed \(seed) k \(k)")
         #expect(MaximalCovering.coveredWeight(exactCover.selected, rows: cover, weights: weights) == bestCover)
 
-        let before = demand.indices.reduce(0.0) { $0 + Double(weights[$1]) * base[$1] }
         let bestDistance = plans.map { PMedianLagrangianBound.modelValue($0, rows: distance, weights: weights, base: base) }
             .min()!
-        let exactDistance = SitingBranchAndBound.solve(
-            rows: distance, weights: weights, base: base, count: k,
-            incumbent: [], timeLimit: 60)
+        let exactDistance = PMedianProgram.solve(
+            rows: distance, weights: weights, base: base, count: k, incumbent: [], timeLimit: 60,
+            excluded: [], included: [])
         #expect(exactDistance.stop == .proven)
-        #expect(abs((before - exactDistance.saving) - bestDistance) <= 1e-6 * bestDistance, "seed \(seed) k \(k)")
+        #expect(abs(exactDistance.value - bestDistance) <= 1e-6 * bestDistance, "seed \(seed) k \(k)")
+        #expect(exactDistance.bound <= exactDistance.value && exactDistance.bound >= bestDistance * (1 - 1e-6))
     }
 }
 
@@ -84,7 +83,7 @@ func exactSitingIsProvenAndMatchesExhaustiveSearch(seed: UInt64) throws {
 }
 
 @Test func smallInstancesCountAsSmall() {
-    #expect(SitingBranchAndBound.isSmall(candidates: 12, count: 3))
-    #expect(!SitingBranchAndBound.isSmall(candidates: 150, count: 5))
-    #expect(SitingBranchAndBound.isSmall(candidates: 3, count: 5))
+    #expect(ExactSearch.isSmall(candidates: 12, count: 3))
+    #expect(!ExactSearch.isSmall(candidates: 150, count: 5))
+    #expect(ExactSearch.isSmall(candidates: 3, count: 5))
 }

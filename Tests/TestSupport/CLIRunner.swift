@@ -39,8 +39,23 @@ public enum CLI {
         try ProcessRunner.run(binary, args, stdin: stdin, environment: Self.environment(environment), in: directory)
     }
 
+    /// A new store in a fresh temporary folder holding the demo district, imported by the CLI.
+    /// - Throws: when the import fails, with its stderr.
+    public static func importDemo(named name: String = "demo.gpkg") throws -> String {
+        let db = try temporaryDirectory().appendingPathComponent(name).path
+        let r = try run(["import", demoDataset.path, "--db", db])
+        guard r.status == 0 else { throw DemoImportFailure(stderr: r.stderr) }
+        return db
+    }
+
     /// A fresh empty temporary folder.
     public static func temporaryDirectory() throws -> URL {
         try TemporaryFiles.directory(prefix: "gridplan-e2e")
     }
+}
+
+/// The demo district's import failed (`CLI.importDemo`).
+public struct DemoImportFailure: Error, CustomStringConvertible {
+    public var stderr: String
+    public var description: String { "demo import failed: \(stderr)" }
 }

@@ -2,6 +2,16 @@ extension Catalogue {
     /// Siting: p-center, capacity by the area standard, options added with them.
     static let siting: [Message] = [
         Message(
+            "usage.site.center_network",
+            en: "--objective center measures straight lines or a cost table: drop --network (or use --costs)",
+            zh: "--objective center 按直线距离或成本表计算：请去掉 --network（或改用 --costs）"),
+        Message(
+            "usage.site.capacity_straight_lines", en: "--capacity area measures straight lines: drop --costs and --network",
+            zh: "--capacity area 按直线距离计算：请去掉 --costs 和 --network"),
+        Message(
+            "usage.coverage.costs_network", en: "--costs replaces the distances: drop --network",
+            zh: "--costs 取代距离计算：请去掉 --network"),
+        Message(
             "help.site.capacity",
             en:
                 "area: a center serves at most its usable area ÷ 0.30 m² households (30 m² per 100 households; candidates by available_area_m2, facilities by usable_area_m2); households are assigned without exceeding any capacity (cover, distance).",

@@ -11,7 +11,27 @@ extension Catalogue {
             zh: "--format xlsx：需要 --out 文件.xlsx（工作簿不输出到屏幕）"),
         Message(
             "usage.workbook.out_without_xlsx", en: "--out: only with --format xlsx (the other formats are printed)",
-            zh: "--out：仅用于 --format xlsx（其他格式直接输出到屏幕）")
+            zh: "--out：仅用于 --format xlsx（其他格式直接输出到屏幕）"),
+        Message("output.workbook", en: "the workbook", zh: "工作簿"),
+        Message(
+            "output.workbook.written", en: "{command}: {path}: {sheets} sheets, {rows} rows",
+            zh: "{command}：{path}：{sheets} 个工作表，{rows} 行"),
+        Message(
+            "usage.export.shp_failed", en: "--out {out}: cannot write the Shapefiles ({error})",
+            zh: "--out {out}：无法写入 Shapefile（{error}）"),
+        Message(
+            "usage.export.kml_failed", en: "--out {out}: cannot write the KML files ({error})",
+            zh: "--out {out}：无法写入 KML 文件（{error}）"),
+        Message(
+            "usage.export.empty_store", en: "export: no layer to write (the store is empty)",
+            zh: "export：没有可写出的图层（数据库为空）"),
+        Message(
+            "note.export.kml_skipped", en: "export: {layer}: not written (KML holds only layers with geometry)",
+            zh: "export：{layer}：未写出（KML 只能保存带几何的图层）"),
+        Message(
+            "note.export.wkt_omitted",
+            en: "export: {layer}: {omitted} geometries longer than an Excel cell holds are left out of the wkt column",
+            zh: "export：{layer}：{omitted} 个几何超出 Excel 单元格容量，未写入 wkt 列")
     ]
 
     /// The contract fields of data-format §6, by their first Chinese name there.
