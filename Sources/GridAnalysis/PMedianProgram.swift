@@ -37,6 +37,10 @@ enum PMedianProgram {
                 if d < base[i] && weights[i] > 0 { byDemand[i].append((j, d)) }
             }
         }
+        // A demand no free candidate brings closer keeps its base: a constant left out of the
+        // program and added back to the program's bound.
+        var constant = 0.0
+        for i in 0..<n where weights[i] > 0 && byDemand[i].isEmpty { constant += Double(weights[i]) * base[i] }
         for i in 0..<n where weights[i] > 0 && !byDemand[i].isEmpty {
             let w = Double(weights[i])
             var terms: [(Int, Double)] = [(program.addVariable(upper: 1, objective: w * base[i], integer: false), 1)]
@@ -59,7 +63,7 @@ enum PMedianProgram {
             let v = PMedianLagrangianBound.modelValue(chosen, rows: rows, weights: weights, base: base)
             if v < value { selected = chosen; value = v }
         }
-        let bound = solved.bound.isFinite ? min(value, max(0, solved.bound)) : 0
+        let bound = solved.bound.isFinite ? min(value, max(0, constant + solved.bound)) : 0
         let proven = solved.stop == .proven || value - bound <= 1e-7 * value
         return Result(
             selected: selected, value: value, bound: proven ? min(bound, value) : bound, stop: proven ? .proven : .timeLimit)

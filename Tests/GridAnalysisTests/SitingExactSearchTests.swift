@@ -48,7 +48,9 @@ func integerProgramsEqualExhaustiveSearch(seed: UInt64) {
             excluded: [], included: [])
         #expect(exactDistance.stop == .proven)
         #expect(abs(exactDistance.value - bestDistance) <= 1e-6 * bestDistance, "seed \(seed) k \(k)")
-        #expect(exactDistance.bound <= exactDistance.value && exactDistance.bound >= bestDistance * (1 - 1e-6))
+        #expect(
+            exactDistance.bound <= exactDistance.value && exactDistance.bound >= bestDistance * (1 - 1e-6),
+            "seed \(seed) k \(k): bound \(exactDistance.bound), value \(exactDistance.value), best \(bestDistance)")
     }
 }
 
