@@ -12,7 +12,7 @@ household weights integers 20–200, drawn by numpy `default_rng([20250101, n, m
 Cases are OBJECTIVE-N-M-K-RADIUS: `cover` (maximal covering), `distance` (p-median, every
 pair: `--distance-cap` above the square's diagonal) and `center` (p-center). Each case runs
 
-  * `gridplan site --instance FILE --objective ... --format json` (whole process, wall time;
+  * `gridplan site --instance FILE --objective ... --format json --exact` (whole process, wall time;
     the instance file is read by gridplan, `elapsed_s` is its solve time), with gridplan's
     default time limit (10 s) unless `--gridplan-time-limit` is given;
   * HiGHS (highspy) on the same instance: the maximal covering MILP (Tools/peers/common.py)
@@ -55,7 +55,7 @@ def run_gridplan(binary, objective, demand, weights, sites, k, radius, time_limi
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(inst, f)
         path = f.name
-    cmd = [binary, "site", "--instance", path, "--objective", objective, "--format", "json"]
+    cmd = [binary, "site", "--instance", path, "--objective", objective, "--format", "json", "--exact"]
     if objective == "distance":
         cmd += ["--distance-cap", "20000"]
     if time_limit:
