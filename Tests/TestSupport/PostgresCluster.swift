@@ -78,7 +78,10 @@ public final class PostgresCluster: Sendable {
     public func psql(_ sql: String, database: String = "postgres") throws {
         try Self.run(
             Self.binaries.appendingPathComponent("psql"),
-            ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socketDirectory, "-p", "\(port)", "-U", "postgres", "-d", database, "-c", sql],
+            [
+                "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socketDirectory, "-p", "\(port)", "-U", "postgres", "-d", database,
+                "-c", sql
+            ],
             log: root.appendingPathComponent("psql.log").path)
     }
 
@@ -96,36 +99,37 @@ public final class PostgresCluster: Sendable {
     private static func run(
         _ executable: URL, _ arguments: [String], asPostgres: Bool = true, log: String? = nil, timeout: TimeInterval = 60
     ) throws {
-        let process = Process()
+        var argv = [executable.path] + arguments
         if asPostgres && getuid() == 0 {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments =
-                ["--reuid=postgres", "--regid=postgres", "--init-groups", "--", executable.path] + arguments
-        } else {
-            process.executableURL = executable
-            process.arguments = arguments
+            argv = ["/usr/bin/setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"] + argv
         }
-        process.standardInput = FileHandle.nullDevice
-        var output = FileHandle.nullDevice
-        if let log {
-            if !FileManager.default.fileExists(atPath: log) { FileManager.default.createFile(atPath: log, contents: nil) }
-            if let handle = FileHandle(forWritingAtPath: log) {
-                handle.seekToEndOfFile()
-                output = handle
-            }
-        }
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
+        // posix_spawn + waitpid, not Foundation.Process: Process learns of the exit through a
+        // descriptor the child inherits, which the forked server keeps open (the earlier hang).
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ)
+        guard spawned == 0 else { throw ClusterError("\(argv[0]) could not start: \(spawned)") }
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            throw ClusterError("\(executable.lastPathComponent) did not finish within \(Int(timeout)) s")
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() >= deadline {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                throw ClusterError("\(executable.lastPathComponent) did not finish within \(Int(timeout)) s")
+            }
+            usleep(20_000)
         }
-        guard process.terminationStatus == 0 else {
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        guard exitStatus == 0 else {
             let tail = log.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }.map { String($0.suffix(2000)) } ?? ""
-            throw ClusterError("\(executable.lastPathComponent) exited with \(process.terminationStatus): \(tail)")
+            throw ClusterError("\(executable.lastPathComponent) exited with \(exitStatus): \(tail)")
         }
     }
 }
