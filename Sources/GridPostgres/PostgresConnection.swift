@@ -96,7 +96,7 @@ public final class PostgresConnection {
         _ sql: String, _ parameters: [String?], expecting expected: ExecStatusType? = nil
     ) throws -> OpaquePointer {
         let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.map { strdup($0) } ?? nil }
-        defer { copies.forEach { free($0) } }
+        defer { for copy in copies { free(copy) } }
         let values: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
         let result = PQexecParams(handle, sql, Int32(values.count), nil, values.isEmpty ? nil : values, nil, nil, 0)
         guard let result else { throw PostgresError(message: Self.trimmed(PQerrorMessage(handle))) }

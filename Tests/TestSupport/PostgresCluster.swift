@@ -112,7 +112,7 @@ public final class PostgresCluster: Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, log ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
+        defer { for arg in cArgs { free(arg) } }
         var pid = pid_t()
         let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ)
         guard spawned == 0 else { throw ClusterError("\(argv[0]) could not start: \(spawned)") }
