@@ -36,6 +36,13 @@ let package = Package(
         .systemLibrary(
             name: "CCbc", path: "Sources/CCbc", pkgConfig: "cbc",
             providers: [.apt(["coinor-libcbc-dev"])]),
+        // libpq (pkg-config `libpq`, Debian libpq-dev): the PostgreSQL client library.
+        .systemLibrary(
+            name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
+        // The one wrapper over CLibPQ: a connection owning PGconn, bound parameters, rows as Swift
+        // values, COPY FROM STDIN, libpq's errors (with SQLSTATE) as Swift errors.
+        .target(name: "GridPostgres", dependencies: ["CLibPQ"]),
         // The one wrapper over CCbc: a mixed-integer program as Swift values, solved with a warm start and a time limit.
         .target(name: "GridMILP", dependencies: ["CCbc"]),
         // The one message catalogue (Chinese and English) and the language a person asked for.
@@ -99,6 +106,7 @@ let package = Package(
         .testTarget(
             name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridMILP", "TestSupport"]),
         .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo", "TestSupport", "GridLocale"]),
+        .testTarget(name: "GridPostgresTests", dependencies: ["GridPostgres", "TestSupport"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
         .testTarget(
             name: "GridMCPTests",
