@@ -93,7 +93,8 @@ enum CommandLineInterface {
         }
         switch spec.action {
         case .operation(let operation):
-            let context = ServiceContext(db: db, progress: StderrProgress(), note: { printError($0) }, language: language)
+            let context = ServiceContext(
+                db: db, progress: StderrProgress(language: language), note: { printError($0) }, language: language)
             let output = try operation.execute(object, context: context, defaultFormat: .table)
             for m in output.messages { printError(m) }
             if let document = output.document { try StandardOutput.print(document) }

@@ -1,4 +1,5 @@
 import Foundation
+import GridLocale
 import GridModel
 
 /// Progress lines on stderr, at most a few a second.
@@ -8,6 +9,9 @@ final class StderrProgress: ProgressReporter, @unchecked Sendable {
     private var last = Date.distantPast
     private var lastStage = ""
     private let lock = NSLock()
+    private let language: Language
+
+    init(language: Language = .en) { self.language = language }
 
     func report(stage: String, done: Int, total: Int?) {
         lock.lock(); defer { lock.unlock() }
@@ -16,6 +20,6 @@ final class StderrProgress: ProgressReporter, @unchecked Sendable {
         let finished = total.map { done >= $0 } ?? false
         guard stage != lastStage || finished || now.timeIntervalSince(last) > 0.5 else { return }
         last = now; lastStage = stage
-        if let total { printError("\(stage): \(done)/\(total)") } else { printError("\(stage): \(done)") }
+        printError(ProgressStage.line(stage, done: done, total: total, language))
     }
 }
