@@ -123,6 +123,30 @@ import TestSupport
         #expect(en.stderr.contains("households.csv:line 4: 人数: '很多' is not a number (an integer ≥ 0)"), "\(en.stderr)")
     }
 
+    @Test func fileLevelImportErrorsInChineseNameTheFile() throws {
+        let dir = try CLI.temporaryDirectory()
+        var files = DatasetFiles.base
+        files.files["buildings.csv"] = "id,community_id\n"
+        let data = dir.appendingPathComponent("data")
+        try files.write(to: data)
+        let db = dir.appendingPathComponent("s.gpkg").path
+        let zh = try CLI.run(["import", data.path, "--db", db, "--lang", "zh"], in: dir)
+        #expect(zh.status == 65)
+        #expect(zh.stderr.contains("buildings: buildings.geojson 和 buildings.csv 同时存在（应为每类对象一个文件）"), "\(zh.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let en = try CLI.run(["import", data.path, "--db", db, "--lang", "en"], in: dir)
+        #expect(
+            en.stderr.contains("buildings: both buildings.geojson and buildings.csv are present (one file per entity)"),
+            "\(en.stderr)")
+        files.files["buildings.csv"] = nil
+        files.files["buildings.geojson"] = nil
+        let missing = dir.appendingPathComponent("missing")
+        try files.write(to: missing)
+        let none = try CLI.run(["import", missing.path, "--db", db, "--lang", "zh"], in: dir)
+        #expect(none.status == 65)
+        #expect(none.stderr.contains("buildings: 缺失：数据集需要 buildings（应为buildings.geojson 或 buildings.csv）"), "\(none.stderr)")
+    }
+
     @Test func csvHeadersInChineseOnlyWhenAsked() throws {
         let (dir, db) = try Self.store()
         for command in [["coverage"], ["report", "area"], ["site", "--count", "1"], ["report", "party"], ["grids", "plan"]] {

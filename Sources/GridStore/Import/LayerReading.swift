@@ -1,6 +1,7 @@
 import Foundation
 import GridFormats
 import GridGeo
+import GridLocale
 import GridModel
 
 /// Finds entity files and streams their records, CSV row by row and GeoJSON feature by feature.
@@ -26,8 +27,8 @@ struct LayerReader {
             let url = directory.appendingPathComponent(named)
             guard fm.fileExists(atPath: url.path) else {
                 problems.add(
-                    file: named, message: "no such file (dataset.json layers.\(spec.name).file names it)",
-                    expected: "a file in the dataset folder")
+                    file: named, message: LocalText("problem.file.named_missing", ["layer": spec.name]),
+                    expected: LocalText("expected.file.in_folder"))
                 return nil
             }
             return EntityFile(spec: spec, url: url, format: EntityFile.format(of: url), settings: settings)
@@ -40,19 +41,20 @@ struct LayerReader {
         case (true, true):
             if spec.csvOnly {
                 problems.add(
-                    file: geo.lastPathComponent, message: "\(spec.name) is read from CSV only; remove this file",
-                    expected: csv.lastPathComponent)
+                    file: geo.lastPathComponent, message: LocalText("problem.file.csv_only_remove", ["layer": spec.name]),
+                    expected: LocalText("expected.file.named", ["file": csv.lastPathComponent]))
                 return EntityFile(spec: spec, url: csv, isCSV: true)
             }
             problems.add(
-                file: spec.name, message: "both \(geo.lastPathComponent) and \(csv.lastPathComponent) are present",
-                expected: "one file per entity")
+                file: spec.name,
+                message: LocalText("problem.file.both", ["first": geo.lastPathComponent, "second": csv.lastPathComponent]),
+                expected: LocalText("expected.file.one_per_layer"))
             return nil
         case (true, false):
             if spec.csvOnly {
                 problems.add(
-                    file: geo.lastPathComponent, message: "\(spec.name) can only be given as CSV",
-                    expected: csv.lastPathComponent)
+                    file: geo.lastPathComponent, message: LocalText("problem.file.csv_only", ["layer": spec.name]),
+                    expected: LocalText("expected.file.named", ["file": csv.lastPathComponent]))
                 return nil
             }
             return EntityFile(spec: spec, url: geo, format: .geojson, settings: settings)
@@ -63,15 +65,19 @@ struct LayerReader {
                 .filter { fm.fileExists(atPath: $0.path) }
             if planners.count > 1 {
                 problems.add(
-                    file: spec.name, message: "several files: " + planners.map(\.lastPathComponent).joined(separator: ", "),
-                    expected: "one file per entity")
+                    file: spec.name,
+                    message: LocalText(
+                        "problem.file.several", ["files": planners.map(\.lastPathComponent).joined(separator: ", ")]),
+                    expected: LocalText("expected.file.one_per_layer"))
                 return nil
             }
             if let url = planners.first { return EntityFile(spec: spec, url: url, format: .gdal, settings: settings) }
             if spec.required {
                 problems.add(
-                    file: spec.name, message: "missing: the dataset needs \(spec.name)",
-                    expected: spec.csvOnly ? "\(spec.name).csv" : "\(spec.name).geojson or \(spec.name).csv")
+                    file: spec.name, message: LocalText("problem.file.required", ["layer": spec.name]),
+                    expected: spec.csvOnly
+                        ? LocalText("expected.file.named", ["file": "\(spec.name).csv"])
+                        : LocalText("expected.file.geojson_or_csv", ["layer": spec.name]))
             }
             return nil
         }

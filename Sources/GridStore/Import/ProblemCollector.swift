@@ -44,6 +44,11 @@ final class ProblemCollector {
         add(ValidationProblem(file: file, location: location, field: field, message: message, expected: expected))
     }
 
+    /// A problem whose text is a catalogue message, written in the reader's language when shown.
+    func add(file: String, location: String = "", field: String = "", message: LocalText, expected: LocalText?) {
+        add(ValidationProblem(file: file, location: location, field: field, message: message, expected: expected))
+    }
+
     func add(file: String, at location: RecordLocation, field: String = "", message: String, expected: String = "") {
         // Build the location text only while problems are still being stored.
         totalCount += 1
