@@ -145,6 +145,16 @@ import TestSupport
         let none = try CLI.run(["import", missing.path, "--db", db, "--lang", "zh"], in: dir)
         #expect(none.status == 65)
         #expect(none.stderr.contains("buildings: 缺失：数据集需要 buildings（应为buildings.geojson 或 buildings.csv）"), "\(none.stderr)")
+        files = DatasetFiles.base
+        files.files["communities.geojson"] = #"{"type": "Topology", "features": []}"#
+        let topology = dir.appendingPathComponent("topology")
+        try files.write(to: topology)
+        let notCollection = try CLI.run(["import", topology.path, "--db", db, "--lang", "zh"], in: dir)
+        #expect(notCollection.status == 65)
+        #expect(
+            notCollection.stderr.contains("communities.geojson")
+                && notCollection.stderr.contains("不是 FeatureCollection（type 为 'Topology'）"),
+            "\(notCollection.stderr)")
     }
 
     @Test func csvHeadersInChineseOnlyWhenAsked() throws {

@@ -24,6 +24,32 @@ extension Catalogue {
         Message("problem.file.both", en: "both {first} and {second} are present", zh: "{first} 和 {second} 同时存在"),
         Message("problem.file.several", en: "several files: {files}", zh: "有多个文件：{files}"),
         Message("problem.file.required", en: "missing: the dataset needs {layer}", zh: "缺失：数据集需要 {layer}"),
+        Message(
+            "problem.file.too_large", en: "the file is {size} bytes, more than the limit of {limit}",
+            zh: "文件有 {size} 字节，超过上限 {limit}"),
+        Message(
+            "expected.file.at_most_bytes", en: "at most {limit} bytes (raise it with --max-file-bytes)",
+            zh: "不超过 {limit} 字节（可用 --max-file-bytes 调高）"),
+        Message(
+            "problem.file.too_many_records", en: "the dataset has more than {limit} records; reading stopped here",
+            zh: "数据集记录超过 {limit} 条；在此停止读取"),
+        Message(
+            "expected.file.at_most_records", en: "at most {limit} features and rows in all (raise it with --max-features)",
+            zh: "要素和行合计不超过 {limit} 条（可用 --max-features 调高）"),
+        Message(
+            "problem.csv.row_one_field", en: "row has {count} field but the header has {header}",
+            zh: "此行有 {count} 个字段，但表头有 {header} 个"),
+        Message(
+            "problem.csv.row_fields", en: "row has {count} fields but the header has {header}",
+            zh: "此行有 {count} 个字段，但表头有 {header} 个"),
+        Message("expected.csv.fields", en: "{header} fields", zh: "{header} 个字段"),
+        Message(
+            "problem.geojson.not_collection", en: "not a FeatureCollection (type is '{type}')",
+            zh: "不是 FeatureCollection（type 为 '{type}'）"),
+        Message(
+            "problem.geojson.type_not_text", en: "not a FeatureCollection (type is not a string)",
+            zh: "不是 FeatureCollection（type 不是字符串）"),
+        Message("expected.geojson.collection", en: "a GeoJSON FeatureCollection", zh: "GeoJSON 要素集合（FeatureCollection）"),
         Message("expected.file.in_folder", en: "a file in the dataset folder", zh: "数据集文件夹中的文件"),
         Message("expected.file.named", en: "{file}", zh: "文件 {file}"),
         Message("expected.file.one_per_layer", en: "one file per entity", zh: "每类对象一个文件"),

@@ -122,8 +122,9 @@ struct LayerReader {
         let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
         if let size, size > limits.maxFileBytes {
             problems.add(
-                file: file.fileName, message: "the file is \(size) bytes, more than the limit of \(limits.maxFileBytes)",
-                expected: "at most \(limits.maxFileBytes) bytes (raise it with --max-file-bytes)")
+                file: file.fileName,
+                message: LocalText("problem.file.too_large", ["size": "\(size)", "limit": "\(limits.maxFileBytes)"]),
+                expected: LocalText("expected.file.at_most_bytes", ["limit": "\(limits.maxFileBytes)"]))
             return false
         }
         if limits.exhausted { return false }
@@ -214,9 +215,10 @@ struct LayerReader {
                 if record.fields.count <= 1 && (record.fields.first.map { trimmed($0).isEmpty } ?? true) { continue }
                 problems.add(
                     file: name, location: "line \(record.line)",
-                    message:
-                        "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(header.count)",
-                    expected: "\(header.count) fields")
+                    message: LocalText(
+                        record.fields.count == 1 ? "problem.csv.row_one_field" : "problem.csv.row_fields",
+                        ["count": "\(record.fields.count)", "header": "\(header.count)"]),
+                    expected: LocalText("expected.csv.fields", ["header": "\(header.count)"]))
                 complete = false
                 continue
             }
@@ -252,7 +254,7 @@ struct LayerReader {
             return false
         }
         if let bad = notFeatureCollection(stream.topLevelMembers) {
-            problems.add(file: name, field: "type", message: bad, expected: "a GeoJSON FeatureCollection")
+            problems.add(file: name, field: "type", message: bad, expected: LocalText("expected.geojson.collection"))
             return false
         }
         var count = 0
@@ -263,7 +265,7 @@ struct LayerReader {
                 item = try stream.next()
             } catch {
                 if let bad = notFeatureCollection(stream.topLevelMembers) {
-                    problems.add(file: name, field: "type", message: bad, expected: "a GeoJSON FeatureCollection")
+                    problems.add(file: name, field: "type", message: bad, expected: LocalText("expected.geojson.collection"))
                 } else {
                     reportStreamError(error, file: name)
                 }
@@ -301,7 +303,7 @@ struct LayerReader {
             if count % LayerReader.progressEvery == 0 { progress.report(stage: stage, done: count, total: nil) }
         }
         if let bad = notFeatureCollection(stream.topLevelMembers) {
-            problems.add(file: name, field: "type", message: bad, expected: "a GeoJSON FeatureCollection")
+            problems.add(file: name, field: "type", message: bad, expected: LocalText("expected.geojson.collection"))
             return false
         }
         progress.report(stage: stage, done: count, total: count)
@@ -316,17 +318,17 @@ struct LayerReader {
     private func reportFeatureLimit(_ file: String, location: String) {
         problems.add(
             file: file, location: location,
-            message: "the dataset has more than \(limits.maxFeatures) records; reading stopped here",
-            expected: "at most \(limits.maxFeatures) features and rows in all (raise it with --max-features)")
+            message: LocalText("problem.file.too_many_records", ["limit": "\(limits.maxFeatures)"]),
+            expected: LocalText("expected.file.at_most_records", ["limit": "\(limits.maxFeatures)"]))
     }
 
     /// A message when the top-level object says it is not a FeatureCollection.
-    private func notFeatureCollection(_ top: JSONObject) -> String? {
+    private func notFeatureCollection(_ top: JSONObject) -> LocalText? {
         switch top["type"] {
         case .string("FeatureCollection")?: return nil
-        case .string(let t)?: return "not a FeatureCollection (type is '\(t)')"
+        case .string(let t)?: return LocalText("problem.geojson.not_collection", ["type": t])
         case nil: return nil  // not seen yet (or absent: the stream reports it)
-        default: return "not a FeatureCollection (type is not a string)"
+        default: return LocalText("problem.geojson.type_not_text")
         }
     }
 
