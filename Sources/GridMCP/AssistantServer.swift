@@ -84,7 +84,9 @@ public final class AssistantServer: Sendable {
                     sent += 1
                     try? await server.notify(
                         ProgressNotification.message(
-                            .init(progressToken: token, progress: Double(sent), total: nil, message: Self.progressText(event))))
+                            .init(
+                                progressToken: token, progress: Double(sent), total: nil,
+                                message: Self.progressText(event, settings.language))))
                 }
                 json = try await outcome
             } else {
@@ -101,11 +103,11 @@ public final class AssistantServer: Sendable {
         }
     }
 
-    /// A progress report as the notification's message: `stage done/total`. The notification's
+    /// A progress report as the notification's message in the server's language: `stage done/total`. The notification's
     /// `progress` counts reports, so it increases with each one as MCP requires, even when a
     /// new stage starts its own count.
-    static func progressText(_ event: ProgressEvent) -> String {
-        "\(event.stage) \(event.done)" + (event.total.map { "/\($0)" } ?? "")
+    static func progressText(_ event: ProgressEvent, _ language: Language) -> String {
+        "\(ProgressStage.text(event.stage, language)) \(event.done)" + (event.total.map { "/\($0)" } ?? "")
     }
 }
 

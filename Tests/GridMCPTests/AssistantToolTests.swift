@@ -36,6 +36,16 @@ import Testing
         #expect(try tool("import").tool(.en).annotations.readOnlyHint == false)
     }
 
+    @Test func progressNotificationsSpeakTheServersLanguage() {
+        let event = ProgressEvent(stage: "siting (cover)", done: 0, total: 1)
+        #expect(AssistantServer.progressText(event, .en) == "siting (cover) 0/1")
+        #expect(AssistantServer.progressText(event, .zh) == "选址（cover） 0/1")
+        let reading = ProgressEvent(stage: "read buildings.csv", done: 500, total: nil)
+        #expect(AssistantServer.progressText(reading, .zh).hasSuffix(" 500"))
+        #expect(AssistantServer.progressText(reading, .zh).contains("buildings.csv"))
+        #expect(AssistantServer.progressText(reading, .zh) != AssistantServer.progressText(reading, .en))
+    }
+
     @Test func writeToolsRefuseWithoutApplyAndPreviewsNeedNone() throws {
         #expect(try call("import", #"{"directory":"d"}"#).refusal()?.contains("apply: true") == true)
         #expect(try call("import", #"{"directory":"d","apply":false}"#).refusal() != nil)
