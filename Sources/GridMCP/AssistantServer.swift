@@ -107,7 +107,7 @@ public final class AssistantServer: Sendable {
     /// `progress` counts reports, so it increases with each one as MCP requires, even when a
     /// new stage starts its own count.
     static func progressText(_ event: ProgressEvent, _ language: Language) -> String {
-        "\(ProgressStage.text(event.stage, language)) \(event.done)" + (event.total.map { "/\($0)" } ?? "")
+        "\(event.stage.text(language)) \(event.done)" + (event.total.map { "/\($0)" } ?? "")
     }
 }
 

@@ -1,3 +1,4 @@
+import GridLocale
 import Foundation
 import GridModel
 import GridService
@@ -28,7 +29,7 @@ final class OperationRunner: @unchecked Sendable {
 
 /// One progress report of the service layer.
 struct ProgressEvent: Sendable {
-    let stage: String
+    let stage: LocalText
     let done: Int
     let total: Int?
 }
@@ -37,5 +38,5 @@ struct ProgressEvent: Sendable {
 /// so they are sent in order and before the call's result.
 struct StreamProgress: ProgressReporter {
     let sink: AsyncStream<ProgressEvent>.Continuation
-    func report(stage: String, done: Int, total: Int?) { sink.yield(ProgressEvent(stage: stage, done: done, total: total)) }
+    func report(stage: LocalText, done: Int, total: Int?) { sink.yield(ProgressEvent(stage: stage, done: done, total: total)) }
 }

@@ -105,9 +105,10 @@ public final class RPCServer: @unchecked Sendable {
 struct NotificationProgress: ProgressReporter, @unchecked Sendable {
     let token: JSONValue
     let send: @Sendable (String) -> Void
-    func report(stage: String, done: Int, total: Int?) {
+    /// The stage in English: a JSON value of the protocol, the same whatever the request's language.
+    func report(stage: LocalText, done: Int, total: Int?) {
         var params: [(key: String, value: JSONValue)] = [
-            ("done", .number(JSONNumber(done))), ("stage", .string(stage)), ("token", token)
+            ("done", .number(JSONNumber(done))), ("stage", .string(stage.text(.en))), ("token", token)
         ]
         if let total { params.append(("total", .number(JSONNumber(total)))) }
         send(

@@ -1,3 +1,4 @@
+import GridLocale
 import Foundation
 import GridAnalysis
 import GridModel
@@ -73,9 +74,9 @@ extension ServiceContext {
         if parameters.byGrid && !snapshot.buildings.contains(where: { $0.gridId != nil }) && snapshot.grids.isEmpty {
             throw UsageError(key: "usage.area_report_operation.1")
         }
-        progress.report(stage: "area standard", done: 0, total: 1)
+        progress.report(stage: LocalText("progress.stage.area_standard"), done: 0, total: 1)
         let report = AreaStandard.report(snapshot, parameters)
-        progress.report(stage: "area standard", done: 1, total: 1)
+        progress.report(stage: LocalText("progress.stage.area_standard"), done: 1, total: 1)
         return report
     }
 }

@@ -99,13 +99,10 @@ extension ServiceContext {
         if options.costs != nil { layers.insert(.candidates) }
         let snapshot = try self.snapshot(layers: layers)
         if let path = options.costs { parameters.costs = try readCostTable(path: path, snapshot: snapshot) }
-        progress.report(
-            stage: parameters.method == .network ? "coverage (walking network)" : "coverage",
-            done: 0, total: snapshot.buildings.count)
+        let stage = LocalText(parameters.method == .network ? "progress.stage.coverage_network" : "progress.stage.coverage")
+        progress.report(stage: stage, done: 0, total: snapshot.buildings.count)
         let result = try Coverage.analyze(snapshot, parameters)
-        progress.report(
-            stage: parameters.method == .network ? "coverage (walking network)" : "coverage",
-            done: snapshot.buildings.count, total: snapshot.buildings.count)
+        progress.report(stage: stage, done: snapshot.buildings.count, total: snapshot.buildings.count)
         if let u = result.unreachableBuildingIds, !u.isEmpty {
             note(
                 language.tr(

@@ -127,7 +127,7 @@ extension ServiceContext {
         let snapshot = try snapshot(layers: includeHouseholds ? StoreLayer.all : StoreLayer.all.subtracting([.households]))
         func want(_ name: String) -> Bool { wanted.map { $0.contains(name) } ?? true }
 
-        progress.report(stage: "export", done: 0, total: 3)
+        progress.report(stage: LocalText("progress.stage.export"), done: 0, total: 3)
         var results: [FeatureTable] = []
         if want("area_report") {
             let p = try AreaReportOptions.parameters(AreaReportOptions(), standards: standards)
@@ -137,7 +137,7 @@ extension ServiceContext {
             let p = try CoverageOptions(radius: options.radius, standards: options.standards).parameters(standards: standards)
             results.append(ExportLayers.coverageLayer(try Coverage.analyze(snapshot, p), snapshot: snapshot))
         }
-        progress.report(stage: "export", done: 1, total: 3)
+        progress.report(stage: LocalText("progress.stage.export"), done: 1, total: 3)
         let base = ExportLayers.snapshotLayers(snapshot, includeHouseholds: includeHouseholds)
             .filter { want($0.name) && ($0.features.count > 0 || wanted != nil) }
         let workingCRS = snapshot.metadata.workingCRS
@@ -239,7 +239,7 @@ extension ServiceContext {
             guard !sheets.isEmpty else { throw UsageError(key: "usage.export.empty_store") }
             try WorkbookOutput.write(sheets, to: out, title: "gridplan export: \(snapshot.metadata.name)")
         }
-        progress.report(stage: "export", done: 3, total: 3)
+        progress.report(stage: LocalText("progress.stage.export"), done: 3, total: 3)
         return ExportResult(format: format, path: out, layers: written, includesHouseholds: includeHouseholds)
     }
 }

@@ -1,3 +1,4 @@
+import GridLocale
 import Foundation
 import GridAnalysis
 import GridGeo
@@ -103,9 +104,9 @@ extension ServiceContext {
             }
             store = try GeoPackageStore(path: databasePath, create: false)
         }
-        progress.report(stage: "grid plan", done: 0, total: 1)
+        progress.report(stage: LocalText("progress.stage.grid_plan"), done: 0, total: 1)
         var result = GridPartition.plan(snapshot, options: parameters, standards: standards)
-        progress.report(stage: "grid plan", done: 1, total: 1)
+        progress.report(stage: LocalText("progress.stage.grid_plan"), done: 1, total: 1)
         if let store {
             let polygons = try gridPolygons(snapshot, result.memberships)
             let grids = result.grids.map { g in
@@ -128,12 +129,12 @@ extension ServiceContext {
     public func gridPolygons(_ snapshot: Snapshot, _ grids: [GridMembership]) throws
         -> (working: [String: MultiPolygon], lonLat: [String: MultiPolygon])
     {
-        progress.report(stage: "grid polygons", done: 0, total: 1)
+        progress.report(stage: LocalText("progress.stage.grid_polygons"), done: 0, total: 1)
         let working = GridPolygons.polygons(snapshot, grids: grids)
         let toLonLat = try LonLatConversion(snapshot)
         var lonLat: [String: MultiPolygon] = [:]
         for (id, m) in working { lonLat[id] = try toLonLat.convert(m) }
-        progress.report(stage: "grid polygons", done: 1, total: 1)
+        progress.report(stage: LocalText("progress.stage.grid_polygons"), done: 1, total: 1)
         return (working, lonLat)
     }
 }

@@ -76,7 +76,7 @@ extension ServiceContext {
         }
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let snapshot = try snapshot()
-        progress.report(stage: "report", done: 0, total: 4)
+        progress.report(stage: LocalText("progress.stage.report"), done: 0, total: 4)
         let siting = proposedSites(count: options.sites, radius: options.radius, standards: options.standards)
         let sitePoints = try MapBuilder.sitesInWorkingCRS(
             siting?.sites.map { (rank: $0.rank, lon: $0.lon, lat: $0.lat) } ?? [],
@@ -84,10 +84,10 @@ extension ServiceContext {
         let built = try MapBuilder.overlays(
             snapshot: snapshot, standards: standards, theme: theme,
             radius: options.radius, standardsPath: options.standards, sites: sitePoints, language: documentLanguage)
-        progress.report(stage: "report", done: 1, total: 4)
+        progress.report(stage: LocalText("progress.stage.report"), done: 1, total: 4)
         // The same ranking as `report underserved` (accessibility included).
         let underserved = try self.underserved(UnderservedOptions(radius: options.radius, standards: options.standards))
-        progress.report(stage: "report", done: 2, total: 4)
+        progress.report(stage: LocalText("progress.stage.report"), done: 2, total: 4)
         var compliance: ComplianceReport? = nil
         if !snapshot.units.isEmpty {
             let year = Compliance.latestYear(snapshot.records) ?? Calendar(identifier: .gregorian).component(.year, from: Date())
@@ -128,7 +128,7 @@ extension ServiceContext {
         var document = content
         document.language = documentLanguage
         let html = HTMLReport.render(document)
-        progress.report(stage: "report", done: 4, total: 4)
+        progress.report(stage: LocalText("progress.stage.report"), done: 4, total: 4)
         var result = HTMLReportResult(
             path: nil, html: html, bytes: html.utf8.count, communities: built.area.communities.count,
             underservedCommunities: underserved.underservedCommunities,

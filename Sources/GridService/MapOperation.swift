@@ -96,7 +96,7 @@ extension ServiceContext {
         }
         let standards = try ProjectResources.loadStandards(path: options.standards)
         let snapshot = try snapshot(layers: StoreLayer.all.subtracting([.households, .units, .records]))
-        progress.report(stage: "map", done: 0, total: 3)
+        progress.report(stage: LocalText("progress.stage.map"), done: 0, total: 3)
         let siting =
             theme == .grids ? nil : proposedSites(count: options.sites, radius: options.radius, standards: options.standards)
         let sites = try MapBuilder.sitesInWorkingCRS(
@@ -105,14 +105,14 @@ extension ServiceContext {
         let built = try MapBuilder.overlays(
             snapshot: snapshot, standards: standards, theme: theme,
             radius: options.radius, standardsPath: options.standards, sites: sites, language: documentLanguage)
-        progress.report(stage: "map", done: 2, total: 3)
+        progress.report(stage: LocalText("progress.stage.map"), done: 2, total: 3)
         for n in built.noteTexts { note(language.tr("note.prefix", ["note": n.text(language)])) }
         let name = snapshot.metadata.name.isEmpty ? "gridplan" : snapshot.metadata.name
         let title = options.title ?? "\(name) · \(built.themeTitle)"
         let svg = MapSVG.render(
             snapshot: snapshot, overlays: built.overlays, title: title, subtitle: built.subtitle,
             width: options.width ?? 1200, language: documentLanguage)
-        progress.report(stage: "map", done: 3, total: 3)
+        progress.report(stage: LocalText("progress.stage.map"), done: 3, total: 3)
         return MapResult(
             theme: theme, path: nil, svg: svg,
             communities: snapshot.communities.filter { $0.boundary != nil }.count,

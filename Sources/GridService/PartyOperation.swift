@@ -120,9 +120,9 @@ extension ServiceContext {
         let (grids, source) = try partyGrids(
             snapshot, standards: standards, minHouseholds: options.minHouseholds,
             maxHouseholds: options.maxHouseholds, communities: parameters.communityIds)
-        progress.report(stage: "party network", done: 0, total: 1)
+        progress.report(stage: LocalText("progress.stage.party_network"), done: 0, total: 1)
         let result = PartyNetwork.plan(snapshot, grids: grids, options: parameters, rules: rules, gridSource: source)
-        progress.report(stage: "party network", done: 1, total: 1)
+        progress.report(stage: LocalText("progress.stage.party_network"), done: 1, total: 1)
         return result
     }
 }

@@ -180,9 +180,11 @@ extension ServiceContext {
             }
             parameters.costs = try readCostTable(path: path, snapshot: snapshot)
         }
-        progress.report(stage: "siting (\(parameters.objective.rawValue))", done: 0, total: 1)
+        progress.report(
+            stage: LocalText("progress.stage.siting", ["objective": parameters.objective.rawValue]), done: 0, total: 1)
         let result = try SitingAnalysis.run(snapshot: snapshot, parameters: parameters)
-        progress.report(stage: "siting (\(parameters.objective.rawValue))", done: 1, total: 1)
+        progress.report(
+            stage: LocalText("progress.stage.siting", ["objective": parameters.objective.rawValue]), done: 1, total: 1)
         if parameters.objective != .all, let k = parameters.count, result.sites.count < k {
             note(language.tr("note.site.fewer", ["sites": String(result.sites.count), "count": String(k)]))
         }

@@ -1,3 +1,4 @@
+import GridLocale
 import Foundation
 import GridAnalysis
 import GridModel
@@ -45,7 +46,7 @@ extension ServiceContext {
         var layers: Set<StoreLayer> = [.communities, .grids, .buildings, .facilities]
         if parameters.method == .network { layers.insert(.roads) }
         let snapshot = try self.snapshot(layers: layers)
-        progress.report(stage: "under-served ranking", done: 0, total: nil)
+        progress.report(stage: LocalText("progress.stage.underserved"), done: 0, total: nil)
         let coverage = try Coverage.analyze(snapshot, parameters)
         return Underserved.rank(snapshot, coverage: coverage, selection: parameters.selection, standard: standards.areaPer100)
     }

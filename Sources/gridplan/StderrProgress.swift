@@ -7,13 +7,13 @@ import GridModel
 final class StderrProgress: ProgressReporter, @unchecked Sendable {
     private let started = Date()
     private var last = Date.distantPast
-    private var lastStage = ""
+    private var lastStage: LocalText?
     private let lock = NSLock()
     private let language: Language
 
-    init(language: Language = .en) { self.language = language }
+    init(language: Language) { self.language = language }
 
-    func report(stage: String, done: Int, total: Int?) {
+    func report(stage: LocalText, done: Int, total: Int?) {
         lock.lock(); defer { lock.unlock() }
         let now = Date()
         guard now.timeIntervalSince(started) > 1 else { return }

@@ -1,3 +1,4 @@
+import GridLocale
 import Foundation
 import Testing
 import TestSupport
@@ -239,7 +240,7 @@ struct ImportValidDatasetTests {
     @Test func progressIsReported() throws {
         final class Recorder: ProgressReporter, @unchecked Sendable {
             var stages: [String] = []
-            func report(stage: String, done: Int, total: Int?) { stages.append(stage) }
+            func report(stage: LocalText, done: Int, total: Int?) { stages.append(stage.text(.en)) }
         }
         let ds = try TestDataset(baseDataset())
         defer { ds.remove() }

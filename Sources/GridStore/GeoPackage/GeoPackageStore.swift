@@ -1,3 +1,4 @@
+import GridLocale
 import Foundation
 import GRDB
 import GridGeo
@@ -103,7 +104,7 @@ public final class GeoPackageStore {
     }
 
     /// Replaces every layer with `snapshot` in one transaction; on any error nothing changes.
-    public func replaceContents(with snapshot: Snapshot, progress: ((String, Int, Int?) -> Void)? = nil) throws {
+    public func replaceContents(with snapshot: Snapshot, progress: ((LocalText, Int, Int?) -> Void)? = nil) throws {
         try dbQueue.write { db in
             try SnapshotWriter(db: db, snapshot: snapshot, progress: progress).write()
         }

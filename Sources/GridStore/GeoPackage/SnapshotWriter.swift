@@ -1,3 +1,4 @@
+import GridLocale
 import Foundation
 import GRDB
 import GridGeo
@@ -10,7 +11,7 @@ import GridModel
 struct SnapshotWriter {
     let db: Database
     let snapshot: Snapshot
-    let progress: ((String, Int, Int?) -> Void)?
+    let progress: ((LocalText, Int, Int?) -> Void)?
 
     /// The gpkg srs_id of a CRS name: the EPSG code for `EPSG:n`, else 100000 (user-defined).
     static func srsID(_ crs: String) -> Int32 {
@@ -192,9 +193,9 @@ struct SnapshotWriter {
             ])
             try st.execute()
             entries.append(Self.entry(db, b.location))
-            if i % 50_000 == 0 { progress?("write buildings", i, total) }
+            if i % 50_000 == 0 { progress?(LocalText("progress.stage.write", ["layer": "buildings"]), i, total) }
         }
-        progress?("write buildings", total, total)
+        progress?(LocalText("progress.stage.write", ["layer": "buildings"]), total, total)
         return entries
     }
 
@@ -262,7 +263,7 @@ struct SnapshotWriter {
         for (i, h) in snapshot.households.enumerated() {
             st.setUncheckedArguments([h.id, h.buildingId, h.unit, h.room, h.persons, h.partyMembers, h.probationaryMembers])
             try st.execute()
-            if i % 200_000 == 0 { progress?("write households", i, total) }
+            if i % 200_000 == 0 { progress?(LocalText("progress.stage.write", ["layer": "households"]), i, total) }
         }
     }
 

@@ -390,7 +390,7 @@ final class ImportJob {
 
     /// Converts every layer to WGS84 longitude/latitude and to the working CRS; returns the working CRS.
     private func project(from crs: CoordinateSystem, settings: DatasetSettings) -> CoordinateSystem {
-        progress.report(stage: "project coordinates", done: 0, total: nil)
+        progress.report(stage: LocalText("progress.stage.project_coordinates"), done: 0, total: nil)
         // 1. longitude/latitude, each layer from its own CRS (dataset.json layers, a .prj) or the dataset's
         let toLonLat: CoordinateTransformer
         do { toLonLat = try CoordinateTransformer(from: crs, to: .wgs84) } catch {
@@ -479,7 +479,7 @@ final class ImportJob {
             if case .lines(let a) = m { roads.items[i].lines = a }
             if case .lines(let a) = ll { roads.items[i].linesLonLat = a }
         }
-        progress.report(stage: "project coordinates", done: 1, total: 1)
+        progress.report(stage: LocalText("progress.stage.project_coordinates"), done: 1, total: 1)
         return working
     }
 
@@ -528,7 +528,7 @@ final class ImportJob {
         let needFacilities = facilities.items.indices.filter { facilities.items[$0].communityId == nil }
         let needCandidates = candidates.items.indices.filter { candidates.items[$0].communityId == nil }
         guard !(needBuildings.isEmpty && needFacilities.isEmpty && needCandidates.isEmpty) else { return }
-        progress.report(stage: "assign communities", done: 0, total: nil)
+        progress.report(stage: LocalText("progress.stage.assign_communities"), done: 0, total: nil)
         let locator = AreaLocator(areas: communities.items.map(\.boundary))
         for i in needBuildings {
             let p = buildings.items[i].location
@@ -551,7 +551,7 @@ final class ImportJob {
                 candidates.items[i].communityId = communities.items[c].id
             }
         }
-        progress.report(stage: "assign communities", done: 1, total: 1)
+        progress.report(stage: LocalText("progress.stage.assign_communities"), done: 1, total: 1)
     }
 
     /// With households.csv, buildings take their counts from it; a `households` property that disagrees is a problem.

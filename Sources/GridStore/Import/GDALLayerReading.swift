@@ -2,6 +2,7 @@ import Foundation
 import GridFormats
 import GridGDAL
 import GridGeo
+import GridLocale
 
 /// Reading planners' files through GDAL (Shapefile, GeoPackage, KML/KMZ, FileGDB, XLSX): the
 /// records go to the same `body` as the GeoJSON and CSV readers', so every rule and message is one.
@@ -131,7 +132,7 @@ extension LayerReader {
         }
         guard complete else { return false }
 
-        let stage = "read \(name)"
+        let stage = LocalText("progress.stage.read", ["name": name])
         var count = 0
         var index = 0
         while true {

@@ -144,7 +144,7 @@ struct LayerReader {
         body: (FieldReader, SourceGeometry?) -> Void
     ) -> Bool {
         let name = file.fileName
-        let stage = "read \(name)"
+        let stage = LocalText("progress.stage.read", ["name": name])
         var reader: CSVReader
         do {
             reader = try CSVReader(url: file.url)
@@ -243,7 +243,7 @@ struct LayerReader {
 
     private func readGeoJSON(_ file: EntityFile, body: (FieldReader, SourceGeometry?) -> Void) -> Bool {
         let name = file.fileName
-        let stage = "read \(name)"
+        let stage = LocalText("progress.stage.read", ["name": name])
         guard let rule = file.spec.geometry else { return false }
         let decoder = GeoJSONGeometryDecoder(rule: rule, check: check)
         var stream: GeoJSONFeatureStream
