@@ -35,12 +35,12 @@ final class ByteSource {
         self.tracksLines = tracksLines
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
-            throw IOFailure(message: "cannot open \(url.path): \(String(cString: strerror(errno)))")
+            throw IOFailure(issue: .cannotOpen(path: url.path, errno: errno))
         }
         var st = stat()
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw IOFailure(message: "cannot read \(url.path): it is a directory")
+            throw IOFailure(issue: .isDirectory(path: url.path))
         }
         self.fd = fd
         self.capacity = max(64, self.chunkSize + 16)
@@ -81,7 +81,7 @@ final class ByteSource {
             let n = read(fd, bytes + end, want - got)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw IOFailure(message: "cannot read \(path): \(String(cString: strerror(errno)))")
+                throw IOFailure(issue: .cannotRead(path: path, errno: errno))
             }
             if n == 0 { break }
             got += n
@@ -116,5 +116,5 @@ final class ByteSource {
 }
 
 struct IOFailure: Error {
-    var message: String
+    var issue: SyntaxIssue
 }

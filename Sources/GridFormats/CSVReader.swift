@@ -2,11 +2,14 @@ import Foundation
 
 /// A CSV syntax or encoding error at a 1-based physical line.
 public struct CSVError: Error, Sendable, CustomStringConvertible {
-    public var message: String
+    /// What is wrong, as a case with its values.
+    public var issue: SyntaxIssue
     public var line: Int
+    /// The English text.
+    public var message: String { issue.english }
 
-    public init(message: String, line: Int) {
-        self.message = message
+    public init(_ issue: SyntaxIssue, line: Int) {
+        self.issue = issue
         self.line = line
     }
 
@@ -61,18 +64,18 @@ public struct CSVReader {
         do {
             source = try ByteSource(url: url, chunkSize: chunkSize, tracksLines: false)
         } catch {
-            throw CSVError(message: error.message, line: 0)
+            throw CSVError(error.issue, line: 0)
         }
         do {
             while source.end - source.start < 3, try source.fill(minimum: 3) {}
         } catch {
-            throw CSVError(message: error.message, line: 0)
+            throw CSVError(error.issue, line: 0)
         }
         if source.end >= 3, source.bytes[0] == 0xEF, source.bytes[1] == 0xBB, source.bytes[2] == 0xBF {
             source.start = 3
         }
         guard let first = try next() else {
-            throw CSVError(message: "empty file: no header row", line: 1)
+            throw CSVError(.emptyCSV, line: 1)
         }
         header = first.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         expectedFields = header.count
@@ -102,7 +105,7 @@ public struct CSVReader {
             throw e
         } catch let e as IOFailure {
             finished = true
-            throw CSVError(message: e.message, line: line)
+            throw CSVError(e.issue, line: line)
         }
     }
 
@@ -133,7 +136,7 @@ public struct CSVReader {
         fields.reserveCapacity(expectedFields)
         while true {
             if fields.count >= maxFields {
-                throw CSVError(message: "a record with more than \(maxFields) fields", line: line + breaks)
+                throw CSVError(.tooManyFields(limit: maxFields), line: line + breaks)
             }
             // One field starting at i.
             if i < end, p[i] == UInt8(ascii: "\"") {
@@ -151,7 +154,7 @@ public struct CSVReader {
                         i += 1
                     }
                     if i >= end {
-                        if eof { throw CSVError(message: "unterminated quoted field (the quote opens here)", line: openLine) }
+                        if eof { throw CSVError(.unterminatedQuote, line: openLine) }
                         return nil
                     }
                     // p[i] is a quote: doubled (a literal quote) or closing.
@@ -177,9 +180,7 @@ public struct CSVReader {
                 if i < end {
                     let c = p[i]
                     if c != UInt8(ascii: ","), c != 0x0A, c != 0x0D {
-                        throw CSVError(
-                            message: "unexpected text after a closing quote (a quote inside a quoted field must be doubled)",
-                            line: line + breaks)
+                        throw CSVError(.textAfterClosingQuote, line: line + breaks)
                     }
                 }
             } else {
@@ -235,7 +236,7 @@ public struct CSVReader {
     private func makeString(_ bytes: UnsafeBufferPointer<UInt8>, _ high: UInt8, line: Int) throws -> String {
         if high < 0x80 { return String(decoding: bytes, as: UTF8.self) }
         guard let s = String(validating: bytes, as: UTF8.self) else {
-            throw CSVError(message: "invalid UTF-8 (the file must be UTF-8 encoded)", line: line)
+            throw CSVError(.invalidUTF8, line: line)
         }
         return s
     }

@@ -4,13 +4,16 @@ import Foundation
 /// the feature being read (nil outside the `features` array) and the 1-based line and
 /// column in the file where known.
 public struct GeoJSONStreamError: Error, Sendable, CustomStringConvertible {
-    public var message: String
+    /// What is wrong, as a case with its values.
+    public var issue: SyntaxIssue
     public var featureIndex: Int?
     public var line: Int?
     public var column: Int?
+    /// The English text.
+    public var message: String { issue.english }
 
-    public init(message: String, featureIndex: Int? = nil, line: Int? = nil, column: Int? = nil) {
-        self.message = message
+    public init(_ issue: SyntaxIssue, featureIndex: Int? = nil, line: Int? = nil, column: Int? = nil) {
+        self.issue = issue
         self.featureIndex = featureIndex
         self.line = line
         self.column = column
@@ -62,7 +65,7 @@ public struct GeoJSONFeatureStream {
         do {
             source = try ByteSource(url: url, chunkSize: chunkSize, tracksLines: true)
         } catch {
-            throw GeoJSONStreamError(message: error.message)
+            throw GeoJSONStreamError(error.issue)
         }
         self.maxFeatureBytes = maxFeatureBytes
         self.maxDepth = maxDepth
@@ -82,7 +85,7 @@ public struct GeoJSONFeatureStream {
                 break
             }
             // In the features array, before an element or the closing bracket.
-            try skipWhitespace(context: "inside \"features\"")
+            try skipWhitespace(context: .insideFeatures)
             let c = source.bytes[source.start]
             if nextIndex > 0 {
                 if c == UInt8(ascii: "]") {
@@ -92,15 +95,14 @@ public struct GeoJSONFeatureStream {
                 }
                 guard c == UInt8(ascii: ",") else {
                     throw failure(
-                        "expected ',' or ']' after feature \(nextIndex - 1), found \(describe(c))",
-                        at: source.start, feature: nil)
+                        .expectedAfterFeature(index: nextIndex - 1, found: describe(c)), at: source.start, feature: nil)
                 }
                 // Look past the comma without consuming it (reading more may move the buffer).
                 guard let k = try peekNonWhitespace(after: 1) else {
-                    throw failure("unexpected end of file, expected a feature", at: source.end, feature: nextIndex)
+                    throw failure(.unexpectedEndOfFile(expected: .feature), at: source.end, feature: nextIndex)
                 }
                 if source.bytes[k] == UInt8(ascii: "]") {
-                    throw failure("trailing comma after the last feature", at: source.start, feature: nil)
+                    throw failure(.trailingCommaAfterLastFeature, at: source.start, feature: nil)
                 }
                 source.start = k
             } else if c == UInt8(ascii: "]") {
@@ -109,9 +111,9 @@ public struct GeoJSONFeatureStream {
                 return nil
             }
             let index = nextIndex
-            let (value, valueAt) = try parseValue(feature: index, what: "feature \(index)")
+            let (value, valueAt) = try parseValue(feature: index, what: .feature(index))
             guard case .object(let object) = value else {
-                throw failure("feature is not a JSON object (found \(value.kindName))", at: valueAt, feature: index)
+                throw failure(.featureNotObject(found: value.kindName), at: valueAt, feature: index)
             }
             nextIndex += 1
             return (index, object)
@@ -120,7 +122,7 @@ public struct GeoJSONFeatureStream {
             throw e
         } catch let e as IOFailure {
             state = .done
-            throw GeoJSONStreamError(message: e.message)
+            throw GeoJSONStreamError(e.issue)
         }
     }
 
@@ -135,19 +137,17 @@ public struct GeoJSONFeatureStream {
             source.start += 3
         }
         guard try skipWhitespaceOrEnd() else {
-            throw GeoJSONStreamError(message: "empty file, expected a GeoJSON FeatureCollection")
+            throw GeoJSONStreamError(.emptyGeoJSON)
         }
         let c = source.bytes[source.start]
         if c == UInt8(ascii: "[") {
-            throw failure("not a FeatureCollection: top level is an array", at: source.start, feature: nil)
+            throw failure(.topLevelArray, at: source.start, feature: nil)
         }
         guard c == UInt8(ascii: "{") else {
-            throw failure(
-                "not a FeatureCollection: top level is not a JSON object (found \(describe(c)))",
-                at: source.start, feature: nil)
+            throw failure(.topLevelNotObject(found: describe(c)), at: source.start, feature: nil)
         }
         source.start += 1
-        try skipWhitespace(context: "in the top-level object")
+        try skipWhitespace(context: .inTopLevelObject)
         if source.bytes[source.start] == UInt8(ascii: "}") {
             source.start += 1
             try finishDocument()
@@ -160,58 +160,54 @@ public struct GeoJSONFeatureStream {
     /// top-level object (then the document is finished and state is `.done`).
     private mutating func readMembers() throws {
         while true {
-            try skipWhitespace(context: "a member name in the top-level object")
+            try skipWhitespace(context: .memberNameInTopLevelObject)
             guard source.bytes[source.start] == UInt8(ascii: "\"") else {
                 throw failure(
-                    "expected a member name in double quotes, found \(describe(source.bytes[source.start]))",
-                    at: source.start, feature: nil)
+                    .expectedMemberName(found: describe(source.bytes[source.start])), at: source.start, feature: nil)
             }
-            let (keyValue, keyAt) = try parseValue(feature: nil, what: "member name")
+            let (keyValue, keyAt) = try parseValue(feature: nil, what: .memberName)
             guard case .string(let key) = keyValue else {
-                throw failure("expected a member name", at: keyAt, feature: nil)
+                throw failure(.memberNameNotString, at: keyAt, feature: nil)
             }
             if key == "features" ? sawFeatures : topLevelMembers[key] != nil {
-                throw failure("duplicate key \"\(key)\" in the top-level object", at: keyAt, feature: nil)
+                throw failure(.duplicateTopLevelKey(key), at: keyAt, feature: nil)
             }
-            try skipWhitespace(context: "':'")
+            try skipWhitespace(context: .colon)
             guard source.bytes[source.start] == UInt8(ascii: ":") else {
                 throw failure(
-                    "expected ':' after member name \"\(key)\", found \(describe(source.bytes[source.start]))",
-                    at: source.start, feature: nil)
+                    .expectedColon(key: key, found: describe(source.bytes[source.start])), at: source.start, feature: nil)
             }
             source.start += 1
-            try skipWhitespace(context: "the value of \"\(key)\"")
+            try skipWhitespace(context: .valueOf(key: key))
             if key == "features" {
                 let c = source.bytes[source.start]
                 guard c == UInt8(ascii: "[") else {
-                    let (v, at) = try parseValue(feature: nil, what: "\"features\"")
-                    throw failure("\"features\" is not an array (found \(v.kindName))", at: at, feature: nil)
+                    let (v, at) = try parseValue(feature: nil, what: .features)
+                    throw failure(.featuresNotArray(found: v.kindName), at: at, feature: nil)
                 }
                 source.start += 1
                 sawFeatures = true
                 state = .features
                 return
             }
-            let (value, valueAt) = try parseValue(feature: nil, what: "the value of \"\(key)\"")
+            let (value, valueAt) = try parseValue(feature: nil, what: .valueOf(key: key))
             if key == "type" {
                 sawType = true
                 guard value == .string("FeatureCollection") else {
                     topLevelMembers.members.append((key: key, value: value))
                     let shown = value.stringValue.map { "\"\($0)\"" } ?? value.kindName
-                    throw failure("not a FeatureCollection: type is \(shown)", at: valueAt, feature: nil)
+                    throw failure(.typeNotFeatureCollection(shown: shown), at: valueAt, feature: nil)
                 }
             }
             topLevelMembers.members.append((key: key, value: value))
-            try skipWhitespace(context: "',' or '}' in the top-level object")
+            try skipWhitespace(context: .commaOrBraceInTopLevelObject)
             let c = source.bytes[source.start]
             if c == UInt8(ascii: ",") {
                 source.start += 1
                 continue
             }
             guard c == UInt8(ascii: "}") else {
-                throw failure(
-                    "expected ',' or '}' in the top-level object, found \(describe(c))",
-                    at: source.start, feature: nil)
+                throw failure(.expectedCommaOrBraceInTopLevelObject(found: describe(c)), at: source.start, feature: nil)
             }
             source.start += 1
             try finishDocument()
@@ -221,19 +217,19 @@ public struct GeoJSONFeatureStream {
 
     /// After the `features` array: the remaining members and the end of the document.
     private mutating func readTail() throws {
-        try skipWhitespace(context: "',' or '}' after \"features\"")
+        try skipWhitespace(context: .commaOrBraceAfterFeatures)
         let c = source.bytes[source.start]
         if c == UInt8(ascii: ",") {
             source.start += 1
             state = .begin
             try readMembers()
             if state == .features {  // cannot happen: a second "features" is a duplicate
-                throw failure("duplicate key \"features\"", at: source.start, feature: nil)
+                throw failure(.duplicateKey("features"), at: source.start, feature: nil)
             }
             return
         }
         guard c == UInt8(ascii: "}") else {
-            throw failure("expected ',' or '}' after \"features\", found \(describe(c))", at: source.start, feature: nil)
+            throw failure(.expectedCommaOrBraceAfterFeatures(found: describe(c)), at: source.start, feature: nil)
         }
         source.start += 1
         try finishDocument()
@@ -243,15 +239,13 @@ public struct GeoJSONFeatureStream {
     /// been seen.
     private mutating func finishDocument() throws {
         if try skipWhitespaceOrEnd() {
-            throw failure(
-                "unexpected \(describe(source.bytes[source.start])) after the top-level object",
-                at: source.start, feature: nil)
+            throw failure(.unexpectedAfterTopLevelObject(describe(source.bytes[source.start])), at: source.start, feature: nil)
         }
         guard sawType else {
-            throw failure("not a FeatureCollection: the top-level object has no \"type\"", at: source.start, feature: nil)
+            throw failure(.noType, at: source.start, feature: nil)
         }
         guard sawFeatures else {
-            throw failure("the FeatureCollection has no \"features\" member", at: source.start, feature: nil)
+            throw failure(.noFeatures, at: source.start, feature: nil)
         }
         state = .done
     }
@@ -275,10 +269,10 @@ public struct GeoJSONFeatureStream {
     }
 
     /// Skips whitespace; the end of the file is an error ("expected `context`").
-    private mutating func skipWhitespace(context: String) throws {
+    private mutating func skipWhitespace(context: SyntaxExpectation) throws {
         guard try skipWhitespaceOrEnd() else {
             throw failure(
-                "unexpected end of file, expected \(context)", at: source.start,
+                .unexpectedEndOfFile(expected: context), at: source.start,
                 feature: state == .features ? nextIndex : nil)
         }
     }
@@ -304,7 +298,7 @@ public struct GeoJSONFeatureStream {
     /// Parses one value at `source.start`, reading more of the file until it is complete,
     /// and consumes it. Returns the value and the buffer index where it starts (valid until
     /// the buffer is next filled).
-    private mutating func parseValue(feature: Int?, what: String) throws -> (JSONValue, Int) {
+    private mutating func parseValue(feature: Int?, what: SyntaxSubject) throws -> (JSONValue, Int) {
         while true {
             let base = UnsafePointer(source.bytes)
             var core = JSONCore(base: base, start: source.start, end: source.end, maxDepth: maxDepth)
@@ -312,7 +306,7 @@ public struct GeoJSONFeatureStream {
                 let v = try core.parseValue(&scratch)
                 // A scalar that ends exactly at the end of the buffer may continue in the file.
                 if core.i == source.end, !source.eof, !isContainer(v) {
-                    throw RawJSONError(message: "", offset: core.i, atEnd: true)
+                    throw RawJSONError(issue: .truncatedUTF8, offset: core.i, atEnd: true)
                 }
                 let at = source.start
                 source.start = core.i
@@ -321,14 +315,12 @@ public struct GeoJSONFeatureStream {
                 if e.atEnd && !source.eof {
                     let held = source.end - source.start
                     if held > maxFeatureBytes {
-                        throw failure(
-                            "\(what) is larger than the limit of \(maxFeatureBytes) bytes",
-                            at: source.start, feature: feature)
+                        throw failure(.tooLarge(what, limit: maxFeatureBytes), at: source.start, feature: feature)
                     }
                     if try source.fill(minimum: held) { continue }
                     continue  // now at eof: parse once more to report the real error
                 }
-                throw failure(e.message, at: e.offset, feature: feature)
+                throw failure(e.issue, at: e.offset, feature: feature)
             }
         }
     }
@@ -340,15 +332,15 @@ public struct GeoJSONFeatureStream {
         }
     }
 
-    private func failure(_ message: String, at offset: Int, feature: Int?) -> GeoJSONStreamError {
+    private func failure(_ issue: SyntaxIssue, at offset: Int, feature: Int?) -> GeoJSONStreamError {
         let (line, column) = source.lineColumn(at: offset)
-        return GeoJSONStreamError(message: message, featureIndex: feature, line: line, column: column)
+        return GeoJSONStreamError(issue, featureIndex: feature, line: line, column: column)
     }
 
-    private func describe(_ c: UInt8) -> String {
+    private func describe(_ c: UInt8) -> SyntaxToken {
         switch c {
-        case 0x21..<0x7F: return "'\(Character(Unicode.Scalar(c)))'"
-        default: return "byte 0x\(String(c, radix: 16, uppercase: true))"
+        case 0x21..<0x7F: return .character(String(Character(Unicode.Scalar(c))), code: nil)
+        default: return .byte(hex: String(c, radix: 16, uppercase: true))
         }
     }
 }

@@ -7,13 +7,16 @@ import Foundation
 /// A JSON syntax error with its position (line and column 1-based, column counted in
 /// Unicode scalars; offset is the 0-based byte offset in the input).
 public struct JSONParseError: Error, Sendable, CustomStringConvertible {
-    public var message: String
+    /// What is wrong, as a case with its values.
+    public var issue: SyntaxIssue
     public var line: Int
     public var column: Int
     public var offset: Int
+    /// The English text.
+    public var message: String { issue.english }
 
-    public init(message: String, line: Int, column: Int, offset: Int) {
-        self.message = message
+    public init(_ issue: SyntaxIssue, line: Int, column: Int, offset: Int) {
+        self.issue = issue
         self.line = line
         self.column = column
         self.offset = offset
@@ -43,7 +46,7 @@ public enum JSONParser {
     /// Parses one JSON document from raw bytes.
     public static func parse(bytes: UnsafeRawBufferPointer, maxDepth: Int = 256) throws -> JSONValue {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
-            throw JSONParseError(message: "empty input, expected a JSON value", line: 1, column: 1, offset: 0)
+            throw JSONParseError(.emptyInput, line: 1, column: 1, offset: 0)
         }
         var core = JSONCore(
             base: base.assumingMemoryBound(to: UInt8.self), start: 0, end: bytes.count,
@@ -54,7 +57,7 @@ public enum JSONParser {
             let (line, column) = TextPosition.lineColumn(
                 base.assumingMemoryBound(to: UInt8.self),
                 upTo: error.offset)
-            throw JSONParseError(message: error.message, line: line, column: column, offset: error.offset)
+            throw JSONParseError(error.issue, line: line, column: column, offset: error.offset)
         }
     }
 }
@@ -86,7 +89,7 @@ enum TextPosition {
 /// An error inside the byte parser: message and byte offset. `atEnd` is set when the
 /// error is only that the input ended (a streaming caller can read more and retry).
 struct RawJSONError: Error {
-    var message: String
+    var issue: SyntaxIssue
     var offset: Int
     var atEnd: Bool
 }
@@ -129,25 +132,25 @@ struct JSONCore {
 
     // MARK: errors
 
-    private func fail(_ message: String, at offset: Int) -> RawJSONError {
-        RawJSONError(message: message, offset: offset, atEnd: false)
+    private func fail(_ issue: SyntaxIssue, at offset: Int) -> RawJSONError {
+        RawJSONError(issue: issue, offset: offset, atEnd: false)
     }
 
-    private func endOfInput(_ expected: String) -> RawJSONError {
-        RawJSONError(message: "unexpected end of input, expected \(expected)", offset: end, atEnd: true)
+    private func endOfInput(_ expected: SyntaxExpectation) -> RawJSONError {
+        RawJSONError(issue: .unexpectedEnd(expected: expected), offset: end, atEnd: true)
     }
 
     /// A readable name of the byte at `k` (a whole scalar when it is the lead byte of one).
-    private func describe(at k: Int) -> String {
-        guard k < end else { return "end of input" }
+    private func describe(at k: Int) -> SyntaxToken {
+        guard k < end else { return .endOfInput }
         let c = p[k]
         switch c {
-        case 0x20..<0x7F: return "'\(Character(Unicode.Scalar(c)))'"
-        case 0x00..<0x20, 0x7F: return "control character U+\(hex4(UInt32(c)))"
+        case 0x20..<0x7F: return .character(String(Character(Unicode.Scalar(c))), code: nil)
+        case 0x00..<0x20, 0x7F: return .controlCharacter(code: hex4(UInt32(c)))
         default:
             var j = k
-            if let s = decodeScalar(&j) { return "'\(Character(s))' (U+\(hex4(s.value)))" }
-            return "byte 0x\(String(c, radix: 16, uppercase: true))"
+            if let s = decodeScalar(&j) { return .character(String(Character(s)), code: hex4(s.value)) }
+            return .byte(hex: String(c, radix: 16, uppercase: true))
         }
     }
 
@@ -170,11 +173,11 @@ struct JSONCore {
     mutating func parseDocument() throws(RawJSONError) -> JSONValue {
         if end - i >= 3, p[i] == 0xEF, p[i + 1] == 0xBB, p[i + 2] == 0xBF { i += 3 }
         skipWhitespace()
-        if i >= end { throw RawJSONError(message: "empty input, expected a JSON value", offset: i, atEnd: true) }
+        if i >= end { throw RawJSONError(issue: .emptyInput, offset: i, atEnd: true) }
         var scratch = Scratch()
         let v = try parseValue(&scratch)
         skipWhitespace()
-        if i < end { throw fail("unexpected \(describe(at: i)) after the JSON value", at: i) }
+        if i < end { throw fail(.trailingContent(describe(at: i)), at: i) }
         return v
     }
 
@@ -196,12 +199,12 @@ struct JSONCore {
         var value: JSONValue
         scan: while true {
             skipWhitespace()
-            guard i < end else { throw endOfInput("a value") }
+            guard i < end else { throw endOfInput(.value) }
             let c = p[i]
             switch c {
             case UInt8(ascii: "{"):
                 if scratch.frames.count >= maxDepth {
-                    throw fail("nesting deeper than \(maxDepth) levels", at: i)
+                    throw fail(.tooDeep(limit: maxDepth), at: i)
                 }
                 i += 1
                 skipWhitespace()
@@ -215,7 +218,7 @@ struct JSONCore {
                 }
             case UInt8(ascii: "["):
                 if scratch.frames.count >= maxDepth {
-                    throw fail("nesting deeper than \(maxDepth) levels", at: i)
+                    throw fail(.tooDeep(limit: maxDepth), at: i)
                 }
                 i += 1
                 skipWhitespace()
@@ -237,9 +240,9 @@ struct JSONCore {
             case UInt8(ascii: "n"):
                 try expectLiteral("null"); value = .null
             case UInt8(ascii: "N"), UInt8(ascii: "I"):
-                throw fail("NaN and Infinity are not valid JSON numbers", at: i)
+                throw fail(.nonFiniteNumber, at: i)
             default:
-                throw fail("unexpected \(describe(at: i)), expected a value", at: i)
+                throw fail(.unexpected(describe(at: i), expected: .value), at: i)
             }
 
             // A value is complete: attach it to the enclosing container(s).
@@ -252,14 +255,14 @@ struct JSONCore {
                     scratch.values.append(value)
                 }
                 skipWhitespace()
-                guard i < end else { throw endOfInput(isObject ? "',' or '}'" : "',' or ']'") }
+                guard i < end else { throw endOfInput(isObject ? .commaOrBrace : .commaOrBracket) }
                 let c = p[i]
                 if c == UInt8(ascii: ",") {
                     let commaAt = i
                     i += 1
                     skipWhitespace()
                     if i < end, p[i] == UInt8(ascii: "]") || p[i] == UInt8(ascii: "}") {
-                        throw fail("trailing comma before \(describe(at: i))", at: commaAt)
+                        throw fail(.trailingComma(before: describe(at: i)), at: commaAt)
                     }
                     if isObject { try parseKey(&scratch) }
                     continue scan
@@ -274,7 +277,7 @@ struct JSONCore {
                         scratch.values.removeSubrange(frame.first...)
                     }
                 } else {
-                    throw fail("unexpected \(describe(at: i)), expected \(isObject ? "',' or '}'" : "',' or ']'")", at: i)
+                    throw fail(.unexpected(describe(at: i), expected: isObject ? .commaOrBrace : .commaOrBracket), at: i)
                 }
             }
         }
@@ -284,9 +287,9 @@ struct JSONCore {
     /// open object already has.
     private mutating func parseKey(_ scratch: inout Scratch) throws(RawJSONError) {
         skipWhitespace()
-        guard i < end else { throw endOfInput("a member name in double quotes") }
+        guard i < end else { throw endOfInput(.memberName) }
         guard p[i] == UInt8(ascii: "\"") else {
-            throw fail("unexpected \(describe(at: i)), expected a member name in double quotes", at: i)
+            throw fail(.unexpected(describe(at: i), expected: .memberName), at: i)
         }
         let keyAt = i
         let key = try parseString()
@@ -297,7 +300,7 @@ struct JSONCore {
         if scratch.frames[top].keySet == nil && count < 16 {
             var k = first
             while k < scratch.members.count {
-                if scratch.members[k].key == key { throw fail("duplicate key \"\(key)\"", at: keyAt) }
+                if scratch.members[k].key == key { throw fail(.duplicateKey(key), at: keyAt) }
                 k += 1
             }
         } else {
@@ -305,13 +308,13 @@ struct JSONCore {
                 scratch.frames[top].keySet = Set(scratch.members[first...].map(\.key))
             }
             if !scratch.frames[top].keySet!.insert(key).inserted {
-                throw fail("duplicate key \"\(key)\"", at: keyAt)
+                throw fail(.duplicateKey(key), at: keyAt)
             }
         }
         skipWhitespace()
-        guard i < end else { throw endOfInput("':'") }
+        guard i < end else { throw endOfInput(.colon) }
         guard p[i] == UInt8(ascii: ":") else {
-            throw fail("unexpected \(describe(at: i)), expected ':' after member name \"\(key)\"", at: i)
+            throw fail(.unexpected(describe(at: i), expected: .colonAfter(key: key)), at: i)
         }
         i += 1
         scratch.keys.append(key)
@@ -322,9 +325,9 @@ struct JSONCore {
         let w = word.utf8Start
         let start = i
         for k in 0..<n {
-            guard start + k < end else { throw endOfInput("'\(word)'") }
+            guard start + k < end else { throw endOfInput(.literal("\(word)")) }
             if p[start + k] != w[k] {
-                throw fail("invalid literal, expected '\(word)'", at: start)
+                throw fail(.invalidLiteral(expected: "\(word)"), at: start)
             }
         }
         i = start + n
@@ -345,10 +348,10 @@ struct JSONCore {
                 return s
             }
             if c == UInt8(ascii: "\\") { return try parseEscapedString(from: start) }
-            if c < 0x20 { throw fail("unescaped \(describe(at: i)) in string", at: i) }
+            if c < 0x20 { throw fail(.unescaped(describe(at: i)), at: i) }
             if c < 0x80 { i += 1 } else { try validateUTF8() }
         }
-        throw RawJSONError(message: "unterminated string", offset: end, atEnd: true)
+        throw RawJSONError(issue: .unterminatedString, offset: end, atEnd: true)
             .withMessageOffsetHint(open)
     }
 
@@ -365,7 +368,7 @@ struct JSONCore {
             }
             if c == UInt8(ascii: "\\") {
                 let escAt = i
-                guard i + 1 < end else { throw endOfInput("an escape character") }
+                guard i + 1 < end else { throw endOfInput(.escapeCharacter) }
                 let e = p[i + 1]
                 i += 2
                 switch e {
@@ -382,30 +385,27 @@ struct JSONCore {
                     var scalarValue = u
                     if u >= 0xD800 && u <= 0xDBFF {
                         // A high surrogate must be followed by \u and a low surrogate.
-                        guard i + 1 < end else { throw endOfInput("a low surrogate escape") }
+                        guard i + 1 < end else { throw endOfInput(.lowSurrogateEscape) }
                         guard p[i] == UInt8(ascii: "\\"), p[i + 1] == UInt8(ascii: "u") else {
-                            throw fail(
-                                "lone surrogate \\u\(hex4(u)) (a high surrogate must be followed by a low surrogate escape)",
-                                at: escAt)
+                            throw fail(.loneHighSurrogate(code: hex4(u)), at: escAt)
                         }
                         let lowAt = i
                         i += 2
                         let low = try hex4Escape(at: lowAt)
                         guard low >= 0xDC00 && low <= 0xDFFF else {
-                            throw fail(
-                                "lone surrogate \\u\(hex4(u)) (followed by \\u\(hex4(low)), not a low surrogate)", at: escAt)
+                            throw fail(.highSurrogateWithoutLow(code: hex4(u), next: hex4(low)), at: escAt)
                         }
                         scalarValue = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)
                     } else if u >= 0xDC00 && u <= 0xDFFF {
-                        throw fail("lone surrogate \\u\(hex4(u)) (a low surrogate without a high one)", at: escAt)
+                        throw fail(.loneLowSurrogate(code: hex4(u)), at: escAt)
                     }
                     appendUTF8(scalarValue, to: &bytes)
                 default:
-                    throw fail("invalid escape \\\(describe(at: escAt + 1).trimmingQuotes) in string", at: escAt)
+                    throw fail(.invalidEscape(describe(at: escAt + 1)), at: escAt)
                 }
                 continue
             }
-            if c < 0x20 { throw fail("unescaped \(describe(at: i)) in string", at: i) }
+            if c < 0x20 { throw fail(.unescaped(describe(at: i)), at: i) }
             if c < 0x80 {
                 bytes.append(c)
                 i += 1
@@ -415,21 +415,21 @@ struct JSONCore {
                 bytes.append(contentsOf: UnsafeBufferPointer(start: p + s, count: i - s))
             }
         }
-        throw endOfInput("'\"' to end the string")
+        throw endOfInput(.closingQuote)
     }
 
     /// Four hex digits after `\u` (the escape starts at `escAt`; `i` is after the `u`).
     private mutating func hex4Escape(at escAt: Int) throws(RawJSONError) -> UInt32 {
         var v: UInt32 = 0
         for _ in 0..<4 {
-            guard i < end else { throw endOfInput("four hex digits after \\u") }
+            guard i < end else { throw endOfInput(.fourHexDigits) }
             let c = p[i]
             let d: UInt32
             switch c {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
-            default: throw fail("invalid \\u escape: expected four hex digits", at: escAt)
+            default: throw fail(.invalidUnicodeEscape, at: escAt)
             }
             v = v << 4 | d
             i += 1
@@ -463,8 +463,8 @@ struct JSONCore {
             i = j
             return
         }
-        if j >= end { throw RawJSONError(message: "input ends inside a UTF-8 sequence", offset: end, atEnd: true) }
-        throw fail("invalid UTF-8 byte 0x\(String(p[j], radix: 16, uppercase: true))", at: j)
+        if j >= end { throw RawJSONError(issue: .truncatedUTF8, offset: end, atEnd: true) }
+        throw fail(.invalidUTF8Byte(hex: String(p[j], radix: 16, uppercase: true)), at: j)
     }
 
     /// Decodes the UTF-8 scalar at `j` and advances past it; nil (with `j` at the bad byte,
@@ -512,16 +512,16 @@ struct JSONCore {
         if p[i] == UInt8(ascii: "-") {
             negative = true
             i += 1
-            guard i < end else { throw endOfInput("a digit after '-'") }
-            if p[i] == UInt8(ascii: "I") { throw fail("NaN and Infinity are not valid JSON numbers", at: start) }
+            guard i < end else { throw endOfInput(.digitAfterMinus) }
+            if p[i] == UInt8(ascii: "I") { throw fail(.nonFiniteNumber, at: start) }
         }
         var mantissa: UInt64 = 0
         var digits = 0  // significant digits accumulated into `mantissa`
         var dropped = 0  // integer digits not accumulated (too many)
-        guard i < end else { throw endOfInput("a digit") }
+        guard i < end else { throw endOfInput(.digit) }
         if p[i] == UInt8(ascii: "0") {
             i += 1
-            if i < end, isDigit(p[i]) { throw fail("leading zeros are not allowed in numbers", at: start) }
+            if i < end, isDigit(p[i]) { throw fail(.leadingZeros, at: start) }
         } else if isDigit(p[i]) {
             while i < end, isDigit(p[i]) {
                 if digits < 19 {
@@ -533,15 +533,15 @@ struct JSONCore {
                 i += 1
             }
         } else {
-            throw fail("unexpected \(describe(at: i)), expected a digit", at: i)
+            throw fail(.unexpected(describe(at: i), expected: .digit), at: i)
         }
         var integral = true
         var exp10 = dropped
         if i < end, p[i] == UInt8(ascii: ".") {
             integral = false
             i += 1
-            guard i < end else { throw endOfInput("a digit after '.'") }
-            guard isDigit(p[i]) else { throw fail("unexpected \(describe(at: i)), expected a digit after '.'", at: i) }
+            guard i < end else { throw endOfInput(.digitAfterPoint) }
+            guard isDigit(p[i]) else { throw fail(.unexpected(describe(at: i), expected: .digitAfterPoint), at: i) }
             while i < end, isDigit(p[i]) {
                 if digits < 19 {
                     mantissa = mantissa &* 10 &+ UInt64(p[i] - 0x30)
@@ -559,8 +559,8 @@ struct JSONCore {
                 expNegative = p[i] == UInt8(ascii: "-")
                 i += 1
             }
-            guard i < end else { throw endOfInput("a digit in the exponent") }
-            guard isDigit(p[i]) else { throw fail("unexpected \(describe(at: i)), expected a digit in the exponent", at: i) }
+            guard i < end else { throw endOfInput(.digitInExponent) }
+            guard isDigit(p[i]) else { throw fail(.unexpected(describe(at: i), expected: .digitInExponent), at: i) }
             var e = 0
             while i < end, isDigit(p[i]) {
                 if e < 100_000 { e = e * 10 + Int(p[i] - 0x30) }
@@ -580,7 +580,7 @@ struct JSONCore {
         } else {
             double = Double(text) ?? .nan
         }
-        guard double.isFinite else { throw fail("number \(text) is out of the range of a double", at: start) }
+        guard double.isFinite else { throw fail(.numberOutOfRange(text), at: start) }
         var int: Int? = nil
         if integral {
             if dropped == 0 && digits <= 18 {
@@ -598,13 +598,6 @@ struct JSONCore {
 extension RawJSONError {
     /// Unterminated strings are reported at their opening quote, still marked `atEnd`.
     fileprivate func withMessageOffsetHint(_ open: Int) -> RawJSONError {
-        RawJSONError(message: message + " (opened here)", offset: open, atEnd: true)
-    }
-}
-
-extension String {
-    fileprivate var trimmingQuotes: String {
-        if hasPrefix("'"), hasSuffix("'"), count >= 3 { return String(dropFirst().dropLast()) }
-        return self
+        RawJSONError(issue: .openedHere(issue), offset: open, atEnd: true)
     }
 }

@@ -1,10 +1,40 @@
 import CProj
 import Foundation
 
-/// An error from PROJ or from a coordinate conversion, with PROJ's own message.
+/// An error from PROJ or from a coordinate conversion: what failed, as a case with its values,
+/// and PROJ's own message (`detail`, in PROJ's English).
 public struct ProjectionError: Error, CustomStringConvertible, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    /// What failed.
+    public enum Kind: Sendable, Hashable {
+        case unknownCRS(String)
+        case notACRS(String)
+        case noTransformation(from: String, to: String)
+        case axisOrder(from: String, to: String)
+        /// A point that PROJ could not convert; `index` is 1-based within a batch, nil for one point.
+        case cannotConvert(index: Int?, x: Double, y: Double, from: String, to: String)
+
+        /// The English text.
+        public var english: String {
+            switch self {
+            case .unknownCRS(let name): "unknown CRS '\(name)'"
+            case .notACRS(let name): "'\(name)' is not a coordinate reference system"
+            case .noTransformation(let from, let to): "no transformation from \(from) to \(to)"
+            case .axisOrder(let from, let to): "cannot normalize axis order from \(from) to \(to)"
+            case .cannotConvert(nil, let x, let y, let from, let to): "cannot convert (\(x), \(y)) from \(from) to \(to)"
+            case .cannotConvert(let i?, let x, let y, let from, let to):
+                "cannot convert point \(i) (\(x), \(y)) from \(from) to \(to)"
+            }
+        }
+    }
+    public var kind: Kind
+    /// PROJ's message and anything it logged (empty when PROJ said nothing).
+    public var detail: String
+    public init(_ kind: Kind, detail: String = "") {
+        self.kind = kind
+        self.detail = detail
+    }
+    /// The English text: what failed, then PROJ's message.
+    public var message: String { detail.isEmpty ? kind.english : kind.english + ": " + detail }
     public var description: String { message }
 }
 
@@ -55,15 +85,16 @@ final class ProjContext {
     }
 
     /// The current error of `object` (a PROJ object of this context), or of the context itself
-    /// when nil, as `fallback: PROJ's message; anything logged`; resets both the error and the log.
-    func takeError(_ fallback: String, object: OpaquePointer? = nil) -> String {
+    /// when nil, as a `ProjectionError` of `kind` with PROJ's message and anything logged;
+    /// resets both the error and the log.
+    func takeError(_ kind: ProjectionError.Kind, object: OpaquePointer? = nil) -> ProjectionError {
         let code = object.map { proj_errno($0) } ?? proj_context_errno(handle)
         var parts: [String] = []
         if code != 0, let s = proj_context_errno_string(handle, code) { parts.append(String(cString: s)) }
         parts.append(contentsOf: log.filter { !parts.contains($0) })
         log.removeAll()
         resetError(object: object)
-        return parts.isEmpty ? fallback : fallback + ": " + parts.joined(separator: "; ")
+        return ProjectionError(kind, detail: parts.joined(separator: "; "))
     }
 
     /// Clears the error of `object` and of this context (through `object`, or an object of this
@@ -113,12 +144,12 @@ public final class CoordinateTransformer {
         try CoordinateTransformer.checkCRS(projTarget, context, name: target.description)
         if projSource != projTarget {
             guard let raw = proj_create_crs_to_crs(context.handle, projSource, projTarget, nil) else {
-                throw ProjectionError(context.takeError("no transformation from \(source) to \(target)"))
+                throw context.takeError(.noTransformation(from: "\(source)", to: "\(target)"))
             }
             let raw2 = proj_normalize_for_visualization(context.handle, raw)
             proj_destroy(raw)
             guard let norm = raw2 else {
-                throw ProjectionError(context.takeError("cannot normalize axis order from \(source) to \(target)"))
+                throw context.takeError(.axisOrder(from: "\(source)", to: "\(target)"))
             }
             operation = ProjObject(norm, context)
         }
@@ -135,11 +166,11 @@ public final class CoordinateTransformer {
     /// Throws unless PROJ can build a CRS from `definition`.
     static func checkCRS(_ definition: String, _ context: ProjContext, name: String) throws {
         guard let pj = proj_create(context.handle, definition) else {
-            throw ProjectionError(context.takeError("unknown CRS '\(name)'"))
+            throw context.takeError(.unknownCRS(name))
         }
         defer { proj_destroy(pj) }
         if proj_is_crs(pj) == 0 {
-            throw ProjectionError("'\(name)' is not a coordinate reference system")
+            throw ProjectionError(.notACRS(name))
         }
     }
 
@@ -148,7 +179,7 @@ public final class CoordinateTransformer {
         guard case .proj(let def) = crs else { return true }
         let ctx = ProjContext()
         guard let pj = proj_create(ctx.handle, def) else {
-            throw ProjectionError(ctx.takeError("unknown CRS '\(def)'"))
+            throw ctx.takeError(.unknownCRS(def))
         }
         defer { proj_destroy(pj) }
         switch proj_get_type(pj) {
@@ -169,10 +200,8 @@ public final class CoordinateTransformer {
             let out = proj_trans(op.handle, PJ_FWD, proj_coord(q.x, q.y, 0, 0))
             let r = Point(out.xy.x, out.xy.y)
             guard r.isFinite else {
-                throw ProjectionError(
-                    context.takeError(
-                        "cannot convert (\(p.x), \(p.y)) from \(source) to \(target)",
-                        object: op.handle))
+                throw context.takeError(
+                    .cannotConvert(index: nil, x: p.x, y: p.y, from: "\(source)", to: "\(target)"), object: op.handle)
             }
             q = r
         }
@@ -206,10 +235,8 @@ public final class CoordinateTransformer {
             }
             if let bad = points.firstIndex(where: { !$0.isFinite }) {
                 let p = original[bad]
-                throw ProjectionError(
-                    context.takeError(
-                        "cannot convert point \(bad + 1) (\(p.x), \(p.y)) from \(source) to \(target)",
-                        object: op.handle))
+                throw context.takeError(
+                    .cannotConvert(index: bad + 1, x: p.x, y: p.y, from: "\(source)", to: "\(target)"), object: op.handle)
             }
         }
         switch target {

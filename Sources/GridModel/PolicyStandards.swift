@@ -1,4 +1,5 @@
 import Foundation
+import GridLocale
 
 /// One rule of the standards file: id, value, unit and where it comes from.
 public struct PolicyRule: Codable, Sendable, Hashable {
@@ -41,15 +42,17 @@ public struct PolicyStandards: Sendable {
     public static func load(from url: URL) throws -> PolicyStandards {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ValidationProblem(file: url.path, message: "cannot read the standards file", expected: "a readable JSON file")
+            throw ValidationProblem(
+                file: url.path, message: LocalText("problem.standards.unreadable"),
+                expected: LocalText("expected.standards.readable"))
         }
         do {
             let file = try JSONDecoder().decode(File.self, from: data)
             return PolicyStandards(source: url.path, rules: file.rules)
         } catch {
             throw ValidationProblem(
-                file: url.path, message: "not a standards file: \(error)",
-                expected: #"{"rules": [{"id", "value", "unit", "description", "source"}]}"#)
+                file: url.path, message: LocalText("problem.standards.invalid", ["detail": "\(error)"]),
+                expected: LocalText("expected.standards.layout"))
         }
     }
 

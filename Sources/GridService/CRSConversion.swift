@@ -1,7 +1,9 @@
 import Foundation
 import GridGeo
+import GridLocale
 import GridModel
 import GridRender
+import GridStore
 
 /// Converts `x y` (or `lon lat`) text lines between coordinate systems, one output line per
 /// input line, for `gridplan crs convert` and the `crs.convert` RPC method.
@@ -20,7 +22,7 @@ public struct CRSConversion {
     /// The result of one line: the converted text, or the problem with it.
     public enum LineResult: Equatable {
         case converted(String)
-        case failed(String)
+        case failed(LocalText)
     }
 
     /// Converts one line: two numbers separated by spaces, tabs or a comma; anything after
@@ -50,15 +52,17 @@ public struct CRSConversion {
         let rest = i < end ? String(decoding: u[i..<end], as: UTF8.self) : nil
         func number(_ r: Range<Int>) -> Double? { Double(String(decoding: u[r], as: UTF8.self)) }
         guard fields.count == 2, let x = number(fields[0]), let y = number(fields[1]), x.isFinite, y.isFinite else {
-            return .failed("expected two numbers 'x y' (or 'lon lat'), got '\(String(decoding: u[start..<end], as: UTF8.self))'")
+            return .failed(LocalText("conversion.line.not_numbers", ["line": String(decoding: u[start..<end], as: UTF8.self)]))
         }
         do {
             let p = try transformer.transform(Point(x, y))
             var out = Self.format(p.x, p.y, decimals: decimals)
             if let rest { out += " " + rest }
             return .converted(out)
+        } catch let e as ProjectionError {
+            return .failed(e.localText)
         } catch {
-            return .failed("\(error)")
+            return .failed(LocalText("problem.unexpected", ["detail": "\(error)"]))
         }
     }
 
@@ -78,7 +82,7 @@ public struct CRSConversion {
         for (i, p) in pts.enumerated() where !p.isFinite {
             throw ValidationProblem(
                 file: "points", location: "point \(i + 1)", field: "coordinates",
-                message: "not a finite number", expected: "two finite numbers")
+                message: LocalText("conversion.point.not_finite"), expected: LocalText("expected.crs.two_finite"))
         }
         try transformer.transform(&pts)
         return pts

@@ -1,5 +1,6 @@
 import GridGeo
 import GridLocale
+import GridStore
 import GridModel
 
 /// How an error reaches the user, the same for every front end: the CLI's exit code and
@@ -47,9 +48,10 @@ public struct ErrorClassification: Sendable {
                 exitCode: 64, rpcCode: Self.invalidParamsCode, message: l.tr("error.prefix", ["message": text]),
                 rpcMessage: l.tr("error.rpc.invalid_params", ["message": text]), problems: nil)
         case let e as ProjectionError:
+            let text = e.localText.text(l)
             self.init(
-                exitCode: 65, rpcCode: Self.projectionCode, message: l.tr("error.prefix", ["message": e.message]),
-                rpcMessage: e.message, problems: nil)
+                exitCode: 65, rpcCode: Self.projectionCode, message: l.tr("error.prefix", ["message": text]),
+                rpcMessage: text, problems: nil)
         default:
             self.init(
                 exitCode: 1, rpcCode: Self.internalErrorCode, message: l.tr("error.prefix", ["message": "\(error)"]),

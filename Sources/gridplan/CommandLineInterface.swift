@@ -29,6 +29,7 @@ enum CommandLineInterface {
 
     static func run(_ arguments: [String]) -> Int32 {
         let l = language(arguments)
+        StandardOutput.language = l
         var path: [String] = []
         var rest = arguments[...]
         while let word = rest.first, CommandSpec.children(of: path).contains(word) {
@@ -101,7 +102,8 @@ enum CommandLineInterface {
             return 0
         case .crsConvert:
             let values = try OptionValues(object, fields: CRSConvertOptions.systems)
-            return try CRSConvertCommand.run(from: try values.text("from") ?? "", to: try values.text("to") ?? "")
+            return try CRSConvertCommand.run(
+                from: try values.text("from") ?? "", to: try values.text("to") ?? "", language: language)
         case .rpc:
             let values = try OptionValues(object, fields: spec.fields.filter { $0.name != "db" })
             let context = ServiceContext(db: db, progress: SilentProgress(), note: { printError($0) }, language: language)

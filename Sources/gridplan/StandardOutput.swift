@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import GridLocale
 import GridRender
 import GridService
 
@@ -14,12 +15,14 @@ import GridService
 /// quietly with 141, as the signal would.
 enum StandardOutput {
     static let writer = DescriptorWriter(fd: 1)
+    /// The language of the message when stdout cannot be written (set once, when the command starts).
+    nonisolated(unsafe) static var language = Language.en
 
     /// Writes `bytes` to stdout or ends the process as described above.
     static func write(_ bytes: UnsafeRawBufferPointer) {
         guard let code = writer.write(bytes) else { return }
         if code == EPIPE { exit(141) }
-        printError("gridplan: cannot write the result to stdout: \(String(cString: strerror(code)))")
+        printError(language.tr("error.stdout_unwritable", ["reason": String(cString: strerror(code))]))
         exit(74)
     }
 

@@ -1,3 +1,5 @@
+import GridLocale
+
 /// How a layer's columns (CSV and sheet headers, GeoJSON property keys, GDAL fields) became
 /// contract fields: by their English name, a built-in Chinese alias (`PlannerVocabulary`) or an
 /// explicit `fields` mapping in `dataset.json`. Shared by all rows of a layer.
@@ -55,8 +57,8 @@ final class ColumnMapping {
                 if first.lowercased() != h.lowercased() && (renamed || byAlias.contains(field)) {
                     problems.add(
                         file: file, location: location, field: "\(first), \(h)",
-                        message: "both columns map to \(field)",
-                        expected: "one column per field (name the one to use in dataset.json layers.\(entity).fields)")
+                        message: LocalText("problem.column.both_map", ["field": field]),
+                        expected: LocalText("expected.column.one_per_field", ["layer": entity]))
                 }
                 mapping.assignments.append(ColumnAssignment(column: h, field: nil))
                 continue
@@ -69,8 +71,8 @@ final class ColumnMapping {
         for (field, column) in explicit.sorted(by: { $0.key < $1.key }) where seen[field] == nil {
             problems.add(
                 file: file, location: location, field: column,
-                message: "no such column (dataset.json maps it to \(field))",
-                expected: "a column of the file: " + header.map(trimmed).joined(separator: ", "))
+                message: LocalText("problem.column.no_such", ["field": field]),
+                expected: LocalText("expected.column.of_file", ["columns": header.map(trimmed).joined(separator: ", ")]))
         }
         return mapping
     }

@@ -394,14 +394,18 @@ final class ImportJob {
         // 1. longitude/latitude, each layer from its own CRS (dataset.json layers, a .prj) or the dataset's
         let toLonLat: CoordinateTransformer
         do { toLonLat = try CoordinateTransformer(from: crs, to: .wgs84) } catch {
-            problems.add(file: "dataset.json", field: "crs", message: "\(error)", expected: DatasetSettings.crsExpected)
+            problems.add(
+                file: "dataset.json", field: "crs", message: DatasetSettings.crsProblem(error),
+                expected: DatasetSettings.crsExpected)
             return settings.workingCRS ?? crs
         }
         let entities = ["communities", "grids", "buildings", "facilities", "candidates", "roads"]
         let layerCRS = entities.map { layerLog.crsOfEntity[$0] ?? crs }
         func transformer(from source: CoordinateSystem, to target: CoordinateSystem, field: String) -> CoordinateTransformer? {
             do { return try CoordinateTransformer(from: source, to: target) } catch {
-                problems.add(file: "dataset.json", field: field, message: "\(error)", expected: DatasetSettings.crsExpected)
+                problems.add(
+                    file: "dataset.json", field: field, message: DatasetSettings.crsProblem(error),
+                    expected: DatasetSettings.crsExpected)
                 return nil
             }
         }
@@ -441,7 +445,9 @@ final class ImportJob {
             let source = fromLonLat ? CoordinateSystem.wgs84 : layerCRS[k]
             if toMetres[source] == nil {
                 do { toMetres[source] = try CoordinateTransformer(from: source, to: working) } catch {
-                    problems.add(file: "dataset.json", field: "working_crs", message: "\(error)", expected: "a projected CRS")
+                    problems.add(
+                        file: "dataset.json", field: "working_crs", message: DatasetSettings.crsProblem(error),
+                        expected: LocalText("expected.crs.projected"))
                     return working
                 }
             }
@@ -505,8 +511,8 @@ final class ImportJob {
                         if !failed.contains(i) {
                             failed.insert(i)
                             problems.add(
-                                file: file, at: locations[i], field: "geometry", message: "\(error)",
-                                expected: "coordinates inside the area of use of \(t.source)")
+                                file: file, at: locations[i], field: "geometry", message: DatasetSettings.crsProblem(error),
+                                expected: LocalText("expected.crs.area_of_use", ["crs": "\(t.source)"]))
                         }
                         for j in cursor..<cursor + n { out[j] = Point(.nan, .nan) }
                         break
@@ -537,8 +543,8 @@ final class ImportJob {
             } else if p.isFinite && communities.ids.trusted {
                 problems.add(
                     file: buildings.ids.file, at: buildings.locations[i], field: "community_id",
-                    message: "building '\(buildings.items[i].id)' names no community and lies in none",
-                    expected: "a community_id, or a point inside a community polygon")
+                    message: LocalText("problem.building.no_community", ["id": buildings.items[i].id]),
+                    expected: LocalText("expected.building.community"))
             }
         }
         for i in needFacilities where facilities.items[i].location.isFinite {
@@ -562,9 +568,10 @@ final class ImportJob {
             if let given = buildingGivenHouseholds[i], given != totals.count {
                 problems.add(
                     file: buildings.ids.file, at: buildings.locations[i], field: "households",
-                    message:
-                        "households is \(given) but \(f.fileName) lists \(totals.count) for building '\(buildings.items[i].id)'",
-                    expected: "the same number in both files")
+                    message: LocalText(
+                        "problem.building.households_differ",
+                        ["given": "\(given)", "file": f.fileName, "count": "\(totals.count)", "id": buildings.items[i].id]),
+                    expected: LocalText("expected.building.same_households"))
             }
             buildings.items[i].households = totals.count
             buildings.items[i].partyMembers = totals.party

@@ -1,6 +1,7 @@
 import Foundation
 import GridFormats
 import GridGeo
+import GridLocale
 import GridModel
 
 /// `dataset.json` (optional): `{"name": "...", "crs": "EPSG:4326", "working_crs": "auto"}`,
@@ -20,7 +21,13 @@ struct DatasetSettings {
     var layers: [String: LayerSettings] = [:]
 
     static let fileName = "dataset.json"
-    static let crsExpected = "a CRS PROJ knows (EPSG:4326, EPSG:4490, EPSG:4547, ...), GCJ-02 or BD-09"
+    static let crsExpected = LocalText("expected.crs.known")
+
+    /// A CRS that PROJ refused, in the reader's language (PROJ's own detail stays as PROJ wrote it).
+    static func crsProblem(_ error: Error) -> LocalText {
+        guard let e = error as? ProjectionError else { return LocalText("problem.unexpected", ["detail": "\(error)"]) }
+        return e.localText
+    }
 
     static func load(directory: URL, crsOverride: String?, problems: ProblemCollector) -> DatasetSettings {
         var name = directory.standardizedFileURL.lastPathComponent
@@ -36,7 +43,9 @@ struct DatasetSettings {
                     case nil, .null?: return nil
                     case .string(let s)?: return trimmed(s).isEmpty ? nil : trimmed(s)
                     default:
-                        problems.add(file: fileName, field: key, message: "\(key) is not a string", expected: "a string")
+                        problems.add(
+                            file: fileName, field: key, message: LocalText("problem.setting.not_string", ["key": key]),
+                            expected: LocalText("expected.string"))
                         return nil
                     }
                 }
@@ -59,30 +68,32 @@ struct DatasetSettings {
             settings.geographic = try CoordinateTransformer.isGeographic(crs)
             settings.crs = crs
         } catch let e as ProjectionError {
-            problems.add(file: crsOrigin, field: "crs", message: e.message, expected: crsExpected)
+            problems.add(file: crsOrigin, field: "crs", message: e.localText, expected: crsExpected)
         } catch {
-            problems.add(file: crsOrigin, field: "crs", message: "unknown CRS '\(crsText)': \(error)", expected: crsExpected)
+            problems.add(
+                file: crsOrigin, field: "crs", message: ProjectionError(.unknownCRS(crsText), detail: "\(error)").localText,
+                expected: crsExpected)
         }
 
         if !settings.workingIsAuto {
             let working = CoordinateSystem(parsing: workingText)
-            let expected = "auto, or a projected CRS in metres that PROJ knows (EPSG:4547, EPSG:32650, ...)"
+            let expected = LocalText("expected.crs.working")
             do {
                 let geographic = working.isChineseObfuscated ? true : try CoordinateTransformer.isGeographic(working)
                 if geographic {
                     problems.add(
                         file: fileName, field: "working_crs",
-                        message: "'\(working)' is geographic; distances need a projected CRS", expected: expected)
+                        message: LocalText("problem.crs.geographic", ["crs": "\(working)"]), expected: expected)
                     settings.workingValid = false
                 } else {
                     _ = try CoordinateTransformer(from: .wgs84, to: working)
                     settings.workingCRS = working
                 }
             } catch let e as ProjectionError {
-                problems.add(file: fileName, field: "working_crs", message: e.message, expected: expected)
+                problems.add(file: fileName, field: "working_crs", message: e.localText, expected: expected)
                 settings.workingValid = false
             } catch {
-                problems.add(file: fileName, field: "working_crs", message: "\(error)", expected: expected)
+                problems.add(file: fileName, field: "working_crs", message: crsProblem(error), expected: expected)
                 settings.workingValid = false
             }
         }
@@ -90,25 +101,26 @@ struct DatasetSettings {
     }
 
     private static func readObject(_ url: URL, problems: ProblemCollector) -> JSONObject? {
-        let expected = #"{"name": "...", "crs": "EPSG:4326", "working_crs": "auto"}"#
+        let expected = LocalText("expected.settings.object")
         do {
             var data = try Data(contentsOf: url)
             if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
             if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                problems.add(file: fileName, message: "empty file", expected: expected)
+                problems.add(file: fileName, message: LocalText("problem.file.empty"), expected: expected)
                 return nil
             }
             guard case .object(let o) = try JSONParser.parse(Data(data)) else {
-                problems.add(file: fileName, message: "not a JSON object", expected: expected)
+                problems.add(file: fileName, message: LocalText("problem.json.not_object"), expected: expected)
                 return nil
             }
             return o
         } catch let e as JSONParseError {
             problems.add(
                 file: fileName, location: "line \(e.line), column \(e.column)",
-                message: "invalid JSON: \(e.message)", expected: expected)
+                message: LocalText("problem.json.invalid", parts: ["detail": e.issue.localText]), expected: expected)
         } catch {
-            problems.add(file: fileName, message: "cannot read: \(error)", expected: expected)
+            problems.add(
+                file: fileName, message: LocalText("problem.file.cannot_read", ["detail": "\(error)"]), expected: expected)
         }
         return nil
     }

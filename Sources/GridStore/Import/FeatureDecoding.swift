@@ -1,5 +1,6 @@
 import GridFormats
 import GridGeo
+import GridLocale
 
 /// Geometry as read from the input, still in the source CRS.
 ///
@@ -98,20 +99,34 @@ enum GeometryRule {
     /// Roads: LineString or MultiLineString.
     case line
 
-    var expected: String {
+    var expected: LocalText {
         switch self {
-        case .area: return "Polygon, MultiPolygon or null"
-        case .site: return "Point or Polygon"
-        case .line: return "LineString or MultiLineString"
+        case .area: return LocalText("expected.geometry.area")
+        case .site: return LocalText("expected.geometry.site")
+        case .line: return LocalText("expected.geometry.line")
         }
     }
 }
 
 /// A geometry problem: the message and what was expected.
 struct GeometryIssue: Error {
-    var message: String
-    var expected: String
-    init(_ message: String, _ expected: String) { self.message = message; self.expected = expected }
+    var message: LocalText
+    var expected: LocalText
+    init(_ message: LocalText, _ expected: LocalText) { self.message = message; self.expected = expected }
+
+    /// A message whose `{label}` names the part of a geometry at fault (nil: the whole geometry).
+    static func labelled(_ key: String, _ arguments: [String: String] = [:], label: GeometryLabel?) -> LocalText {
+        LocalText(key, arguments.merging(["label": ""]) { a, _ in a }, parts: label.map { ["label": $0.text] } ?? [:])
+    }
+}
+
+/// The part of a geometry a problem is in (`polygon 2 exterior `, `line 3: `), built outward in.
+struct GeometryLabel {
+    var text: LocalText
+    /// `key` (`geometry.label.*`) after `outer`.
+    init(_ key: String, _ arguments: [String: String] = [:], outer: GeometryLabel?) {
+        text = LocalText(key, arguments.merging(["outer": ""]) { a, _ in a }, parts: outer.map { ["outer": $0.text] } ?? [:])
+    }
 }
 
 /// Checks input coordinates: finite, and for geographic CRSs longitude/latitude in range
@@ -120,7 +135,7 @@ struct CoordinateCheck {
     /// True for geographic source CRSs (degrees), false for projected ones, nil when unknown.
     var geographic: Bool?
 
-    static let rangeExpected = "longitude in [-180, 180] first, then latitude in [-90, 90]"
+    static let rangeExpected = LocalText("expected.geometry.lon_lat_range")
 
     static func format(_ v: Double) -> String {
         if v.isNaN { return "NaN" }
@@ -130,16 +145,16 @@ struct CoordinateCheck {
 
     func issue(_ p: Point) -> GeometryIssue? {
         guard p.x.isFinite && p.y.isFinite else {
-            return GeometryIssue("coordinate (\(Self.format(p.x)), \(Self.format(p.y))) is not finite", "finite numbers")
+            return GeometryIssue(
+                LocalText("problem.geometry.not_finite", ["x": Self.format(p.x), "y": Self.format(p.y)]),
+                LocalText("expected.geometry.finite"))
         }
         guard geographic == true else { return nil }
         let lonOK = p.x >= -180 && p.x <= 180, latOK = p.y >= -90 && p.y <= 90
         if lonOK && latOK { return nil }
         let swappedOK = p.y >= -180 && p.y <= 180 && p.x >= -90 && p.x <= 90
-        var message = "(\(Self.format(p.x)), \(Self.format(p.y))) is out of range: "
-        message += !latOK ? "latitude \(Self.format(p.y)) outside [-90, 90]" : "longitude \(Self.format(p.x)) outside [-180, 180]"
-        if swappedOK { message += "; the coordinates look swapped (latitude, longitude order)" }
-        return GeometryIssue(message, Self.rangeExpected)
+        let key = (latOK ? "problem.geometry.longitude_range" : "problem.geometry.latitude_range") + (swappedOK ? "_swapped" : "")
+        return GeometryIssue(LocalText(key, ["x": Self.format(p.x), "y": Self.format(p.y)]), Self.rangeExpected)
     }
 }
 
@@ -156,7 +171,7 @@ struct GeoJSONGeometryDecoder {
             reader.report("geometry", issue.message, expected: issue.expected)
             return nil
         } catch {
-            reader.report("geometry", "\(error)", expected: rule.expected)
+            reader.report("geometry", LocalText("problem.unexpected", ["detail": "\(error)"]), expected: rule.expected)
             return nil
         }
     }
@@ -169,48 +184,52 @@ struct GeoJSONGeometryDecoder {
                 }()
             {
                 if rule == .area { return .none }
-                throw GeometryIssue("missing geometry", rule.expected)
+                throw GeometryIssue(LocalText("problem.geometry.missing"), rule.expected)
             }
-            throw GeometryIssue("geometry is not an object", rule.expected)
+            throw GeometryIssue(LocalText("problem.geometry.not_object"), rule.expected)
         }
         guard case .string(let type)? = g["type"] else {
-            throw GeometryIssue("geometry has no type", rule.expected)
+            throw GeometryIssue(LocalText("problem.geometry.no_type"), rule.expected)
         }
         guard let coordinates = g["coordinates"] else {
-            throw GeometryIssue("\(type) geometry has no coordinates", rule.expected)
+            throw GeometryIssue(LocalText("problem.geometry.no_coordinates", ["type": type]), rule.expected)
         }
         switch (type, rule) {
         case ("Point", .site):
             return .point(try position(coordinates))
         case ("Polygon", .site), ("Polygon", .area):
-            return .polygon(try polygon(coordinates, label: ""))
+            return .polygon(try polygon(coordinates, label: nil))
         case ("MultiPolygon", .area):
             return .multiPolygon(try multiPolygon(coordinates))
         case ("MultiPolygon", .site):
             let mp = try multiPolygon(coordinates)
             guard mp.polygons.count == 1 else {
                 throw GeometryIssue(
-                    "MultiPolygon with \(mp.polygons.count) parts", "Point, Polygon or a single-part MultiPolygon")
+                    LocalText("problem.geometry.parts", ["count": "\(mp.polygons.count)"]),
+                    LocalText("expected.geometry.single_part"))
             }
             return .polygon(mp.polygons[0])
         case ("LineString", .line):
-            return .lines([try lineString(coordinates, label: "")])
+            return .lines([try lineString(coordinates, label: nil)])
         case ("MultiLineString", .line):
             guard case .array(let parts) = coordinates, !parts.isEmpty else {
-                throw GeometryIssue("MultiLineString coordinates are not a non-empty array of lines", "an array of lines")
+                throw GeometryIssue(LocalText("problem.geometry.not_lines"), LocalText("expected.geometry.lines"))
             }
-            return .lines(try parts.enumerated().map { try lineString($0.element, label: "line \($0.offset + 1): ") })
+            return .lines(
+                try parts.enumerated().map {
+                    try lineString($0.element, label: GeometryLabel("geometry.label.line", ["n": "\($0.offset + 1)"], outer: nil))
+                })
         default:
-            throw GeometryIssue("\(type) geometry not allowed here", rule.expected)
+            throw GeometryIssue(LocalText("problem.geometry.not_allowed", ["type": type]), rule.expected)
         }
     }
 
     func position(_ v: JSONValue) throws -> Point {
         guard case .array(let a) = v, a.count >= 2 else {
-            throw GeometryIssue("a position is not an array of two numbers", "[x, y]")
+            throw GeometryIssue(LocalText("problem.geometry.position_not_pair"), LocalText("expected.geometry.xy"))
         }
         guard case .number(let x) = a[0], case .number(let y) = a[1] else {
-            throw GeometryIssue("a position holds something other than numbers", "[x, y] numbers")
+            throw GeometryIssue(LocalText("problem.geometry.position_not_numbers"), LocalText("expected.geometry.xy_numbers"))
         }
         let p = Point(x.double, y.double)
         if let issue = check.issue(p) { throw issue }
@@ -218,41 +237,51 @@ struct GeoJSONGeometryDecoder {
     }
 
     func positions(_ v: JSONValue) throws -> [Point] {
-        guard case .array(let a) = v else { throw GeometryIssue("coordinates are not an array of positions", "[[x, y], ...]") }
+        guard case .array(let a) = v else {
+            throw GeometryIssue(LocalText("problem.geometry.not_positions"), LocalText("expected.geometry.positions"))
+        }
         var out: [Point] = []
         out.reserveCapacity(a.count)
         for p in a { out.append(try position(p)) }
         return out
     }
 
-    func ring(_ v: JSONValue, label: String) throws -> [Point] {
+    func ring(_ v: JSONValue, label: GeometryLabel?) throws -> [Point] {
         let r = try positions(v)
         guard r.count >= 4 else {
             throw GeometryIssue(
-                "\(label)ring has \(r.count) position\(r.count == 1 ? "" : "s")", "a closed ring of at least 4 positions")
+                GeometryIssue.labelled(
+                    r.count == 1 ? "problem.geometry.ring_one" : "problem.geometry.ring_few", ["count": "\(r.count)"],
+                    label: label),
+                LocalText("expected.geometry.closed_ring"))
         }
         guard r.first == r.last else {
             throw GeometryIssue(
-                "\(label)ring is not closed (its first and last positions differ)", "the first position repeated last")
+                GeometryIssue.labelled("problem.geometry.ring_open", label: label), LocalText("expected.geometry.ring_closed"))
         }
         return r
     }
 
-    func polygon(_ v: JSONValue, label: String) throws -> Polygon {
+    func polygon(_ v: JSONValue, label: GeometryLabel?) throws -> Polygon {
         guard case .array(let rings) = v, !rings.isEmpty else {
-            throw GeometryIssue("\(label)polygon coordinates are not a non-empty array of rings", "[[[x, y], ...], ...]")
+            throw GeometryIssue(
+                GeometryIssue.labelled("problem.geometry.not_rings", label: label), LocalText("expected.geometry.rings"))
         }
-        let exterior = try ring(rings[0], label: label + "exterior ")
+        let exterior = try ring(rings[0], label: GeometryLabel("geometry.label.exterior", outer: label))
         var holes: [[Point]] = []
-        for (i, h) in rings.dropFirst().enumerated() { holes.append(try ring(h, label: label + "hole \(i + 1) ")) }
+        for (i, h) in rings.dropFirst().enumerated() {
+            holes.append(try ring(h, label: GeometryLabel("geometry.label.hole", ["n": "\(i + 1)"], outer: label)))
+        }
         if rule == .area {
             // Community and grid boundaries decide containment: a ring that crosses itself has no
             // well-defined inside.
             for (k, r) in ([exterior] + holes).enumerated() {
                 if let p = RingValidity.selfIntersection(r) {
                     throw GeometryIssue(
-                        "\(label)ring \(k) crosses itself at (\(CoordinateCheck.format(p.x)), \(CoordinateCheck.format(p.y)))",
-                        "a simple ring")
+                        GeometryIssue.labelled(
+                            "problem.geometry.ring_crosses",
+                            ["ring": "\(k)", "x": CoordinateCheck.format(p.x), "y": CoordinateCheck.format(p.y)], label: label),
+                        LocalText("expected.geometry.simple_ring"))
                 }
             }
         }
@@ -261,15 +290,22 @@ struct GeoJSONGeometryDecoder {
 
     func multiPolygon(_ v: JSONValue) throws -> MultiPolygon {
         guard case .array(let parts) = v, !parts.isEmpty else {
-            throw GeometryIssue("MultiPolygon coordinates are not a non-empty array of polygons", "[[[[x, y], ...]], ...]")
+            throw GeometryIssue(LocalText("problem.geometry.not_polygons"), LocalText("expected.geometry.polygons"))
         }
-        return MultiPolygon(try parts.enumerated().map { try polygon($0.element, label: "polygon \($0.offset + 1) ") })
+        return MultiPolygon(
+            try parts.enumerated().map {
+                try polygon($0.element, label: GeometryLabel("geometry.label.polygon", ["n": "\($0.offset + 1)"], outer: nil))
+            })
     }
 
-    func lineString(_ v: JSONValue, label: String) throws -> LineString {
+    func lineString(_ v: JSONValue, label: GeometryLabel?) throws -> LineString {
         let pts = try positions(v)
         guard pts.count >= 2 else {
-            throw GeometryIssue("\(label)line has \(pts.count) position\(pts.count == 1 ? "" : "s")", "at least 2 positions")
+            throw GeometryIssue(
+                GeometryIssue.labelled(
+                    pts.count == 1 ? "problem.geometry.line_one" : "problem.geometry.line_few", ["count": "\(pts.count)"],
+                    label: label),
+                LocalText("expected.geometry.line_points"))
         }
         return LineString(pts)
     }
@@ -306,22 +342,22 @@ struct CSVPointColumns {
         let raw = reader.row[name]
         switch raw {
         case .absent:
-            reader.report(name, "missing", expected: "a number")
+            reader.report(name, FieldReader.missing, expected: LocalText("expected.number"))
             return nil
         case .number(let n):
             return n.double
         case .text(let s):
             guard let d = Double(s) else {
-                reader.report(name, "'\(s)' is not a number", expected: "a number")
+                reader.report(name, "not_number", raw, expected: LocalText("expected.number"))
                 return nil
             }
             guard d.isFinite else {
-                reader.report(name, "\(s) is not a finite number", expected: "a finite number")
+                reader.report(name, LocalText("problem.not_finite", ["value": s]), expected: LocalText("expected.finite"))
                 return nil
             }
             return d
         default:
-            reader.report(name, "\(FieldReader.shown(raw)) is not a number", expected: "a number")
+            reader.report(name, "not_number", raw, expected: LocalText("expected.number"))
             return nil
         }
     }

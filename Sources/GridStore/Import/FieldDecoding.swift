@@ -78,10 +78,6 @@ struct FieldReader {
     let row: SourceRow
     let problems: ProblemCollector
 
-    func report(_ field: String, _ message: String, expected: String = "") {
-        problems.add(file: row.file, at: row.location, field: row.mapping.shown(field), message: message, expected: expected)
-    }
-
     /// A problem whose message and expectation are catalogue texts; the field as written in the file.
     func report(_ field: String, _ message: LocalText, expected: LocalText?) {
         problems.add(file: row.file, at: row.location, field: row.mapping.shown(field), message: message, expected: expected)
@@ -89,7 +85,19 @@ struct FieldReader {
 
     /// `problem.<kind>` with the value as written.
     func report(_ field: String, _ kind: String, _ raw: RawField, expected: LocalText?) {
-        report(field, LocalText("problem.\(kind)", ["value": FieldReader.shown(raw)]), expected: expected)
+        report(
+            field, LocalText("problem.\(kind)", ["value": FieldReader.shown(raw)], parts: FieldReader.shownParts(raw)),
+            expected: expected)
+    }
+
+    /// The value as a message when it is not text of the file (an empty cell, an array, an object).
+    static func shownParts(_ raw: RawField) -> [String: LocalText] {
+        switch raw {
+        case .absent: ["value": LocalText("value.empty")]
+        case .other("an array"): ["value": LocalText("value.array")]
+        case .other("an object"): ["value": LocalText("value.object")]
+        default: [:]
+        }
     }
 
     static let missing = LocalText("problem.missing")

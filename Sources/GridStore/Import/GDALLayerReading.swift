@@ -8,15 +8,20 @@ import GridLocale
 /// records go to the same `body` as the GeoJSON and CSV readers', so every rule and message is one.
 extension LayerReader {
     /// GDAL's driver for a file, by extension.
-    private static func drivers(for url: URL) -> (names: [String], what: String) {
+    private static func drivers(for url: URL) -> (names: [String], what: LocalText) {
         switch url.pathExtension.lowercased() {
-        case "shp": return (["ESRI Shapefile"], "an ESRI Shapefile (.shp with .shx and .dbf)")
-        case "gpkg": return (["GPKG"], "a GeoPackage")
-        case "xlsx": return (["XLSX"], "an Excel workbook (.xlsx)")
-        case "kml", "kmz": return (["LIBKML", "KML"], "a KML or KMZ file")
-        case "gdb": return (["OpenFileGDB"], "an Esri file geodatabase folder (.gdb)")
-        default: return ([], "a file GDAL reads (Shapefile, GeoPackage, KML, FileGDB, XLSX)")
+        case "shp": return (["ESRI Shapefile"], LocalText("expected.gdal.shapefile"))
+        case "gpkg": return (["GPKG"], LocalText("expected.gdal.geopackage"))
+        case "xlsx": return (["XLSX"], LocalText("expected.gdal.xlsx"))
+        case "kml", "kmz": return (["LIBKML", "KML"], LocalText("expected.gdal.kml"))
+        case "gdb": return (["OpenFileGDB"], LocalText("expected.gdal.filegdb"))
+        default: return ([], LocalText("expected.gdal.any"))
         }
+    }
+
+    /// GDAL could not read the file or a record: GDAL's own message after ours.
+    private static func cannotBeRead(_ error: Error) -> LocalText {
+        LocalText("problem.gdal.cannot_be_read", parts: ["detail": LocalText("problem.unexpected", ["detail": "\(error)"])])
     }
 
     func readGDAL(_ file: EntityFile, requiredColumns: [String], body: (FieldReader, SourceGeometry?) -> Void) -> Bool {
@@ -32,22 +37,23 @@ extension LayerReader {
                 let url = file.url.deletingPathExtension().appendingPathExtension(sidecar)
                 if !fm.fileExists(atPath: url.path) {
                     problems.add(
-                        file: name, message: "\(url.lastPathComponent) is missing",
-                        expected: "the .shp, .shx and .dbf files side by side")
+                        file: name, message: LocalText("problem.shapefile.sidecar_missing", ["file": url.lastPathComponent]),
+                        expected: LocalText("expected.shapefile.sidecars"))
                     return false
                 }
             }
             if let bad = ShapefileCheck.problem(shp: file.url) {
                 problems.add(
-                    file: name, location: bad.location, message: "cannot be read: \(bad.message)",
-                    expected: "an intact Shapefile (.shp, .shx and .dbf written together)")
+                    file: name, location: bad.location,
+                    message: LocalText("problem.gdal.cannot_be_read", parts: ["detail": bad.message]),
+                    expected: LocalText("expected.shapefile.intact"))
                 return false
             }
             if let explicit = file.settings.encoding, !isKnownEncoding(explicit) {
                 problems.add(
                     file: name, field: "encoding",
-                    message: "unknown encoding '\(explicit)' (dataset.json layers.\(file.spec.name).encoding)",
-                    expected: "an encoding name such as UTF-8, GBK, CP936 or GB18030")
+                    message: LocalText("problem.shapefile.unknown_encoding", ["encoding": explicit, "layer": file.spec.name]),
+                    expected: LocalText("expected.shapefile.encoding"))
                 return false
             }
             let chosen = ShapefileEncoding.choose(shp: file.url, explicit: file.settings.encoding)
@@ -55,14 +61,14 @@ extension LayerReader {
             encoding = chosen.description
         } else if file.settings.encoding != nil {
             problems.add(
-                file: name, field: "encoding", message: "an encoding applies to Shapefiles only",
-                expected: "no encoding for this file (its format states its own)")
+                file: name, field: "encoding", message: LocalText("problem.setting.encoding_not_shapefile"),
+                expected: LocalText("expected.setting.no_encoding"))
         }
         let dataset: VectorDataset
         do {
             dataset = try VectorDataset(path: file.url.path, openOptions: openOptions, drivers: drivers)
         } catch {
-            problems.add(file: name, message: "cannot be read: \(error)", expected: what)
+            problems.add(file: name, message: Self.cannotBeRead(error), expected: what)
             return false
         }
         let driver = dataset.driverName
@@ -72,8 +78,9 @@ extension LayerReader {
             guard let found = dataset.layer(named: wanted) else {
                 problems.add(
                     file: name, field: isSheet ? "sheet" : "layer",
-                    message: "no \(isSheet ? "sheet" : "layer") named '\(wanted)' (dataset.json layers.\(file.spec.name))",
-                    expected: "one of " + dataset.layerNames.joined(separator: ", "))
+                    message: LocalText(
+                        isSheet ? "problem.gdal.no_sheet" : "problem.gdal.no_layer", ["name": wanted, "layer": file.spec.name]),
+                    expected: LocalText("expected.one_of", ["values": dataset.layerNames.joined(separator: ", ")]))
                 return false
             }
             layer = found
@@ -82,7 +89,7 @@ extension LayerReader {
         } else if let first = dataset.layer(at: 0) {
             layer = first
         } else {
-            problems.add(file: name, message: "holds no layer", expected: what)
+            problems.add(file: name, message: LocalText("problem.gdal.no_layers"), expected: what)
             return false
         }
         let layerName = dataset.layerCount > 1 || file.settings.layer != nil || isSheet ? layer.name : nil
@@ -104,10 +111,11 @@ extension LayerReader {
             file: name, location: headerLocation, entity: file.spec.name, problems: problems)
         let present = mapping.fields
         var complete = true
-        let expectedColumns = "columns " + requiredColumns.joined(separator: ", ")
+        let expectedColumns = LocalText("expected.columns", ["columns": requiredColumns.joined(separator: ", ")])
         for c in requiredColumns where !present.contains(c) {
             problems.add(
-                file: name, location: headerLocation, field: c, message: "missing required column", expected: expectedColumns)
+                file: name, location: headerLocation, field: c, message: LocalText("problem.column.missing"),
+                expected: expectedColumns)
             complete = false
         }
         // Points from lon/lat or x/y columns (sheets), else the features' geometry.
@@ -120,13 +128,13 @@ extension LayerReader {
                 decoder = GeoJSONGeometryDecoder(rule: rule, check: reader.check)
             } else if rule == .site {
                 problems.add(
-                    file: name, location: headerLocation, field: "lon,lat", message: "missing coordinate columns",
-                    expected: "columns lon and lat (经度, 纬度), or x and y")
+                    file: name, location: headerLocation, field: "lon,lat", message: LocalText("problem.column.no_coordinates"),
+                    expected: LocalText("expected.columns.coordinates_planner"))
                 complete = false
             } else if rule == .line {
                 problems.add(
-                    file: name, message: "roads need line geometry, which this layer does not have",
-                    expected: "a layer of LineString or MultiLineString")
+                    file: name, message: LocalText("problem.gdal.roads_no_lines"), expected: LocalText("expected.gdal.line_layer")
+                )
                 return false
             }
         }
@@ -141,7 +149,7 @@ extension LayerReader {
             do {
                 feature = try layer.nextFeature()
             } catch {
-                problems.add(file: name, at: location, message: "cannot be read: \(error)", expected: what)
+                problems.add(file: name, at: location, message: Self.cannotBeRead(error), expected: what)
                 return false
             }
             guard let feature else { break }
@@ -149,8 +157,8 @@ extension LayerReader {
             if !limits.take() {
                 problems.add(
                     file: name, at: location,
-                    message: "the dataset has more than \(limits.maxFeatures) records; reading stopped here",
-                    expected: "at most \(limits.maxFeatures) features and rows in all (raise it with --max-features)")
+                    message: LocalText("problem.file.too_many_records", ["limit": "\(limits.maxFeatures)"]),
+                    expected: LocalText("expected.file.at_most_records", ["limit": "\(limits.maxFeatures)"]))
                 return false
             }
             let values = fields.indices.map { RawField(feature.value(at: $0)) }
@@ -175,7 +183,8 @@ extension LayerReader {
                     fr.report("geometry", issue.message, expected: issue.expected)
                     geometry = nil
                 } catch {
-                    fr.report("geometry", "\(error)", expected: decoder.rule.expected)
+                    fr.report(
+                        "geometry", LocalText("problem.unexpected", ["detail": "\(error)"]), expected: decoder.rule.expected)
                     geometry = nil
                 }
             } else {
@@ -188,8 +197,8 @@ extension LayerReader {
         for warning in Set(dataset.takeWarnings())
         where warning.lowercased().contains("recod") || warning.lowercased().contains("convert") {
             problems.add(
-                file: name, message: "text could not be read as \(encoding): \(warning)",
-                expected: "one encoding for the whole file (name it in dataset.json layers.\(file.spec.name).encoding)")
+                file: name, message: LocalText("problem.shapefile.recode", ["encoding": encoding, "warning": warning]),
+                expected: LocalText("expected.shapefile.one_encoding", ["layer": file.spec.name]))
             complete = false
         }
         progress.report(stage: stage, done: count, total: count)

@@ -1,6 +1,7 @@
 import Foundation
 import GridFormats
 import GridGeo
+import GridLocale
 import GridModel
 
 /// Ids of one entity file, for uniqueness and parent checks.
@@ -16,7 +17,8 @@ struct IDTable {
     /// Reports an unknown parent id on `field` of the row being read.
     func checkParent(_ id: String?, field: String, kind: String, reader: FieldReader) {
         guard let id, trusted, index[id] == nil else { return }
-        reader.report(field, "unknown \(kind) '\(id)'", expected: "an id in \(file)")
+        reader.report(
+            field, LocalText("problem.parent.unknown_\(kind)", ["id": id]), expected: LocalText("expected.id_in", ["file": file]))
     }
 }
 
@@ -33,7 +35,8 @@ struct Staged<Entity> {
     mutating func register(_ id: String, reader: FieldReader) -> Bool {
         if let first = ids.index[id] {
             reader.report(
-                "id", "duplicate id '\(id)' (first at \(locations[first].text))", expected: "ids unique within the file")
+                "id", LocalText("problem.id.duplicate", ["id": id], parts: ["first": locations[first].localText]),
+                expected: LocalText("expected.id.unique"))
             return false
         }
         ids.index[id] = items.count

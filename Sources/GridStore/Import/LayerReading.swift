@@ -110,7 +110,9 @@ struct LayerReader {
             log.setCRS(crs, of: file.spec.name)
             return CoordinateCheck(geographic: geographic)
         } catch {
-            problems.add(file: file.fileName, field: "crs", message: "\(error)", expected: DatasetSettings.crsExpected)
+            problems.add(
+                file: file.fileName, field: "crs", message: DatasetSettings.crsProblem(error),
+                expected: DatasetSettings.crsExpected)
             return nil
         }
     }
@@ -130,8 +132,8 @@ struct LayerReader {
         if limits.exhausted { return false }
         if size == 0 {
             problems.add(
-                file: file.fileName, message: "empty file",
-                expected: file.isCSV ? "a header row and data rows" : "a GeoJSON FeatureCollection")
+                file: file.fileName, message: LocalText("problem.file.empty"),
+                expected: LocalText(file.isCSV ? "expected.csv.header_and_rows" : "expected.geojson.collection"))
             return false
         }
         return file.isCSV
@@ -149,15 +151,18 @@ struct LayerReader {
         do {
             reader = try CSVReader(url: file.url)
         } catch let e as CSVError {
-            problems.add(file: name, location: "line \(e.line)", message: e.message, expected: "UTF-8 CSV with a header row")
+            problems.add(
+                file: name, location: e.line > 0 ? "line \(e.line)" : "", message: e.issue.localText,
+                expected: LocalText("expected.csv.utf8_header"))
             return false
         } catch {
-            problems.add(file: name, message: "cannot read: \(error)")
+            problems.add(file: name, message: LocalText("problem.file.cannot_read", ["detail": "\(error)"]), expected: nil)
             return false
         }
         let header = reader.header.map { trimmed($0).lowercased() }
         if header.isEmpty || header.allSatisfy(\.isEmpty) {
-            problems.add(file: name, message: "empty file", expected: "a header row and data rows")
+            problems.add(
+                file: name, message: LocalText("problem.file.empty"), expected: LocalText("expected.csv.header_and_rows"))
             return false
         }
         let mapping = ColumnMapping.resolve(
@@ -166,9 +171,10 @@ struct LayerReader {
         let columns = mapping.columns
         let present = mapping.fields
         var complete = true
-        let expectedColumns = "columns " + requiredColumns.joined(separator: ", ")
+        let expectedColumns = LocalText("expected.columns", ["columns": requiredColumns.joined(separator: ", ")])
         for c in requiredColumns where !present.contains(c) {
-            problems.add(file: name, location: "line 1", field: c, message: "missing required column", expected: expectedColumns)
+            problems.add(
+                file: name, location: "line 1", field: c, message: LocalText("problem.column.missing"), expected: expectedColumns)
             complete = false
         }
         var pointColumns: CSVPointColumns?
@@ -178,16 +184,16 @@ struct LayerReader {
                 pointColumns = CSVPointColumns(header: present)
                 if pointColumns == nil {
                     problems.add(
-                        file: name, location: "line 1", field: "lon,lat", message: "missing coordinate columns",
-                        expected: "columns lon and lat, or x and y")
+                        file: name, location: "line 1", field: "lon,lat", message: LocalText("problem.column.no_coordinates"),
+                        expected: LocalText("expected.columns.coordinates"))
                     complete = false
                 }
             case .area:
                 break  // CSV communities and grids carry no boundary
             case .line:
                 problems.add(
-                    file: name, message: "roads need line geometry, which CSV cannot carry",
-                    expected: "roads.geojson")
+                    file: name, message: LocalText("problem.file.roads_csv"),
+                    expected: LocalText("expected.file.named", ["file": "roads.geojson"]))
                 return false
             }
         }
@@ -199,10 +205,12 @@ struct LayerReader {
             do {
                 record = try reader.next()
             } catch let e as CSVError {
-                problems.add(file: name, location: "line \(e.line)", message: e.message, expected: "valid CSV")
+                problems.add(
+                    file: name, location: e.line > 0 ? "line \(e.line)" : "", message: e.issue.localText,
+                    expected: LocalText("expected.csv.valid"))
                 return false
             } catch {
-                problems.add(file: name, message: "cannot read: \(error)")
+                problems.add(file: name, message: LocalText("problem.file.cannot_read", ["detail": "\(error)"]), expected: nil)
                 return false
             }
             guard let record else { break }
@@ -282,8 +290,8 @@ struct LayerReader {
             case .null?, nil: properties = nil
             default:
                 problems.add(
-                    file: name, at: .feature(index), field: "properties", message: "properties is not an object",
-                    expected: "an object or null")
+                    file: name, at: .feature(index), field: "properties", message: LocalText("problem.geojson.properties"),
+                    expected: LocalText("expected.object_or_null"))
             }
             if mapping == nil, let properties {
                 mapping = ColumnMapping.resolve(
@@ -296,7 +304,9 @@ struct LayerReader {
                 mapping: mapping ?? .identity)
             let fr = FieldReader(row: row, problems: problems)
             if case .string(let t)? = feature["type"], t != "Feature" {
-                fr.report("type", "'\(t)' where a Feature was expected", expected: "\"type\": \"Feature\"")
+                fr.report(
+                    "type", LocalText("problem.geojson.not_feature", ["type": t]), expected: LocalText("expected.geojson.feature")
+                )
             }
             body(fr, decoder.decode(feature, reader: fr))
             count += 1
@@ -333,26 +343,37 @@ struct LayerReader {
     }
 
     private func reportStreamError(_ error: Error, file: String) {
-        let expected = "a GeoJSON FeatureCollection"
+        let expected = LocalText("expected.geojson.collection")
         if let e = error as? GeoJSONStreamError {
             let position = e.line.map { l in e.column.map { "line \(l), column \($0)" } ?? "line \(l)" }
-            if e.message.hasPrefix("not a FeatureCollection") {
+            if e.issue.isNotFeatureCollection {
                 problems.add(
-                    file: file, field: "type", message: e.message + (position.map { " (at \($0))" } ?? ""), expected: expected)
+                    file: file, field: "type", message: Self.at(e.line, e.column, e.issue.localText), expected: expected)
             } else if let index = e.featureIndex {
-                problems.add(
-                    file: file, location: "feature \(index)",
-                    message: (position.map { "invalid JSON at \($0): " } ?? "") + e.message, expected: expected)
+                let message =
+                    e.line == nil
+                    ? e.issue.localText
+                    : LocalText(
+                        e.column == nil ? "problem.json.invalid_at_line" : "problem.json.invalid_at_line_column",
+                        ["line": "\(e.line ?? 0)", "column": "\(e.column ?? 0)"], parts: ["detail": e.issue.localText])
+                problems.add(file: file, location: "feature \(index)", message: message, expected: expected)
             } else {
-                problems.add(file: file, location: position ?? "", message: e.message, expected: expected)
+                problems.add(file: file, location: position ?? "", message: e.issue.localText, expected: expected)
             }
         } else if let e = error as? JSONParseError {
             problems.add(
-                file: file, location: "line \(e.line), column \(e.column)", message: "invalid JSON: \(e.message)",
-                expected: expected)
+                file: file, location: "line \(e.line), column \(e.column)",
+                message: LocalText("problem.json.invalid", parts: ["detail": e.issue.localText]), expected: expected)
         } else {
-            problems.add(file: file, message: "cannot read: \(error)", expected: expected)
+            problems.add(file: file, message: LocalText("problem.file.cannot_read", ["detail": "\(error)"]), expected: expected)
         }
+    }
+
+    /// `message (at line L, column C)`, or `message` when the position is unknown.
+    static func at(_ line: Int?, _ column: Int?, _ message: LocalText) -> LocalText {
+        guard let line else { return message }
+        guard let column else { return LocalText("problem.at_line", ["line": "\(line)"], parts: ["problem": message]) }
+        return LocalText("problem.at_line_column", ["line": "\(line)", "column": "\(column)"], parts: ["problem": message])
     }
 }
 

@@ -1,4 +1,5 @@
 import GridFormats
+import GridLocale
 
 /// One entry of `dataset.json` `layers` (docs/data-format.md §6): where an entity is read from
 /// and how: `{"file": "楼栋.xlsx", "sheet": "楼栋", "crs": "GCJ-02", "encoding": "GBK",
@@ -16,14 +17,15 @@ struct LayerSettings {
     /// Contract field → the column as written in the file.
     var fields: [String: String] = [:]
 
-    static let expected = #"an object such as {"file": "楼栋.xlsx", "sheet": "Sheet1", "crs": "GCJ-02", "fields": {"id": "楼栋代码"}}"#
+    static let expected = LocalText("expected.layers.entry")
 
     /// Parses `layers`, reporting members that are not what they should be.
     static func parse(_ value: JSONValue, entities: [String], file: String, problems: ProblemCollector) -> [String: LayerSettings]
     {
         guard case .object(let layers) = value else {
             problems.add(
-                file: file, field: "layers", message: "layers is not an object", expected: "an object keyed by entity name")
+                file: file, field: "layers", message: LocalText("problem.setting.not_object", ["key": "layers"]),
+                expected: LocalText("expected.layers.object"))
             return [:]
         }
         var out: [String: LayerSettings] = [:]
@@ -31,12 +33,13 @@ struct LayerSettings {
             let path = "layers.\(entity)"
             guard entities.contains(entity) else {
                 problems.add(
-                    file: file, field: path, message: "unknown entity '\(entity)'",
-                    expected: "one of " + entities.joined(separator: ", "))
+                    file: file, field: path, message: LocalText("problem.layers.unknown_entity", ["entity": entity]),
+                    expected: LocalText("expected.one_of", ["values": entities.joined(separator: ", ")]))
                 continue
             }
             guard case .object(let o) = entry else {
-                problems.add(file: file, field: path, message: "\(path) is not an object", expected: expected)
+                problems.add(
+                    file: file, field: path, message: LocalText("problem.setting.not_object", ["key": path]), expected: expected)
                 continue
             }
             var s = LayerSettings()
@@ -44,7 +47,9 @@ struct LayerSettings {
                 func text() -> String? {
                     if case .string(let t) = v, !trimmed(t).isEmpty { return trimmed(t) }
                     problems.add(
-                        file: file, field: "\(path).\(key)", message: "\(key) is not a non-empty string", expected: "a string")
+                        file: file, field: "\(path).\(key)",
+                        message: LocalText("problem.setting.not_nonempty_string", ["key": key]),
+                        expected: LocalText("expected.string"))
                     return nil
                 }
                 switch key {
@@ -55,8 +60,9 @@ struct LayerSettings {
                 case "fields":
                     guard case .object(let f) = v else {
                         problems.add(
-                            file: file, field: "\(path).fields", message: "fields is not an object",
-                            expected: #"{"households": "实有户数", ...}"#)
+                            file: file, field: "\(path).fields",
+                            message: LocalText("problem.setting.not_object", ["key": "fields"]),
+                            expected: LocalText("expected.layers.fields"))
                         continue
                     }
                     for (field, column) in f.members {
@@ -64,14 +70,14 @@ struct LayerSettings {
                             s.fields[field] = trimmed(c)
                         } else {
                             problems.add(
-                                file: file, field: "\(path).fields.\(field)", message: "not a column name",
-                                expected: "the column's name as written in the file")
+                                file: file, field: "\(path).fields.\(field)", message: LocalText("problem.layers.not_column"),
+                                expected: LocalText("expected.layers.column"))
                         }
                     }
                 default:
                     problems.add(
-                        file: file, field: "\(path).\(key)", message: "unknown setting '\(key)'",
-                        expected: "file, sheet, layer, encoding, crs or fields")
+                        file: file, field: "\(path).\(key)", message: LocalText("problem.layers.unknown_setting", ["key": key]),
+                        expected: LocalText("expected.layers.settings"))
                 }
             }
             out[entity] = s

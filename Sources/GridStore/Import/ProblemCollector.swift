@@ -23,6 +23,15 @@ struct RecordLocation: Hashable, Sendable {
         case .row: return "row \(number)"
         }
     }
+
+    /// The location as a message (`第7行`, `要素12`).
+    var localText: LocalText {
+        switch kind {
+        case .line: LocalText("location.line", ["n": "\(number)"])
+        case .feature: LocalText("location.feature", ["n": "\(number)"])
+        case .row: LocalText("location.row", ["n": "\(number)"])
+        }
+    }
 }
 
 /// Collects every problem of an import: all are counted, the first `maxProblems` are kept.
@@ -40,24 +49,9 @@ final class ProblemCollector {
         if problems.count < maxProblems { problems.append(problem) }
     }
 
-    func add(file: String, location: String = "", field: String = "", message: String, expected: String = "") {
-        add(ValidationProblem(file: file, location: location, field: field, message: message, expected: expected))
-    }
-
     /// A problem whose text is a catalogue message, written in the reader's language when shown.
     func add(file: String, location: String = "", field: String = "", message: LocalText, expected: LocalText?) {
         add(ValidationProblem(file: file, location: location, field: field, message: message, expected: expected))
-    }
-
-    func add(file: String, at location: RecordLocation, field: String = "", message: String, expected: String = "") {
-        // Build the location text only while problems are still being stored.
-        totalCount += 1
-        if problems.count < maxProblems {
-            problems.append(
-                ValidationProblem(
-                    file: file, location: location.text, field: field,
-                    message: message, expected: expected))
-        }
     }
 
     func add(file: String, at location: RecordLocation, field: String = "", message: LocalText, expected: LocalText?) {

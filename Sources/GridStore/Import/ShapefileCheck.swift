@@ -1,4 +1,5 @@
 import Foundation
+import GridLocale
 
 /// A structural check of a Shapefile's `.shp` and `.shx` before GDAL reads them: GDAL reads a
 /// corrupt record as a feature without geometry and says nothing, so a damaged file would import
@@ -8,11 +9,11 @@ enum ShapefileCheck {
     private static let shapeTypes: Set<Int32> = [0, 1, 3, 5, 8, 11, 13, 15, 18, 21, 23, 25, 28, 31]
 
     /// A problem (location, message), or nil when the files are intact.
-    static func problem(shp: URL) -> (location: String, message: String)? {
+    static func problem(shp: URL) -> (location: String, message: LocalText)? {
         let shx = shp.deletingPathExtension().appendingPathExtension("shx")
         guard let index = try? Data(contentsOf: shx, options: .alwaysMapped),
             let main = try? Data(contentsOf: shp, options: .alwaysMapped)
-        else { return ("", "cannot read the .shp or .shx") }
+        else { return ("", LocalText("problem.shapefile.unreadable")) }
         func bigEndian(_ d: Data, _ at: Int) -> Int32 {
             d.withUnsafeBytes { Int32(bigEndian: $0.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
         }
@@ -20,10 +21,10 @@ enum ShapefileCheck {
             d.withUnsafeBytes { Int32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
         }
         guard index.count >= 100, bigEndian(index, 0) == 9994 else {
-            return ("", "\(shx.lastPathComponent) is not a Shapefile index")
+            return ("", LocalText("problem.shapefile.not_index", ["file": shx.lastPathComponent]))
         }
         guard main.count >= 100, bigEndian(main, 0) == 9994 else {
-            return ("", "\(shp.lastPathComponent) is not a Shapefile (its header is damaged)")
+            return ("", LocalText("problem.shapefile.damaged_header", ["file": shp.lastPathComponent]))
         }
         let declared = littleEndian(main, 32)
         let records = (index.count - 100) / 8
@@ -31,11 +32,13 @@ enum ShapefileCheck {
             let offset = Int(bigEndian(index, 100 + 8 * i)) * 2
             let length = Int(bigEndian(index, 104 + 8 * i)) * 2
             guard offset >= 100, length >= 4, offset + 8 + length <= main.count else {
-                return ("feature \(i)", "the index points outside \(shp.lastPathComponent) (the file is truncated or corrupt)")
+                return ("feature \(i)", LocalText("problem.shapefile.truncated", ["file": shp.lastPathComponent]))
             }
             let type = littleEndian(main, offset + 8)
             guard shapeTypes.contains(type), type == 0 || type == declared else {
-                return ("feature \(i)", "the record is corrupt (shape type \(type), the file declares \(declared))")
+                return (
+                    "feature \(i)", LocalText("problem.shapefile.corrupt_record", ["type": "\(type)", "declared": "\(declared)"])
+                )
             }
         }
         return nil
