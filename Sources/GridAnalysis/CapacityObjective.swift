@@ -18,8 +18,7 @@ extension SitingAnalysis {
         into result: inout SitingResult
     ) throws -> ObjectiveSolution {
         guard parameters.objective == .cover || parameters.objective == .distance else {
-            throw UsageError(
-                "--capacity area: expected --objective cover or distance (got \(parameters.objective.rawValue))")
+            throw UsageError(key: "usage.site.capacity_objective", ["objective": parameters.objective.rawValue])
         }
         guard parameters.costs == nil && !parameters.network else {
             throw UsageError(key: "usage.site.capacity_straight_lines")

@@ -8,7 +8,8 @@ import GridModel
 /// for the objective (`solve`, dispatching to one solver per `SitingObjective`) and assembles
 /// the ranked list (`rankedSites`).
 public enum SitingAnalysis {
-    public static let noCandidatesMessage = "no candidate sites: import candidates.csv or use --candidates generated"
+    /// The error when there is no candidate to choose from.
+    public static var noCandidates: UsageError { UsageError(key: "usage.site.no_candidates") }
 
     /// Runs on a snapshot: collects candidates, builds the instance and solves it.
     /// - Throws: `UsageError` when there are no candidates, `count` is missing, or `network`
@@ -67,7 +68,7 @@ public enum SitingAnalysis {
                 buildings: buildings, covered: state.covered,
                 radius: parameters.selection.radius)
         }
-        guard !candidates.isEmpty else { throw UsageError(noCandidatesMessage) }
+        guard !candidates.isEmpty else { throw noCandidates }
         var existingDistance = state.distance
         var demandAttachments: [WalkingNetwork.Attachment?]? = nil
         if let network, parameters.objective == .distance {

@@ -22,7 +22,7 @@ extension SitingAnalysis {
             }
         }
         let candidates = snapshot.candidates.map(SitingCandidate.init)
-        guard !candidates.isEmpty else { throw UsageError(noCandidatesMessage) }
+        guard !candidates.isEmpty else { throw SitingAnalysis.noCandidates }
         var problem = SitingProblem(
             demandIds: buildings.map(\.id), demandLocations: buildings.map(\.location),
             weights: buildings.map(\.households), demandCommunityIds: buildings.map(\.communityId),

@@ -32,7 +32,7 @@ extension SitingAnalysis {
         _ problem: SitingProblem, parameters: SitingParameters,
         network: (WalkingNetwork, [WalkingNetwork.Attachment?])? = nil
     ) throws -> SitingResult {
-        guard !problem.candidates.isEmpty else { throw UsageError(noCandidatesMessage) }
+        guard !problem.candidates.isEmpty else { throw SitingAnalysis.noCandidates }
         if parameters.objective != .all {
             guard let count = parameters.count, count >= 1 else {
                 throw UsageError(key: "usage.site.count_required", ["objective": parameters.objective.rawValue])

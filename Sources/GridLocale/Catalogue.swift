@@ -10,7 +10,8 @@ public enum Catalogue {
         common, help, errors, areaTables, sitingTables, coverageTables, importProblems, underservedTables,
         gridAndPartyTables, complianceTables, storeSummaries, usageErrors, usageErrorsMore,
         outputFiles, notes, mapTexts, reportTexts, csvHeaders, csvHeadersHelp,
-        tableValues, assistant, workbook, siting, progress, fileSyntax, geometryProblems, datasetFiles, conversionAndStandards
+        tableValues, assistant, workbook, siting, progress, fileSyntax, geometryProblems, datasetFiles, conversionAndStandards,
+        serviceTexts
     ]
 
     /// Every message by key.

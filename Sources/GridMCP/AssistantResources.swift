@@ -76,7 +76,7 @@ extension AssistantServer {
         } catch let error as MCPError {
             throw error
         } catch {
-            throw MCPError.internalError(ErrorClassification(error).message)
+            throw MCPError.internalError(ErrorClassification(error, language: settings.language).message)
         }
     }
 

@@ -15,23 +15,32 @@ public struct RPCError: Error, Sendable {
         self.code = code; self.message = message; self.data = data
     }
 
-    public static func parseError(_ detail: String) -> RPCError { RPCError(code: -32700, message: "Parse error: \(detail)") }
-    public static func invalidRequest(_ detail: String) -> RPCError {
-        RPCError(code: -32600, message: "Invalid Request: \(detail)")
+    // The standard errors: the code is the contract; the message is the standard's name and the
+    // detail, for a person, in the server's language (English byte for byte by default).
+
+    public static func parseError(_ detail: String, _ l: Language = .en) -> RPCError {
+        RPCError(code: -32700, message: l.tr("error.rpc.parse", ["message": detail]))
+    }
+    public static func invalidRequest(_ detail: String, _ l: Language = .en) -> RPCError {
+        RPCError(code: -32600, message: l.tr("error.rpc.invalid_request", ["message": detail]))
     }
     /// A line over the transport's limit (answered with id null, its bytes dropped unread).
-    public static func oversize(_ maxLineBytes: Int) -> RPCError { invalidRequest("message longer than \(maxLineBytes) bytes") }
+    public static func oversize(_ maxLineBytes: Int, _ l: Language = .en) -> RPCError {
+        invalidRequest(l.tr("error.rpc.request.oversize", ["limit": "\(maxLineBytes)"]), l)
+    }
 
     /// The JSON-RPC 2.0 error response carrying this error, one line.
     public func response(id: JSONValue) -> String {
         JSONWriter.write(.object(JSONObject(members: [("error", json), ("id", id), ("jsonrpc", .string("2.0"))])))
     }
-    public static func methodNotFound(_ name: String) -> RPCError { RPCError(code: -32601, message: "Method not found: \(name)") }
-    public static func invalidParams(_ detail: String) -> RPCError {
-        RPCError(code: -32602, message: "Invalid params: \(detail)")
+    public static func methodNotFound(_ name: String, _ l: Language = .en) -> RPCError {
+        RPCError(code: -32601, message: l.tr("error.rpc.method_not_found", ["method": name]))
     }
-    public static func internalError(_ detail: String) -> RPCError {
-        RPCError(code: -32603, message: "Internal error: \(detail)")
+    public static func invalidParams(_ detail: String, _ l: Language = .en) -> RPCError {
+        RPCError(code: -32602, message: l.tr("error.rpc.invalid_params", ["message": detail]))
+    }
+    public static func internalError(_ detail: String, _ l: Language = .en) -> RPCError {
+        RPCError(code: -32603, message: l.tr("error.rpc.internal", ["message": detail]))
     }
 
     /// Application codes.

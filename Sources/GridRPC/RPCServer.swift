@@ -39,13 +39,13 @@ public final class RPCServer: @unchecked Sendable {
         do {
             value = try JSONParser.parse(trimmed)
         } catch {
-            send(response(id: .null, error: .parseError("\(error)")))
+            send(response(id: .null, error: .parseError(ErrorClassification.describe(error, language), language)))
             return
         }
         switch value {
         case .array(let items):
             if items.isEmpty {
-                send(response(id: .null, error: .invalidRequest("empty batch")))
+                send(response(id: .null, error: .invalidRequest(language.tr("error.rpc.request.empty_batch"), language)))
                 return
             }
             let replies = items.compactMap { handle(message: $0) }
@@ -58,20 +58,20 @@ public final class RPCServer: @unchecked Sendable {
     /// Answers one message, or nil for a notification.
     func handle(message: JSONValue) -> String? {
         guard case .object(let obj) = message else {
-            return response(id: .null, error: .invalidRequest("a request is a JSON object"))
+            return response(id: .null, error: .invalidRequest(language.tr("error.rpc.request.not_object"), language))
         }
         let id = obj["id"]
         if let id {
             switch id {
             case .string, .number, .null: break
-            default: return response(id: .null, error: .invalidRequest("id must be a string, a number or null"))
+            default: return response(id: .null, error: .invalidRequest(language.tr("error.rpc.request.id"), language))
             }
         }
         guard case .string("2.0")? = obj["jsonrpc"] else {
-            return response(id: id ?? .null, error: .invalidRequest("\"jsonrpc\" must be \"2.0\""))
+            return response(id: id ?? .null, error: .invalidRequest(language.tr("error.rpc.request.version"), language))
         }
         guard case .string(let name)? = obj["method"] else {
-            return response(id: id ?? .null, error: .invalidRequest("\"method\" must be a string"))
+            return response(id: id ?? .null, error: .invalidRequest(language.tr("error.rpc.request.method"), language))
         }
         let isNotification = id == nil
         let params: JSONObject
@@ -79,12 +79,14 @@ public final class RPCServer: @unchecked Sendable {
         case nil, .null?: params = JSONObject(members: [])
         case .object(let o)?: params = o
         case .array?:
-            return isNotification ? nil : response(id: id!, error: .invalidParams("parameters are taken by name (an object)"))
+            return isNotification
+                ? nil : response(id: id!, error: .invalidParams(language.tr("error.rpc.request.by_name"), language))
         default:
-            return isNotification ? nil : response(id: id!, error: .invalidRequest("\"params\" must be an object"))
+            return isNotification
+                ? nil : response(id: id!, error: .invalidRequest(language.tr("error.rpc.request.params"), language))
         }
         guard let method = methods[name] else {
-            return isNotification ? nil : response(id: id!, error: .methodNotFound(name))
+            return isNotification ? nil : response(id: id!, error: .methodNotFound(name, language))
         }
         let token = params["progress_token"]
         context.progress = token.map { NotificationProgress(token: $0, send: send) } ?? SilentProgress()

@@ -25,7 +25,7 @@ public enum StdioTransport {
         readLines(
             fd: STDIN_FILENO, maxLineBytes: maxLineBytes, onLine: { server.handle(line: $0) },
             onOversize: {
-                writer.writeLine(RPCError.oversize(maxLineBytes).response(id: .null))
+                writer.writeLine(RPCError.oversize(maxLineBytes, context.language).response(id: .null))
             })
         close(out)
     }

@@ -18,7 +18,7 @@ public enum AreaReportRendering {
                 [
                     "standard": numberText(r.standardM2Per100Households),
                     "basis": l == .en ? r.areaBasis : TableValues.name("basis", r.areaBasis, l), "rule": r.rule.id,
-                    "unit": l == .en ? r.rule.unit : l.tr("table.area.unit"), "source": r.rule.source
+                    "unit": l == .en ? r.rule.unit : l.tr("table.area.unit"), "source": Self.ruleSource(r.rule.source, l)
                 ]),
             l.tr(
                 r.countsEmbeddedOthers ? "table.area.counted_kinds.embedded" : "table.area.counted_kinds.only",
@@ -177,5 +177,15 @@ public enum AreaReportRendering {
             }
         }
         return w.finish()
+    }
+
+    /// Where the applied standard comes from: the standards file's own source as written, or
+    /// gridplan's default or the command line in `l`.
+    static func ruleSource(_ source: String, _ l: Language) -> String {
+        switch source {
+        case "gridplan default": l.tr("table.area.source.default")
+        case "command line (--standard)": l.tr("table.area.source.command_line")
+        default: source
+        }
     }
 }

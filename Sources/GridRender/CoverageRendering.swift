@@ -3,6 +3,7 @@ import GridAnalysis
 
 import GridGeo
 import GridLocale
+import GridModel
 
 /// Table, CSV and GeoJSON of a coverage result (JSON is `ResultEncoding.json`).
 public enum CoverageRendering {
@@ -81,10 +82,25 @@ public enum CoverageRendering {
                     "table.coverage.accessibility",
                     [
                         "method": a.method.rawValue, "total": String(format: "%.2f", a.totalM2Per100Households),
-                        "standard": num(a.standardM2Per100Households), "catchment": a.catchment
+                        "standard": num(a.standardM2Per100Households), "catchment": Self.catchment(a, l)
                     ]) + "\n"
         }
         return out
+    }
+
+    /// The catchment in words: the result's own English text, or the same facts in `l`.
+    static func catchment(_ a: AccessibilitySummary, _ l: Language) -> String {
+        guard l != .en else { return a.catchment }
+        let street = Int(a.catchmentM[FacilityLevel.street.rawValue] ?? 0)
+        let others = Int(a.catchmentM[FacilityLevel.community.rawValue] ?? 0)
+        let how =
+            switch a.distance {
+            case .costs: "table.coverage.catchment.costs"
+            case .network: "table.coverage.catchment.network"
+            default: "table.coverage.catchment.straight"
+            }
+        return l.tr("table.coverage.catchment", ["street": "\(street)", "others": "\(others)"]) + l.tr(how)
+            + (a.method == .gaussian ? l.tr("table.coverage.catchment.gaussian") : "")
     }
 
     /// One row per building.

@@ -1,3 +1,4 @@
+import GridFormats
 import GridGeo
 import GridLocale
 import GridStore
@@ -23,6 +24,22 @@ public struct ErrorClassification: Sendable {
     public static let projectionCode = -32003  // PROJ could not do a conversion
     public static let invalidParamsCode = -32602
     public static let internalErrorCode = -32603
+
+    /// The error in `language`, without a prefix: a syntax error of a JSON text (`line 1, column 5:
+    /// unexpected '}', expected a value`), a usage error, a dataset problem, a PROJ failure; any
+    /// other error (a library's own) as it describes itself.
+    public static func describe(_ error: Error, _ language: Language) -> String {
+        switch error {
+        case let e as JSONParseError:
+            language.tr("location.line_column", ["line": "\(e.line)", "column": "\(e.column)"]) + ": "
+                + e.issue.localText.text(language)
+        case let e as UsageError: e.text(language)
+        case let e as ValidationProblem: e.text(language)
+        case let e as InputError: e.report(language: language)
+        case let e as ProjectionError: e.localText.text(language)
+        default: "\(error)"
+        }
+    }
 
     /// The error's texts in `language` (the problems in `problems` keep their English fields,
     /// the same in every language).

@@ -96,7 +96,7 @@ extension ServiceContext {
         // Party coverage of grids and households (`report party`); a store without buildings has none.
         var party: PartyPlanResult? = nil
         do { party = try planParty(PartyPlanOptions(standards: options.standards)) } catch {
-            note(language.tr("note.no_party", ["reason": (error as? UsageError)?.text(language) ?? "\(error)"]))
+            note(language.tr("note.no_party", ["reason": ErrorClassification.describe(error, language)]))
         }
         let notes = built.notes
         let sitesNote =

@@ -129,7 +129,7 @@ extension ServiceContext {
         do {
             return try site(SitingOptions(count: count, radius: radius, standards: standards))
         } catch {
-            note(language.tr("note.no_sites", ["reason": (error as? UsageError)?.text(language) ?? "\(error)"]))
+            note(language.tr("note.no_sites", ["reason": ErrorClassification.describe(error, language)]))
             return nil
         }
     }

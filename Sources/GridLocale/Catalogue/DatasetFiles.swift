@@ -164,7 +164,9 @@ extension Catalogue {
             "conversion.line.not_numbers", en: "expected two numbers 'x y' (or 'lon lat'), got '{line}'",
             zh: "应为两个数 'x y'（或 'lon lat'），实际为 '{line}'"),
         Message("conversion.line.failed", en: "stdin:line {line}: {problem}", zh: "stdin:第{line}行: {problem}"),
-        Message("conversion.lines.failed", en: "{failures} of {lines} lines could not be converted", zh: "{lines} 行中有 {failures} 行无法转换"),
+        Message(
+            "conversion.lines.failed", en: "{failures} of {lines} lines could not be converted",
+            zh: "{lines} 行中有 {failures} 行无法转换"),
         Message("conversion.point.not_finite", en: "not a finite number", zh: "不是有限数"),
         Message("expected.crs.two_finite", en: "two finite numbers", zh: "两个有限数"),
         Message("problem.standards.unreadable", en: "cannot read the standards file", zh: "无法读取标准文件"),
