@@ -1,9 +1,48 @@
 import CGDAL
 
-/// An error from GDAL/OGR: GDAL's own messages (failures first), or ours when GDAL gave none.
+/// An error from GDAL/OGR: what failed, as a case with its values, and GDAL's own messages
+/// (`detail`, in GDAL's English; empty when GDAL gave none).
 public struct GDALError: Error, CustomStringConvertible, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    /// What failed.
+    public enum Kind: Sendable, Hashable {
+        case remotePathRead(path: String)
+        case cannotOpen(path: String)
+        case remotePathWrite(path: String)
+        case noDriver(String)
+        case cannotCreate(path: String, driver: String)
+        case cannotReadFeature(layer: String)
+        case unknownCRS(String)
+        case cannotCreateLayer(layer: String, path: String)
+        case cannotAddField(field: String, layer: String)
+        case fieldRenamed(field: String, layer: String)
+        case cannotWriteFeature(number: Int, layer: String)
+
+        /// The English text.
+        public var english: String {
+            switch self {
+            case .remotePathRead(let path): "remote or virtual paths are not read: \(path)"
+            case .cannotOpen(let path): "GDAL cannot open \(path) as vector data"
+            case .remotePathWrite(let path): "remote or virtual paths are not written: \(path)"
+            case .noDriver(let driver): "GDAL has no driver \(driver)"
+            case .cannotCreate(let path, let driver): "GDAL cannot create \(path) as \(driver)"
+            case .cannotReadFeature(let layer): "cannot read the next feature of \(layer)"
+            case .unknownCRS(let crs): "GDAL does not know the CRS \(crs)"
+            case .cannotCreateLayer(let layer, let path): "GDAL cannot create the layer \(layer) in \(path)"
+            case .cannotAddField(let field, let layer): "GDAL cannot add the field \(field) to \(layer)"
+            case .fieldRenamed(let field, let layer): "GDAL did not keep the field name \(field) in \(layer)"
+            case .cannotWriteFeature(let number, let layer): "GDAL cannot write feature \(number) of \(layer)"
+            }
+        }
+    }
+    public var kind: Kind
+    /// GDAL's own messages, failures first; empty when GDAL said nothing.
+    public var detail: String
+    public init(_ kind: Kind, detail: String = "") {
+        self.kind = kind
+        self.detail = detail
+    }
+    /// GDAL's own messages, or what failed when GDAL gave none (English).
+    public var message: String { detail.isEmpty ? kind.english : detail }
     public var description: String { message }
 }
 
@@ -33,9 +72,9 @@ final class GDALErrorLog {
     }
 
     /// The failures since the last call, joined, or `fallback`; clears them.
-    func takeFailure(_ fallback: String) -> GDALError {
+    func takeFailure(_ kind: GDALError.Kind) -> GDALError {
         defer { failures.removeAll() }
-        return GDALError(failures.isEmpty ? fallback : failures.joined(separator: "; "))
+        return GDALError(kind, detail: failures.joined(separator: "; "))
     }
 
     /// The warnings since the last call; clears them.

@@ -16,13 +16,13 @@ public final class VectorDataset {
     public init(path: String, openOptions: [String] = [], drivers: [String] = []) throws {
         GDALEnvironment.ensure()
         if path.hasPrefix("/vsi") || path.contains("://") {
-            throw GDALError("remote or virtual paths are not read: \(path)")
+            throw GDALError(.remotePathRead(path: path))
         }
         let log = GDALErrorLog()
         let options = CStringList(openOptions), allowed = CStringList(drivers)
         let flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY) | UInt32(GDAL_OF_VERBOSE_ERROR)
         let opened = log.capture { GDALOpenEx(path, flags, allowed.constPointer, options.constPointer, nil) }
-        guard let opened else { throw log.takeFailure("GDAL cannot open \(path) as vector data") }
+        guard let opened else { throw log.takeFailure(.cannotOpen(path: path)) }
         handle = opened
         self.log = log
         self.path = path
@@ -34,13 +34,13 @@ public final class VectorDataset {
     public init(creating path: String, driver: String, options: [String] = []) throws {
         GDALEnvironment.ensure()
         if path.hasPrefix("/vsi") || path.contains("://") {
-            throw GDALError("remote or virtual paths are not written: \(path)")
+            throw GDALError(.remotePathWrite(path: path))
         }
         let log = GDALErrorLog()
-        guard let gdalDriver = GDALGetDriverByName(driver) else { throw GDALError("GDAL has no driver \(driver)") }
+        guard let gdalDriver = GDALGetDriverByName(driver) else { throw GDALError(.noDriver(driver)) }
         let creation = CStringList(options)
         let created = log.capture { GDALCreate(gdalDriver, path, 0, 0, 0, GDT_Unknown, creation.pointer) }
-        guard let created else { throw log.takeFailure("GDAL cannot create \(path) as \(driver)") }
+        guard let created else { throw log.takeFailure(.cannotCreate(path: path, driver: driver)) }
         handle = created
         self.log = log
         self.path = path

@@ -71,7 +71,7 @@ public final class VectorLayer {
         let next = log.capture { OGR_L_GetNextFeature(handle) }
         if log.hasFailures {
             if let next { OGR_F_Destroy(next) }
-            throw log.takeFailure("cannot read the next feature of \(name)")
+            throw log.takeFailure(.cannotReadFeature(layer: name))
         }
         return next.map { VectorFeature(handle: $0, layer: self) }
     }

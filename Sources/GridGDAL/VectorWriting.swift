@@ -26,13 +26,13 @@ extension VectorDataset {
             OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER)
             guard log.capture({ OSRSetFromUserInput(srs, crs) }) == OGRERR_NONE else {
                 OSRDestroySpatialReference(srs)
-                throw log.takeFailure("GDAL does not know the CRS \(crs)")
+                throw log.takeFailure(.unknownCRS("\(crs)"))
             }
         }
         defer { if let srs { OSRDestroySpatialReference(srs) } }
         let creation = CStringList(options)
         let created = log.capture { GDALDatasetCreateLayer(handle, name, srs, geometry.ogr, creation.pointer) }
-        guard let created else { throw log.takeFailure("GDAL cannot create the layer \(name) in \(path)") }
+        guard let created else { throw log.takeFailure(.cannotCreateLayer(layer: name, path: path)) }
         return VectorLayer(handle: created, dataset: self)
     }
 
@@ -59,10 +59,10 @@ extension VectorLayer {
         let log = dataset.log
         let result = log.capture { OGR_L_CreateField(handle, definition, 0) }
         guard result == OGRERR_NONE, !log.hasFailures else {
-            throw log.takeFailure("GDAL cannot add the field \(name) to \(self.name)")
+            throw log.takeFailure(.cannotAddField(field: name, layer: self.name))
         }
         let index = Int(OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(handle), name))
-        guard index >= 0 else { throw GDALError("GDAL did not keep the field name \(name) in \(self.name)") }
+        guard index >= 0 else { throw GDALError(.fieldRenamed(field: name, layer: self.name)) }
         return index
     }
 
@@ -88,7 +88,7 @@ extension VectorLayer {
         }
         let result = log.capture { OGR_L_CreateFeature(handle, feature) }
         guard result == OGRERR_NONE, !log.hasFailures else {
-            throw log.takeFailure("GDAL cannot write feature \(OGR_L_GetFeatureCount(handle, 0) + 1) of \(name)")
+            throw log.takeFailure(.cannotWriteFeature(number: Int(OGR_L_GetFeatureCount(handle, 0) + 1), layer: name))
         }
     }
 }

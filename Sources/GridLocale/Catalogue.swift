@@ -10,8 +10,10 @@ public enum Catalogue {
         common, help, errors, areaTables, sitingTables, coverageTables, importProblems, underservedTables,
         gridAndPartyTables, complianceTables, storeSummaries, usageErrors, usageErrorsMore,
         outputFiles, notes, mapTexts, reportTexts, csvHeaders, csvHeadersHelp,
-        tableValues, assistant, workbook, siting, progress, fileSyntax, geometryProblems, datasetFiles, conversionAndStandards,
-        serviceTexts
+        tableValues, assistant, workbook, siting, progress,
+        // issue #17's last English: file syntax, geometry and dataset-file problems, crs convert and
+        // the standards file, service texts, the C libraries' failures
+        fileSyntax, geometryProblems, datasetFiles, conversionAndStandards, serviceTexts, libraryErrors
     ]
 
     /// Every message by key.

@@ -2,6 +2,7 @@ import GridFormats
 import GridGeo
 import GridLocale
 import GridStore
+import GridXLSX
 import GridModel
 
 /// How an error reaches the user, the same for every front end: the CLI's exit code and
@@ -37,7 +38,8 @@ public struct ErrorClassification: Sendable {
         case let e as ValidationProblem: e.text(language)
         case let e as InputError: e.report(language: language)
         case let e as ProjectionError: e.localText.text(language)
-        default: "\(error)"
+        case let e as WorkbookError: e.localText.text(language)
+        default: GDALErrorText.localText(error)?.text(language) ?? "\(error)"
         }
     }
 

@@ -191,7 +191,9 @@ extension ServiceContext {
             } catch let e as UsageError {
                 throw e
             } catch {
-                throw UsageError(key: "usage.export_operation.5", ["out": "\(out)", "error": "\(error)"])
+                throw UsageError { l in
+                    l.tr("usage.export_operation.5", ["out": "\(out)", "error": ErrorClassification.describe(error, l)])
+                }
             }
             let kinds = Dictionary((base + results).map { ($0.name, $0.geometryKind?.rawValue) }, uniquingKeysWith: { a, _ in a })
             let order = Dictionary(Self.exportLayerNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -210,9 +212,11 @@ extension ServiceContext {
                 summary = try GDALExport.write(
                     base + results, format: format == .shp ? .shp : .kml, to: out, datasetName: snapshot.metadata.name)
             } catch {
-                throw UsageError(
-                    key: format == .shp ? "usage.export.shp_failed" : "usage.export.kml_failed", ["out": out, "error": "\(error)"]
-                )
+                throw UsageError { l in
+                    l.tr(
+                        format == .shp ? "usage.export.shp_failed" : "usage.export.kml_failed",
+                        ["out": out, "error": ErrorClassification.describe(error, l)])
+                }
             }
             let kinds = Dictionary((base + results).map { ($0.name, $0.geometryKind?.rawValue) }, uniquingKeysWith: { a, _ in a })
             for layer in summary.layers {

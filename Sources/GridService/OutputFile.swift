@@ -11,7 +11,13 @@ public enum OutputFile {
     /// the `fill` of `replace` and shown as the reason of the `UsageError`.
     public struct Failure: Error {
         public var reason: String
+        /// The reason as a catalogue text, when it is one (else `reason`, the system's words).
+        public var text: LocalText?
         public init(_ reason: String) { self.reason = reason }
+        public init(_ text: LocalText) {
+            self.reason = text.text(.en)
+            self.text = text
+        }
     }
 
     /// Writes `text` to `path` whole or not at all (`replace`).
@@ -76,7 +82,7 @@ public enum OutputFile {
         do {
             try fill(temporary)
         } catch let error as Failure {
-            throw failure(nil, system: error.reason)
+            throw failure(error.text, system: error.reason)
         }
         var existing = stat()
         if stat(path, &existing) == 0 { _ = chmod(temporary, existing.st_mode & 0o7777) }

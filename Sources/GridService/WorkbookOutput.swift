@@ -62,7 +62,7 @@ enum WorkbookOutput {
             do {
                 try WorkbookWriter.write(sheets, to: temporary, title: title)
             } catch let error as WorkbookError {
-                throw OutputFile.Failure(error.message)
+                throw OutputFile.Failure(error.localText)
             }
         }
     }
@@ -74,5 +74,17 @@ enum WorkbookOutput {
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyy-MM-dd"
         return f.string(from: Date())
+    }
+}
+
+extension WorkbookError {
+    /// What failed in the reader's language; libxlsxwriter's own reason as it wrote it.
+    var localText: LocalText {
+        switch kind {
+        case .noSheets(let path): LocalText("error.workbook.no_sheets", ["path": path])
+        case .cannotCreate(let path): LocalText("error.workbook.cannot_create", ["path": path])
+        case .cannotAddSheet(let path, let sheet): LocalText("error.workbook.cannot_add_sheet", ["path": path, "sheet": sheet])
+        case .library(let place, let reason): LocalText("error.workbook.library", ["place": place, "reason": reason])
+        }
     }
 }

@@ -3,8 +3,26 @@ import Foundation
 
 /// An error writing a workbook: libxlsxwriter's own text, with the sheet or file it concerns.
 public struct WorkbookError: Error, CustomStringConvertible, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    /// What failed, as a case with its values.
+    public enum Kind: Sendable, Hashable {
+        case noSheets(path: String)
+        case cannotCreate(path: String)
+        case cannotAddSheet(path: String, sheet: String)
+        /// libxlsxwriter refused a call at `place` (the file, sheet, row and column) for `reason`,
+        /// libxlsxwriter's own English.
+        case library(place: String, reason: String)
+    }
+    public var kind: Kind
+    public init(_ kind: Kind) { self.kind = kind }
+    /// The English text.
+    public var message: String {
+        switch kind {
+        case .noSheets(let path): "\(path): a workbook needs at least one sheet"
+        case .cannotCreate(let path): "\(path): cannot create the workbook"
+        case .cannotAddSheet(let path, let sheet): "\(path): cannot add the sheet \(sheet)"
+        case .library(let place, let reason): "\(place): \(reason)"
+        }
+    }
     public var description: String { message }
 }
 
@@ -18,10 +36,10 @@ public enum WorkbookWriter {
     ///
     /// - Throws: `WorkbookError` naming the sheet and libxlsxwriter's reason.
     public static func write(_ sheets: [Sheet], to path: String, title: String? = nil) throws {
-        guard !sheets.isEmpty else { throw WorkbookError("\(path): a workbook needs at least one sheet") }
+        guard !sheets.isEmpty else { throw WorkbookError(.noSheets(path: path)) }
         var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 1)
         guard let workbook = workbook_new_opt(path, &options) else {
-            throw WorkbookError("\(path): cannot create the workbook")
+            throw WorkbookError(.cannotCreate(path: path))
         }
         var closed = false
         defer { if !closed { _ = workbook_close(workbook) } }
@@ -58,7 +76,7 @@ public enum WorkbookWriter {
             }
             used.insert(name.lowercased())
             guard let worksheet = workbook_add_worksheet(workbook, name) else {
-                throw WorkbookError("\(path): cannot add the sheet \(name)")
+                throw WorkbookError(.cannotAddSheet(path: path, sheet: name))
             }
             let place = "\(path)[\(name)]"
             for (i, width) in sheet.columnWidths.enumerated() {
@@ -94,6 +112,6 @@ public enum WorkbookWriter {
 
     private static func check(_ error: lxw_error, _ place: String) throws {
         guard error != LXW_NO_ERROR else { return }
-        throw WorkbookError("\(place): \(String(cString: lxw_strerror(error)))")
+        throw WorkbookError(.library(place: place, reason: String(cString: lxw_strerror(error))))
     }
 }

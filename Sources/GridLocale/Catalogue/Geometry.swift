@@ -72,6 +72,6 @@ extension Catalogue {
         Message("expected.geometry.polygons", en: "[[[[x, y], ...]], ...]", zh: "多边形数组 [[[[x, y], ...]], ...]"),
         Message("expected.geometry.line_points", en: "at least 2 positions", zh: "至少 2 个坐标点"),
         Message("expected.finite", en: "a finite number", zh: "有限数"),
-        Message("problem.unexpected", en: "{detail}", zh: "意外错误：{detail}")
+        Message("problem.unexpected", en: "{detail}", zh: "{detail}")
     ]
 }

@@ -32,3 +32,33 @@ extension Catalogue {
         Message("error.rpc.request.by_name", en: "parameters are taken by name (an object)", zh: "参数按名称传递（应为对象）")
     ]
 }
+
+extension Catalogue {
+    /// Failures of the C libraries' wrappers (GDAL reading and writing planners' files,
+    /// libxlsxwriter writing workbooks): what failed, then the library's own words.
+    static let libraryErrors: [Message] = [
+        Message("error.gdal.remote_read", en: "remote or virtual paths are not read: {path}", zh: "不读取远程或虚拟路径：{path}"),
+        Message("error.gdal.cannot_open", en: "GDAL cannot open {path} as vector data", zh: "GDAL 无法把 {path} 作为矢量数据打开"),
+        Message("error.gdal.remote_write", en: "remote or virtual paths are not written: {path}", zh: "不写入远程或虚拟路径：{path}"),
+        Message("error.gdal.no_driver", en: "GDAL has no driver {driver}", zh: "GDAL 没有驱动 {driver}"),
+        Message("error.gdal.cannot_create", en: "GDAL cannot create {path} as {driver}", zh: "GDAL 无法以 {driver} 格式创建 {path}"),
+        Message("error.gdal.cannot_read_feature", en: "cannot read the next feature of {layer}", zh: "无法读取 {layer} 的下一个要素"),
+        Message("error.gdal.unknown_crs", en: "GDAL does not know the CRS {crs}", zh: "GDAL 不认识坐标系 {crs}"),
+        Message(
+            "error.gdal.cannot_create_layer", en: "GDAL cannot create the layer {layer} in {path}",
+            zh: "GDAL 无法在 {path} 中创建图层 {layer}"),
+        Message(
+            "error.gdal.cannot_add_field", en: "GDAL cannot add the field {field} to {layer}", zh: "GDAL 无法向 {layer} 添加字段 {field}"
+        ),
+        Message(
+            "error.gdal.field_renamed", en: "GDAL did not keep the field name {field} in {layer}",
+            zh: "GDAL 没有保留 {layer} 中的字段名 {field}"),
+        Message(
+            "error.gdal.cannot_write_feature", en: "GDAL cannot write feature {n} of {layer}", zh: "GDAL 无法写入 {layer} 的第 {n} 个要素"),
+        Message("error.gdal.with_detail", en: "{what}: {detail}", zh: "{what}（GDAL：{detail}）"),
+        Message("error.workbook.no_sheets", en: "{path}: a workbook needs at least one sheet", zh: "{path}：工作簿至少需要一个工作表"),
+        Message("error.workbook.cannot_create", en: "{path}: cannot create the workbook", zh: "{path}：无法创建工作簿"),
+        Message("error.workbook.cannot_add_sheet", en: "{path}: cannot add the sheet {sheet}", zh: "{path}：无法添加工作表 {sheet}"),
+        Message("error.workbook.library", en: "{place}: {reason}", zh: "{place}：{reason}（libxlsxwriter）")
+    ]
+}

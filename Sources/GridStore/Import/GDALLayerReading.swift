@@ -21,7 +21,9 @@ extension LayerReader {
 
     /// GDAL could not read the file or a record: GDAL's own message after ours.
     private static func cannotBeRead(_ error: Error) -> LocalText {
-        LocalText("problem.gdal.cannot_be_read", parts: ["detail": LocalText("problem.unexpected", ["detail": "\(error)"])])
+        LocalText(
+            "problem.gdal.cannot_be_read",
+            parts: ["detail": GDALErrorText.localText(error) ?? LocalText("problem.unexpected", ["detail": "\(error)"])])
     }
 
     func readGDAL(_ file: EntityFile, requiredColumns: [String], body: (FieldReader, SourceGeometry?) -> Void) -> Bool {

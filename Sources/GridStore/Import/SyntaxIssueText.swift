@@ -1,5 +1,6 @@
 import Foundation
 import GridFormats
+import GridGDAL
 import GridGeo
 import GridLocale
 
@@ -157,5 +158,33 @@ extension ProjectionError {
             }
         guard !detail.isEmpty else { return what }
         return LocalText("problem.crs.with_detail", ["detail": detail], parts: ["problem": what])
+    }
+}
+
+/// GDAL's errors in the reader's language: what failed from the catalogue, GDAL's own message
+/// (its English) after it.
+public enum GDALErrorText {
+    /// The text of `error` when it is a `GDALError`, else nil.
+    public static func localText(_ error: Error) -> LocalText? {
+        guard let e = error as? GDALError else { return nil }
+        let what: LocalText =
+            switch e.kind {
+            case .remotePathRead(let path): LocalText("error.gdal.remote_read", ["path": path])
+            case .cannotOpen(let path): LocalText("error.gdal.cannot_open", ["path": path])
+            case .remotePathWrite(let path): LocalText("error.gdal.remote_write", ["path": path])
+            case .noDriver(let driver): LocalText("error.gdal.no_driver", ["driver": driver])
+            case .cannotCreate(let path, let driver): LocalText("error.gdal.cannot_create", ["path": path, "driver": driver])
+            case .cannotReadFeature(let layer): LocalText("error.gdal.cannot_read_feature", ["layer": layer])
+            case .unknownCRS(let crs): LocalText("error.gdal.unknown_crs", ["crs": crs])
+            case .cannotCreateLayer(let layer, let path):
+                LocalText("error.gdal.cannot_create_layer", ["layer": layer, "path": path])
+            case .cannotAddField(let field, let layer): LocalText("error.gdal.cannot_add_field", ["field": field, "layer": layer])
+            case .fieldRenamed(let field, let layer): LocalText("error.gdal.field_renamed", ["field": field, "layer": layer])
+            case .cannotWriteFeature(let number, let layer):
+                LocalText("error.gdal.cannot_write_feature", ["n": "\(number)", "layer": layer])
+            }
+        // What failed, then GDAL's own words (before, English showed GDAL's words alone).
+        guard !e.detail.isEmpty else { return what }
+        return LocalText("error.gdal.with_detail", ["detail": e.detail], parts: ["what": what])
     }
 }
