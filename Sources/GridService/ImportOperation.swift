@@ -114,6 +114,9 @@ extension ServiceContext {
                 counts: snapshot.layerCounts, households: snapshot.totalHouseholds, replacedExisting: false,
                 seconds: Date().timeIntervalSince(start), dryRun: DatasetInspectionReport(inspection))
         }
+        if PostGISAddress.isURI(databasePath) {
+            return try importIntoPostGIS(options, importOptions: importOptions, start: start)
+        }
         let existed = FileManager.default.fileExists(atPath: databasePath)
         if existed && !options.replace {
             let store = try GeoPackageStore(path: databasePath, create: false)
@@ -135,6 +138,30 @@ extension ServiceContext {
             store: databasePath, datasetName: snapshot.metadata.name,
             sourceCRS: snapshot.metadata.sourceCRS, workingCRS: snapshot.metadata.workingCRS,
             counts: counts, households: snapshot.totalHouseholds, replacedExisting: existed,
+            seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Import into one district of a PostGIS database: the dataset is read and validated first,
+    /// then written in one transaction (the schema created when missing); an existing district is
+    /// replaced only with `replace`.
+    private func importIntoPostGIS(_ options: ImportDatasetOptions, importOptions: ImportOptions, start: Date) throws
+        -> ImportSummary
+    {
+        let snapshot = try DatasetImporter.read(
+            directory: URL(fileURLWithPath: options.directory), options: importOptions, progress: progress)
+        let store = try StoreOpening.open(databasePath, datasetFallback: snapshot.metadata.name, create: true)
+        let existed = try !store.isEmpty()
+        if existed && !options.replace {
+            throw UsageError(key: "usage.import_operation.5", ["database_path": store.location])
+        }
+        try store.replaceContents(with: snapshot) { [progress] stage, done, total in
+            progress.report(stage: stage, done: done, total: total)
+        }
+        invalidate()
+        return ImportSummary(
+            store: store.location, datasetName: snapshot.metadata.name,
+            sourceCRS: snapshot.metadata.sourceCRS, workingCRS: snapshot.metadata.workingCRS,
+            counts: snapshot.layerCounts, households: snapshot.totalHouseholds, replacedExisting: existed,
             seconds: Date().timeIntervalSince(start))
     }
 }

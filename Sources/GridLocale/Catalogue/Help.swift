@@ -447,8 +447,11 @@ extension Catalogue {
             zh: "规划一个区的社区服务设施、网格和党组织网络。"),
         Message(
             "help.cli.db",
-            en: "The store (a GeoPackage file). Default: $GRIDPLAN_DB or ./gridplan.gpkg.",
-            zh: "数据库（一个 GeoPackage 文件）。默认：$GRIDPLAN_DB 或 ./gridplan.gpkg。"),
+            en:
+                "The store: a GeoPackage file, or one district of a PostGIS database as postgresql://[user@]host/database?dataset=NAME (password from PGPASSWORD or ~/.pgpass). Default: $GRIDPLAN_DB or ./gridplan.gpkg.",
+            zh:
+                "数据库：一个 GeoPackage 文件，或 PostGIS 数据库中的一个区，写作 postgresql://[用户@]主机/数据库?dataset=名称（密码取自 PGPASSWORD 或 ~/.pgpass）。默认：$GRIDPLAN_DB 或 ./gridplan.gpkg。"
+        ),
         Message(
             "help.cli.version",
             en: "Show the version.",
