@@ -34,8 +34,39 @@ public enum PostGISSchema {
     public static var currentVersion: Int { migrations.map(\.version).max() ?? 0 }
 
     public static let migrations: [Migration] = [
-        Migration(version: 1, description: "district layers", sql: layers)
+        Migration(version: 1, description: "district layers", sql: layers),
+        Migration(version: 2, description: "row-level security by district", sql: rowLevelSecurity)
     ]
+
+    /// Tables under row-level security: every district table and `datasets`.
+    public static var protectedTables: [String] { ["datasets"] + districtTables }
+
+    /// Which roles reach which districts (`*`: every district, read only); `gridplan db grant`
+    /// fills it. A role reaches a district when the session's user is a member of it. Owners and
+    /// superusers (the administrator who imports for everyone) are not subject to the policies.
+    static let rowLevelSecurity =
+        """
+        CREATE TABLE gridplan_access (
+          role_name text NOT NULL, dataset_id text NOT NULL, households boolean NOT NULL DEFAULT false,
+          PRIMARY KEY (role_name, dataset_id));
+        """
+        + protectedTables.map { t in
+            """
+            ALTER TABLE \(t) ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY \(t)_district ON \(t) USING (dataset_id IN (\(memberDistricts)))
+              WITH CHECK (dataset_id IN (\(memberDistricts)));
+            CREATE POLICY \(t)_city ON \(t) FOR SELECT USING (EXISTS (\(memberCity)));
+            """
+        }.joined(separator: "\n")
+
+    static let memberDistricts = """
+        SELECT a.dataset_id FROM gridplan_access a JOIN pg_roles r ON r.rolname = a.role_name
+        WHERE a.dataset_id <> '*' AND pg_has_role(r.oid, 'MEMBER')
+        """
+    static let memberCity = """
+        SELECT 1 FROM gridplan_access a JOIN pg_roles r ON r.rolname = a.role_name
+        WHERE a.dataset_id = '*' AND pg_has_role(r.oid, 'MEMBER')
+        """
 
     static let versionTable = """
         CREATE TABLE IF NOT EXISTS gridplan_schema (

@@ -34,4 +34,16 @@ public enum DatabaseAdministration {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// Creates `grant.role` (when missing) and gives it its districts, the city or household
+    /// rows; returns what was done, one line each, in `language`.
+    public static func grant(
+        db: String, role: String, datasets: [String], city: Bool, households: Bool, language: Language
+    ) throws -> String {
+        let grant = AccessGrant(role: role, datasets: datasets, city: city, households: households)
+        let address = try address(db)
+        let connection = try PostGISConnecting.connect(address)
+        let lines = try PostGISAccess.grant(grant, connection: connection, address: address)
+        return lines.map { language.tr($0.key, $0.arguments) }.joined(separator: "\n") + "\n"
+    }
 }

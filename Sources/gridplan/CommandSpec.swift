@@ -2,13 +2,14 @@ import GridLocale
 import GridService
 
 /// One command of the CLI: its words, its help and its options, and what it runs. Every
-/// command but four is a declared operation; `crs convert` (a stream filter), `db init` (the
-/// PostGIS administrator's), `rpc` and `mcp` (the servers) exist only on the command line, declared here with the same field type.
+/// command but five is a declared operation; `crs convert` (a stream filter), `db init` and
+/// `db grant` (the PostGIS administrator's), `rpc` and `mcp` (the servers) exist only on the command line, declared here with the same field type.
 struct CommandSpec {
     enum Action {
         case operation(OperationDeclaration)
         case crsConvert
         case databaseInit
+        case databaseGrant
         case rpc
         case mcp
     }
@@ -43,6 +44,20 @@ struct CommandSpec {
             CommandSpec(
                 path: ["db", "init"], summaryKey: "help.cli.db.init.summary", discussionKey: "help.cli.db.init.discussion",
                 fields: [store, SharedFields.lang], action: .databaseInit),
+            CommandSpec(
+                path: ["db", "grant"], summaryKey: "help.cli.db.grant.summary", discussionKey: "help.cli.db.grant.discussion",
+                fields: [
+                    store,
+                    OptionField("role", .text, help: "The role to create or extend.", valueName: "role", requirement: .always)
+                        .keyed("help.cli.db.grant.role"),
+                    OptionField("dataset", .textList, help: "A district the role reads and writes.", valueName: "name")
+                        .keyed("help.cli.db.grant.dataset"),
+                    OptionField("city", .flag, help: "The role reads every district.").keyed("help.cli.db.grant.city"),
+                    OptionField("households", .flag, help: "The role may read household rows.")
+                        .keyed("help.cli.db.grant.households"),
+                    SharedFields.lang
+                ],
+                action: .databaseGrant),
             CommandSpec(
                 path: ["rpc"], summaryKey: "help.cli.rpc.summary", discussionKey: "help.cli.rpc.discussion",
                 fields: [

@@ -91,3 +91,36 @@ extension Catalogue {
             zh: "--db {db}：`gridplan db` 只用于 PostgreSQL 数据库；请给出 postgresql:// URI")
     ]
 }
+
+extension Catalogue {
+    /// `gridplan db grant`: roles and row-level security.
+    static let postgisAccess: [Message] = [
+        Message(
+            "help.cli.db.grant.summary",
+            en: "Create a role for a district's planners (its rows only), the city (reads every district) or household rows.",
+            zh: "为区的规划人员（只限本区的行）、全市（读取所有区）或户级数据创建角色。"),
+        Message(
+            "help.cli.db.grant.discussion",
+            en:
+                "Row-level security keeps a district role to its own dataset_id rows; a city role reads all; household rows are readable only with --households. Make planners' login roles members of the role (GRANT role TO planner).",
+            zh: "行级安全使区级角色只能访问本区 dataset_id 的行；全市角色可读取全部；户级数据只有加 --households 才能读取。请把规划人员的登录角色设为该角色的成员（GRANT 角色 TO 规划人员）。"),
+        Message("help.cli.db.grant.role", en: "The role to create or extend.", zh: "要创建或扩充的角色。"),
+        Message(
+            "help.cli.db.grant.dataset", en: "A district (dataset) the role reads and writes (repeat for several).",
+            zh: "该角色可读写的区（数据集）（可重复给出多个）。"),
+        Message("help.cli.db.grant.city", en: "The role reads every district and writes none.", zh: "该角色可读取所有区，不能写入。"),
+        Message(
+            "help.cli.db.grant.households", en: "The role may also read household-level rows (personal information).",
+            zh: "该角色还可读取户级数据（个人信息）。"),
+        Message(
+            "usage.db.grant_what", en: "gridplan db grant: give --role and either --dataset NAME (one or more) or --city",
+            zh: "gridplan db grant：请给出 --role，以及 --dataset 名称（一个或多个）或 --city 之一"),
+        Message("db.grant.created_role", en: "created role {role} (NOLOGIN)", zh: "已创建角色 {role}（NOLOGIN）"),
+        Message(
+            "db.grant.district", en: "role {role} reads and writes district {dataset}", zh: "角色 {role} 可读写区 {dataset}"),
+        Message("db.grant.city", en: "role {role} reads every district", zh: "角色 {role} 可读取所有区"),
+        Message("db.grant.households", en: "role {role} may read household rows", zh: "角色 {role} 可读取户级数据"),
+        Message(
+            "db.grant.no_households", en: "role {role} may not read household rows", zh: "角色 {role} 不能读取户级数据")
+    ]
+}
