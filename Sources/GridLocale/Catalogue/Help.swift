@@ -163,8 +163,9 @@ extension Catalogue {
             zh: "数据集中的每个问题都按 文件:位置: 字段: 问题（应为）的形式报告；先列出前 50 个，再给出总数，库保持原样不变（退出码 65）。"),
         Message(
             "help.import.directory",
-            en: "The dataset folder (communities, buildings and facilities files at least).",
-            zh: "数据集文件夹（至少包含社区、楼栋和设施文件）。"),
+            en:
+                "The dataset folder (communities, buildings and facilities files at least), or a gridplan GeoPackage store (.gpkg) to copy, e.g. into PostGIS.",
+            zh: "数据集文件夹（至少包含社区、楼栋和设施文件），或要复制的 gridplan GeoPackage 数据库（.gpkg），例如复制到 PostGIS。"),
         Message(
             "help.import.crs",
             en: "CRS of the input coordinates (overrides dataset.json): EPSG:4326, EPSG:4490, GCJ-02, BD-09 ...",

@@ -69,6 +69,9 @@ extension Catalogue {
             "usage.postgis.busy",
             en: "another import of district {dataset} is running (waited {seconds} s): try again when it has finished",
             zh: "区 {dataset} 的另一次导入正在进行（已等待 {seconds} 秒）：请在其完成后重试"),
+        Message(
+            "usage.import.same_store", en: "import {path}: the source store is the target store (--db); nothing to do",
+            zh: "import {path}：源数据库就是目标数据库（--db），无需导入"),
         Message("help.group.db", en: "The PostGIS city database: schema and access.", zh: "PostGIS 全市数据库：表结构与访问权限。"),
         Message(
             "help.cli.db.init.summary",
