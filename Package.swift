@@ -64,6 +64,8 @@ let package = Package(
                 "GridModel", "GridGeo", "GridFormats", "GridGDAL", "CSQLite", "GridLocale",
                 .product(name: "GRDB", package: "GRDB.swift")
             ]),
+        // The city store on PostgreSQL + PostGIS: one district (dataset_id) per store, same surface as GeoPackage.
+        .target(name: "GridPostGIS", dependencies: ["GridStore", "GridModel", "GridGeo", "GridLocale", "GridPostgres"]),
         // Pure analyses over a snapshot: area standard, coverage, siting, grids, party network.
         .target(name: "GridAnalysis", dependencies: ["GridModel", "GridGeo", "GridLocale", "GridMILP"]),
         // Table, CSV, GeoJSON, SVG and HTML renderers of analysis results.
@@ -73,7 +75,8 @@ let package = Package(
         .target(
             name: "GridService",
             dependencies: [
-                "GridStore", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats", "GridLocale", "GridXLSX"
+                "GridStore", "GridPostGIS", "GridAnalysis", "GridRender", "GridModel", "GridGeo", "GridFormats", "GridLocale",
+                "GridXLSX"
             ]),
         // JSON-RPC 2.0 over stdin/stdout.
         .target(name: "GridRPC", dependencies: ["GridService", "GridRender", "GridModel", "GridFormats", "GridLocale"]),
@@ -107,6 +110,9 @@ let package = Package(
             name: "GridAnalysisTests", dependencies: ["GridAnalysis", "GridModel", "GridGeo", "GridMILP", "TestSupport"]),
         .testTarget(name: "GridRenderTests", dependencies: ["GridRender", "GridModel", "GridGeo", "TestSupport", "GridLocale"]),
         .testTarget(name: "GridPostgresTests", dependencies: ["GridPostgres", "TestSupport"]),
+        .testTarget(
+            name: "GridPostGISTests",
+            dependencies: ["GridPostGIS", "GridPostgres", "GridStore", "GridService", "GridModel", "TestSupport", "GridLocale"]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
         .testTarget(
             name: "GridMCPTests",

@@ -13,7 +13,8 @@ public enum Catalogue {
         tableValues, assistant, workbook, siting, progress,
         // issue #17's last English: file syntax, geometry and dataset-file problems, crs convert and
         // the standards file, service texts, the C libraries' failures
-        fileSyntax, geometryProblems, datasetFiles, conversionAndStandards, serviceTexts, libraryErrors
+        fileSyntax, geometryProblems, datasetFiles, conversionAndStandards, serviceTexts, libraryErrors,
+        postgis, postgisAccess
     ]
 
     /// Every message by key.

@@ -97,12 +97,12 @@ extension ServiceContext {
                 throw UsageError(key: "usage.community.unknown", ["ids": unknown.joined(separator: ", ")])
             }
         }
-        var store: GeoPackageStore? = nil
+        var store: (any PlanStore)? = nil
         if options.apply {
-            guard FileManager.default.fileExists(atPath: databasePath) else {
+            guard StoreOpening.exists(databasePath) else {
                 throw UsageError(key: "usage.grids.apply_demo", ["path": databasePath])
             }
-            store = try GeoPackageStore(path: databasePath, create: false)
+            store = try StoreOpening.open(databasePath, create: false)
         }
         progress.report(stage: LocalText("progress.stage.grid_plan"), done: 0, total: 1)
         var result = GridPartition.plan(snapshot, options: parameters, standards: standards)

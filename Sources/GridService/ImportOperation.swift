@@ -86,6 +86,11 @@ extension ServiceContext {
         let dir = options.directory
         guard !dir.isEmpty else { throw UsageError(key: "usage.import_operation.1") }
         var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), !isDir.boolValue,
+            dir.lowercased().hasSuffix(".gpkg")
+        {
+            return try importStore(options)
+        }
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw UsageError(key: "usage.import.not_folder", ["path": dir])
         }
@@ -114,6 +119,9 @@ extension ServiceContext {
                 counts: snapshot.layerCounts, households: snapshot.totalHouseholds, replacedExisting: false,
                 seconds: Date().timeIntervalSince(start), dryRun: DatasetInspectionReport(inspection))
         }
+        if PostGISAddress.isURI(databasePath) {
+            return try importIntoPostGIS(options, importOptions: importOptions, start: start)
+        }
         let existed = FileManager.default.fileExists(atPath: databasePath)
         if existed && !options.replace {
             let store = try GeoPackageStore(path: databasePath, create: false)
@@ -135,6 +143,63 @@ extension ServiceContext {
             store: databasePath, datasetName: snapshot.metadata.name,
             sourceCRS: snapshot.metadata.sourceCRS, workingCRS: snapshot.metadata.workingCRS,
             counts: counts, households: snapshot.totalHouseholds, replacedExisting: existed,
+            seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Import into one district of a PostGIS database: the dataset is read and validated first,
+    /// then written in one transaction (the schema created when missing); an existing district is
+    /// replaced only with `replace`.
+    private func importIntoPostGIS(_ options: ImportDatasetOptions, importOptions: ImportOptions, start: Date) throws
+        -> ImportSummary
+    {
+        let snapshot = try DatasetImporter.read(
+            directory: URL(fileURLWithPath: options.directory), options: importOptions, progress: progress)
+        return try writePostGIS(snapshot, replace: options.replace, start: start)
+    }
+
+    /// Copies a gridplan GeoPackage store (every layer, household rows included) into the store
+    /// `--db` names: a district of a PostGIS database, or another GeoPackage file.
+    private func importStore(_ options: ImportDatasetOptions) throws -> ImportSummary {
+        let start = Date()
+        let source = options.directory
+        if URL(fileURLWithPath: source).standardizedFileURL.path == URL(fileURLWithPath: databasePath).standardizedFileURL.path {
+            throw UsageError(key: "usage.import.same_store", ["path": source])
+        }
+        let snapshot = try GeoPackageStore(path: source, create: false).loadSnapshot(layers: StoreLayer.all)
+        if PostGISAddress.isURI(databasePath) {
+            return try writePostGIS(snapshot, replace: options.replace, start: start)
+        }
+        let existed = FileManager.default.fileExists(atPath: databasePath)
+        if existed && !options.replace, try !GeoPackageStore(path: databasePath, create: false).isEmpty() {
+            throw UsageError(key: "usage.import_operation.5", ["database_path": databasePath])
+        }
+        let store = try GeoPackageStore(path: databasePath, create: true)
+        try store.replaceContents(with: snapshot) { [progress] stage, done, total in
+            progress.report(stage: stage, done: done, total: total)
+        }
+        invalidate()
+        return ImportSummary(
+            store: databasePath, datasetName: snapshot.metadata.name,
+            sourceCRS: snapshot.metadata.sourceCRS, workingCRS: snapshot.metadata.workingCRS,
+            counts: snapshot.layerCounts, households: snapshot.totalHouseholds, replacedExisting: existed,
+            seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Writes `snapshot` as one district of the PostGIS database `--db` names.
+    private func writePostGIS(_ snapshot: Snapshot, replace: Bool, start: Date) throws -> ImportSummary {
+        let store = try StoreOpening.open(databasePath, datasetFallback: snapshot.metadata.name, create: true)
+        let existed = try !store.isEmpty()
+        if existed && !replace {
+            throw UsageError(key: "usage.import_operation.5", ["database_path": store.location])
+        }
+        try store.replaceContents(with: snapshot) { [progress] stage, done, total in
+            progress.report(stage: stage, done: done, total: total)
+        }
+        invalidate()
+        return ImportSummary(
+            store: store.location, datasetName: snapshot.metadata.name,
+            sourceCRS: snapshot.metadata.sourceCRS, workingCRS: snapshot.metadata.workingCRS,
+            counts: snapshot.layerCounts, households: snapshot.totalHouseholds, replacedExisting: existed,
             seconds: Date().timeIntervalSince(start))
     }
 }

@@ -30,8 +30,8 @@ extension ServiceContext {
     public func info(_ options: InfoOptions = InfoOptions()) throws -> InfoResult {
         var storeInfo: StoreInfo
         var demo = false
-        if FileManager.default.fileExists(atPath: databasePath) {
-            storeInfo = try GeoPackageStore(path: databasePath, create: false).info()
+        if StoreOpening.exists(databasePath) {
+            storeInfo = try StoreOpening.open(databasePath, create: false).info()
         } else {
             let s = try snapshot()
             demo = true

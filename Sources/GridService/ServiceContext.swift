@@ -6,7 +6,7 @@ import GridStore
 /// What every operation needs besides its own options: which store, which standards,
 /// where progress goes. Loads the snapshot once and keeps it.
 public final class ServiceContext: @unchecked Sendable {
-    /// Store path: `--db`, else `$GRIDPLAN_DB`, else `gridplan.gpkg` in the working directory.
+    /// Store path or PostGIS URI (`StoreAddress`): `--db`, else `$GRIDPLAN_DB`, else `gridplan.gpkg` in the working directory.
     public let databasePath: String
     /// Where progress goes; the JSON-RPC server points it at the current request.
     public var progress: any ProgressReporter
@@ -51,7 +51,7 @@ public final class ServiceContext: @unchecked Sendable {
         let s = try SnapshotLoader.load(
             databasePath: databasePath, layers: wanted, progress: progress, note: note, language: language)
         cachedSnapshot = s
-        cachedLayers = FileManager.default.fileExists(atPath: databasePath) ? wanted : Set(StoreLayer.allCases)
+        cachedLayers = StoreOpening.exists(databasePath) ? wanted : Set(StoreLayer.allCases)
         return s
     }
 

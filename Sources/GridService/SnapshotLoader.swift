@@ -9,8 +9,8 @@ enum SnapshotLoader {
         databasePath: String, layers: Set<StoreLayer>, progress: any ProgressReporter,
         note: @Sendable (String) -> Void, language: Language = .en
     ) throws -> Snapshot {
-        if FileManager.default.fileExists(atPath: databasePath) {
-            let store = try GeoPackageStore(path: databasePath, create: false)
+        if StoreOpening.exists(databasePath) {
+            let store = try StoreOpening.open(databasePath, create: false)
             return try store.loadSnapshot(layers: layers)
         }
         guard let demo = ProjectResources.demoDataset else {

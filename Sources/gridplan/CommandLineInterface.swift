@@ -87,6 +87,20 @@ enum CommandLineInterface {
 
     static func execute(_ spec: CommandSpec, _ object: JSONObject, db: String?, language: Language) throws -> Int32 {
         var object = object
+        if case .databaseInit = spec.action {
+            StandardOutput.write(
+                try DatabaseAdministration.initialize(db: ServiceContext.resolveDatabasePath(db), language: language))
+            return 0
+        }
+        if case .databaseGrant = spec.action {
+            let values = try OptionValues(object, fields: spec.fields.filter { $0.name != "db" })
+            StandardOutput.write(
+                try DatabaseAdministration.grant(
+                    db: ServiceContext.resolveDatabasePath(db), role: try values.text("role") ?? "",
+                    datasets: try values.list("dataset") ?? [], city: try values.flag("city") ?? false,
+                    households: try values.flag("households") ?? false, language: language))
+            return 0
+        }
         if case .crsConvert = spec.action, let lang = object[SharedFields.lang.name] {
             // `crs convert` reads no `lang` itself: the language is already resolved; a wrong one is refused.
             _ = try Language.resolve(option: lang.stringValue)
@@ -99,6 +113,8 @@ enum CommandLineInterface {
             let output = try operation.execute(object, context: context, defaultFormat: .table)
             for m in output.messages { printError(m) }
             if let document = output.document { try StandardOutput.print(document) }
+            return 0
+        case .databaseInit, .databaseGrant:
             return 0
         case .crsConvert:
             let values = try OptionValues(object, fields: CRSConvertOptions.systems)

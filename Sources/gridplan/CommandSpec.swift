@@ -2,12 +2,14 @@ import GridLocale
 import GridService
 
 /// One command of the CLI: its words, its help and its options, and what it runs. Every
-/// command but three is a declared operation; `crs convert` (a stream filter), `rpc` and `mcp`
-/// (the servers) exist only on the command line, declared here with the same field type.
+/// command but five is a declared operation; `crs convert` (a stream filter), `db init` and
+/// `db grant` (the PostGIS administrator's), `rpc` and `mcp` (the servers) exist only on the command line, declared here with the same field type.
 struct CommandSpec {
     enum Action {
         case operation(OperationDeclaration)
         case crsConvert
+        case databaseInit
+        case databaseGrant
         case rpc
         case mcp
     }
@@ -22,7 +24,7 @@ struct CommandSpec {
 
     /// `--db FILE`, for every command that opens the store.
     static let store = OptionField(
-        "db", .text, help: "The store (a GeoPackage file). Default: $GRIDPLAN_DB or ./gridplan.gpkg.",
+        "db", .text, help: "The store (a GeoPackage file or a postgresql:// URI). Default: $GRIDPLAN_DB or ./gridplan.gpkg.",
         valueName: "file", availability: .commandLineOnly
     ).keyed("help.cli.db")
 
@@ -39,6 +41,23 @@ struct CommandSpec {
                 discussionKey: "help.cli.crs.convert.discussion",
                 fields: CRSConvertOptions.systems.map { $0.keyed("help.crs.convert.\($0.name)") } + [SharedFields.lang],
                 action: .crsConvert),
+            CommandSpec(
+                path: ["db", "init"], summaryKey: "help.cli.db.init.summary", discussionKey: "help.cli.db.init.discussion",
+                fields: [store, SharedFields.lang], action: .databaseInit),
+            CommandSpec(
+                path: ["db", "grant"], summaryKey: "help.cli.db.grant.summary", discussionKey: "help.cli.db.grant.discussion",
+                fields: [
+                    store,
+                    OptionField("role", .text, help: "The role to create or extend.", valueName: "role", requirement: .always)
+                        .keyed("help.cli.db.grant.role"),
+                    OptionField("dataset", .textList, help: "A district the role reads and writes.", valueName: "name")
+                        .keyed("help.cli.db.grant.dataset"),
+                    OptionField("city", .flag, help: "The role reads every district.").keyed("help.cli.db.grant.city"),
+                    OptionField("households", .flag, help: "The role may read household rows.")
+                        .keyed("help.cli.db.grant.households"),
+                    SharedFields.lang
+                ],
+                action: .databaseGrant),
             CommandSpec(
                 path: ["rpc"], summaryKey: "help.cli.rpc.summary", discussionKey: "help.cli.rpc.discussion",
                 fields: [

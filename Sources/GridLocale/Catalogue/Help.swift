@@ -163,8 +163,9 @@ extension Catalogue {
             zh: "数据集中的每个问题都按 文件:位置: 字段: 问题（应为）的形式报告；先列出前 50 个，再给出总数，库保持原样不变（退出码 65）。"),
         Message(
             "help.import.directory",
-            en: "The dataset folder (communities, buildings and facilities files at least).",
-            zh: "数据集文件夹（至少包含社区、楼栋和设施文件）。"),
+            en:
+                "The dataset folder (communities, buildings and facilities files at least), or a gridplan GeoPackage store (.gpkg) to copy, e.g. into PostGIS.",
+            zh: "数据集文件夹（至少包含社区、楼栋和设施文件），或要复制的 gridplan GeoPackage 数据库（.gpkg），例如复制到 PostGIS。"),
         Message(
             "help.import.crs",
             en: "CRS of the input coordinates (overrides dataset.json): EPSG:4326, EPSG:4490, GCJ-02, BD-09 ...",
@@ -447,8 +448,11 @@ extension Catalogue {
             zh: "规划一个区的社区服务设施、网格和党组织网络。"),
         Message(
             "help.cli.db",
-            en: "The store (a GeoPackage file). Default: $GRIDPLAN_DB or ./gridplan.gpkg.",
-            zh: "数据库（一个 GeoPackage 文件）。默认：$GRIDPLAN_DB 或 ./gridplan.gpkg。"),
+            en:
+                "The store: a GeoPackage file, or one district of a PostGIS database as postgresql://[user@]host/database?dataset=NAME (password from PGPASSWORD or ~/.pgpass). Default: $GRIDPLAN_DB or ./gridplan.gpkg.",
+            zh:
+                "数据库：一个 GeoPackage 文件，或 PostGIS 数据库中的一个区，写作 postgresql://[用户@]主机/数据库?dataset=名称（密码取自 PGPASSWORD 或 ~/.pgpass）。默认：$GRIDPLAN_DB 或 ./gridplan.gpkg。"
+        ),
         Message(
             "help.cli.version",
             en: "Show the version.",
