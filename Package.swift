@@ -44,7 +44,9 @@ let package = Package(
         // values, COPY FROM STDIN, libpq's errors (with SQLSTATE) as Swift errors.
         .target(name: "GridPostgres", dependencies: ["CLibPQ"]),
         // The one wrapper over CCbc: a mixed-integer program as Swift values, solved with a warm start and a time limit.
-        .target(name: "GridMILP", dependencies: ["CCbc"]),
+        .target(name: "GridMILP", dependencies: ["CCbc", "CCbcRun"]),
+        // Runs CBC in a child process killed at the deadline (CBC's own limit misses its root node).
+        .target(name: "CCbcRun", dependencies: ["CCbc"]),
         // The one message catalogue (Chinese and English) and the language a person asked for.
         .target(name: "GridLocale"),
         // Geometry, spatial index, coordinate systems (PROJ wrapper, GCJ-02, BD-09).

@@ -140,7 +140,23 @@ public struct CapacitatedSiting: Sendable {
         }
         let gap = minimizeDistance ? 1e-6 : 1 - 1e-6
         let solved = program.solve(start: startValues, timeLimit: timeLimit, absoluteGap: gap)
-        let values = solved.values ?? [Double](repeating: 0, count: program.variableCount)
+        guard let values = solved.values else {
+            // nothing within the limit (CBC stopped before any plan): the start's sites with
+            // their best assignment (for fixed sites: nobody served), and only the trivial bound
+            // (no household nearer than 0 m, none served beyond all of them)
+            let sites = startValues.map { v in (0..<m).filter { v[x[$0]] > 0.5 } } ?? fixed ?? []
+            var plan =
+                fixed == nil
+                ? solve(count: sites.count, start: [], timeLimit: max(1, timeLimit / 4), fixed: sites)
+                : Plan(
+                    selected: fixed ?? [], objective: minimizeDistance ? reach * Double(weights.reduce(0, +)) : 0,
+                    bound: 0, stop: .timeLimit,
+                    assigned: [:], existingAssigned: [Int](repeating: 0, count: existing.count), served: 0,
+                    unservedForLackOfArea: 0)
+            plan.bound = minimizeDistance ? 0 : Double(weights.reduce(0, +))
+            plan.stop = .timeLimit
+            return plan
+        }
         let selected = (0..<m).filter { values[x[$0]] > 0.5 }
         var assigned: [Int: Int] = [:]
         var existingAssigned = [Int](repeating: 0, count: existing.count)

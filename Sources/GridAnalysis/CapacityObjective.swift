@@ -1,3 +1,4 @@
+import Foundation
 import GridGeo
 import GridModel
 
@@ -32,8 +33,12 @@ extension SitingAnalysis {
             },
             existing: problem.existingCenters, reach: distance ? cap : problem.radius, minimizeDistance: distance)
         let count = parameters.count!
+        // the assignments of fixed sites after the plan are linear programs: each gets what is
+        // left of the limit (at least a second), so the ranking does not multiply the limit by K
+        let deadline = Date().addingTimeInterval(parameters.timeLimit)
+        func remaining() -> Double { max(1, deadline.timeIntervalSinceNow) }
         let plan = model.solve(count: count, start: uncapacitated.ranking.map(\.site), timeLimit: parameters.timeLimit)
-        let before = model.solve(count: 0, start: [], timeLimit: parameters.timeLimit, fixed: [])
+        let before = model.solve(count: 0, start: [], timeLimit: remaining(), fixed: [])
         let order = plan.selected.sorted { (plan.assigned[$0] ?? 0, -$0) > (plan.assigned[$1] ?? 0, -$1) }
         var ranking: [RankedSite] = []
         var previous = before
@@ -43,7 +48,7 @@ extension SitingAnalysis {
                 r == order.count - 1
                 ? plan
                 : model.solve(
-                    count: r + 1, start: [], timeLimit: parameters.timeLimit, fixed: Array(order[0...r]))
+                    count: r + 1, start: [], timeLimit: remaining(), fixed: Array(order[0...r]))
             if distance {
                 var gain = 0
                 for q in problem.coverage.range(order[r]) where !covered[Int(problem.coverage.items[q])] {
@@ -64,9 +69,10 @@ extension SitingAnalysis {
             result.recordWeightedDistances(before: before.objective, after: plan.objective, households: households)
             result.distanceCapM = cap
             return ObjectiveSolution(
-                ranking: ranking, servedBySite: plan.assigned, distanceLowerBound: min(plan.bound, plan.objective))
+                ranking: ranking, servedBySite: plan.assigned, distanceLowerBound: max(0, min(plan.bound, plan.objective)))
         }
-        result.upperBoundHouseholds = Int((plan.bound + 1e-6).rounded(.down))
+        // no finite bound within the limit: every household stays the bound
+        if plan.bound.isFinite { result.upperBoundHouseholds = Int((plan.bound + 1e-6).rounded(.down)) }
         return ObjectiveSolution(ranking: ranking, servedBySite: plan.assigned, coveredBefore: before.served)
     }
 

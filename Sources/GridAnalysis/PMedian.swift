@@ -65,20 +65,36 @@ public enum PMedian {
         var solution = solve(
             rows: rows, weights: weights, base: base, count: count,
             localSearch: localSearch, maxPasses: maxPasses)
-        solution.lowerBound = lowerBound(solution, rows: rows, weights: weights, base: base.map { min($0, cap) }, count: count)
+        bound(
+            &solution, rows: rows, weights: weights, base: base, boundBase: base.map { min($0, cap) }, count: count,
+            localSearch: localSearch)
         return solution
     }
 
-    /// The Lagrangian lower bound for `solution` on `rows` with `boundBase` as the fallback
-    /// distance (at most the cap, so the bound also holds beyond the candidate neighbourhoods).
-    static func lowerBound(
-        _ solution: Solution, rows: SparseRows, weights: [Int], base boundBase: [Double],
-        count: Int
-    ) -> Double {
+    /// Sets `solution.lowerBound` to the Lagrangian bound on `rows` with `boundBase` as the
+    /// fallback distance (at most the cap, so the bound also holds beyond the candidate
+    /// neighbourhoods). When the relaxation met a better plan on the way (a Lagrangian
+    /// heuristic), the swap descent from that plan, measured on `base`, replaces the solution
+    /// when it ends lower.
+    static func bound(
+        _ solution: inout Solution, rows: SparseRows, weights: [Int], base: [Double], boundBase: [Double],
+        count: Int, localSearch: Bool
+    ) {
         let nearest = PMedianLagrangianBound.nearestDistances(solution.selected, rows: rows, base: boundBase)
         var target = 0.0
         for i in weights.indices { target += Double(weights[i]) * nearest[i] }
-        return PMedianLagrangianBound.compute(rows: rows, weights: weights, base: boundBase, count: count, target: target).value
+        let lagrangian = PMedianLagrangianBound.compute(
+            rows: rows, weights: weights, base: boundBase, count: count, target: target)
+        if lagrangian.planValue < target * (1 - 1e-12) {
+            let better = solve(
+                rows: rows, weights: weights, base: base, count: count, localSearch: localSearch, start: lagrangian.plan)
+            if better.objectiveAfter < solution.objectiveAfter {
+                let greedy = solution.objectiveGreedy
+                solution = better
+                solution.objectiveGreedy = greedy
+            }
+        }
+        solution.lowerBound = min(lagrangian.value, solution.objectiveAfter)
     }
 
     /// The model on given candidate rows (any distance: straight line, walking network).
@@ -88,9 +104,11 @@ public enum PMedian {
     ///     neighbourhood that j is strictly closer to than `base[i]`, ascending by i.
     ///   - base: each demand point's distance to its nearest existing center, finite (a
     ///     stand-in longer than every distance in `rows` where there is none).
+    ///   - start: sites to start from instead of the greedy's first choices (the greedy adds
+    ///     to them up to `count`).
     public static func solve(
         rows: SparseRows, weights: [Int], base: [Double], count: Int,
-        localSearch: Bool = true, maxPasses: Int = 100
+        localSearch: Bool = true, maxPasses: Int = 100, start: [Int] = []
     ) -> Solution {
         let n = weights.count, m = rows.rowCount
         let w = weights.map(Double.init)
@@ -148,6 +166,11 @@ public enum PMedian {
                 staticGain[j] > eps ? .init(key: staticGain[j], item: Int32(j), stamp: 0) : nil
             })
         var selected: [Int] = []
+        for j in start.prefix(count) where !inSolution[j] {
+            objective -= gain(j)
+            selected.append(j); inSolution[j] = true
+            insert(j)
+        }
         while selected.count < count, let top = heap.top {
             if top.stamp == Int32(selected.count) {
                 heap.pop()

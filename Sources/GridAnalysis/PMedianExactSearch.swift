@@ -28,9 +28,20 @@ extension SitingAnalysis {
         rows: SparseRows, weights: [Int], base: [Double], count: Int, heuristic: PMedian.Solution,
         timeLimit: Double
     ) -> (solution: PMedian.Solution, stop: ExactSearch.Stop) {
-        let heuristicValue = PMedianLagrangianBound.modelValue(heuristic.selected, rows: rows, weights: weights, base: base)
+        var heuristic = heuristic
+        var heuristicValue = PMedianLagrangianBound.modelValue(heuristic.selected, rows: rows, weights: weights, base: base)
         let lagrangian = PMedianLagrangianBound.compute(
             rows: rows, weights: weights, base: base, count: count, target: heuristicValue)
+        if lagrangian.planValue < heuristicValue {
+            // the relaxation's best plan, after a swap descent, as the incumbent: a lower
+            // target fixes more candidates
+            let better = PMedian.solve(rows: rows, weights: weights, base: base, count: count, start: lagrangian.plan)
+            let value = PMedianLagrangianBound.modelValue(better.selected, rows: rows, weights: weights, base: base)
+            if value < heuristicValue {
+                heuristic.selected = better.selected; heuristic.ranking = better.ranking
+                heuristicValue = value
+            }
+        }
         let fixed = PMedianLagrangianBound.fixing(
             rows: rows, weights: weights, base: base, count: count, target: heuristicValue, mu: lagrangian.multipliers)
         let program = PMedianProgram.solve(

@@ -14,7 +14,9 @@
 /// heuristic's plan, gᵢ = 1 − [wᵢ bᵢ < μᵢ] − (chosen rows serving i below μᵢ); θ starts at 2
 /// and halves after 20 steps without improvement; the step count is bounded by a work
 /// budget in row entries (deterministic), and it stops once the bound meets the target
-/// within `closeEnough`.
+/// within `closeEnough`. Each step's K rows are also evaluated as a plan (a Lagrangian
+/// heuristic, Beasley, "Lagrangean heuristics for location problems", EJOR 65, 1993); the best
+/// is returned for the callers' swap descent and lowers the Polyak target when it beats it.
 ///
 /// The caller chooses the base so that the bound holds for the figure it reports: with a
 /// candidate neighbourhood cap, a candidate outside a demand point's row is at least `cap`
@@ -25,7 +27,7 @@ public enum PMedianLagrangianBound {
     /// Default work budget in row entries visited.
     public static let defaultWorkBudget = 200_000_000
     public static let minimumSteps = 30
-    public static let maximumSteps = 300
+    public static let maximumSteps = 1_000
     /// Relative difference below which a plan counts as proven optimal (distances are stored
     /// as 32-bit floats, so closer figures are not meaningful).
     public static let provenTolerance = 1e-6
@@ -39,6 +41,11 @@ public enum PMedianLagrangianBound {
         public var steps: Int
         /// The multipliers μ of the largest L(μ) found (empty when no step ran).
         public var multipliers: [Double] = []
+        /// The best plan among the relaxation's choices of K rows (a Lagrangian heuristic:
+        /// each step's K most negative ρ as a plan), and its model value; empty and +∞ when
+        /// no step ran.
+        public var plan: [Int] = []
+        public var planValue: Double = .infinity
     }
 
     /// The model value Σ wᵢ · min(bᵢ, nearest chosen dᵢⱼ) of a plan.
@@ -95,6 +102,10 @@ public enum PMedianLagrangianBound {
         var served = [Int32](repeating: 0, count: n)
         var theta = 2.0, sinceImprovement = 0, taken = 0
         let tolerance = closeEnough * max(1, abs(target))
+        // the Polyak target: the best plan known, lowered by the relaxation's own plans
+        var target = target
+        var plan: [Int] = [], planValue = Double.infinity
+        var nearest = base
 
         for _ in 0..<steps {
             taken += 1
@@ -110,6 +121,19 @@ public enum PMedianLagrangianBound {
             var value = 0.0
             for i in 0..<n { value += min(mu[i], baseCost[i]) }
             for p in 0..<k { value += rho[order[p]] }
+            // the K rows as a plan
+            for p in 0..<k {
+                for q in rows.range(order[p]) {
+                    let i = Int(rows.items[q])
+                    nearest[i] = min(nearest[i], Double(rows.distances[q]))
+                }
+            }
+            var candidateValue = 0.0
+            for i in 0..<n { candidateValue += w[i] * nearest[i]; nearest[i] = base[i] }
+            if candidateValue < planValue {
+                planValue = candidateValue; plan = Array(order[0..<k]).sorted()
+                target = min(target, planValue)
+            }
             if taken == 1 || value > best + 1e-9 * max(1, abs(best)) {
                 best = value; sinceImprovement = 0; bestMu = mu
             } else {
@@ -139,7 +163,7 @@ public enum PMedianLagrangianBound {
                 served[i] = 0
             }
         }
-        return Bound(value: min(best, target), steps: taken, multipliers: bestMu)
+        return Bound(value: min(best, target), steps: taken, multipliers: bestMu, plan: plan, planValue: planValue)
     }
 
     /// Lagrangian variable fixing at multipliers `mu`: a candidate outside the K most negative

@@ -143,12 +143,14 @@ extension SitingAnalysis {
         var far = 1.0
         for d in reach.distances where d + 1 > far { far = d + 1 }
         for d in existing where d.isFinite && d + 1 > far { far = d + 1 }
+        let base = existing.map { min($0, far) }
         var solution = PMedian.solve(
-            rows: reach.sparse, weights: weights, base: existing.map { min($0, far) }, count: count,
-            localSearch: localSearch)
+            rows: reach.sparse, weights: weights, base: base, count: count, localSearch: localSearch)
         // households no center reaches count 0 in the reported figure: they bound at 0
         let boundBase = existing.map { $0.isFinite ? min($0, cap) : 0 }
-        solution.lowerBound = PMedian.lowerBound(solution, rows: reach.sparse, weights: weights, base: boundBase, count: count)
+        PMedian.bound(
+            &solution, rows: reach.sparse, weights: weights, base: base, boundBase: boundBase, count: count,
+            localSearch: localSearch)
         return solution
     }
 }

@@ -18,7 +18,7 @@ extension SitingAnalysis {
             setGap(&result, gap, proven: plan >= bound)
         case .distance:
             guard let lower = distanceLowerBound, let after = result.weightedDistanceAfterM, after.isFinite else { return }
-            let bound = ((lower * (1 - 1e-7)) * 10).rounded(.down) / 10
+            let bound = lower.isFinite ? max(0, ((lower * (1 - 1e-7)) * 10).rounded(.down) / 10) : 0
             result.lowerBoundWeightedDistanceM = bound
             let gap = after > 0 ? max(0, after - bound) / after : 0
             setGap(&result, gap, proven: gap <= gapTolerance)

@@ -68,12 +68,11 @@ extension SitingAnalysis {
         var far = 1.0
         for d in rows.distances where Double(d) + 1 > far { far = Double(d) + 1 }
         for d in existing where d.isFinite && d + 1 > far { far = d + 1 }
-        var solution = PMedian.solve(
-            rows: rows, weights: weights, base: existing.map { min($0, far) }, count: count,
+        let base = existing.map { min($0, far) }
+        var solution = PMedian.solve(rows: rows, weights: weights, base: base, count: count, localSearch: localSearch)
+        PMedian.bound(
+            &solution, rows: rows, weights: weights, base: base, boundBase: existing.map { min($0, cap) }, count: count,
             localSearch: localSearch)
-        solution.lowerBound = PMedian.lowerBound(
-            solution, rows: rows, weights: weights,
-            base: existing.map { min($0, cap) }, count: count)
         let open =
             solution.objectiveAfter - (solution.lowerBound ?? 0) > PMedianLagrangianBound.closeEnough * solution.objectiveAfter
         if open && wantsExactSearch(problem, parameters: parameters) {

@@ -1,4 +1,5 @@
 import CCbc
+import CCbcRun
 import Foundation
 
 /// Serialises calls into CBC, whose command driver (CbcMain) is not reentrant.
@@ -11,7 +12,10 @@ extension MixedIntegerProgram {
     /// output. `start`, a feasible assignment of the integer variables (the heuristic's plan),
     /// is given to CBC as its first incumbent. `timeLimit` is wall-clock seconds; when it cuts
     /// the search short the best solution so far and the proven bound are returned with
-    /// `stop == .timeLimit`. Calls from several threads run one after the other. `absoluteGap`
+    /// `stop == .timeLimit`. CBC does not check its limit everywhere (not in the root's cut
+    /// passes), so it runs in a child process killed at `deadline(timeLimit:)`; a killed run
+    /// returns no solution and an infinite bound, `stop == .timeLimit`. Calls from several
+    /// threads run one after the other. `absoluteGap`
     /// lets CBC stop once incumbent and bound are that close
     /// (e.g. 1 − 1e-6 for an integral objective: nothing better can exist).
     public func solve(start: [Double]? = nil, timeLimit: Double, absoluteGap: Double = 1e-9) -> MixedIntegerSolution {
@@ -61,21 +65,30 @@ extension MixedIntegerProgram {
                 }
             }
         }
-        _ = Cbc_solve(model)
-
-        let nodes = Int(Cbc_getNodeCount(model))
+        // CBC in a child process killed at the deadline: its own limit is not checked in
+        // preprocessing, the root LP or the root's cut passes, which can run for minutes
+        var best = [Double](repeating: 0, count: n)
+        var report = gridplan_cbc_report()
+        gridplan_cbc_solve_bounded(model, Int32(n), Self.deadline(timeLimit: timeLimit), &best, &report)
+        guard report.outcome == 0 else {
+            // killed at the deadline (or the child failed): nothing found, nothing proven here
+            return MixedIntegerSolution(
+                stop: .timeLimit, values: nil, objective: nil, bound: sense == .maximize ? .infinity : -.infinity,
+                nodes: 0)
+        }
+        let nodes = Int(report.nodes)
         var values: [Double]? = nil
-        if let best = Cbc_bestSolution(model) {
+        if report.has_solution != 0 {
             values = (0..<n).map { j in integer[j] ? best[j].rounded() : best[j] }
         }
         let objectiveValue = values.map { self.value(of: $0) }
-        if Cbc_isProvenInfeasible(model) != 0 && values == nil {
+        if report.proven_infeasible != 0 && values == nil {
             return MixedIntegerSolution(
                 stop: .infeasible, values: nil, objective: nil,
                 bound: sense == .maximize ? -.infinity : .infinity, nodes: nodes)
         }
-        let proven = Cbc_isProvenOptimal(model) != 0 && Cbc_isSecondsLimitReached(model) == 0 && values != nil
-        var bound = Cbc_getBestPossibleObjValue(model)
+        let proven = report.proven_optimal != 0 && report.seconds_limit_reached == 0 && values != nil
+        var bound = report.best_possible
         if proven, let objectiveValue { bound = objectiveValue }
         if !bound.isFinite || abs(bound) >= 1e29 { bound = sense == .maximize ? .infinity : -.infinity }
         if let objectiveValue {
@@ -84,5 +97,12 @@ extension MixedIntegerProgram {
         }
         return MixedIntegerSolution(
             stop: proven ? .proven : .timeLimit, values: values, objective: objectiveValue, bound: bound, nodes: nodes)
+    }
+
+    /// When a CBC run is killed: CBC's own limit plus a little room for it to stop by itself
+    /// and report its plan and bound (half a second and a tenth of the limit, at most 2 s).
+    public static func deadline(timeLimit: Double) -> Double {
+        let limit = max(0.001, timeLimit)
+        return limit + min(2, 0.5 + 0.1 * limit)
     }
 }

@@ -161,6 +161,10 @@ def main():
     p.add_argument("--time-limit", type=float, default=300, help="seconds for HiGHS and spopt")
     p.add_argument("--gridplan-time-limit", type=float, default=None)
     p.add_argument("--spopt-python", default=None)
+    p.add_argument("--spopt-cases", default=None,
+                   help="cases spopt runs (default: every case it can hold); others say 'not run'")
+    p.add_argument("--spopt-time-limit", type=float, default=None,
+                   help="spopt's time limit (default --time-limit); killed 120 s after it")
     p.add_argument("--no-highs", action="store_true")
     a = p.parse_args()
     print("| case | solver | objective | proof | seconds (whole process) | note |")
@@ -180,8 +184,14 @@ def main():
                 rows.append(("HiGHS", highs_cover(demand, weights, sites, k, radius, a.time_limit)))
             elif objective == "distance":
                 rows.append(("HiGHS", highs_median(demand, weights, sites, k, a.time_limit)))
+        spopt_cases = None if a.spopt_cases is None else set(a.spopt_cases.split(","))
         if a.spopt_python and objective in ("cover", "distance") and not large:
-            rows.append(("spopt", spopt_run(a.spopt_python, objective, n, m, k, radius, a.time_limit)))
+            if spopt_cases is None or case in spopt_cases:
+                limit = a.spopt_time_limit if a.spopt_time_limit is not None else a.time_limit
+                rows.append(("spopt", spopt_run(a.spopt_python, objective, n, m, k, radius, limit)))
+            else:
+                label = f"{objective} {n:,} × {m:,}, K = {k}, {radius:.0f} m"
+                print(f"| {label} | spopt | | not run | | not in --spopt-cases (does not finish in minutes) |")
         label = f"{objective} {n:,} × {m:,}, K = {k}, {radius:.0f} m"
         for name, r in rows:
             v = "" if r["value"] is None else (f"{r['value']:,.0f}" if objective == "cover" else f"{r['value']:,.1f}")
