@@ -10,7 +10,7 @@ public enum Catalogue {
         common, help, errors, areaTables, sitingTables, coverageTables, importProblems, underservedTables,
         gridAndPartyTables, complianceTables, storeSummaries, usageErrors, usageErrorsMore,
         outputFiles, notes, mapTexts, reportTexts, csvHeaders, csvHeadersHelp,
-        tableValues, assistant, workbook, siting, progress
+        tableValues, assistant, workbook, siting, progress, web
     ]
 
     /// Every message by key.

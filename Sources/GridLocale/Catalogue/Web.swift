@@ -1,0 +1,198 @@
+extension Catalogue {
+    /// `gridplan serve` and the workspace page: help, the server's errors and every text of the page.
+    static let web: [Message] = [
+        Message(
+            "help.serve.summary",
+            en: "Serve the planner's workspace in the browser: the district map and every analysis, over HTTP.",
+            zh: "在浏览器中提供规划工作台：辖区地图和各项分析（HTTP 服务）。"),
+        Message(
+            "help.serve.discussion",
+            en: """
+                Binds to 127.0.0.1 unless --host says otherwise; --port 0 picks a free port. The URL to open is \
+                printed on stdout. A bind to any other address needs a token: one is generated and printed on \
+                stderr (open the link once; it sets a cookie), or read from --token-file; requests send it as \
+                Authorization: Bearer or the cookie. Requests from another Origin are refused. The page calls \
+                POST /rpc with the same JSON-RPC methods as gridplan rpc; household-level data only with \
+                --allow-household-data.
+                """,
+            zh: """
+                默认只绑定 127.0.0.1，可用 --host 指定其他地址；--port 0 自动选择空闲端口。要打开的网址打印到标准输出。\
+                绑定其他地址时需要令牌：自动生成并打印到标准错误（打开一次该链接即设置 Cookie），或从 --token-file \
+                读取；请求以 Authorization: Bearer 或该 Cookie 携带令牌。拒绝来自其他来源（Origin）的请求。页面通过 \
+                POST /rpc 调用与 gridplan rpc 相同的 JSON-RPC 方法；户级数据仅在使用 --allow-household-data 时提供。
+                """),
+        Message("help.serve.host", en: "Address to listen on (default 127.0.0.1).", zh: "监听地址（默认 127.0.0.1）。"),
+        Message("help.serve.port", en: "Port to listen on; 0 picks a free one.", zh: "监听端口；0 表示自动选择空闲端口。"),
+        Message(
+            "help.serve.token_file", en: "A file holding the access token (required by every request).",
+            zh: "存放访问令牌的文件（每个请求都须携带该令牌）。"),
+        Message(
+            "help.serve.allow_household_data", en: "Let the page receive household-level data (ids, per-household rows).",
+            zh: "允许页面获取户级数据（户编号、逐户记录）。"),
+        Message(
+            "help.serve.lang", en: "First language of the page and of the server's messages: zh or en (default zh).",
+            zh: "页面及服务消息的默认语言：zh 或 en（默认 zh）。"),
+        Message(
+            "help.serve.max_body_bytes", en: "Largest accepted request body, bytes.", zh: "可接受的最大请求体（字节）。"),
+        Message(
+            "help.serve.time_limit", en: "Longest a method may take, seconds (waiting included).",
+            zh: "单个方法的最长用时（秒，含排队等待）。"),
+        Message(
+            "help.serve.max_concurrent", en: "Methods running or waiting at once.", zh: "同时运行或等待的方法数上限。"),
+        Message(
+            "usage.serve.token_file",
+            en: "cannot read the token file {file}: expected a file holding one token of at least 16 characters",
+            zh: "无法读取令牌文件 {file}：应为包含一个至少 16 个字符的令牌的文件"),
+        Message(
+            "web.started.token",
+            en: "Access token: {token}\nOpen once to sign in: {url}?token={token}",
+            zh: "访问令牌：{token}\n首次请打开此链接登录：{url}?token={token}"),
+        Message(
+            "web.refused.households",
+            en:
+                "{method} with {field} releases household-level data: start gridplan serve with --allow-household-data to allow it",
+            zh: "{method} 使用 {field} 会输出户级数据：如需提供，请以 --allow-household-data 启动 gridplan serve"),
+        Message(
+            "web.error.batch", en: "POST /rpc takes exactly one request, not a batch",
+            zh: "POST /rpc 每次只接受一个请求，不接受批量请求"),
+        Message(
+            "web.error.busy", en: "the server is busy: at most {limit} methods run or wait at once; try again shortly",
+            zh: "服务器繁忙：同时运行或等待的方法最多 {limit} 个，请稍后再试"),
+        Message(
+            "web.error.time_limit", en: "the method took longer than the limit of {limit} s (stopped waiting after {seconds} s)",
+            zh: "方法用时超过 {limit} 秒的上限（等待 {seconds} 秒后停止）"),
+        Message(
+            "web.error.too_large", en: "request body larger than {limit} bytes", zh: "请求体超过 {limit} 字节"),
+        Message(
+            "web.error.origin", en: "request from another origin refused", zh: "拒绝来自其他来源（Origin）的请求"),
+        Message(
+            "web.error.host", en: "request for another host name refused (open the workspace by its loopback address)",
+            zh: "拒绝发往其他主机名的请求（请通过本机回环地址打开工作台）"),
+        Message(
+            "web.error.token", en: "access token missing or wrong: open the link printed when the server started",
+            zh: "缺少访问令牌或令牌错误：请打开服务启动时打印的链接"),
+        Message("web.error.not_found", en: "no such page", zh: "页面不存在"),
+        Message("web.error.method", en: "HTTP method not allowed here", zh: "此处不允许该 HTTP 方法"),
+        Message(
+            "web.error.bbox", en: "bbox must be minLon,minLat,maxLon,maxLat and mpp a positive number of metres per pixel",
+            zh: "bbox 应为 最小经度,最小纬度,最大经度,最大纬度，mpp 应为每像素米数（正数）"),
+        Message("web.title", en: "Planning workspace", zh: "规划工作台"),
+        Message("web.action.csv", en: "Export CSV", zh: "导出 CSV"),
+        Message("web.action.language", en: "English", zh: "中文"),
+        Message("web.action.print", en: "Print / PDF", zh: "打印/导出"),
+        Message("web.action.run", en: "Run", zh: "运行"),
+        Message("web.action.toggle_table", en: "Show / hide table", zh: "显示/隐藏表格"),
+        Message("web.step.data", en: "Data", zh: "数据"),
+        Message("web.step.area", en: "Area", zh: "达标"),
+        Message("web.step.coverage", en: "Coverage", zh: "覆盖"),
+        Message("web.step.siting", en: "Siting", zh: "选址"),
+        Message("web.step.grids", en: "Grids", zh: "网格"),
+        Message("web.step.party", en: "Party network", zh: "党组织"),
+        Message("web.step.compliance", en: "Compliance", zh: "督查"),
+        Message("web.step.scenarios", en: "Scenarios", zh: "方案"),
+        Message("web.layer.communities", en: "Communities", zh: "社区"),
+        Message("web.layer.buildings", en: "Buildings", zh: "楼栋"),
+        Message("web.layer.facilities", en: "Facilities", zh: "设施"),
+        Message("web.layer.candidates", en: "Candidates", zh: "候选点"),
+        Message("web.layer.gaps", en: "Gap neighbourhoods", zh: "缺口片区"),
+        Message("web.layer.sites", en: "Proposed sites", zh: "拟选址点"),
+        Message("web.kind.party_mass_center", en: "Party-mass service center", zh: "党群服务中心"),
+        Message("web.kind.party_mass_station", en: "Party-mass service station", zh: "党群服务站点"),
+        Message("web.kind.city_station", en: "City station", zh: "城市驿站"),
+        Message("web.kind.city_study", en: "City study", zh: "城市书房"),
+        Message("web.kind.pocket_park", en: "Pocket park", zh: "小游园"),
+        Message("web.kind.property_service", en: "Property service center", zh: "物业服务中心"),
+        Message("web.kind.other", en: "Other", zh: "其他"),
+        Message("web.area.deficit", en: "Total deficit (m²)", zh: "缺口合计（平方米）"),
+        Message("web.area.households", en: "Households", zh: "户数"),
+        Message("web.area.meeting", en: "Communities meeting the standard", zh: "达到标准的社区"),
+        Message("web.area.meeting_value", en: "{meeting} of {total}", zh: "{total} 个社区中 {meeting} 个达到标准"),
+        Message("web.area.per100", en: "Facility area per 100 households (m²)", zh: "每百户服务面积（平方米）"),
+        Message("web.area.standard", en: "Standard (m² per 100 households)", zh: "标准（每百户平方米）"),
+        Message("web.area.table", en: "Communities by deficit", zh: "社区（按缺口从大到小）"),
+        Message("web.col.area", en: "Area (m²)", zh: "面积（平方米）"),
+        Message("web.col.available_area", en: "Available area (m²)", zh: "可用面积（平方米）"),
+        Message("web.col.buildings", en: "Buildings", zh: "楼栋数"),
+        Message("web.col.candidate", en: "Candidate", zh: "候选点"),
+        Message("web.col.communities", en: "Communities", zh: "社区"),
+        Message("web.col.community", en: "Community", zh: "社区"),
+        Message("web.col.count", en: "Count", zh: "数量"),
+        Message("web.col.coverage_rate", en: "Coverage rate", zh: "覆盖率"),
+        Message("web.col.covered", en: "Covered", zh: "是否覆盖"),
+        Message("web.col.covered_households", en: "Covered households", zh: "覆盖户数"),
+        Message("web.col.covering_facility", en: "Covering facility", zh: "覆盖该楼的设施"),
+        Message("web.col.cumulative", en: "Cumulative covered households", zh: "累计覆盖户数"),
+        Message("web.col.deficit", en: "Deficit (m²)", zh: "缺口（平方米）"),
+        Message("web.col.facilities", en: "Facilities", zh: "设施数"),
+        Message("web.col.finding", en: "Finding", zh: "问题"),
+        Message("web.col.gap", en: "Gap neighbourhood", zh: "缺口片区"),
+        Message("web.col.grid", en: "Grid", zh: "网格"),
+        Message("web.col.households", en: "Households", zh: "户数"),
+        Message("web.col.id", en: "Id", zh: "编号"),
+        Message("web.col.kind", en: "Kind", zh: "类型"),
+        Message("web.col.layer", en: "Layer", zh: "图层"),
+        Message("web.col.meets", en: "Meets the standard", zh: "是否达到标准"),
+        Message("web.col.name", en: "Name", zh: "名称"),
+        Message("web.col.nearest_distance", en: "Distance to the nearest facility (m)", zh: "到最近设施距离（米）"),
+        Message("web.col.nearest_facility", en: "Nearest facility", zh: "最近设施"),
+        Message("web.col.new_covered", en: "Newly covered households", zh: "新增覆盖户数"),
+        Message("web.col.org_rate", en: "Organization coverage", zh: "组织覆盖率"),
+        Message("web.col.per100", en: "m²/100 hh", zh: "每百户服务面积"),
+        Message("web.col.rank", en: "Rank", zh: "名次"),
+        Message("web.col.rate_after", en: "Coverage rate after", zh: "选址后覆盖率"),
+        Message("web.col.recommended_area", en: "Recommended usable area (m²)", zh: "建议使用面积（平方米）"),
+        Message("web.col.required", en: "Required area (m²)", zh: "应有面积（平方米）"),
+        Message("web.col.rule", en: "Rule", zh: "规则"),
+        Message("web.col.street", en: "Street", zh: "街道"),
+        Message("web.col.subject", en: "Subject", zh: "对象"),
+        Message("web.col.sufficient", en: "Area sufficient", zh: "面积是否足够"),
+        Message("web.col.usable_area", en: "Usable area (m²)", zh: "使用面积（平方米）"),
+        Message("web.col.violation", en: "Violation", zh: "不合规"),
+        Message("web.col.work_rate", en: "Work coverage", zh: "工作覆盖率"),
+        Message("web.coverage.covered", en: "Covered households", zh: "覆盖户数"),
+        Message("web.coverage.covered_value", en: "{covered} of {total} households", zh: "共 {total} 户，覆盖 {covered} 户"),
+        Message("web.coverage.gaps", en: "Gap neighbourhoods", zh: "缺口片区"),
+        Message("web.coverage.network", en: "Along the walking network", zh: "按步行路网计算"),
+        Message("web.coverage.radius", en: "Service radius", zh: "服务半径"),
+        Message("web.coverage.rate", en: "Coverage rate", zh: "覆盖率"),
+        Message("web.coverage.table", en: "Gap neighbourhoods", zh: "缺口片区"),
+        Message("web.data.crs", en: "Working CRS", zh: "工作坐标系"),
+        Message("web.data.district", en: "District", zh: "辖区"),
+        Message("web.data.table", en: "Layers loaded", zh: "已载入图层"),
+        Message("web.details.title", en: "Details", zh: "详情"),
+        Message("web.error.prefix", en: "Error: {message}", zh: "错误：{message}"),
+        Message("web.grids.count", en: "Grids planned", zh: "规划网格数"),
+        Message("web.grids.table", en: "Grid plan (violations first)", zh: "网格方案（不合规的在前）"),
+        Message("web.grids.violations", en: "Violations", zh: "不合规项"),
+        Message("web.party.table", en: "Party network by community", zh: "各社区党组织"),
+        Message("web.party.work_rate", en: "Work coverage (district)", zh: "全区工作覆盖率"),
+        Message("web.compliance.table", en: "Compliance findings", zh: "督查发现的问题"),
+        Message("web.legend.area", en: "m²/100 hh", zh: "每百户服务面积"),
+        Message("web.legend.coverage", en: "Coverage rate", zh: "覆盖率"),
+        Message("web.legend.covered", en: "Building covered", zh: "楼栋已覆盖"),
+        Message("web.legend.uncovered", en: "Building not covered", zh: "楼栋未覆盖"),
+        Message("web.legend.site", en: "Proposed site (by rank)", zh: "拟选址点（按名次）"),
+        Message("web.map.north", en: "N", zh: "北"),
+        Message("web.yes", en: "yes", zh: "是"),
+        Message("web.no", en: "no", zh: "否"),
+        Message("web.note.preview", en: "A preview: nothing is written to the store.", zh: "预览：不写入数据库。"),
+        Message("web.scenarios.not_yet", en: "Saved what-if scenarios are not available yet.", zh: "尚不支持保存假设方案。"),
+        Message("web.scenarios.table", en: "Scenarios", zh: "方案"),
+        Message("web.siting.after", en: "Coverage rate after siting", zh: "选址后覆盖率"),
+        Message("web.siting.before", en: "Coverage rate before siting", zh: "选址前覆盖率"),
+        Message("web.siting.count", en: "Sites (K)", zh: "选址个数（K）"),
+        Message("web.siting.gap", en: "within {gap}% of the optimum", zh: "与最优相差不超过 {gap}%"),
+        Message("web.siting.objective", en: "Objective", zh: "目标"),
+        Message("web.siting.objective.cover", en: "Cover the most households", zh: "覆盖户数最多"),
+        Message("web.siting.objective.distance", en: "Shortest total distance", zh: "总距离最短"),
+        Message("web.siting.objective.all", en: "Cover every household", zh: "覆盖全部户"),
+        Message("web.siting.proven", en: "proven optimal", zh: "已证明最优"),
+        Message("web.siting.radius", en: "Service radius (m)", zh: "服务半径（米）"),
+        Message("web.siting.site", en: "Site {rank}", zh: "第 {rank} 号选址"),
+        Message("web.siting.table", en: "Siting list", zh: "选址清单"),
+        Message("web.siting.unproven", en: "optimality not proven", zh: "未证明最优"),
+        Message("web.status.progress", en: "{stage}: {done} of {total}", zh: "{stage}：{done} / {total}"),
+        Message("web.status.working", en: "Working…", zh: "正在计算……"),
+        Message("web.unit.wan", en: " ten-thousand", zh: "万")
+    ]
+}
