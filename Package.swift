@@ -123,7 +123,8 @@ let package = Package(
             name: "GridMCPTests",
             dependencies: ["GridMCP", "GridService", "GridFormats", "GridLocale", .product(name: "MCP", package: "swift-sdk")]),
         // Starts the built `gridplan serve` on port 0 and talks HTTP to it (and drives Chromium).
-        .testTarget(name: "GridWebTests", dependencies: ["GridWeb", "GridFormats", "GridLocale", "TestSupport"]),
+        .testTarget(
+            name: "GridWebTests", dependencies: ["GridWeb", "GridFormats", "GridLocale", "TestSupport"], exclude: ["Browser"]),
         // Runs the built binary; Golden/ holds the demo's pinned outputs (Tools/update-golden).
         .testTarget(
             name: "EndToEndTests",

@@ -9,6 +9,7 @@ enum WorkspacePage {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>gridplan</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/workspace.css">
         </head>
         <body>

@@ -437,10 +437,16 @@ enum WorkspaceScript {
           }
 
           // ---------- details ----------
+          function details() {
+            var d = clear($('details'));
+            d.removeAttribute('data-community'); d.removeAttribute('data-building');
+            return d;
+          }
+
           function selectCommunity(id) {
             S.selected = function () { selectCommunity(id); };
             areaReady().then(function () {
-              var d = clear($('details'));
+              var d = details();
               var a = S.areaById[id];
               var m = S.map ? S.map.communities.filter(function (c) { return c.id === id; })[0] : null;
               d.setAttribute('data-community', id);
@@ -467,7 +473,7 @@ enum WorkspaceScript {
 
           function selectBuilding(b) {
             S.selected = function () { selectBuilding(b); };
-            var d = clear($('details'));
+            var d = details();
             d.setAttribute('data-building', b.id);
             d.appendChild(el('h3', { text: b.name || b.id }));
             d.appendChild(figure(t("web.col.id"), b.id, 'id'));
@@ -482,7 +488,7 @@ enum WorkspaceScript {
 
           function selectFacility(f) {
             S.selected = function () { selectFacility(f); };
-            var d = clear($('details'));
+            var d = details();
             d.appendChild(el('h3', { text: f.name || f.id }));
             d.appendChild(figure(t("web.col.id"), f.id, 'id'));
             d.appendChild(figure(t("web.col.kind"), t('web.kind.' + f.kind), 'kind'));
@@ -492,7 +498,7 @@ enum WorkspaceScript {
 
           function selectSite(s) {
             S.selected = function () { selectSite(s); };
-            var d = clear($('details'));
+            var d = details();
             d.appendChild(el('h3', { text: t("web.siting.site", { rank: s.rank }) + ' ' + (s.name || s.candidate_id) }));
             d.appendChild(figure(t("web.col.candidate"), s.candidate_id, 'candidate_id'));
             d.appendChild(figure(t("web.col.new_covered"), int(s.new_households_covered), 'new_households_covered'));

@@ -78,7 +78,7 @@ extension Catalogue {
             zh: "bbox 应为 最小经度,最小纬度,最大经度,最大纬度，mpp 应为每像素米数（正数）"),
         Message("web.title", en: "Planning workspace", zh: "规划工作台"),
         Message("web.action.csv", en: "Export CSV", zh: "导出 CSV"),
-        Message("web.action.language", en: "English", zh: "中文"),
+        Message("web.action.language", en: "中文", zh: "English"),
         Message("web.action.print", en: "Print / PDF", zh: "打印/导出"),
         Message("web.action.run", en: "Run", zh: "运行"),
         Message("web.action.toggle_table", en: "Show / hide table", zh: "显示/隐藏表格"),
