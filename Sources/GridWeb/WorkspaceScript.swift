@@ -318,8 +318,7 @@ enum WorkspaceScript {
 
           function generic(step, method, params, title, rowsOf, columns, heads) {
             return function (panel) {
-              var note = el('p', { class: 'note', text: t("web.note.preview") });
-              panel.appendChild(note);
+              if (step === 'grids') { panel.appendChild(el('p', { class: 'note', text: t("web.note.preview") })); }
               rpc(method, params, true).then(function (r) {
                 if (S.step !== step) { return; }
                 (heads || []).forEach(function (h) { panel.appendChild(figure(t(h[0]), h[1](r), h[2])); });
@@ -329,13 +328,19 @@ enum WorkspaceScript {
           }
 
           var stepGrids = generic('grids', 'grids.plan', {}, 'web.grids.table', function (r) {
-            return (r.violations || []).map(function (v) { return Object.assign({ violation: true }, v); })
-              .concat(r.grids || []);
+            var rows = (r.violations || []).map(function (v) {
+              return { id: v.grid_id, community_id: v.community_id, violation: v.detail };
+            });
+            return rows.concat((r.grids || []).map(function (g) {
+              return { id: g.id, community_id: g.community_id, households: g.households,
+                buildings: (g.building_ids || []).length, party_members: g.party_members };
+            }));
           }, function () {
-            return [{ key: 'id', label: t("web.col.id") }, { key: 'community_id', label: t("web.col.community") },
+            return [{ key: 'id', label: t("web.col.grid") }, { key: 'community_id', label: t("web.col.community") },
               { key: 'households', label: t("web.col.households"), num: int },
-              { key: 'buildings', label: t("web.col.buildings"), num: function (v) { return Array.isArray(v) ? int(v.length) : int(v); } },
-              { key: 'violation', label: t("web.col.violation"), fmt: function (v) { return v ? t("web.yes") : ''; } }];
+              { key: 'buildings', label: t("web.col.buildings"), num: int },
+              { key: 'party_members', label: t("web.col.party_members"), num: int },
+              { key: 'violation', label: t("web.col.violation") }];
           }, [["web.grids.count", function (r) { return int((r.grids || []).length); }, 'grids'],
             ["web.grids.violations", function (r) { return int((r.violations || []).length); }, 'violations']]);
 
@@ -343,19 +348,30 @@ enum WorkspaceScript {
             return (r.communities || []).map(function (c) { return flatten(c); });
           }, function () {
             return [{ key: 'id', label: t("web.col.id") }, { key: 'name', label: t("web.col.name") },
+              { key: 'coverage.grids', label: t("web.col.grids"), num: int },
+              { key: 'coverage.grids_organized', label: t("web.col.grids_organized"), num: int },
               { key: 'coverage.organization_coverage_rate', label: t("web.col.org_rate"), fmt: pct },
+              { key: 'coverage.households', label: t("web.col.households"), num: int },
+              { key: 'coverage.covered_households', label: t("web.col.covered_households"), num: int },
               { key: 'coverage.work_coverage_rate', label: t("web.col.work_rate"), fmt: pct },
-              { key: 'coverage.households', label: t("web.col.households"), num: int }];
-          }, [["web.party.work_rate", function (r) { return pct(r.total && r.total.coverage ? r.total.coverage.work_coverage_rate : null); }, 'work_rate']]);
+              { key: 'coverage.party_groups', label: t("web.col.party_groups"), num: int },
+              { key: 'coverage.central_households', label: t("web.col.central_households"), num: int }];
+          }, [["web.party.org_rate", function (r) { return pct(r.total && r.total.coverage ? r.total.coverage.organization_coverage_rate : null); }, 'org_rate'],
+            ["web.party.work_rate", function (r) { return pct(r.total && r.total.coverage ? r.total.coverage.work_coverage_rate : null); }, 'work_rate']]);
 
           var stepCompliance = generic('compliance', 'report.compliance', {}, 'web.compliance.table', function (r) {
-            var rows = [];
-            (r.findings || r.rules || []).forEach(function (f) { rows.push(flatten(f)); });
-            return rows;
+            return r.communities || [];
           }, function () {
-            return [{ key: 'rule', label: t("web.col.rule") }, { key: 'subject', label: t("web.col.subject") },
-              { key: 'message', label: t("web.col.finding") }];
-          });
+            return [{ key: 'id', label: t("web.col.id") }, { key: 'name', label: t("web.col.name") },
+              { key: 'street', label: t("web.col.street") }, { key: 'findings', label: t("web.col.findings"), num: int },
+              { key: 'staffing_shortfalls', label: t("web.col.staffing"), num: int },
+              { key: 'workers_to_assign', label: t("web.col.workers_to_assign"), num: int },
+              { key: 'untrained_secretaries', label: t("web.col.untrained"), num: int },
+              { key: 'contact_shortfalls', label: t("web.col.contacts"), num: int },
+              { key: 'low_ratings', label: t("web.col.low_ratings"), num: int },
+              { key: 'missing_observations', label: t("web.col.observations"), num: int }];
+          }, [["web.compliance.findings", function (r) { return int(r.total ? r.total.findings : null); }, 'findings'],
+            ["web.compliance.year", function (r) { return String(r.year); }, 'year']]);
 
           function stepScenarios(panel) {
             panel.appendChild(el('p', { class: 'note', text: t("web.scenarios.not_yet") }));

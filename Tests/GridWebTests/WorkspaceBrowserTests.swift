@@ -96,6 +96,22 @@ import TestSupport
             page["site_proof"]?.stringValue
                 == (site.objectValue?["proven_optimal"] == .bool(true) ? "已证明最优" : page["site_proof"]?.stringValue))
 
+        // The grids, party and compliance steps show the same counts as their commands.
+        let grids = try JSONParser.parse(try CLI.run(["grids", "plan", "--db", db, "--format", "json"]).stdout).objectValue
+        let gridRows = (grids?["grids"]?.arrayValue?.count ?? 0) + (grids?["violations"]?.arrayValue?.count ?? 0)
+        #expect(page["rows_grids"]?.numberValue?.int == gridRows)
+        let party = try JSONParser.parse(try CLI.run(["report", "party", "--db", db, "--format", "json"]).stdout).objectValue
+        #expect(page["rows_party"]?.numberValue?.int == party?["communities"]?.arrayValue?.count)
+        let work = try #require(
+            party?["total"]?.objectValue?["coverage"]?.objectValue?["work_coverage_rate"]?.numberValue?.double)
+        #expect(page["panel_party"]?.objectValue?["work_rate"]?.stringValue == String(format: "%.1f%%", work * 100))
+        let compliance = try JSONParser.parse(try CLI.run(["report", "compliance", "--db", db, "--format", "json"]).stdout)
+            .objectValue
+        #expect(
+            Self.number(page["panel_compliance"]?.objectValue?["findings"]?.stringValue)
+                == compliance?["total"]?.objectValue?["findings"]?.numberValue?.double)
+        #expect(page["rows_data"]?.numberValue?.int ?? 0 >= 8)
+
         // English changes the words, not the numbers.
         #expect(page["en_title"]?.stringValue == "Planning workspace")
         let zhTexts = page["zh_texts"]?.arrayValue?.compactMap(\.stringValue) ?? []

@@ -193,6 +193,21 @@ extension Catalogue {
         Message("web.siting.unproven", en: "optimality not proven", zh: "未证明最优"),
         Message("web.status.progress", en: "{stage}: {done} of {total}", zh: "{stage}：{done} / {total}"),
         Message("web.status.working", en: "Working…", zh: "正在计算……"),
-        Message("web.unit.wan", en: " ten-thousand", zh: "万")
+        Message("web.unit.wan", en: " ten-thousand", zh: "万"),
+        Message("web.col.party_members", en: "Party members", zh: "党员数"),
+        Message("web.col.grids", en: "Grids", zh: "网格数"),
+        Message("web.col.grids_organized", en: "Grids organized", zh: "已建组织网格"),
+        Message("web.col.party_groups", en: "Party groups", zh: "党小组"),
+        Message("web.col.central_households", en: "Central households", zh: "党员中心户"),
+        Message("web.col.findings", en: "Findings", zh: "问题数"),
+        Message("web.col.staffing", en: "Staffing shortfalls", zh: "专职党务工作者配备不足"),
+        Message("web.col.workers_to_assign", en: "Workers to assign", zh: "待配备人数"),
+        Message("web.col.untrained", en: "Secretaries not trained", zh: "未参加培训的书记"),
+        Message("web.col.contacts", en: "Contact point shortfalls", zh: "联系点不达标"),
+        Message("web.col.low_ratings", en: "Low ratings", zh: "评定较低"),
+        Message("web.col.observations", en: "Missing observation visits", zh: "缺少观摩"),
+        Message("web.party.org_rate", en: "Organization coverage (district)", zh: "全区组织覆盖率"),
+        Message("web.compliance.findings", en: "Findings", zh: "问题数"),
+        Message("web.compliance.year", en: "Year", zh: "年度")
     ]
 }

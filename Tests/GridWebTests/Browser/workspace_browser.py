@@ -134,6 +134,17 @@ try:
     result["sites_drawn"] = len(driver.find_elements(By.CSS_SELECTOR, "#map circle[data-kind=site]"))
     driver.save_screenshot(out + "/5-siting.png")
 
+    # The other steps with a table of their own: grids (preview), party network, compliance, data.
+    for step in ["grids", "party", "compliance", "data"]:
+        driver.find_element(By.ID, "step-" + step).click()
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#result-table tbody tr")) > 0)
+        idle()
+        result["rows_" + step] = len(table())
+        result["panel_" + step] = figures("#panel")
+        driver.save_screenshot(out + "/step-" + step + ".png")
+    driver.find_element(By.ID, "step-siting").click()
+    idle()
+
     # English: the same figures, other words.
     zh_texts = texts()
     zh_numbers = [r["cells"] for r in table()]
