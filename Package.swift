@@ -13,7 +13,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
         // The SDK's logging package: its Transport protocol names a Logger.
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+        // The workspace's HTTP server (`gridplan serve`).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1")
     ],
     targets: [
         // PROJ (pkg-config `proj`, Debian libproj-dev).
@@ -90,10 +92,19 @@ let package = Package(
                 "GridService", "GridRPC", "GridRender", "GridModel", "GridFormats", "GridLocale",
                 .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log")
             ]),
+        // The planner's workspace over HTTP (`gridplan serve`): the embedded page, `POST /rpc` through
+        // the JSON-RPC server, the map endpoint and the guards (token, Origin, household data, limits).
+        .target(
+            name: "GridWeb",
+            dependencies: [
+                "GridService", "GridRPC", "GridModel", "GridGeo", "GridFormats", "GridLocale", "GridAnalysis",
+                .product(name: "Hummingbird", package: "hummingbird")
+            ]),
         // The thin command-line front end: argv parsed and help written from the operations' declarations.
         .executableTarget(
             name: "gridplan",
-            dependencies: ["GridService", "GridRPC", "GridMCP", "GridLocale", "GridModel", "GridRender", "GridFormats"]),
+            dependencies: ["GridService", "GridRPC", "GridMCP", "GridWeb", "GridLocale", "GridModel", "GridRender", "GridFormats"]
+        ),
         // Helpers shared by the test targets only: the seeded generator, the `ogrinfo` and CLI
         // runners, temporary fixtures.
         .target(name: "TestSupport", dependencies: ["GridGeo"], path: "Tests/TestSupport"),
@@ -119,6 +130,9 @@ let package = Package(
         .testTarget(
             name: "GridMCPTests",
             dependencies: ["GridMCP", "GridService", "GridFormats", "GridLocale", .product(name: "MCP", package: "swift-sdk")]),
+        // Starts the built `gridplan serve` on port 0 and talks HTTP to it (and drives Chromium).
+        .testTarget(
+            name: "GridWebTests", dependencies: ["GridWeb", "GridFormats", "GridLocale", "TestSupport"], exclude: ["Browser"]),
         // Runs the built binary; Golden/ holds the demo's pinned outputs (Tools/update-golden).
         .testTarget(
             name: "EndToEndTests",

@@ -55,8 +55,8 @@ public final class RPCServer: @unchecked Sendable {
         }
     }
 
-    /// Answers one message, or nil for a notification.
-    func handle(message: JSONValue) -> String? {
+    /// Answers one message, or nil for a notification (`gridplan serve` answers `POST /rpc` with it).
+    public func handle(message: JSONValue) -> String? {
         guard case .object(let obj) = message else {
             return response(id: .null, error: .invalidRequest(language.tr("error.rpc.request.not_object"), language))
         }

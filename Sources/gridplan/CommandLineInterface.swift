@@ -5,6 +5,7 @@ import GridMCP
 import GridModel
 import GridRPC
 import GridService
+import GridWeb
 
 /// The command line: finds the command by its words, parses its options by the command's
 /// field table, runs the operation and prints its document. Returns the exit code.
@@ -143,6 +144,24 @@ enum CommandLineInterface {
             finished.wait()
             if let error = failure.error { throw error }
             return 0
+        case .serve:
+            let values = try OptionValues(object, fields: spec.fields.filter { $0.name != "db" })
+            let settings = try serveSettings(values)
+            let context = ServiceContext(
+                db: db, progress: SilentProgress(), note: { printError($0) }, language: settings.language)
+            let finished = DispatchSemaphore(value: 0)
+            let failure = ErrorBox()
+            Task {
+                do {
+                    try await WorkspaceServer.serve(
+                        context: context, settings: settings, announce: { StandardOutput.write($0 + "\n") },
+                        note: { printError($0) })
+                } catch { failure.error = error }
+                finished.signal()
+            }
+            finished.wait()
+            if let error = failure.error { throw error }
+            return 0
         }
     }
 }
@@ -153,6 +172,32 @@ extension CommandLineInterface {
         do { return try Language.resolve(option: option) } catch let error as LanguageError {
             throw UsageError(error.description)
         }
+    }
+}
+
+extension CommandLineInterface {
+    /// The workspace server's settings from `gridplan serve`'s options: a token from `--token-file`,
+    /// or a generated one when the address is not loopback.
+    static func serveSettings(_ values: OptionValues) throws -> WorkspaceSettings {
+        let host = try values.text("host") ?? "127.0.0.1"
+        var token: String?
+        if let file = try values.text("token_file") {
+            let text = (try? String(contentsOfFile: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let text, text.count >= 16, !text.contains(where: { $0.isWhitespace || $0 == ";" }) else {
+                throw UsageError(key: "usage.serve.token_file", ["file": file])
+            }
+            token = text
+        } else if !WorkspaceSettings.isLoopback(host) {
+            token = RequestGuard.generate()
+        }
+        let lang = try values.text("lang")
+        let language = lang == nil ? Language.zh : try Self.language(lang)
+        return WorkspaceSettings(
+            host: host, port: try values.integer("port") ?? 8080, token: token,
+            allowHouseholdData: try values.flag("allow_household_data") ?? false, language: language,
+            maxBodyBytes: try values.integer("max_body_bytes") ?? 1 << 20,
+            methodSeconds: try values.number("time_limit") ?? 300,
+            maxConcurrentMethods: try values.integer("max_concurrent") ?? 4)
     }
 }
 

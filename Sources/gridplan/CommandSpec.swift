@@ -2,8 +2,9 @@ import GridLocale
 import GridService
 
 /// One command of the CLI: its words, its help and its options, and what it runs. Every
-/// command but five is a declared operation; `crs convert` (a stream filter), `db init` and
-/// `db grant` (the PostGIS administrator's), `rpc` and `mcp` (the servers) exist only on the command line, declared here with the same field type.
+/// command but six is a declared operation; `crs convert` (a stream filter), `db init` and
+/// `db grant` (the PostGIS administrator's), `rpc`, `mcp` and `serve` (the servers) exist only on
+/// the command line, declared here with the same field type.
 struct CommandSpec {
     enum Action {
         case operation(OperationDeclaration)
@@ -12,6 +13,7 @@ struct CommandSpec {
         case databaseGrant
         case rpc
         case mcp
+        case serve
     }
 
     var path: [String]
@@ -88,7 +90,33 @@ struct CommandSpec {
                         valueName: "bytes", default: .number(.init(64 << 20))
                     ).keyed("help.mcp.max_message_bytes")
                 ],
-                action: .mcp)
+                action: .mcp),
+            CommandSpec(
+                path: ["serve"], summaryKey: "help.serve.summary", discussionKey: "help.serve.discussion",
+                fields: [
+                    store,
+                    OptionField("host", .text, help: "Address to listen on.", valueName: "address", default: "127.0.0.1")
+                        .keyed("help.serve.host"),
+                    OptionField("port", .integer, help: "Port; 0 picks a free one.", valueName: "port", default: 8080)
+                        .keyed("help.serve.port"),
+                    OptionField("token_file", .text, help: "A file holding the access token.", valueName: "file")
+                        .keyed("help.serve.token_file"),
+                    OptionField("allow_household_data", .flag, help: "Let the page receive household-level data.")
+                        .keyed("help.serve.allow_household_data"),
+                    OptionField("lang", .text, help: "First language of the page: zh or en.", valueName: "zh|en")
+                        .keyed("help.serve.lang"),
+                    OptionField(
+                        "max_body_bytes", .integer, help: "Largest request body, bytes.", valueName: "bytes",
+                        default: .number(.init(1 << 20))
+                    ).keyed("help.serve.max_body_bytes"),
+                    OptionField(
+                        "time_limit", .number, help: "Longest a method may take, seconds.", valueName: "seconds",
+                        default: 300
+                    ).keyed("help.serve.time_limit"),
+                    OptionField("max_concurrent", .integer, help: "Methods at once.", valueName: "n", default: 4)
+                        .keyed("help.serve.max_concurrent")
+                ],
+                action: .serve)
         ]
 
     /// The summary in `language`.
