@@ -33,7 +33,8 @@ public final class AssistantServer: Sendable {
         let out = dup(STDOUT_FILENO)
         dup2(STDERR_FILENO, STDOUT_FILENO)
         defer { close(out) }
-        let transport = LineTransport(input: STDIN_FILENO, output: out, maxLineBytes: settings.maxMessageBytes)
+        let transport = LineTransport(
+            input: STDIN_FILENO, output: out, maxLineBytes: settings.maxMessageBytes, language: settings.language)
         let server = Server(
             name: "gridplan", version: GridplanVersion.current, title: "gridplan",
             instructions: Catalogue.text("mcp.instructions", settings.language),

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import GridFormats
+import GridLocale
 import GridRPC
 import GridService
 import Logging
@@ -20,21 +21,24 @@ public actor LineTransport: Transport {
     private let input: Int32
     private let output: LineOutput
     private let maxLineBytes: Int
+    /// The language of the error answering an oversize line.
+    private let language: Language
     private let messages: AsyncThrowingStream<Data, Swift.Error>
     private let sink: AsyncThrowingStream<Data, Swift.Error>.Continuation
     private var reading = false
 
-    public init(input: Int32, output: Int32, maxLineBytes: Int) {
+    public init(input: Int32, output: Int32, maxLineBytes: Int, language: Language = .en) {
         self.input = input
         self.output = LineOutput(fd: output)
         self.maxLineBytes = maxLineBytes
+        self.language = language
         (messages, sink) = AsyncThrowingStream.makeStream()
     }
 
     public func connect() async throws {
         guard !reading else { return }
         reading = true
-        let (input, limit, sink, output) = (self.input, maxLineBytes, self.sink, self.output)
+        let (input, limit, sink, output, language) = (self.input, maxLineBytes, self.sink, self.output, self.language)
         let thread = Thread {
             StdioTransport.readLines(
                 fd: input, maxLineBytes: limit,
@@ -43,7 +47,7 @@ public actor LineTransport: Transport {
                     output.received(line)
                     sink.yield(Data(line.utf8))
                 },
-                onOversize: { output.write(RPCError.oversize(limit).response(id: .null), counted: false) })
+                onOversize: { output.write(RPCError.oversize(limit, language).response(id: .null), counted: false) })
             sink.finish()
         }
         thread.start()

@@ -22,7 +22,7 @@ public enum AreaReportRendering {
                 ]),
             l.tr(
                 r.countsEmbeddedOthers ? "table.area.counted_kinds.embedded" : "table.area.counted_kinds.only",
-                ["kinds": r.countedKinds.joined(separator: ", ")])
+                ["kinds": r.countedKinds.map { TableValues.name("kind", $0, l) }.joined(separator: l == .en ? ", " : "、")])
         ]
         var alloc = l.tr("table.area.allocation", ["allocation": r.allocation.rawValue])
         if r.allocation == .reach, let radius = r.reachRadius, let street = r.streetReach {
