@@ -5,8 +5,9 @@ import GridPostgres
 import GridStore
 
 /// Reads one district back into a `Snapshot`, layer by layer in `fid` order, inside the caller's
-/// REPEATABLE READ transaction. Points come as `ST_X`/`ST_Y` (float8 text is exact), other
-/// geometries as WKB, decoded by the GeoPackage store's own decoders.
+/// REPEATABLE READ transaction. Rows come in PostgreSQL's binary format (doubles bit for bit,
+/// nothing parsed from text); points as `ST_X`/`ST_Y`, other geometries as WKB decoded by the
+/// GeoPackage store's own decoders.
 struct PostGISSnapshotReader {
     let connection: PostgresConnection
     let dataset: String
@@ -26,20 +27,34 @@ struct PostGISSnapshotReader {
         return s
     }
 
-    private func rows(_ sql: String) throws -> [[String?]] { try connection.query(sql, [dataset]) }
-
-    private func int(_ v: String?) -> Int { v.flatMap { Int($0) } ?? 0 }
-    private func optionalInt(_ v: String?) -> Int? { v.flatMap { Int($0) } }
-    private func double(_ v: String?) -> Double { v.flatMap { Double($0) } ?? 0 }
-    private func optionalDouble(_ v: String?) -> Double? { v.flatMap { Double($0) } }
-    private func bool(_ v: String?) -> Bool { v == "t" }
-    private func optionalBool(_ v: String?) -> Bool? { v.map { $0 == "t" } }
-    private func multiPolygon(_ v: String?) throws -> MultiPolygon? {
-        try v.map { try GeometryBlob.decodeMultiPolygon(GeometryHex.blob($0)) }
+    /// Runs `sql` (its `$1` is the district) and maps every row.
+    private func rows<T>(_ sql: String, _ row: (PostgresResult, Int) throws -> T) throws -> [T] {
+        let result = try connection.binaryQuery(sql, [dataset])
+        var out: [T] = []
+        out.reserveCapacity(result.rowCount)
+        for i in 0..<result.rowCount { out.append(try row(result, i)) }
+        return out
     }
-    private func polygon(_ v: String?) throws -> Polygon? { try v.map { try GeometryBlob.decodePolygon(GeometryHex.blob($0)) } }
-    private func lines(_ v: String?) throws -> [LineString] {
-        try v.map { try GeometryBlob.decodeMultiLineString(GeometryHex.blob($0)) } ?? []
+
+    /// A GeoPackage blob (minimal header) around a WKB value, for GeometryBlob's decoders.
+    private static func blob(_ r: PostgresResult, _ i: Int, _ c: Int) -> Data? {
+        guard let wkb = r.bytes(i, c) else { return nil }
+        var data = Data(capacity: 8 + wkb.count)
+        data.append(contentsOf: [0x47, 0x50, 0, 1, 0, 0, 0, 0])
+        data.append(contentsOf: wkb)
+        return data
+    }
+    private func multiPolygon(_ r: PostgresResult, _ i: Int, _ c: Int) throws -> MultiPolygon? {
+        try Self.blob(r, i, c).map(GeometryBlob.decodeMultiPolygon)
+    }
+    private func polygon(_ r: PostgresResult, _ i: Int, _ c: Int) throws -> Polygon? {
+        try Self.blob(r, i, c).map(GeometryBlob.decodePolygon)
+    }
+    private func lines(_ r: PostgresResult, _ i: Int, _ c: Int) throws -> [LineString] {
+        try Self.blob(r, i, c).map(GeometryBlob.decodeMultiLineString) ?? []
+    }
+    private func point(_ r: PostgresResult, _ i: Int, _ c: Int) -> Point {
+        Point(r.double(i, c) ?? 0, r.double(i, c + 1) ?? 0)
     }
 
     func communities() throws -> [Community] {
@@ -48,10 +63,10 @@ struct PostGISSnapshotReader {
             SELECT id, name, street, kind, ST_AsBinary(geom), ST_AsBinary(boundary_lonlat)
             FROM communities WHERE dataset_id = $1 ORDER BY fid
             """
-        ).map { r in
+        ) { r, i in
             Community(
-                id: r[0] ?? "", name: r[1], street: r[2], kind: r[3], boundary: try multiPolygon(r[4]),
-                boundaryLonLat: try multiPolygon(r[5]))
+                id: r.text(i, 0) ?? "", name: r.text(i, 1), street: r.text(i, 2), kind: r.text(i, 3),
+                boundary: try multiPolygon(r, i, 4), boundaryLonLat: try multiPolygon(r, i, 5))
         }
     }
 
@@ -61,37 +76,45 @@ struct PostGISSnapshotReader {
             SELECT id, community_id, name, ST_AsBinary(geom), ST_AsBinary(boundary_lonlat)
             FROM grids WHERE dataset_id = $1 ORDER BY fid
             """
-        ).map { r in
+        ) { r, i in
             Grid(
-                id: r[0] ?? "", communityId: r[1] ?? "", name: r[2], boundary: try multiPolygon(r[3]),
-                boundaryLonLat: try multiPolygon(r[4]))
+                id: r.text(i, 0) ?? "", communityId: r.text(i, 1) ?? "", name: r.text(i, 2),
+                boundary: try multiPolygon(r, i, 3), boundaryLonLat: try multiPolygon(r, i, 4))
         }
     }
 
     func buildings() throws -> [Building] {
-        try rows(
+        // Community and grid ids repeat in runs: keep one String per run instead of one per row.
+        var lastCommunity = "", lastGrid: String? = nil
+        return try rows(
             """
             SELECT id, community_id, grid_id, name, households, residents, party_members, probationary_members, floors,
                    lon, lat, ST_X(geom), ST_Y(geom), ST_AsBinary(footprint)
             FROM buildings WHERE dataset_id = $1 ORDER BY fid
             """
-        ).map { r in
-            Building(
-                id: r[0] ?? "", communityId: r[1] ?? "", gridId: r[2], name: r[3], households: int(r[4]),
-                residents: optionalInt(r[5]), partyMembers: int(r[6]), probationaryMembers: int(r[7]),
-                floors: optionalInt(r[8]), location: Point(double(r[11]), double(r[12])),
-                lonLat: Point(double(r[9]), double(r[10])), footprint: try polygon(r[13]))
+        ) { r, i in
+            let community = r.text(i, 1) ?? ""
+            if community != lastCommunity { lastCommunity = community }
+            let grid = r.text(i, 2)
+            if grid != lastGrid { lastGrid = grid }
+            return Building(
+                id: r.text(i, 0) ?? "", communityId: lastCommunity, gridId: lastGrid, name: r.text(i, 3),
+                households: r.int(i, 4) ?? 0, residents: r.int(i, 5), partyMembers: r.int(i, 6) ?? 0,
+                probationaryMembers: r.int(i, 7) ?? 0, floors: r.int(i, 8), location: point(r, i, 11),
+                lonLat: point(r, i, 9), footprint: try polygon(r, i, 13))
         }
     }
 
     func householdTotals() throws -> [HouseholdTotal] {
         try rows(
             """
-            SELECT community_id, grid_id, SUM(households), count(*) FROM buildings WHERE dataset_id = $1
+            SELECT community_id, grid_id, SUM(households)::int8, count(*) FROM buildings WHERE dataset_id = $1
             GROUP BY community_id, grid_id
             """
-        ).map { r in
-            HouseholdTotal(communityId: r[0] ?? "", gridId: r[1], households: int(r[2]), buildings: int(r[3]))
+        ) { r, i in
+            HouseholdTotal(
+                communityId: r.text(i, 0) ?? "", gridId: r.text(i, 1), households: r.int(i, 2) ?? 0,
+                buildings: r.int(i, 3) ?? 0)
         }
         .sorted { ($0.communityId, $0.gridId ?? "") < ($1.communityId, $1.gridId ?? "") }
     }
@@ -102,10 +125,10 @@ struct PostGISSnapshotReader {
             SELECT id, building_id, unit, room, persons, party_members, probationary_members
             FROM households WHERE dataset_id = $1 ORDER BY fid
             """
-        ).map { r in
+        ) { r, i in
             Household(
-                id: r[0] ?? "", buildingId: r[1] ?? "", unit: r[2], room: r[3], persons: optionalInt(r[4]),
-                partyMembers: int(r[5]), probationaryMembers: int(r[6]))
+                id: r.text(i, 0) ?? "", buildingId: r.text(i, 1) ?? "", unit: r.text(i, 2), room: r.text(i, 3),
+                persons: r.int(i, 4), partyMembers: r.int(i, 5) ?? 0, probationaryMembers: r.int(i, 6) ?? 0)
         }
     }
 
@@ -116,12 +139,12 @@ struct PostGISSnapshotReader {
                    ST_AsBinary(footprint)
             FROM facilities WHERE dataset_id = $1 ORDER BY fid
             """
-        ).map { r in
+        ) { r, i in
             Facility(
-                id: r[0] ?? "", kind: FacilityKind(rawValue: r[1] ?? "") ?? .other, usableAreaM2: double(r[2]), name: r[3],
-                communityId: r[4], level: r[5].flatMap(FacilityLevel.init(rawValue:)), embedded: bool(r[6]),
-                location: Point(double(r[9]), double(r[10])), lonLat: Point(double(r[7]), double(r[8])),
-                footprint: try polygon(r[11]))
+                id: r.text(i, 0) ?? "", kind: FacilityKind(rawValue: r.text(i, 1) ?? "") ?? .other,
+                usableAreaM2: r.double(i, 2) ?? 0, name: r.text(i, 3), communityId: r.text(i, 4),
+                level: r.text(i, 5).flatMap(FacilityLevel.init(rawValue:)), embedded: r.bool(i, 6) ?? false,
+                location: point(r, i, 9), lonLat: point(r, i, 7), footprint: try polygon(r, i, 11))
         }
     }
 
@@ -131,18 +154,20 @@ struct PostGISSnapshotReader {
             SELECT id, name, kind, available_area_m2, cost, community_id, lon, lat, ST_X(geom), ST_Y(geom)
             FROM candidates WHERE dataset_id = $1 ORDER BY fid
             """
-        ).map { r in
+        ) { r, i in
             Candidate(
-                id: r[0] ?? "", name: r[1], kind: r[2], availableAreaM2: optionalDouble(r[3]), cost: optionalDouble(r[4]),
-                communityId: r[5], location: Point(double(r[8]), double(r[9])), lonLat: Point(double(r[6]), double(r[7])))
+                id: r.text(i, 0) ?? "", name: r.text(i, 1), kind: r.text(i, 2), availableAreaM2: r.double(i, 3),
+                cost: r.double(i, 4), communityId: r.text(i, 5), location: point(r, i, 8), lonLat: point(r, i, 6))
         }
     }
 
     func roads() throws -> [Road] {
         try rows(
             "SELECT id, walkable, ST_AsBinary(geom), ST_AsBinary(lines_lonlat) FROM roads WHERE dataset_id = $1 ORDER BY fid"
-        ).map { r in
-            Road(id: r[0] ?? "", walkable: bool(r[1]), lines: try lines(r[2]), linesLonLat: try lines(r[3]))
+        ) { r, i in
+            Road(
+                id: r.text(i, 0) ?? "", walkable: r.bool(i, 1) ?? true, lines: try lines(r, i, 2), linesLonLat: try lines(r, i, 3)
+            )
         }
     }
 
@@ -152,35 +177,43 @@ struct PostGISSnapshotReader {
             SELECT id, kind, staff, name, community_id, party_workers, party_members, has_organization
             FROM units WHERE dataset_id = $1 ORDER BY fid
             """
-        ).map { r in
+        ) { r, i in
             OrganizationUnit(
-                id: r[0] ?? "", kind: UnitKind(rawValue: r[1] ?? "") ?? .agency, staff: int(r[2]), name: r[3],
-                communityId: r[4], partyWorkers: optionalInt(r[5]), partyMembers: optionalInt(r[6]),
-                hasOrganization: optionalBool(r[7]))
+                id: r.text(i, 0) ?? "", kind: UnitKind(rawValue: r.text(i, 1) ?? "") ?? .agency, staff: r.int(i, 2) ?? 0,
+                name: r.text(i, 3), communityId: r.text(i, 4), partyWorkers: r.int(i, 5), partyMembers: r.int(i, 6),
+                hasOrganization: r.bool(i, 7))
         }
     }
 
     func records() throws -> ComplianceRecords {
         let secretaries = try rows(
             "SELECT id, name, community_id, last_training_date FROM secretaries WHERE dataset_id = $1 ORDER BY fid"
-        ).map { Secretary(id: $0[0] ?? "", name: $0[1], communityId: $0[2] ?? "", lastTrainingDate: $0[3]) }
+        ) { r, i in
+            Secretary(id: r.text(i, 0) ?? "", name: r.text(i, 1), communityId: r.text(i, 2) ?? "", lastTrainingDate: r.text(i, 3))
+        }
         let contacts = try rows(
             """
             SELECT leader_id, name, role, community_id, year, days_on_site, meetings, lectures
             FROM contacts WHERE dataset_id = $1 ORDER BY fid
             """
-        ).map { r in
+        ) { r, i in
             ContactRecord(
-                leaderId: r[0] ?? "", name: r[1], role: ContactRole(rawValue: r[2] ?? "") ?? .streetCommittee,
-                communityId: r[3] ?? "", year: int(r[4]), daysOnSite: int(r[5]), meetingsAttended: int(r[6]),
-                lecturesGiven: int(r[7]))
+                leaderId: r.text(i, 0) ?? "", name: r.text(i, 1),
+                role: ContactRole(rawValue: r.text(i, 2) ?? "") ?? .streetCommittee, communityId: r.text(i, 3) ?? "",
+                year: r.int(i, 4) ?? 0, daysOnSite: r.int(i, 5) ?? 0, meetingsAttended: r.int(i, 6) ?? 0,
+                lecturesGiven: r.int(i, 7) ?? 0)
         }
         let ratings = try rows(
             "SELECT organization_id, community_id, year, stars FROM ratings WHERE dataset_id = $1 ORDER BY fid"
-        ).map { RatingRecord(organizationId: $0[0] ?? "", communityId: $0[1], year: int($0[2]), stars: int($0[3])) }
+        ) { r, i in
+            RatingRecord(
+                organizationId: r.text(i, 0) ?? "", communityId: r.text(i, 1), year: r.int(i, 2) ?? 0, stars: r.int(i, 3) ?? 0)
+        }
         let observations = try rows(
             "SELECT organization_id, community_id, date FROM observations WHERE dataset_id = $1 ORDER BY fid"
-        ).map { ObservationRecord(organizationId: $0[0] ?? "", communityId: $0[1], date: $0[2] ?? "") }
+        ) { r, i in
+            ObservationRecord(organizationId: r.text(i, 0) ?? "", communityId: r.text(i, 1), date: r.text(i, 2) ?? "")
+        }
         return ComplianceRecords(secretaries: secretaries, contacts: contacts, ratings: ratings, observations: observations)
     }
 }

@@ -46,6 +46,13 @@ public final class PostgresConnection {
         return table
     }
 
+    /// Runs one statement with bound text parameters and returns its rows in PostgreSQL's binary
+    /// format, read in place (no text to parse): for large reads. Cast columns in the SQL to the
+    /// types `PostgresResult` reads (float8, int4/int8, bool, text, bytea).
+    public func binaryQuery(_ sql: String, _ parameters: [String?] = []) throws -> PostgresResult {
+        PostgresResult(try execute(sql, parameters, resultFormat: 1))
+    }
+
     /// The first column of the first row, or nil when there is no row or it is NULL.
     public func scalar(_ sql: String, _ parameters: [String?] = []) throws -> String? {
         try query(sql, parameters).first?.first ?? nil
@@ -93,12 +100,12 @@ public final class PostgresConnection {
     }
 
     private func execute(
-        _ sql: String, _ parameters: [String?], expecting expected: ExecStatusType? = nil
+        _ sql: String, _ parameters: [String?], expecting expected: ExecStatusType? = nil, resultFormat: Int32 = 0
     ) throws -> OpaquePointer {
         let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.map { strdup($0) } ?? nil }
         defer { for copy in copies { free(copy) } }
         let values: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
-        let result = PQexecParams(handle, sql, Int32(values.count), nil, values.isEmpty ? nil : values, nil, nil, 0)
+        let result = PQexecParams(handle, sql, Int32(values.count), nil, values.isEmpty ? nil : values, nil, nil, resultFormat)
         guard let result else { throw PostgresError(message: Self.trimmed(PQerrorMessage(handle))) }
         let status = PQresultStatus(result)
         let ok = expected.map { status == $0 } ?? (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
