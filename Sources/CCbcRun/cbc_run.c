@@ -47,9 +47,14 @@ static int write_all(int fd, const void *data, size_t size) {
 }
 
 void gridplan_cbc_solve_bounded(
-    void *model_, int columns, double deadline_seconds, double *solution, gridplan_cbc_report *report) {
+    void *model_, int columns, double deadline_seconds, int in_process, double *solution,
+    gridplan_cbc_report *report) {
     Cbc_Model *model = model_;
     memset(report, 0, sizeof *report);
+    if (in_process) {
+        solve_here(model, columns, solution, report);
+        return;
+    }
     double start = now_seconds();
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {
@@ -72,6 +77,10 @@ void gridplan_cbc_solve_bounded(
             dup2(null, STDOUT_FILENO);
             dup2(null, STDERR_FILENO);
         }
+        // other threads' pipes stay open as long as a copy is held: keep only the report pipe
+        int keep = fds[1];
+        if (keep > 3) close_range(3, (unsigned)keep - 1, 0);
+        close_range((unsigned)keep + 1, ~0U, 0);
         gridplan_cbc_report r;
         memset(&r, 0, sizeof r);
         solve_here(model, columns, solution, &r);

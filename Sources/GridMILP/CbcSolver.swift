@@ -13,8 +13,9 @@ extension MixedIntegerProgram {
     /// is given to CBC as its first incumbent. `timeLimit` is wall-clock seconds; when it cuts
     /// the search short the best solution so far and the proven bound are returned with
     /// `stop == .timeLimit`. CBC does not check its limit everywhere (not in the root's cut
-    /// passes), so it runs in a child process killed at `deadline(timeLimit:)`; a killed run
-    /// returns no solution and an infinite bound, `stop == .timeLimit`. Calls from several
+    /// passes), so a program larger than `inProcessNonzeros` runs in a child process killed at
+    /// `deadline(timeLimit:)`; a killed run returns no solution and an infinite bound,
+    /// `stop == .timeLimit`. Calls from several
     /// threads run one after the other. `absoluteGap`
     /// lets CBC stop once incumbent and bound are that close
     /// (e.g. 1 − 1e-6 for an integral objective: nothing better can exist).
@@ -69,7 +70,8 @@ extension MixedIntegerProgram {
         // preprocessing, the root LP or the root's cut passes, which can run for minutes
         var best = [Double](repeating: 0, count: n)
         var report = gridplan_cbc_report()
-        gridplan_cbc_solve_bounded(model, Int32(n), Self.deadline(timeLimit: timeLimit), &best, &report)
+        let inProcess: Int32 = Int(starts[n]) <= Self.inProcessNonzeros ? 1 : 0
+        gridplan_cbc_solve_bounded(model, Int32(n), Self.deadline(timeLimit: timeLimit), inProcess, &best, &report)
         guard report.outcome == 0 else {
             // killed at the deadline (or the child failed): nothing found, nothing proven here
             return MixedIntegerSolution(
@@ -98,6 +100,11 @@ extension MixedIntegerProgram {
         return MixedIntegerSolution(
             stop: proven ? .proven : .timeLimit, values: values, objective: objectiveValue, bound: bound, nodes: nodes)
     }
+
+    /// Programs with at most this many nonzeros are solved in this process (their root node is
+    /// short, CBC's own limit holds, and no child process is made); larger ones in a child
+    /// process killed at `deadline(timeLimit:)`.
+    public static let inProcessNonzeros = 20_000
 
     /// When a CBC run is killed: CBC's own limit plus a little room for it to stop by itself
     /// and report its plan and bound (half a second and a tenth of the limit, at most 2 s).

@@ -18,9 +18,10 @@ typedef struct {
 /// `deadline_seconds` of wall time have passed, so no part of CBC (preprocessing, the root
 /// LP, cuts, heuristics) can overrun the caller's limit. `solution` receives `columns` values
 /// when `report->has_solution`. CBC's output goes nowhere (the child's stdout and stderr are
-/// /dev/null). When no child process can be made, CBC runs in this process instead, under its
-/// own time limit only.
+/// /dev/null; it keeps no other inherited descriptor). With `in_process`, or when no child
+/// process can be made, CBC runs in this process instead, under its own time limit only.
 void gridplan_cbc_solve_bounded(
-    void *model, int columns, double deadline_seconds, double *solution, gridplan_cbc_report *report);
+    void *model, int columns, double deadline_seconds, int in_process, double *solution,
+    gridplan_cbc_report *report);
 
 #endif
