@@ -78,8 +78,10 @@ struct MapIndex: Sendable {
 
 /// One map request: the box seen and the metres one screen pixel covers.
 struct MapView: Sendable {
-    /// Most features of one layer in one response.
+    /// Most buildings, facilities, candidates or gaps in one response.
     static let cap = 4000
+    /// Most community outlines in one response (a megacity's 6,400 fit at district zoom).
+    static let communityCap = 20_000
     /// Finer than this (metres per pixel) the buildings themselves are sent, when they fit the cap.
     static let buildingDetail = 25.0
 
@@ -104,77 +106,99 @@ extension MapIndex {
     /// building level), `facilities`, `candidates`, `gaps`, `extent`, and `truncated` when a layer
     /// hit the cap.
     func view(_ v: MapView) -> String {
-        var out = "{"
+        var o = JSONBytes()
         var truncated: [String] = []
-        out += "\"extent\":[\(f(extent.minX)),\(f(extent.minY)),\(f(extent.maxX)),\(f(extent.maxY))]"
+        o.raw("{\"extent\":[")
+        o.fixed(extent.minX); o.raw(","); o.fixed(extent.minY); o.raw(","); o.fixed(extent.maxX); o.raw(",")
+        o.fixed(extent.maxY)
         // Communities: outlines dropping vertices closer than a pixel to the last one kept.
         let tolerance = v.metresPerPixel / 111_320
         var shown = 0
-        out += ",\"communities\":["
+        o.raw("],\"communities\":[")
         for c in communities where intersects(c.box, v.box) {
-            if shown == MapView.cap { truncated.append("communities"); break }
-            if shown > 0 { out += "," }
+            if shown == MapView.communityCap { truncated.append("communities"); break }
+            if shown > 0 { o.raw(",") }
             shown += 1
-            out += "{\"id\":\(q(c.id)),\"name\":\(q(c.name)),\"street\":\(q(c.street))"
-            out += ",\"households\":\(c.households),\"buildings\":\(c.buildings)"
-            out += ",\"covered_households\":\(c.coveredHouseholds),\"covered_buildings\":\(c.coveredBuildings)"
-            out += ",\"center\":[\(f(c.center.x)),\(f(c.center.y))],\"rings\":["
-            out += c.rings.map { ring in
-                "[" + simplified(ring, tolerance).map { "[\(f($0.x)),\(f($0.y))]" }.joined(separator: ",") + "]"
+            o.raw("{\"id\":"); o.quoted(c.id); o.raw(",\"name\":"); o.quoted(c.name); o.raw(",\"street\":"); o.quoted(c.street)
+            o.raw(",\"households\":"); o.int(c.households); o.raw(",\"buildings\":"); o.int(c.buildings)
+            o.raw(",\"covered_households\":"); o.int(c.coveredHouseholds)
+            o.raw(",\"covered_buildings\":"); o.int(c.coveredBuildings)
+            o.raw(",\"center\":["); o.fixed(c.center.x); o.raw(","); o.fixed(c.center.y); o.raw("],\"rings\":[")
+            for (r, ring) in c.rings.enumerated() {
+                if r > 0 { o.raw(",") }
+                o.raw("[")
+                for (i, p) in simplified(ring, tolerance).enumerated() {
+                    o.raw(i > 0 ? ",[" : "["); o.fixed(p.x); o.raw(","); o.fixed(p.y); o.raw("]")
+                }
+                o.raw("]")
             }
-            .joined(separator: ",")
-            out += "]}"
+            o.raw("]}")
         }
-        out += "]"
+        o.raw("]")
         var level = "communities"
         if v.metresPerPixel <= MapView.buildingDetail {
             let inside = buildings(in: v.box)
             if inside.count <= MapView.cap {
                 level = "buildings"
-                out += ",\"buildings\":["
-                out += inside.map { i in
+                o.raw(",\"buildings\":[")
+                for (n, i) in inside.enumerated() {
                     let b = buildings[i], c = coverage[i]
-                    return
-                        "{\"id\":\(q(b.id)),\"name\":\(q(b.name)),\"community_id\":\(q(b.communityId)),\"grid_id\":\(q(b.gridId))"
-                        + ",\"households\":\(b.households),\"lon\":\(f(b.lonLat.x)),\"lat\":\(f(b.lonLat.y))"
-                        + ",\"covered\":\(c?.covered ?? false),\"nearest_facility_id\":\(q(c?.nearestFacilityId))"
-                        + ",\"distance_m\":\(c?.distanceM.map { String(format: "%.1f", $0) } ?? "null")"
-                        + ",\"covering_facility_id\":\(q(c?.coveringFacilityId))}"
-                }.joined(separator: ",")
-                out += "]"
+                    if n > 0 { o.raw(",") }
+                    o.raw("{\"id\":"); o.quoted(b.id); o.raw(",\"name\":"); o.quoted(b.name)
+                    o.raw(",\"community_id\":"); o.quoted(b.communityId); o.raw(",\"grid_id\":"); o.quoted(b.gridId)
+                    o.raw(",\"households\":"); o.int(b.households)
+                    o.raw(",\"lon\":"); o.fixed(b.lonLat.x); o.raw(",\"lat\":"); o.fixed(b.lonLat.y)
+                    o.raw(c?.covered == true ? ",\"covered\":true" : ",\"covered\":false")
+                    o.raw(",\"nearest_facility_id\":"); o.quoted(c?.nearestFacilityId)
+                    o.raw(",\"distance_m\":")
+                    if let d = c?.distanceM { o.fixed(d, decimals: 1) } else { o.raw("null") }
+                    o.raw(",\"covering_facility_id\":"); o.quoted(c?.coveringFacilityId); o.raw("}")
+                }
+                o.raw("]")
             } else {
                 truncated.append("buildings")
             }
         }
-        out += ",\"level\":\(q(level))"
-        out += ",\"facilities\":["
+        o.raw(",\"level\":"); o.quoted(level)
+        o.raw(",\"facilities\":[")
         var count = 0
         for fa in facilities where v.box.contains(fa.lonLat) {
             if count == MapView.cap { truncated.append("facilities"); break }
-            if count > 0 { out += "," }
+            if count > 0 { o.raw(",") }
             count += 1
-            out +=
-                "{\"id\":\(q(fa.id)),\"name\":\(q(fa.name)),\"kind\":\(q(fa.kind.rawValue))"
-                + ",\"usable_area_m2\":\(f(fa.usableAreaM2)),\"community_id\":\(q(fa.communityId))"
-                + ",\"lon\":\(f(fa.lonLat.x)),\"lat\":\(f(fa.lonLat.y))}"
+            o.raw("{\"id\":"); o.quoted(fa.id); o.raw(",\"name\":"); o.quoted(fa.name)
+            o.raw(",\"kind\":"); o.quoted(fa.kind.rawValue)
+            o.raw(",\"usable_area_m2\":"); o.fixed(fa.usableAreaM2, decimals: 2)
+            o.raw(",\"community_id\":"); o.quoted(fa.communityId)
+            o.raw(",\"lon\":"); o.fixed(fa.lonLat.x); o.raw(",\"lat\":"); o.fixed(fa.lonLat.y); o.raw("}")
         }
-        out += "],\"candidates\":["
+        o.raw("],\"candidates\":[")
         count = 0
         for c in candidates where v.box.contains(c.lonLat) {
             if count == MapView.cap { truncated.append("candidates"); break }
-            if count > 0 { out += "," }
+            if count > 0 { o.raw(",") }
             count += 1
-            out +=
-                "{\"id\":\(q(c.id)),\"name\":\(q(c.name)),\"available_area_m2\":\(c.availableAreaM2.map(f) ?? "null")"
-                + ",\"lon\":\(f(c.lonLat.x)),\"lat\":\(f(c.lonLat.y))}"
+            o.raw("{\"id\":"); o.quoted(c.id); o.raw(",\"name\":"); o.quoted(c.name)
+            o.raw(",\"available_area_m2\":")
+            if let a = c.availableAreaM2 { o.fixed(a, decimals: 2) } else { o.raw("null") }
+            o.raw(",\"lon\":"); o.fixed(c.lonLat.x); o.raw(",\"lat\":"); o.fixed(c.lonLat.y); o.raw("}")
         }
-        out += "],\"gaps\":["
-        out += gaps.prefix(MapView.cap).map { g in
-            "{\"id\":\(q(g.id)),\"households\":\(g.households),\"hull\":["
-                + g.hull.map { "[\(f($0[0])),\(f($0[1]))]" }.joined(separator: ",") + "]}"
-        }.joined(separator: ",")
-        out += "],\"truncated\":[" + truncated.map { q($0) }.joined(separator: ",") + "]}"
-        return out
+        o.raw("],\"gaps\":[")
+        for (n, g) in gaps.prefix(MapView.cap).enumerated() {
+            if n > 0 { o.raw(",") }
+            o.raw("{\"id\":"); o.quoted(g.id); o.raw(",\"households\":"); o.int(g.households); o.raw(",\"hull\":[")
+            for (i, p) in g.hull.enumerated() where p.count >= 2 {
+                o.raw(i > 0 ? ",[" : "["); o.fixed(p[0]); o.raw(","); o.fixed(p[1]); o.raw("]")
+            }
+            o.raw("]}")
+        }
+        o.raw("],\"truncated\":[")
+        for (i, t) in truncated.enumerated() {
+            if i > 0 { o.raw(",") }
+            o.quoted(t)
+        }
+        o.raw("]}")
+        return o.text
     }
 
     private func intersects(_ a: BoundingBox, _ b: BoundingBox) -> Bool {
@@ -188,7 +212,55 @@ extension MapIndex {
         kept.append(ring[ring.count - 1])
         return kept.count >= 4 ? kept : ring
     }
+}
 
-    private func f(_ x: Double) -> String { String(format: "%.6f", x) }
-    private func q(_ s: String?) -> String { s.map(JSONWriter.quoted) ?? "null" }
+/// A JSON text written byte by byte: the map document is written for every pan and zoom, so it
+/// avoids `String(format:)` and string concatenation.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(1 << 16) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func quoted(_ s: String?) {
+        guard let s else { raw("null"); return }
+        JSONWriter.writeString(s, into: &bytes)
+    }
+
+    mutating func int(_ n: Int) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var m = n.magnitude
+        var digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(m % 10))
+            m /= 10
+        } while m > 0
+        bytes.append(contentsOf: digits.reversed())
+    }
+
+    /// `x` rounded to `decimals` places (6 for degrees: about 0.1 m), written without exponent.
+    mutating func fixed(_ x: Double, decimals: Int = 6) {
+        guard x.isFinite else { raw("null"); return }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let v = Int((x.magnitude * scale).rounded())
+        if x < 0 && v != 0 { bytes.append(UInt8(ascii: "-")) }
+        let s = Int(scale)
+        int(v / s)
+        if decimals > 0 {
+            bytes.append(UInt8(ascii: "."))
+            var frac = v % s
+            var digits = [UInt8](repeating: UInt8(ascii: "0"), count: decimals)
+            for i in stride(from: decimals - 1, through: 0, by: -1) {
+                digits[i] = UInt8(ascii: "0") + UInt8(frac % 10)
+                frac /= 10
+            }
+            bytes.append(contentsOf: digits)
+        }
+    }
 }

@@ -26,6 +26,7 @@ enum WorkspaceStyle {
         .form { display: flex; flex-direction: column; gap: 6px; margin: 6px 0 10px; }
         .form label { display: flex; justify-content: space-between; gap: 6px; }
         .form input[type=number] { width: 90px; }
+        .form select { max-width: 150px; }
         .form button { padding: 5px; cursor: pointer; }
         .note { color: #666; font-size: 12px; }
         #center { flex: 1; display: flex; flex-direction: column; min-width: 0; }

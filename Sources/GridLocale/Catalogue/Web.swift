@@ -21,7 +21,7 @@ extension Catalogue {
                 读取；请求以 Authorization: Bearer 或该 Cookie 携带令牌。拒绝来自其他来源（Origin）的请求。页面通过 \
                 POST /rpc 调用与 gridplan rpc 相同的 JSON-RPC 方法；户级数据仅在使用 --allow-household-data 时提供。
                 """),
-        Message("help.serve.host", en: "Address to listen on (default 127.0.0.1).", zh: "监听地址（默认 127.0.0.1）。"),
+        Message("help.serve.host", en: "Address to listen on.", zh: "监听地址。"),
         Message("help.serve.port", en: "Port to listen on; 0 picks a free one.", zh: "监听端口；0 表示自动选择空闲端口。"),
         Message(
             "help.serve.token_file", en: "A file holding the access token (required by every request).",
