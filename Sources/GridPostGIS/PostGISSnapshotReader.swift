@@ -8,23 +8,12 @@ import GridStore
 /// REPEATABLE READ transaction. Rows come in PostgreSQL's binary format (doubles bit for bit,
 /// nothing parsed from text); points as `ST_X`/`ST_Y`, other geometries as WKB decoded by the
 /// GeoPackage store's own decoders.
-struct PostGISSnapshotReader {
+struct PostGISSnapshotReader: LayerSource {
     let connection: PostgresConnection
     let dataset: String
 
     func read(_ meta: DatasetMetadata, layers: Set<StoreLayer>) throws -> Snapshot {
-        var s = Snapshot(metadata: meta)
-        if layers.contains(.communities) { s.communities = try communities() }
-        if layers.contains(.grids) { s.grids = try grids() }
-        if layers.contains(.buildings) { s.buildings = try buildings() }
-        if layers.contains(.households) { s.households = try households() }
-        if layers.contains(.facilities) { s.facilities = try facilities() }
-        if layers.contains(.candidates) { s.candidates = try candidates() }
-        if layers.contains(.roads) { s.roads = try roads() }
-        if layers.contains(.units) { s.units = try units() }
-        if layers.contains(.records) { s.records = try records() }
-        if layers.contains(.householdTotals) { s.householdTotals = try householdTotals() }
-        return s
+        try snapshot(metadata: meta, layers: layers)
     }
 
     /// Runs `sql` (its `$1` is the district) and maps every row.

@@ -4,25 +4,14 @@ import GridGeo
 import GridModel
 
 /// Reads the store back into a `Snapshot`, layer by layer, in insertion order.
-struct SnapshotReader {
+struct SnapshotReader: LayerSource {
     let db: Database
 
     func read(layers: Set<StoreLayer>) throws -> Snapshot {
         guard let meta = try GeoPackageStore.readMetadata(db) else {
             throw UsageError(key: "usage.snapshot_reader.1")
         }
-        var s = Snapshot(metadata: meta)
-        if layers.contains(.communities) { s.communities = try communities() }
-        if layers.contains(.grids) { s.grids = try grids() }
-        if layers.contains(.buildings) { s.buildings = try buildings() }
-        if layers.contains(.households) { s.households = try households() }
-        if layers.contains(.facilities) { s.facilities = try facilities() }
-        if layers.contains(.candidates) { s.candidates = try candidates() }
-        if layers.contains(.roads) { s.roads = try roads() }
-        if layers.contains(.units) { s.units = try units() }
-        if layers.contains(.records) { s.records = try records() }
-        if layers.contains(.householdTotals) { s.householdTotals = try householdTotals() }
-        return s
+        return try snapshot(metadata: meta, layers: layers)
     }
 
     func multiPolygon(_ row: Row, _ i: Int) throws -> MultiPolygon? {
