@@ -9,20 +9,30 @@ extension SitingAnalysis {
         var solution = MaximalCovering.solve(
             rows: rows, weights: weights, count: parameters.count!,
             localSearch: parameters.localSearch)
-        if solution.value < solution.upperBound && wantsExactSearch(problem, parameters: parameters) {
+        let count = parameters.count!
+        let trigger = exactTrigger(problem, parameters: parameters)
+        if solution.value < solution.upperBound && (trigger != nil || parameters.localSearch) {
             // Lagrangian fixing first: only candidates that can be in a better plan go to CBC
-            let lagrangian = CoveringLagrangianBound.compute(
-                rows: rows, weights: weights, count: parameters.count!, target: solution.value)
+            var lambda = solution.multipliers
+            if lambda.isEmpty && trigger != nil {
+                let lagrangian = CoveringLagrangianBound.compute(
+                    rows: rows, weights: weights, count: count, target: solution.value)
+                solution.upperBound = max(solution.value, min(solution.upperBound, lagrangian.value))
+                lambda = lagrangian.multipliers
+            }
             let fixed = CoveringLagrangianBound.fixing(
-                rows: rows, weights: weights, count: parameters.count!, target: solution.value,
-                lambda: lagrangian.multipliers)
-            let exact = MaximalCoveringProgram.solve(
-                rows: rows, weights: weights, count: parameters.count!, incumbent: solution.selected,
-                timeLimit: parameters.timeLimit, excluded: fixed.excluded, included: fixed.included)
-            solution.upperBound = min(solution.upperBound, lagrangian.value)
-            if exact.value > solution.value { solution.selected = exact.selected; solution.value = exact.value }
-            solution.upperBound = max(solution.value, min(solution.upperBound, exact.bound))
-            result.exactSearch = solution.value >= solution.upperBound ? .proven : .timeLimit
+                rows: rows, weights: weights, count: count, target: solution.value, lambda: lambda)
+            let reduced = !lambda.isEmpty && ExactSearch.isReducedSmall(excluded: fixed.excluded, included: fixed.included)
+            if let run = trigger ?? (reduced ? .fewFreeCandidates : nil), solution.value < solution.upperBound {
+                let exact = MaximalCoveringProgram.solve(
+                    rows: rows, weights: weights, count: count, incumbent: solution.selected,
+                    timeLimit: exactTimeLimit(parameters, trigger: run), excluded: fixed.excluded,
+                    included: fixed.included)
+                if exact.value > solution.value { solution.selected = exact.selected; solution.value = exact.value }
+                solution.upperBound = max(solution.value, min(solution.upperBound, exact.bound))
+                result.exactSearch = solution.value >= solution.upperBound ? .proven : .timeLimit
+                result.exactSearchTrigger = run
+            }
         }
         let ranking = MaximalCovering.rank(solution.selected, rows: rows, weights: weights)
             .map { RankedSite(site: $0.site, newCovered: $0.gain, saving: nil) }

@@ -62,6 +62,9 @@ public enum MaximalCovering {
         public var upperBound: Int
         /// Subgradient steps of the Lagrangian bound (0 when it was not needed).
         public var boundSteps: Int = 0
+        /// The multipliers of the smallest Lagrangian bound (empty when it was not computed or
+        /// did not improve the bound): `CoveringLagrangianBound.fixing` reuses them.
+        public var multipliers: [Double] = []
         /// Greedy steps plus lazy re-evaluations.
         public var evaluations: Int
         /// Improving swaps applied by the local search (all descents).
@@ -171,10 +174,12 @@ public enum MaximalCovering {
         var swapValue = value
         var stop = PerturbationStop.off
         var boundSteps = 0
+        var multipliers: [Double] = []
         /// Tightens the bound by the Lagrangian relaxation unless the plan already meets it.
         func tightenBound(target: Int) {
             guard !fillToCover && target < bound else { return }
             let lagrangian = CoveringLagrangianBound.compute(rows: rows, weights: weights, count: k, target: target)
+            if lagrangian.value <= bound && !lagrangian.multipliers.isEmpty { multipliers = lagrangian.multipliers }
             bound = min(bound, lagrangian.value); boundSteps += lagrangian.steps
         }
         if localSearch && !fillToCover && !selected.isEmpty && selected.count < m {
@@ -205,7 +210,8 @@ public enum MaximalCovering {
         bound = max(bound, value)
         return Solution(
             selected: selected, value: value, greedyValue: greedyValue, swapValue: swapValue,
-            upperBound: bound, boundSteps: boundSteps, evaluations: evaluations, swaps: swaps, passes: passes,
+            upperBound: bound, boundSteps: boundSteps, multipliers: multipliers, evaluations: evaluations, swaps: swaps,
+            passes: passes,
             perturbationRounds: rounds, perturbationImprovements: improvements,
             perturbationStop: stop)
     }

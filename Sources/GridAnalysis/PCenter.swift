@@ -10,8 +10,11 @@ import GridMILP
 ///    existing distance) between L₀ = the largest over demand of its nearest possible center
 ///    and U. A binary search over those values decides for a threshold r whether K sites can
 ///    bring every demand point within r: a set covering problem, answered yes by a greedy
-///    cover of at most K sites, or else solved exactly by CBC (fewest sites covering every
-///    point farther than r from the existing centers). A proven "no" raises the lower bound to
+///    cover of at most K sites, answered no when the Lagrangian bound of that set covering
+///    problem (`SetCoverLowerBound`) exceeds K, or else solved exactly by CBC (fewest sites
+///    covering every point farther than r from the existing centers). The cheap answers come
+///    first, in two bisections of their own (the smallest radius greedy reaches, the largest
+///    the bound rules out), so a time limit that stops CBC still leaves a tight interval. A proven "no" raises the lower bound to
 ///    the next value, a "yes" lowers the plan to r; when the time limit leaves a threshold
 ///    undecided the search stops with the best plan and the proven interval.
 ///
@@ -82,6 +85,35 @@ public enum PCenter {
         var lo = 0, hi = thresholds.count - 1
         var best = plan.sorted()
         var checks = 0, solverChecks = 0, stop = MixedIntegerSolution.Stop.proven
+        // cheap bounds first, each a bisection: the smallest radius a greedy cover of K sites
+        // reaches (a plan), then the largest radius the set covering bound proves out of reach
+        var a = lo, b = hi
+        while a < b {
+            let mid = (a + b) / 2
+            checks += 1
+            if let sites = quickCheck(
+                within: thresholds[mid], rows: rows, byDemand: byDemand, base: base, reachable: reachable, count: count,
+                lowerBound: false) ?? nil
+            {
+                best = sites.sorted(); b = mid; hi = mid
+            } else {
+                a = mid + 1
+            }
+        }
+        a = lo; b = hi
+        while a < b {
+            let mid = (a + b) / 2
+            checks += 1
+            if case .some(nil) = quickCheck(
+                within: thresholds[mid], rows: rows, byDemand: byDemand, base: base, reachable: reachable, count: count,
+                lowerBound: true)
+            {
+                a = mid + 1; lo = mid + 1
+            } else {
+                b = mid
+            }
+        }
+        // then every threshold left undecided, CBC where the cheap checks do not decide
         while lo < hi {
             let mid = (lo + hi) / 2
             let r = thresholds[mid]
@@ -102,52 +134,97 @@ public enum PCenter {
             checks: checks, solverChecks: solverChecks)
     }
 
-    /// Whether at most `count` sites bring every reachable demand point within `r`: the sites
-    /// (`.some(sites)`), proven impossible (`.some(nil)`) or undecided by the deadline (nil).
-    static func cover(
-        within r: Double, rows: SparseRows, byDemand: SparseRows, base: [Double], reachable: [Bool], count: Int,
-        deadline: Date, solverUsed: inout Int
-    ) -> [Int]?? {
-        let n = base.count
-        let needed = (0..<n).filter { reachable[$0] && base[$0] > r }
-        if needed.isEmpty { return .some([]) }
-        // each needed point's candidates within r
+    /// Each demand point that must be brought within `r` (farther than that from the existing
+    /// centers) with its candidates within `r`, identical lists once; nil when some point has
+    /// none (no plan reaches `r`).
+    static func options(
+        within r: Double, byDemand: SparseRows, base: [Double], reachable: [Bool]
+    ) -> [[Int]]? {
+        var seen = Set<[Int]>()
         var options: [[Int]] = []
-        options.reserveCapacity(needed.count)
-        for i in needed {
+        for i in base.indices where reachable[i] && base[i] > r {
             var js: [Int] = []
             for q in byDemand.range(i) where Double(byDemand.distances[q]) <= r { js.append(Int(byDemand.items[q])) }
-            if js.isEmpty { return .some(nil) }
-            options.append(js)
+            if js.isEmpty { return nil }
+            if seen.insert(js).inserted { options.append(js) }
         }
-        // greedy cover
-        var covered = [Bool](repeating: false, count: needed.count)
-        var left = needed.count
+        return options
+    }
+
+    /// A greedy cover of `options` (most uncovered points first, ties to the lower candidate).
+    static func greedyCover(_ options: [[Int]]) -> (sites: [Int], members: [Int: [Int]]) {
+        var covered = [Bool](repeating: false, count: options.count)
+        var left = options.count
         var members: [Int: [Int]] = [:]
         for (k, js) in options.enumerated() { for j in js { members[j, default: []].append(k) } }
+        let columns = members.keys.sorted()
         var greedy: [Int] = []
         while left > 0 {
             var bestJ = -1, bestGain = 0
-            for (j, ks) in members.sorted(by: { $0.key < $1.key }) {
-                let gain = ks.reduce(0) { covered[$1] ? $0 : $0 + 1 }
+            for j in columns {
+                let gain = members[j]!.reduce(0) { covered[$1] ? $0 : $0 + 1 }
                 if gain > bestGain { bestGain = gain; bestJ = j }
             }
             greedy.append(bestJ)
             for k in members[bestJ]! where !covered[k] { covered[k] = true; left -= 1 }
         }
+        return (greedy, members)
+    }
+
+    /// Whether the set covering bound proves that more than `count` sites are needed.
+    static func boundExceeds(_ count: Int, options: [[Int]], columns: [Int], greedy: Int) -> Bool {
+        var column: [Int: Int] = [:]
+        for (c, j) in columns.enumerated() { column[j] = c }
+        let lower = SetCoverLowerBound.compute(
+            options: options.map { $0.map { column[$0]! } }, columns: columns.count, target: greedy,
+            stopAbove: Double(count) + 1e-6)
+        return lower > Double(count) + 1e-6
+    }
+
+    /// The cheap checks alone: a greedy cover of at most `count` sites (`.some(sites)`), or with
+    /// `lowerBound` a proof by the set covering bound that none exists (`.some(nil)`); nil when
+    /// neither decides.
+    static func quickCheck(
+        within r: Double, rows: SparseRows, byDemand: SparseRows, base: [Double], reachable: [Bool], count: Int,
+        lowerBound: Bool
+    ) -> [Int]?? {
+        guard let options = options(within: r, byDemand: byDemand, base: base, reachable: reachable) else {
+            return .some(nil)
+        }
+        if options.isEmpty { return .some([]) }
+        let greedy = greedyCover(options)
+        if greedy.sites.count <= count { return .some(greedy.sites) }
+        if lowerBound && boundExceeds(count, options: options, columns: greedy.members.keys.sorted(), greedy: greedy.sites.count)
+        {
+            return .some(nil)
+        }
+        return nil
+    }
+
+    /// Whether at most `count` sites bring every reachable demand point within `r`: the sites
+    /// (`.some(sites)`), proven impossible (`.some(nil)`) or undecided by the deadline (nil).
+    /// A greedy cover, then the set covering bound, then CBC (the fewest sites covering every
+    /// point) within the time left.
+    static func cover(
+        within r: Double, rows: SparseRows, byDemand: SparseRows, base: [Double], reachable: [Bool], count: Int,
+        deadline: Date, solverUsed: inout Int
+    ) -> [Int]?? {
+        guard let options = options(within: r, byDemand: byDemand, base: base, reachable: reachable) else {
+            return .some(nil)
+        }
+        if options.isEmpty { return .some([]) }
+        let (greedy, members) = greedyCover(options)
         if greedy.count <= count { return .some(greedy) }
+        let columns = members.keys.sorted()
+        if boundExceeds(count, options: options, columns: columns, greedy: greedy.count) { return .some(nil) }
         // exact: the fewest sites covering every needed point
         let remaining = deadline.timeIntervalSinceNow
         guard remaining > 0 else { return nil }
         solverUsed += 1
-        let columns = members.keys.sorted()
         var column: [Int: Int] = [:]
         var program = MixedIntegerProgram(sense: .minimize)
         for j in columns { column[j] = program.addVariable(upper: 1, objective: 1, integer: true) }
-        var seen = Set<[Int]>()
-        for js in options where seen.insert(js).inserted {
-            program.addConstraint(js.map { (column[$0]!, 1.0) }, lower: 1)
-        }
+        for js in options { program.addConstraint(js.map { (column[$0]!, 1.0) }, lower: 1) }
         var start = [Double](repeating: 0, count: columns.count)
         for j in greedy { start[column[j]!] = 1 }
         let solved = program.solve(start: start, timeLimit: remaining, absoluteGap: 1 - 1e-6)

@@ -6,10 +6,13 @@ extension SitingAnalysis {
     /// fixing (`PMedianProgram`), warm-started from the heuristic's plan. Returns the plan to report (the heuristic's
     /// unless the search found a better one, then ranked by saving given the earlier ranks)
     /// with, when the search finished, its model value as the proven lower bound.
+    /// With `trigger` `.fewFreeCandidates` CBC runs only when Lagrangian fixing leaves few
+    /// candidates (`ExactSearch.isReducedSmall`); otherwise `stop` is nil and the solution is
+    /// the heuristic's, improved by the relaxation's plan and bound.
     static func exactPMedian(
         _ problem: SitingProblem, count: Int, heuristic: PMedian.Solution,
-        timeLimit: Double
-    ) -> (solution: PMedian.Solution, stop: ExactSearch.Stop) {
+        parameters: SitingParameters, trigger: ExactSearch.Trigger
+    ) -> (solution: PMedian.Solution, stop: ExactSearch.Stop?) {
         let weights = problem.weights
         let points = problem.candidates.map(\.location)
         var box = BoundingBox(points: problem.demandLocations + points)
@@ -19,15 +22,17 @@ extension SitingAnalysis {
         let rows = problem.coverageRows(
             of: points, radius: far, uncoveredOnly: false, keepDistances: true,
             keep: { i, d in d < base[i] && weights[i] > 0 })
-        return exactPMedian(rows: rows, weights: weights, base: base, count: count, heuristic: heuristic, timeLimit: timeLimit)
+        return exactPMedian(
+            rows: rows, weights: weights, base: base, count: count, heuristic: heuristic, parameters: parameters,
+            trigger: trigger)
     }
 
     /// The exact search on given uncapped rows (every candidate–demand pair cheaper than the
-    /// demand's finite `base`), as `exactPMedian(_:count:heuristic:timeLimit:)`.
+    /// demand's finite `base`), as `exactPMedian(_:count:heuristic:parameters:trigger:)`.
     static func exactPMedian(
         rows: SparseRows, weights: [Int], base: [Double], count: Int, heuristic: PMedian.Solution,
-        timeLimit: Double
-    ) -> (solution: PMedian.Solution, stop: ExactSearch.Stop) {
+        parameters: SitingParameters, trigger: ExactSearch.Trigger
+    ) -> (solution: PMedian.Solution, stop: ExactSearch.Stop?) {
         var heuristic = heuristic
         var heuristicValue = PMedianLagrangianBound.modelValue(heuristic.selected, rows: rows, weights: weights, base: base)
         let lagrangian = PMedianLagrangianBound.compute(
@@ -44,9 +49,16 @@ extension SitingAnalysis {
         }
         let fixed = PMedianLagrangianBound.fixing(
             rows: rows, weights: weights, base: base, count: count, target: heuristicValue, mu: lagrangian.multipliers)
+        if trigger == .fewFreeCandidates
+            && (lagrangian.multipliers.isEmpty
+                || !ExactSearch.isReducedSmall(excluded: fixed.excluded, included: fixed.included))
+        {
+            heuristic.lowerBound = max(heuristic.lowerBound ?? 0, lagrangian.value)
+            return (heuristic, nil)
+        }
         let program = PMedianProgram.solve(
             rows: rows, weights: weights, base: base, count: count, incumbent: heuristic.selected,
-            timeLimit: timeLimit, excluded: fixed.excluded, included: fixed.included)
+            timeLimit: exactTimeLimit(parameters, trigger: trigger), excluded: fixed.excluded, included: fixed.included)
         let exact = (selected: program.selected, stop: program.stop)
         var solution = heuristic
         if program.value < heuristicValue * (1 - 1e-9) {

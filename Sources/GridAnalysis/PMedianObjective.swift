@@ -29,10 +29,11 @@ extension SitingAnalysis {
                 localSearch: parameters.localSearch)
             let lower = solution.lowerBound ?? 0
             let open = solution.objectiveAfter - lower > PMedianLagrangianBound.closeEnough * solution.objectiveAfter
-            if open && wantsExactSearch(problem, parameters: parameters) {
-                let exact = exactPMedian(problem, count: parameters.count!, heuristic: solution, timeLimit: parameters.timeLimit)
+            if open, let trigger = exactTrigger(problem, parameters: parameters) ?? automaticPMedianTrigger(problem, parameters) {
+                let exact = exactPMedian(
+                    problem, count: parameters.count!, heuristic: solution, parameters: parameters, trigger: trigger)
                 solution = exact.solution
-                result.exactSearch = exact.stop
+                if let stop = exact.stop { result.exactSearch = stop; result.exactSearchTrigger = trigger }
             }
         }
         var covered = [Bool](repeating: false, count: weights.count)
@@ -152,5 +153,15 @@ extension SitingAnalysis {
             &solution, rows: reach.sparse, weights: weights, base: base, boundBase: boundBase, count: count,
             localSearch: localSearch)
         return solution
+    }
+
+    /// `.fewFreeCandidates` when a default run may try the exact search after fixing: local
+    /// search on and at most `ExactSearch.automaticPairs` demand–candidate pairs (the uncapped
+    /// rows the search needs).
+    static func automaticPMedianTrigger(_ problem: SitingProblem, _ parameters: SitingParameters) -> ExactSearch.Trigger? {
+        guard parameters.localSearch,
+            Double(problem.demandLocations.count) * Double(problem.candidates.count) <= Double(ExactSearch.automaticPairs)
+        else { return nil }
+        return .fewFreeCandidates
     }
 }

@@ -75,7 +75,7 @@ extension SitingAnalysis {
             localSearch: localSearch)
         let open =
             solution.objectiveAfter - (solution.lowerBound ?? 0) > PMedianLagrangianBound.closeEnough * solution.objectiveAfter
-        if open && wantsExactSearch(problem, parameters: parameters) {
+        if open, let trigger = exactTrigger(problem, parameters: parameters) ?? automaticPMedianTrigger(problem, parameters) {
             let uncapped = costRows(problem, costs: costs, limit: .infinity, keepDistances: true) { i, d in
                 weights[i] > 0 && d < existing[i]
             }
@@ -83,9 +83,9 @@ extension SitingAnalysis {
             for d in uncapped.distances where Double(d) + 1 > farther { farther = Double(d) + 1 }
             let exact = exactPMedian(
                 rows: uncapped, weights: weights, base: existing.map { min($0, farther) }, count: count,
-                heuristic: solution, timeLimit: parameters.timeLimit)
+                heuristic: solution, parameters: parameters, trigger: trigger)
             solution = exact.solution
-            result.exactSearch = exact.stop
+            if let stop = exact.stop { result.exactSearch = stop; result.exactSearchTrigger = trigger }
         }
         var after = existing
         var nearest = [Int](repeating: -1, count: weights.count)

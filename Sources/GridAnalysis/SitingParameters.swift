@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a siting run needs besides the snapshot (the operation fills it from options
 /// and the standards).
 public struct SitingParameters: Sendable {
@@ -20,6 +22,9 @@ public struct SitingParameters: Sendable {
     /// instance is small, `ExactSearch.isSmall`), within `timeLimit` seconds.
     public var exact: Bool = false
     public var timeLimit: Double = 10
+    /// When the run started (set by `SitingAnalysis.solve`): the automatic exact search gets
+    /// what is left of `timeLimit`.
+    var started: Date? = nil
     /// Costs from any router replacing straight-line distances (`--costs`).
     public var costs: CostTable? = nil
     /// Capacity-aware siting (`--capacity area`): centers serve at most their area's households.

@@ -97,6 +97,8 @@ public struct SitingResult: Codable, Sendable {
     public var optimalityGap: Double?
     /// Whether the exact search ran and why it stopped (`proven`, `time_limit`); nil when not run.
     public var exactSearch: ExactSearch.Stop?
+    /// Why the exact search ran (`requested`, `small_instance`, `few_free_candidates`); nil when not run.
+    public var exactSearchTrigger: ExactSearch.Trigger?
     /// Whether the plan is proven optimal (the gap is 0).
     public var provenOptimal: Bool?
     public var candidateCount: Int
@@ -157,6 +159,7 @@ public struct SitingResult: Codable, Sendable {
         case coveredHouseholdsAfter = "covered_households_after", upperBoundHouseholds = "upper_bound_households"
         case lowerBoundWeightedDistanceM = "lower_bound_weighted_distance_m", optimalityGap = "optimality_gap"
         case provenOptimal = "proven_optimal", exactSearch = "exact_search"
+        case exactSearchTrigger = "exact_search_trigger"
         case candidateCount = "candidate_count", greedyNewHouseholds = "greedy_new_households"
         case swapNewHouseholds = "swap_new_households", localSearch = "local_search"
         case perturbationRounds = "perturbation_rounds"

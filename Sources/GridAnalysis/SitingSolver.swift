@@ -1,3 +1,4 @@
+import Foundation
 import GridGeo
 import GridModel
 
@@ -38,6 +39,8 @@ extension SitingAnalysis {
                 throw UsageError(key: "usage.site.count_required", ["objective": parameters.objective.rawValue])
             }
         }
+        var parameters = parameters
+        if parameters.started == nil { parameters.started = Date() }
         var result = emptyResult(problem, parameters: parameters)
         var solution: ObjectiveSolution
         switch parameters.objective {
