@@ -33,7 +33,21 @@ public enum CoveringLagrangianBound {
     /// `count` rows), never below `target` when `target` is the value of a feasible plan.
     /// - Parameters:
     ///   - target: the covered weight of the best known plan (the Polyak target).
+    /// Demand points reached by the same candidates are merged first (`CoveringGroups`: the
+    /// same L, fewer entries per step); the multipliers are returned per demand point.
     public static func compute(
+        rows: SparseRows, weights: [Int], count: Int, target: Int,
+        workBudget: Int = defaultWorkBudget
+    ) -> Bound {
+        let groups = CoveringGroups(rows: rows, weights: weights)
+        var bound = computeUngrouped(
+            rows: groups.rows, weights: groups.weights, count: count, target: target, workBudget: workBudget)
+        bound.multipliers = groups.demandMultipliers(bound.multipliers, demandWeights: weights)
+        return bound
+    }
+
+    /// `compute` without the grouping.
+    static func computeUngrouped(
         rows: SparseRows, weights: [Int], count: Int, target: Int,
         workBudget: Int = defaultWorkBudget
     ) -> Bound {

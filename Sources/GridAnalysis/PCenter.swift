@@ -39,8 +39,10 @@ public enum PCenter {
     ///   - base: each demand point's distance to the nearest existing center (+∞ when none).
     ///   - incumbent: a plan to start from instead of farthest-first (its largest distance must
     ///     be within the pairs of `rows`).
+    ///   - solver: whether CBC may decide the thresholds the cheap checks leave open (false:
+    ///     the interval of the cheap bisections alone, `stop == .timeLimit` when not closed).
     public static func solve(
-        rows: SparseRows, base: [Double], count: Int, timeLimit: Double, incumbent: [Int]? = nil
+        rows: SparseRows, base: [Double], count: Int, timeLimit: Double, incumbent: [Int]? = nil, solver: Bool = true
     ) -> Solution {
         let n = base.count, m = rows.rowCount
         let deadline = Date().addingTimeInterval(timeLimit)
@@ -88,7 +90,7 @@ public enum PCenter {
         // cheap bounds first, each a bisection: the smallest radius a greedy cover of K sites
         // reaches (a plan), then the largest radius the set covering bound proves out of reach
         var a = lo, b = hi
-        while a < b {
+        while a < b && deadline.timeIntervalSinceNow > 0 {
             let mid = (a + b) / 2
             checks += 1
             if let sites = quickCheck(
@@ -101,7 +103,7 @@ public enum PCenter {
             }
         }
         a = lo; b = hi
-        while a < b {
+        while a < b && deadline.timeIntervalSinceNow > 0 {
             let mid = (a + b) / 2
             checks += 1
             if case .some(nil) = quickCheck(
@@ -114,7 +116,8 @@ public enum PCenter {
             }
         }
         // then every threshold left undecided, CBC where the cheap checks do not decide
-        while lo < hi {
+        if !solver && lo < hi { stop = .timeLimit }
+        while solver && lo < hi {
             let mid = (lo + hi) / 2
             let r = thresholds[mid]
             checks += 1
@@ -129,6 +132,7 @@ public enum PCenter {
             if stop == .timeLimit { break }
         }
         let value = largest(best)
+        if value <= thresholds[lo] { stop = .proven }  // the plan meets the proven bound
         return Solution(
             selected: best, value: value, lowerBound: stop == .proven ? value : thresholds[lo], stop: stop,
             checks: checks, solverChecks: solverChecks)

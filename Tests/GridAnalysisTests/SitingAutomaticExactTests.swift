@@ -86,13 +86,71 @@ func setCoverBoundIsNeverAboveTheOptimum(seed: UInt64) {
     #expect(bound > 4 + 1e-6 && bound <= 5 + 1e-9)
 }
 
-/// With no time for CBC at all, the cheap bisections alone still leave a tight interval.
-@Test func pCenterBoundsWithoutTheSolverAreTight() throws {
-    let snap = randomSitingSnapshot(seed: 93, buildings: 600, candidates: 80, facilities: 0, side: 3_000)
-    var p = sitingParameters(.center, count: 8)
-    p.timeLimit = 1e-6
-    let r = try SitingAnalysis.run(snapshot: snap, parameters: p)
-    let after = try #require(r.maxDistanceAfterM), lower = try #require(r.lowerBoundMaxDistanceM)
-    #expect(lower <= after)
-    #expect(after - lower <= 0.25 * after, "plan \(after), bound \(lower)")
+/// Every (demand, distance) pair per candidate.
+private func allPairs(_ demand: [Point], _ candidates: [Point]) -> SparseRows {
+    var rows = SparseRows()
+    for c in candidates {
+        for (i, p) in demand.enumerated() { rows.items.append(Int32(i)); rows.distances.append(Float(p.distance(to: c))) }
+        rows.offsets.append(rows.items.count)
+    }
+    return rows
+}
+
+/// Without CBC, the cheap bisections alone (greedy covers for the plan, the set covering bound
+/// for the "no" answers) bracket the exhaustive optimum, and the interval is tight.
+@Test(arguments: Array(UInt64(20)...UInt64(25)))
+func pCenterCheapBoundsBracketTheOptimum(seed: UInt64) {
+    var rng = SeededGenerator(seed: seed)
+    func pt() -> Point { Point(Double.random(in: 0...3_000, using: &rng), Double.random(in: 0...3_000, using: &rng)) }
+    let demand = (0..<120).map { _ in pt() }, candidates = (0..<14).map { _ in pt() }
+    let rows = allPairs(demand, candidates)
+    let base = [Double](repeating: .infinity, count: demand.count)
+    for k in [2, 4] {
+        let best = subsets(candidates.count, k).map { plan in
+            demand.map { p in plan.map { Double(Float(p.distance(to: candidates[$0]))) }.min()! }.max()!
+        }.min()!
+        let cheap = PCenter.solve(rows: rows, base: base, count: k, timeLimit: 60, solver: false)
+        #expect(cheap.lowerBound <= best + 1e-6 && best <= cheap.value + 1e-6, "seed \(seed) k \(k)")
+        #expect(cheap.value - cheap.lowerBound <= 0.25 * cheap.value, "seed \(seed) k \(k): \(cheap.lowerBound)–\(cheap.value)")
+        #expect((cheap.stop == .proven) == (cheap.lowerBound == cheap.value))
+        let exact = PCenter.solve(rows: rows, base: base, count: k, timeLimit: 60)
+        #expect(exact.stop == .proven && abs(exact.value - best) <= 1e-6)
+    }
+}
+
+/// Merging demand points reached by the same candidates changes no plan's covered weight (so
+/// not the optimum), and the Lagrangian bound on the merged program is still never below it.
+@Test(arguments: Array(UInt64(40)...UInt64(45)))
+func coveringGroupsPreserveEveryPlan(seed: UInt64) {
+    var rng = SeededGenerator(seed: seed)
+    func pt() -> Point { Point(Double.random(in: 0...1_500, using: &rng), Double.random(in: 0...1_500, using: &rng)) }
+    // demand on a coarse lattice: many points share their covering sets
+    let demand = (0..<150).map { _ in
+        Point(Double(Int.random(in: 0...6, using: &rng)) * 250, Double(Int.random(in: 0...6, using: &rng)) * 250)
+    }
+    let weights = (0..<150).map { _ in Int.random(in: 0...60, using: &rng) }
+    let candidates = (0..<10).map { _ in pt() }
+    var rows = SparseRows()
+    for c in candidates {
+        for (i, p) in demand.enumerated() where p.distance(to: c) <= 500 { rows.items.append(Int32(i)) }
+        rows.offsets.append(rows.items.count)
+    }
+    let groups = CoveringGroups(rows: rows, weights: weights)
+    #expect(groups.weights.count < demand.count)
+    for k in 1...3 {
+        let plans = subsets(candidates.count, k)
+        for plan in plans {
+            #expect(
+                MaximalCovering.coveredWeight(plan, rows: rows, weights: weights)
+                    == MaximalCovering.coveredWeight(plan, rows: groups.rows, weights: groups.weights))
+        }
+        let best = plans.map { MaximalCovering.coveredWeight($0, rows: rows, weights: weights) }.max()!
+        let bound = CoveringLagrangianBound.compute(rows: rows, weights: weights, count: k, target: 0)
+        #expect(bound.value >= best, "seed \(seed) k \(k)")
+        // fixing with the demand multipliers never removes a candidate of an optimal plan
+        let fixed = CoveringLagrangianBound.fixing(
+            rows: rows, weights: weights, count: k, target: best - 1, lambda: bound.multipliers)
+        let optimal = plans.filter { MaximalCovering.coveredWeight($0, rows: rows, weights: weights) == best }
+        #expect(optimal.contains { plan in plan.allSatisfy { !fixed.excluded[$0] } }, "seed \(seed) k \(k)")
+    }
 }
