@@ -32,7 +32,7 @@ public enum ExactSearch {
 
     /// Free candidates (neither fixed out nor fixed in) up to which a default run solves the
     /// reduced program exactly.
-    public static let reducedCandidates = 64
+    public static let reducedCandidates = 200
     /// `distance`: demand–candidate pairs up to which a default run builds the uncapped rows
     /// the exact search needs.
     public static let automaticPairs = 2_000_000

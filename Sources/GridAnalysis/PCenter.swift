@@ -155,32 +155,47 @@ public enum PCenter {
         return options
     }
 
-    /// A greedy cover of `options` (most uncovered points first, ties to the lower candidate).
-    static func greedyCover(_ options: [[Int]]) -> (sites: [Int], members: [Int: [Int]]) {
+    /// A greedy cover of `options` (most uncovered points first, ties to the lower candidate)
+    /// and the candidates that cover some point, ascending.
+    static func greedyCover(_ options: [[Int]]) -> (sites: [Int], columns: [Int]) {
+        var gain: [Int: Int] = [:]
+        for js in options { for j in js { gain[j, default: 0] += 1 } }
+        let columns = gain.keys.sorted()
+        var index: [Int: Int] = [:]
+        for (c, j) in columns.enumerated() { index[j] = c }
+        var gains = columns.map { gain[$0]! }
+        var members = [[Int]](repeating: [], count: columns.count)
+        for (e, js) in options.enumerated() { for j in js { members[index[j]!].append(e) } }
         var covered = [Bool](repeating: false, count: options.count)
         var left = options.count
-        var members: [Int: [Int]] = [:]
-        for (k, js) in options.enumerated() { for j in js { members[j, default: []].append(k) } }
-        let columns = members.keys.sorted()
         var greedy: [Int] = []
         while left > 0 {
-            var bestJ = -1, bestGain = 0
-            for j in columns {
-                let gain = members[j]!.reduce(0) { covered[$1] ? $0 : $0 + 1 }
-                if gain > bestGain { bestGain = gain; bestJ = j }
+            var best = 0
+            for c in gains.indices where gains[c] > gains[best] { best = c }
+            greedy.append(columns[best])
+            for e in members[best] where !covered[e] {
+                covered[e] = true; left -= 1
+                for j in options[e] { gains[index[j]!] -= 1 }
             }
-            greedy.append(bestJ)
-            for k in members[bestJ]! where !covered[k] { covered[k] = true; left -= 1 }
         }
-        return (greedy, members)
+        return (greedy, columns)
     }
+
+    /// Points the set covering bound looks at: a bound for some of the points is a bound for
+    /// all, so on large problems only every n-th point is kept, at most `boundElements`.
+    static let boundElements = 5_000
 
     /// Whether the set covering bound proves that more than `count` sites are needed.
     static func boundExceeds(_ count: Int, options: [[Int]], columns: [Int], greedy: Int) -> Bool {
         var column: [Int: Int] = [:]
         for (c, j) in columns.enumerated() { column[j] = c }
+        var kept = options
+        if kept.count > boundElements {
+            let stride = (kept.count + boundElements - 1) / boundElements
+            kept = Swift.stride(from: 0, to: options.count, by: stride).map { options[$0] }
+        }
         let lower = SetCoverLowerBound.compute(
-            options: options.map { $0.map { column[$0]! } }, columns: columns.count, target: greedy,
+            options: kept.map { $0.map { column[$0]! } }, columns: columns.count, target: greedy,
             stopAbove: Double(count) + 1e-6)
         return lower > Double(count) + 1e-6
     }
@@ -198,8 +213,7 @@ public enum PCenter {
         if options.isEmpty { return .some([]) }
         let greedy = greedyCover(options)
         if greedy.sites.count <= count { return .some(greedy.sites) }
-        if lowerBound && boundExceeds(count, options: options, columns: greedy.members.keys.sorted(), greedy: greedy.sites.count)
-        {
+        if lowerBound && boundExceeds(count, options: options, columns: greedy.columns, greedy: greedy.sites.count) {
             return .some(nil)
         }
         return nil
@@ -217,9 +231,8 @@ public enum PCenter {
             return .some(nil)
         }
         if options.isEmpty { return .some([]) }
-        let (greedy, members) = greedyCover(options)
+        let (greedy, columns) = greedyCover(options)
         if greedy.count <= count { return .some(greedy) }
-        let columns = members.keys.sorted()
         if boundExceeds(count, options: options, columns: columns, greedy: greedy.count) { return .some(nil) }
         // exact: the fewest sites covering every needed point
         let remaining = deadline.timeIntervalSinceNow
