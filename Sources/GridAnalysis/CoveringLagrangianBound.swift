@@ -20,6 +20,8 @@ public enum CoveringLagrangianBound {
     /// Step limits: at least `minimumSteps` even on large instances, at most `maximumSteps`.
     public static let minimumSteps = 30
     public static let maximumSteps = 600
+    /// Row entries up to which demand is merged by covering set before the steps.
+    public static let groupedEntries = 2_000_000
 
     /// The bound and how many subgradient steps it took.
     public struct Bound: Sendable, Equatable {
@@ -34,11 +36,16 @@ public enum CoveringLagrangianBound {
     /// - Parameters:
     ///   - target: the covered weight of the best known plan (the Polyak target).
     /// Demand points reached by the same candidates are merged first (`CoveringGroups`: the
-    /// same L, fewer entries per step); the multipliers are returned per demand point.
+    /// same L, fewer entries per step) on programs of at most `groupedEntries` row entries
+    /// (on larger ones the merging costs more than the steps it saves); the multipliers are
+    /// returned per demand point.
     public static func compute(
         rows: SparseRows, weights: [Int], count: Int, target: Int,
         workBudget: Int = defaultWorkBudget
     ) -> Bound {
+        guard rows.items.count <= groupedEntries else {
+            return computeUngrouped(rows: rows, weights: weights, count: count, target: target, workBudget: workBudget)
+        }
         let groups = CoveringGroups(rows: rows, weights: weights)
         var bound = computeUngrouped(
             rows: groups.rows, weights: groups.weights, count: count, target: target, workBudget: workBudget)
