@@ -48,6 +48,7 @@ struct WorkspaceResponder: HTTPResponder {
         }
         switch (request.method, path) {
         case (.post, "/rpc"): return await rpc(request)
+        case (.post, "/api/export"): return await WorkspaceExport.respond(request, runner: runner, settings: settings)
         case (.get, "/api/map"): return await map(query.get("bbox"), query.get("mpp"))
         case (.get, "/api/progress"): return Self.json(200, runner.progress.current(query.get("token") ?? ""))
         case (.get, "/api/messages"):
