@@ -30,7 +30,7 @@ enum WorkspaceExport {
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             return WorkspaceResponder.error(500, -32603, "\(error)")
         }
-        let file = folder.appendingPathComponent("export.xlsx")
+        let file = folder.appendingPathComponent("gridplan-export.xlsx")
         params["format"] = .string("xlsx")
         params["out"] = .string(file.path)
         let message: JSONValue = .object(

@@ -156,7 +156,7 @@ enum WorkspaceScenarioScript {
           // and every figure is read again.
           function applyScenario(name) {
             rpc('scenario.apply', { name: name, dry_run: true }).then(function (r) {
-              var rows = r.facilities || r.changes || [];
+              var rows = r.facilities_changed || r.facilities || r.changes || [];
               var lines = rows.map(function (f) {
                 return t('web.scenarios.change.' + f.change, { id: f.id, name: f.name || '', kind: t('web.kind.' + f.kind),
                   area: dec(f.usable_area_m2, 1) });

@@ -135,7 +135,7 @@ enum WorkspaceScript {
             });
             var svg = sv('svg', { id: 'map', role: 'img' });
             var main = el('main', {}, [
-              el('aside', { id: 'left' }, [nav, el('section', { id: 'panel' }), el('section', { id: 'whatif' })]),
+              el('aside', { id: 'left' }, [nav, el('section', { id: 'panel' })]),
               el('div', { id: 'center' }, [
                 el('div', { id: 'mapbox' }, [svg, layerBox, el('div', { id: 'whatif-bar' }), el('div', { id: 'legend' }),
                   el('div', { id: 'zoom' }, [el('button', { id: 'zoom-in', type: 'button', text: '+' }),
@@ -148,7 +148,8 @@ enum WorkspaceScript {
                     el('button', { id: 'toggle-table', type: 'button', text: t("web.action.toggle_table") })]),
                   el('div', { id: 'table' })])
               ]),
-              el('aside', { id: 'right' }, [el('h2', { text: t("web.details.title") }), el('div', { id: 'details' })])
+              el('aside', { id: 'right' }, [el('section', { id: 'whatif' }), el('h2', { text: t("web.details.title") }),
+                el('div', { id: 'details' })])
             ]);
             app.appendChild(header);
             app.appendChild(el('div', { id: 'error', class: 'error' }));
@@ -707,7 +708,8 @@ enum WorkspaceScript {
                 svg.appendChild(labels);
               }
             }
-            if (m && S.layers.gaps && (S.step === 'coverage' || S.step === 'siting')) {
+            // Gap outlines are the imported data's: hidden while a what-if changes the coverage.
+            if (m && S.layers.gaps && !wiActive() && (S.step === 'coverage' || S.step === 'siting')) {
               var gg = sv('g', { class: 'gaps' });
               m.gaps.forEach(function (gp) {
                 if (gp.hull.length < 3) { return; }

@@ -56,7 +56,7 @@ enum WorkspaceStyle {
         #table td { padding: 3px 6px; border-bottom: 1px solid #eee; white-space: nowrap; }
         #table td.num { text-align: right; font-variant-numeric: tabular-nums; }
         #table tbody tr:hover { background: #fff6d6; cursor: pointer; }
-        #right { width: 260px; overflow: auto; background: #fff; border-left: 1px solid #ccc; padding: 8px 12px; }
+        #right { width: 280px; overflow: auto; background: #fff; border-left: 1px solid #ccc; padding: 8px 12px; }
         #right h2 { font-size: 15px; margin: 4px 0; }
         #right h3 { font-size: 15px; margin: 6px 0; }
         #whatif-bar { position: absolute; top: 8px; left: 150px; display: flex; gap: 6px; align-items: center;
@@ -65,7 +65,7 @@ enum WorkspaceStyle {
           border-radius: 3px; }
         #whatif-bar button.active { background: #8b1a1a; color: #fff; }
         #whatif-bar .hint { color: #555; }
-        #whatif { display: none; padding: 8px 12px; border-top: 2px solid #8b1a1a; }
+        #whatif { display: none; margin: -8px -12px 8px; padding: 8px 12px; border-bottom: 2px solid #8b1a1a; background: #fbf6ee; }
         #whatif.shown { display: block; }
         #whatif h2 { font-size: 15px; margin: 4px 0; }
         #edit-list { padding-left: 20px; margin: 6px 0; font-size: 12px; }

@@ -39,7 +39,7 @@ enum WorkspaceWhatIfScript {
               S.wi.result = r; S.wi.covered = {}; S.wi.comm = {}; S.wi.fac = {};
               (r.buildings_changed || []).forEach(function (b) { S.wi.covered[b.building_id] = b.covered_after; });
               (r.communities || []).forEach(function (c) { S.wi.comm[c.community_id] = c; });
-              (r.facilities || []).forEach(function (f) { S.wi.fac[f.id] = f; });
+              (r.facilities_changed || r.facilities || []).forEach(function (f) { S.wi.fac[f.id] = f; });
               wiRefresh();
               return r;
             }).catch(function (err) {
@@ -86,6 +86,7 @@ enum WorkspaceWhatIfScript {
             if (!box) { return; }
             clear(box);
             box.className = S.wi.on ? 'shown' : '';
+            box.setAttribute('data-edits', JSON.stringify(S.wi.edits));
             if (!S.wi.on) { return; }
             box.appendChild(el('h2', { text: S.wi.name ? t("web.whatif.title_named", { name: S.wi.name }) : t("web.whatif.title") }));
             if (wiActive()) {
@@ -296,7 +297,7 @@ enum WorkspaceWhatIfScript {
               var q = project(f.lon, f.lat);
               var attrs = { x: (q[0] - 4).toFixed(1), y: (q[1] - 4).toFixed(1), width: '8', height: '8',
                 fill: state === 'removed' ? '#bbbbbb' : KINDS[f.kind] || '#777', stroke: state === 'added' ? '#000' : '#fff',
-                'stroke-width': state === 'added' ? '2' : '1', 'data-kind': 'facility', 'data-id': f.id };
+                'stroke-width': state === 'added' ? '2' : '1', 'data-kind': 'facility', 'data-id': f.id, 'data-facility-kind': f.kind };
               if (state) { attrs['data-state'] = state; }
               if (state === 'added') { attrs.x = (q[0] - 6).toFixed(1); attrs.y = (q[1] - 6).toFixed(1); attrs.width = '12'; attrs.height = '12'; attrs['stroke-dasharray'] = '3,2'; }
               gf.appendChild(sv('rect', attrs));

@@ -187,7 +187,8 @@ extension Catalogue {
         Message("web.whatif.on", en: "What-if editing", zh: "假设调整"),
         Message("web.whatif.off", en: "Leave what-if editing", zh: "退出假设调整"),
         Message("web.whatif.add", en: "Add a facility", zh: "添加设施"),
-        Message("web.whatif.hint", en: "Click a facility to close it or change its area; drag it to move it.",
+        Message(
+            "web.whatif.hint", en: "Click a facility to close it or change its area; drag it to move it.",
             zh: "点击设施可关闭或修改面积，拖动可移动位置。"),
         Message("web.whatif.hint_add", en: "Click the map where the new facility goes.", zh: "在地图上点击新设施的位置。"),
         Message("web.whatif.title", en: "What-if (not saved)", zh: "假设调整（未保存）"),
@@ -252,11 +253,15 @@ extension Catalogue {
         Message("web.scenarios.apply", en: "Apply to the data", zh: "应用到数据"),
         Message("web.scenarios.delete", en: "Discard", zh: "删除"),
         Message("web.scenarios.delete_title", en: "Discard scenario {name}?", zh: "删除方案 {name}？"),
-        Message("web.scenarios.delete_text", en: "The saved scenario is removed; the data is not changed.", zh: "删除已保存的方案，不改变数据。"),
+        Message(
+            "web.scenarios.delete_text", en: "The saved scenario is removed; the data is not changed.", zh: "删除已保存的方案，不改变数据。"),
         Message(
             "web.scenarios.apply_title", en: "Apply scenario {name} to the facility layer?", zh: "将方案 {name} 应用到设施图层？"),
-        Message("web.scenarios.change.added", en: "Add facility {id} {name} ({kind}, {area} m²)", zh: "新增设施 {id} {name}（{kind}，{area} 平方米）"),
-        Message("web.scenarios.change.updated", en: "Change facility {id} {name} ({area} m²)", zh: "修改设施 {id} {name}（{area} 平方米）"),
+        Message(
+            "web.scenarios.change.added", en: "Add facility {id} {name} ({kind}, {area} m²)",
+            zh: "新增设施 {id} {name}（{kind}，{area} 平方米）"),
+        Message(
+            "web.scenarios.change.updated", en: "Change facility {id} {name} ({area} m²)", zh: "修改设施 {id} {name}（{area} 平方米）"),
         Message("web.scenarios.change.removed", en: "Remove facility {id} {name}", zh: "删除设施 {id} {name}"),
         Message("web.scenarios.apply_covered", en: "Covered households: {before} → {after}", zh: "覆盖户数：{before} → {after}"),
         Message(
