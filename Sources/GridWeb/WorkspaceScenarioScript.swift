@@ -155,13 +155,17 @@ enum WorkspaceScenarioScript {
           // Apply: the dry run says what will change; after the confirmation the store is written
           // and every figure is read again.
           function applyScenario(name) {
-            rpc('scenario.apply', { name: name, dry_run: true }).then(function (r) {
+            var shown = null;
+            rpc('scenario.show', { name: name }).then(function (s) {
+              shown = s;
+              return rpc('scenario.apply', { name: name, dry_run: true });
+            }).then(function (r) {
               var rows = r.facilities_changed || r.facilities || r.changes || [];
               var lines = rows.map(function (f) {
                 return t('web.scenarios.change.' + f.change, { id: f.id, name: f.name || '', kind: t('web.kind.' + f.kind),
                   area: dec(f.usable_area_m2, 1) });
               });
-              var sum = side(r, ['scenario', 'after']), base = side(r, ['base', 'before']);
+              var sum = side(shown, ['scenario', 'after']), base = side(shown, ['base', 'before']);
               if (sum && base) {
                 lines.push(t("web.scenarios.apply_covered", { before: int(base.households_covered), after: int(sum.households_covered) }));
                 lines.push(t("web.scenarios.apply_meeting", { before: int(base.communities_meeting), after: int(sum.communities_meeting) }));
@@ -187,7 +191,8 @@ enum WorkspaceScenarioScript {
 
           function showComparison(c) {
             var r = c.result;
-            var sa = side(r, ['a', 'first', 'base']), sb = side(r, ['b', 'second', 'scenario']);
+            var summary = function (x) { return x && x.summary ? x.summary : x; };
+            var sa = summary(side(r, ['a', 'first', 'base'])), sb = summary(side(r, ['b', 'second', 'scenario']));
             var label = function (n) { return n === 'base' ? t("web.whatif.base") : n; };
             var box = clear($('compare-summary'));
             var metrics = [
