@@ -50,16 +50,16 @@ enum ScenarioRendering {
         return t.render()
     }
 
-    /// The communities whose figures differ between the two states (all of them with `all`).
-    static func communityTable(_ s: ScenarioSideBySide, all: Bool, _ l: Language) -> String {
+    /// The communities whose figures differ between the two states (all of them with `all`);
+    /// `sides` name the states in the headers.
+    static func communityTable(_ s: ScenarioSideBySide, all: Bool, sides: (String, String), _ l: Language) -> String {
         let rows = s.communities.filter { all || $0.first != $0.second }
         guard !rows.isEmpty else { return l.tr("scenario.no_community_change") + "\n" }
-        var t = TextTable(
-            headers: [
-                "id", "name", "households", "area_a", "area_b", "per100_a", "per100_b", "deficit_a", "deficit_b",
-                "covered_a", "covered_b"
-            ].map { l.tr("scenario.column.\($0)") },
-            alignments: [.left, .left] + Array(repeating: .right, count: 9))
+        var headers = ["id", "name", "households"].map { l.tr("scenario.column.\($0)") }
+        for column in ["area", "per100", "deficit", "covered"] {
+            for side in [sides.0, sides.1] { headers.append(l.tr("scenario.column.\(column)_side", ["side": side])) }
+        }
+        var t = TextTable(headers: headers, alignments: [.left, .left] + Array(repeating: .right, count: 9))
         for r in rows {
             t.append([
                 r.communityId, r.name ?? "", String(r.households), number(r.first.areaM2), number(r.second.areaM2),
@@ -114,11 +114,42 @@ enum ScenarioRendering {
         }
         out += settingsLine(r.settings, l) + "\n"
         out += summaryTable(r.sides, first: l.tr("scenario.column.base"), second: l.tr("scenario.column.scenario"), l)
-        out += "\n" + communityTable(r.sides, all: false, l)
+        out += "\n" + communityTable(r.sides, all: false, sides: (l.tr("scenario.side.before"), l.tr("scenario.side.after")), l)
         let facilities = facilityTable(r.facilities, l)
         if !facilities.isEmpty { out += "\n" + facilities }
         out += "\n" + buildingsLine(r.sides, l)
         for n in r.notes { out += l.tr("note.prefix", ["note": n.text]) + "\n" }
+        return out
+    }
+
+    static func list(_ rows: [ScenarioRecordView], store: String, _ l: Language) -> String {
+        guard !rows.isEmpty else { return l.tr("scenario.none", ["store": store]) + "\n" }
+        var t = TextTable(
+            headers: ["name", "edits", "note", "updated", "applied"].map { l.tr("scenario.column.\($0)") },
+            alignments: [.left, .right, .left, .left, .left])
+        for r in rows {
+            t.append([r.name, String(r.edits.arrayValue?.count ?? 0), r.note ?? "", r.updatedAt, r.appliedAt ?? ""])
+        }
+        return t.render()
+    }
+
+    static func comparison(_ r: ScenarioComparison, _ l: Language) -> String {
+        var out = l.tr("scenario.head.compare", ["a": r.a, "b": r.b]) + "\n"
+        out += settingsLine(r.settings, l) + "\n"
+        out += summaryTable(r.sides, first: r.a, second: r.b, l)
+        out += "\n" + communityTable(r.sides, all: false, sides: (r.a, r.b), l)
+        out += "\n" + buildingsLine(r.sides, l)
+        for n in r.notes { out += l.tr("note.prefix", ["note": n.text]) + "\n" }
+        return out
+    }
+
+    static func application(_ r: ScenarioApplication, store: String, _ l: Language) -> String {
+        let counts = [
+            "name": r.name, "store": store, "added": String(r.added), "updated": String(r.updated), "removed": String(r.removed)
+        ]
+        var out = l.tr(r.dryRun ? "scenario.apply_preview" : "scenario.applied", counts) + "\n"
+        let table = facilityTable(r.facilitiesChanged, l)
+        if !table.isEmpty { out += "\n" + table }
         return out
     }
 }

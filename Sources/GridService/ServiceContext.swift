@@ -19,6 +19,8 @@ public final class ServiceContext: @unchecked Sendable {
     public var documentLanguage: DocumentLanguage = .both
     /// The language of CSV headers (`--headers`): the contract's English names unless `zh` is asked.
     public var csvHeaders: Language = .en
+    /// The time written into saved and applied scenarios (tests set a fixed one).
+    public var clock: @Sendable () -> Date = { Date() }
     private var cachedSnapshot: Snapshot?
     /// The layers `cachedSnapshot` holds.
     private var cachedLayers: Set<StoreLayer> = []
