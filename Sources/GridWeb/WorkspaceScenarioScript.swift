@@ -107,9 +107,16 @@ enum WorkspaceScenarioScript {
               { key: 'edit_count', label: t("web.scenarios.edits"), num: int },
               { key: 'updated_at', label: t("web.scenarios.updated") }
             ], (S.scenarios || []).map(function (s) {
-              return { id: s.name, name: s.name, note: s.note || '', updated_at: s.updated_at || s.created_at || '',
+              return { id: s.name, name: s.name, note: s.note || '', updated_at: when(s.updated_at || s.created_at),
                 edit_count: Array.isArray(s.edits) ? s.edits.length : s.edits };
             }), function (r) { selectScenario(r.name); });
+          }
+
+          // A stored time (ISO 8601, UTC) as 2026-12-06 03:02 UTC.
+          function when(iso) {
+            if (!iso) { return '—'; }
+            var m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+            return m ? m[1] + ' ' + m[2] + ' UTC' : iso;
           }
 
           // A saved scenario in the details: open, apply, discard.
@@ -122,7 +129,8 @@ enum WorkspaceScenarioScript {
             if (s && s.note) { d.appendChild(el('p', { class: 'note', text: s.note })); }
             if (s) {
               d.appendChild(figure(t("web.scenarios.edits"), int(Array.isArray(s.edits) ? s.edits.length : s.edits), 'edits'));
-              d.appendChild(figure(t("web.scenarios.updated"), s.updated_at || s.created_at || '—', 'updated_at'));
+              d.appendChild(figure(t("web.scenarios.updated"), when(s.updated_at || s.created_at), 'updated_at'));
+              if (s.applied_at) { d.appendChild(figure(t("web.scenarios.applied"), when(s.applied_at), 'applied_at')); }
             }
             var open = el('button', { type: 'button', id: 'scenario-open', text: t("web.scenarios.open") });
             var apply = el('button', { type: 'button', id: 'scenario-apply', text: t("web.scenarios.apply") });
@@ -247,7 +255,9 @@ enum WorkspaceScenarioScript {
           // The step's method and parameters, as the page ran them (no xlsx for a step without one).
           function exportRequest() {
             if (S.step === 'scenarios' && S.compare) { return { method: 'scenario.compare', params: { a: S.compare.a, b: S.compare.b } }; }
-            if ((S.step === 'area' || S.step === 'coverage') && wiActive()) { return { method: 'scenario.evaluate', params: { edits: S.wi.edits.slice() } }; }
+            if ((S.step === 'area' || S.step === 'coverage') && wiActive()) {
+              return { method: 'scenario.evaluate', params: { edits: S.wi.edits.slice() } };
+            }
             var m = { area: ['report.area', {}], coverage: ['coverage', S.coverageParams || {}], siting: ['site', S.siteParams],
               grids: ['grids.plan', {}], party: ['report.party', {}], compliance: ['report.compliance', {}] }[S.step];
             if (!m || !m[1]) { return null; }

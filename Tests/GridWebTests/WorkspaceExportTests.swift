@@ -22,6 +22,11 @@ import TestSupport
         #expect(reply.header("Content-Disposition")?.contains("gridplan-report.area.xlsx") == true)
         #expect(reply.body.hasPrefix("PK"), "not a zip: \(reply.body.prefix(40))")
 
+        // The what-if figures too (the page's scenario tables).
+        let scenario = try export(
+            server, #"{"method":"scenario.evaluate","params":{"edits":[{"op":"close_facility","id":"F013"}]}}"#)
+        #expect(scenario.status == 200 && scenario.body.hasPrefix("PK"), "\(scenario.body.prefix(300))")
+
         // Not an xlsx operation, not JSON, household rows without the flag: clear JSON errors.
         let info = try export(server, #"{"method":"info"}"#)
         #expect(info.status == 400 && info.body.contains("/api/export"))

@@ -249,6 +249,7 @@ extension Catalogue {
             zh: "已保存同名方案，其调整将被当前调整替换。"),
         Message("web.scenarios.edits", en: "Edits", zh: "调整项数"),
         Message("web.scenarios.updated", en: "Saved at", zh: "保存时间"),
+        Message("web.scenarios.applied", en: "Applied at", zh: "应用时间"),
         Message("web.scenarios.open", en: "Open", zh: "打开"),
         Message("web.scenarios.apply", en: "Apply to the data", zh: "应用到数据"),
         Message("web.scenarios.delete", en: "Discard", zh: "删除"),

@@ -16,7 +16,7 @@ extension OperationCatalogue {
             `report area` and `coverage` with the same options; a facility placed outside every community still serves \
             by distance and its area is unallocated (said in notes).
             """,
-        options: ScenarioEvaluateOptions.self, formats: tableAndJSON,
+        options: ScenarioEvaluateOptions.self, formats: [.table, .json, .xlsx],
         result:
             "{base, scenario, change: Summary, communities: [{community_id, name, households, area_m2_before, area_m2_after, per100_before, per100_after, deficit_before, deficit_after, covered_before, covered_after}], buildings_changed, facilities_changed, notes, settings, edit_count}; Summary = {households, households_covered, coverage_rate, communities, communities_meeting, total_deficit_m2, per100}",
         run: { try $1.evaluateScenario($0) },
@@ -67,7 +67,7 @@ extension OperationCatalogue {
         method: "scenario.compare", command: ["scenario", "compare"],
         summary:
             "Two scenarios side by side (base: the imported data): households covered, communities meeting the standard, deficits.",
-        options: ScenarioCompareOptions.self, formats: tableAndJSON,
+        options: ScenarioCompareOptions.self, formats: [.table, .json, .xlsx],
         result:
             "{a: {name, summary}, b: {name, summary}, change (b − a), communities: [{community_id, name, households, area_m2_a, area_m2_b, per100_a, per100_b, deficit_a, deficit_b, covered_a, covered_b}], buildings_changed, notes, settings}",
         run: { try $1.compareScenarios($0) },
