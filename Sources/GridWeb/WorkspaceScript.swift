@@ -741,7 +741,6 @@ enum WorkspaceScript {
               });
               svg.appendChild(gc);
             }
-            if (m && S.layers.facilities) { drawFacilities(svg); }
             if (S.site && S.layers.sites && S.step === 'siting') {
               var gs = sv('g', { class: 'sites' });
               S.site.sites.forEach(function (s) {
@@ -753,6 +752,8 @@ enum WorkspaceScript {
               });
               svg.appendChild(gs);
             }
+            // Facilities over the numbered sites, so a facility added on a site can be dragged away.
+            if (m && S.layers.facilities) { drawFacilities(svg); }
             scaleBar(svg);
             northArrow(svg);
             legend();

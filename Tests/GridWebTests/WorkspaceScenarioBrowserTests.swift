@@ -107,6 +107,15 @@ import TestSupport
         let addEval = try Self.evaluate(try #require(page["add_edits"]), db: db)
         Self.expectFigures(addFigures, addEval["scenario"]?.objectValue, "after the add")
         #expect((page["changed_drawn"]?.numberValue?.int ?? 0) > 0, "no recoloured building drawn")
+        // Dragging moves it (evaluated as `scenario evaluate` says); undo and reopen restore the figures.
+        let moveEdits = try #require(page["move_edits"])
+        let move = moveEdits.arrayValue?.last?.objectValue
+        #expect(move?["op"]?.stringValue == "move_facility" && move?["id"] == added["id"])
+        #expect((move?["x"]?.numberValue?.double ?? 0) > (added["x"]?.numberValue?.double ?? 0), "not moved east")
+        Self.expectFigures(
+            page["move_figures"]?.objectValue, try Self.evaluate(moveEdits, db: db)["scenario"]?.objectValue, "after the move")
+        #expect(page["undo_figures"] == page["add_figures"])
+        #expect(page["reopen_figures"] == page["add_figures"])
         // The area step shows the scenario's figures and the before/after table.
         let areaPanel = page["area_panel"]?.objectValue
         #expect(

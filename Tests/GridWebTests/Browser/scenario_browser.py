@@ -107,6 +107,24 @@ try:
         idle()
         result["add_edits"] = edits()
         result["add_figures"] = fields("#whatif")
+        # Drag the new facility 60 pixels east: one move edit, evaluated; undo takes it back.
+        added = driver.find_element(By.CSS_SELECTOR, "#map rect[data-state=added]")
+        p = driver.execute_script(
+            "var b = arguments[0].getBoundingClientRect(); return [b.left + b.width / 2, b.top + b.height / 2];", added)
+        actions = ActionBuilder(driver)
+        actions.pointer_action.move_to_location(int(p[0]), int(p[1])).pointer_down()
+        for dx in (10, 20, 30, 40, 50, 60):
+            actions.pointer_action.move_to_location(int(p[0]) + dx, int(p[1]))
+        actions.pointer_action.pointer_up()
+        actions.perform()
+        wait.until(lambda d: len(edits()) == 2)
+        idle()
+        result["move_edits"] = edits()
+        result["move_figures"] = fields("#whatif")
+        driver.find_element(By.ID, "whatif-undo").click()
+        wait.until(lambda d: len(edits()) == 1)
+        idle()
+        result["undo_figures"] = fields("#whatif")
         # Zoom in on the new facility: the buildings it now covers are recoloured.
         added = driver.find_element(By.CSS_SELECTOR, "#map rect[data-state=added]")
         r = click_at_pos = driver.execute_script(
@@ -140,6 +158,14 @@ try:
         wait.until(lambda d: len(edits()) == 2)
         idle()
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#map rect[data-state=removed]")) >= 1)
+        # Reopen, then close again: the reopened state is the add alone.
+        driver.find_element(By.ID, "facility-reopen").click()
+        wait.until(lambda d: len(edits()) == 1)
+        idle()
+        result["reopen_figures"] = fields("#whatif")
+        driver.find_element(By.ID, "facility-close").click()
+        wait.until(lambda d: len(edits()) == 2)
+        idle()
         result["close_edits"] = edits()
         result["close_figures"] = fields("#whatif")
         result["edit_list"] = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#edit-list li")]
