@@ -41,7 +41,7 @@ public enum ScenarioEditing {
         for (i, edit) in edits.enumerated() {
             let id = edit.facilityId
             func missing() throws {
-                let text = LocalText("scenario.edit.unknown_facility", ["index": String(i), "op": edit.operation, "id": id])
+                let text = LocalText("scenarios.edit.unknown_facility", ["index": String(i), "op": edit.operation, "id": id])
                 if !lenient { throw UsageError { text.text($0) } }
                 notes.append(Note(edit: i, facilityId: id, code: "facility_missing", text: text))
             }
@@ -52,14 +52,14 @@ public enum ScenarioEditing {
                     notes.append(
                         Note(
                             edit: i, facilityId: id, code: "outside_communities",
-                            text: LocalText("scenario.edit.outside", ["index": String(i), "id": id])))
+                            text: LocalText("scenarios.edit.outside", ["index": String(i), "id": id])))
                 }
                 return c
             }
             switch edit {
             case .addFacility(let new):
                 if live(id) != nil {
-                    let text = LocalText("scenario.edit.id_exists", ["index": String(i), "id": id])
+                    let text = LocalText("scenarios.edit.id_exists", ["index": String(i), "id": id])
                     if !lenient { throw UsageError { text.text($0) } }
                     notes.append(Note(edit: i, facilityId: id, code: "id_exists", text: text))
                     continue

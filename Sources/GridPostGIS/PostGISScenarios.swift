@@ -36,7 +36,7 @@ extension PostGISStore {
                 try lockDistrict(c)
                 var stored = scenario
                 if let old = try self.scenario(c, scenario.name, lock: true) {
-                    guard replace else { throw UsageError(key: "scenario.exists", ["name": scenario.name, "store": location]) }
+                    guard replace else { throw UsageError(key: "scenarios.exists", ["name": scenario.name, "store": location]) }
                     stored.createdAt = old.createdAt
                     stored.appliedAt = nil
                 }
@@ -67,7 +67,7 @@ extension PostGISStore {
             try connection.transaction { c in
                 try lockDistrict(c)
                 guard try scenario(c, name, lock: true) != nil else {
-                    throw UsageError(key: "scenario.not_found", ["name": name, "store": location])
+                    throw UsageError(key: "scenarios.not_found", ["name": name, "store": location])
                 }
                 guard let meta = try Self.metadata(c, dataset) else {
                     throw UsageError(key: "usage.postgis.district_missing", ["uri": address.display, "dataset": dataset])

@@ -19,7 +19,7 @@ enum ScenarioEditParsing {
     /// The edits of `value`, points converted into `workingCRS` (and to longitude/latitude).
     static func parse(_ value: JSONValue, workingCRS: String) throws -> [ScenarioEdit] {
         guard let items = value.arrayValue else {
-            throw UsageError(key: "scenario.edits.not_array", ["kind": value.kindName])
+            throw UsageError(key: "scenarios.edits.not_array", ["kind": value.kindName])
         }
         var converters = ScenarioPoints(workingCRS: workingCRS)
         return try items.enumerated().map { i, item in try edit(item, index: i, points: &converters) }
@@ -28,33 +28,33 @@ enum ScenarioEditParsing {
     static func edit(_ item: JSONValue, index i: Int, points: inout ScenarioPoints) throws -> ScenarioEdit {
         let index = String(i)
         guard let o = item.objectValue else {
-            throw UsageError(key: "scenario.edit.not_object", ["index": index, "kind": item.kindName])
+            throw UsageError(key: "scenarios.edit.not_object", ["index": index, "kind": item.kindName])
         }
         let names = operations.map(\.op)
         guard let op = o["op"]?.stringValue, let spec = operations.first(where: { $0.op == op }) else {
             throw UsageError(
-                key: "scenario.edit.unknown_op",
+                key: "scenarios.edit.unknown_op",
                 ["index": index, "value": o["op"].map { JSONWriter.write($0) } ?? "null", "ops": names.joined(separator: ", ")])
         }
         let allowed = ["op"] + spec.required + spec.optional
         if let unknown = o.keys.first(where: { !allowed.contains($0) }) {
             throw UsageError(
-                key: "scenario.edit.unknown_field",
+                key: "scenarios.edit.unknown_field",
                 ["index": index, "op": op, "field": unknown, "fields": allowed.joined(separator: ", ")])
         }
         if let absent = spec.required.first(where: { o[$0] == nil || o[$0]!.isNull }) {
-            throw UsageError(key: "scenario.edit.missing_field", ["index": index, "op": op, "field": absent])
+            throw UsageError(key: "scenarios.edit.missing_field", ["index": index, "op": op, "field": absent])
         }
         func refuse(_ field: String, _ expected: LocalText) -> UsageError {
             let given = o[field].map { $0.stringValue ?? JSONWriter.write($0) } ?? "null"
             return UsageError { l in
-                l.tr("scenario.edit.bad_value", ["index": index, "field": field, "value": given, "expected": expected.text(l)])
+                l.tr("scenarios.edit.bad_value", ["index": index, "field": field, "value": given, "expected": expected.text(l)])
             }
         }
         func text(_ field: String) throws -> String? {
             guard let v = o[field], !v.isNull else { return nil }
             guard let s = v.stringValue, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw refuse(field, LocalText("scenario.expected.text"))
+                throw refuse(field, LocalText("scenarios.expected.text"))
             }
             return s
         }
@@ -64,8 +64,8 @@ enum ScenarioEditParsing {
             return n
         }
         func area() throws -> Double {
-            let a = try number("usable_area_m2", "scenario.expected.area")!
-            guard a >= 0 else { throw refuse("usable_area_m2", LocalText("scenario.expected.area")) }
+            let a = try number("usable_area_m2", "scenarios.expected.area")!
+            guard a >= 0 else { throw refuse("usable_area_m2", LocalText("scenarios.expected.area")) }
             return a
         }
         func choice<T: RawRepresentable & CaseIterable>(_ field: String, _ type: T.Type) throws -> T?
@@ -73,12 +73,12 @@ enum ScenarioEditParsing {
             guard let s = try text(field) else { return nil }
             guard let c = T(rawValue: s) else {
                 let values = T.allCases.map(\.rawValue).joined(separator: ", ")
-                throw refuse(field, LocalText("scenario.expected.one_of", ["values": values]))
+                throw refuse(field, LocalText("scenarios.expected.one_of", ["values": values]))
             }
             return c
         }
         func point() throws -> (Point, Point) {
-            let x = try number("x", "scenario.expected.coordinate")!, y = try number("y", "scenario.expected.coordinate")!
+            let x = try number("x", "scenarios.expected.coordinate")!, y = try number("y", "scenarios.expected.coordinate")!
             return try points.convert(Point(x, y), crs: try text("crs"), index: i)
         }
         let id = try text("id")!
@@ -88,7 +88,7 @@ enum ScenarioEditParsing {
             let level = try choice("level", FacilityLevel.self)
             var embedded = false
             if let v = o["embedded"], !v.isNull {
-                guard let b = v.boolValue else { throw refuse("embedded", LocalText("scenario.expected.bool")) }
+                guard let b = v.boolValue else { throw refuse("embedded", LocalText("scenarios.expected.bool")) }
                 embedded = b
             }
             let usable = try area()
@@ -123,7 +123,7 @@ struct ScenarioPoints {
         func failed(_ from: String, _ problem: LocalText) -> UsageError {
             UsageError { l in
                 l.tr(
-                    "scenario.edit.crs_failed",
+                    "scenarios.edit.crs_failed",
                     [
                         "index": String(index), "x": p.x.optionText, "y": p.y.optionText, "crs": from, "working": workingCRS,
                         "problem": problem.text(l)

@@ -26,27 +26,27 @@ enum ScenarioRendering {
     /// The summaries of two states and their change, one line per figure.
     static func summaryTable(_ s: ScenarioSideBySide, first: String, second: String, _ l: Language) -> String {
         var t = TextTable(
-            headers: [l.tr("scenario.column.figure"), first, second, l.tr("scenario.column.change")],
+            headers: [l.tr("scenarios.column.figure"), first, second, l.tr("scenarios.column.change")],
             alignments: [.left, .right, .right, .right])
         let a = s.first, b = s.second, d = s.change
-        t.append([l.tr("scenario.figure.households"), String(a.households), String(b.households), signed(d.households)])
+        t.append([l.tr("scenarios.figure.households"), String(a.households), String(b.households), signed(d.households)])
         t.append([
-            l.tr("scenario.figure.covered"), String(a.householdsCovered), String(b.householdsCovered),
+            l.tr("scenarios.figure.covered"), String(a.householdsCovered), String(b.householdsCovered),
             signed(d.householdsCovered)
         ])
         t.append([
-            l.tr("scenario.figure.coverage_rate"), percent(a.coverageRate), percent(b.coverageRate),
+            l.tr("scenarios.figure.coverage_rate"), percent(a.coverageRate), percent(b.coverageRate),
             signed(d.coverageRate * 100, 1) + "%"
         ])
         t.append([
-            l.tr("scenario.figure.meeting"), "\(a.communitiesMeeting)/\(a.communities)",
+            l.tr("scenarios.figure.meeting"), "\(a.communitiesMeeting)/\(a.communities)",
             "\(b.communitiesMeeting)/\(b.communities)",
             signed(d.communitiesMeeting)
         ])
         t.append([
-            l.tr("scenario.figure.deficit"), number(a.totalDeficitM2), number(b.totalDeficitM2), signed(d.totalDeficitM2)
+            l.tr("scenarios.figure.deficit"), number(a.totalDeficitM2), number(b.totalDeficitM2), signed(d.totalDeficitM2)
         ])
-        t.append([l.tr("scenario.figure.per100"), number(a.per100), number(b.per100), d.per100.map { signed($0) } ?? "-"])
+        t.append([l.tr("scenarios.figure.per100"), number(a.per100), number(b.per100), d.per100.map { signed($0) } ?? "-"])
         return t.render()
     }
 
@@ -54,10 +54,10 @@ enum ScenarioRendering {
     /// `sides` name the states in the headers.
     static func communityTable(_ s: ScenarioSideBySide, all: Bool, sides: (String, String), _ l: Language) -> String {
         let rows = s.communities.filter { all || $0.first != $0.second }
-        guard !rows.isEmpty else { return l.tr("scenario.no_community_change") + "\n" }
-        var headers = ["id", "name", "households"].map { l.tr("scenario.column.\($0)") }
+        guard !rows.isEmpty else { return l.tr("scenarios.no_community_change") + "\n" }
+        var headers = ["id", "name", "households"].map { l.tr("scenarios.column.\($0)") }
         for column in ["area", "per100", "deficit", "covered"] {
-            for side in [sides.0, sides.1] { headers.append(l.tr("scenario.column.\(column)_side", ["side": side])) }
+            for side in [sides.0, sides.1] { headers.append(l.tr("scenarios.column.\(column)_side", ["side": side])) }
         }
         var t = TextTable(headers: headers, alignments: [.left, .left] + Array(repeating: .right, count: 9))
         for r in rows {
@@ -73,12 +73,12 @@ enum ScenarioRendering {
     static func facilityTable(_ rows: [ScenarioFacilityRow], _ l: Language) -> String {
         guard !rows.isEmpty else { return "" }
         var t = TextTable(
-            headers: ["facility", "change", "kind", "name", "community", "area"].map { l.tr("scenario.column.\($0)") },
+            headers: ["facility", "change", "kind", "name", "community", "area"].map { l.tr("scenarios.column.\($0)") },
             alignments: [.left, .left, .left, .left, .left, .right])
         for r in rows {
             t.append([
-                r.id, l.tr("scenario.change.\(r.change)"), value("kind", r.kind, l), r.name ?? "",
-                r.communityId ?? l.tr("scenario.outside"), number(r.usableAreaM2)
+                r.id, l.tr("scenarios.change.\(r.change)"), value("kind", r.kind, l), r.name ?? "",
+                r.communityId ?? l.tr("scenarios.outside"), number(r.usableAreaM2)
             ])
         }
         return t.render()
@@ -87,7 +87,7 @@ enum ScenarioRendering {
     static func buildingsLine(_ s: ScenarioSideBySide, _ l: Language) -> String {
         let gained = s.buildingsChanged.filter(\.coveredSecond), lost = s.buildingsChanged.filter { !$0.coveredSecond }
         return l.tr(
-            "scenario.buildings_changed",
+            "scenarios.buildings_changed",
             [
                 "gained": String(gained.count), "gained_households": String(gained.reduce(0) { $0 + $1.households }),
                 "lost": String(lost.count), "lost_households": String(lost.reduce(0) { $0 + $1.households })
@@ -96,7 +96,7 @@ enum ScenarioRendering {
 
     static func settingsLine(_ s: ScenarioSettings, _ l: Language) -> String {
         l.tr(
-            "scenario.settings",
+            "scenarios.settings",
             [
                 "radius": number(s.radiusM, 0), "method": value("method", s.method, l),
                 "standard": number(s.standardM2Per100Households, 0), "allocation": s.allocation
@@ -106,15 +106,15 @@ enum ScenarioRendering {
     static func evaluation(_ r: ScenarioEvaluation, _ l: Language) -> String {
         var out = ""
         if let rec = r.record {
-            out += l.tr("scenario.head.named", ["name": rec.name, "edits": String(r.editCount)]) + "\n"
-            if let note = rec.note, !note.isEmpty { out += l.tr("scenario.head.note", ["note": note]) + "\n" }
-            if let applied = rec.appliedAt { out += l.tr("scenario.head.applied", ["at": applied]) + "\n" }
+            out += l.tr("scenarios.head.named", ["name": rec.name, "edits": String(r.editCount)]) + "\n"
+            if let note = rec.note, !note.isEmpty { out += l.tr("scenarios.head.note", ["note": note]) + "\n" }
+            if let applied = rec.appliedAt { out += l.tr("scenarios.head.applied", ["at": applied]) + "\n" }
         } else {
-            out += l.tr("scenario.head.evaluate", ["edits": String(r.editCount)]) + "\n"
+            out += l.tr("scenarios.head.evaluate", ["edits": String(r.editCount)]) + "\n"
         }
         out += settingsLine(r.settings, l) + "\n"
-        out += summaryTable(r.sides, first: l.tr("scenario.column.base"), second: l.tr("scenario.column.scenario"), l)
-        out += "\n" + communityTable(r.sides, all: false, sides: (l.tr("scenario.side.before"), l.tr("scenario.side.after")), l)
+        out += summaryTable(r.sides, first: l.tr("scenarios.column.base"), second: l.tr("scenarios.column.scenario"), l)
+        out += "\n" + communityTable(r.sides, all: false, sides: (l.tr("scenarios.side.before"), l.tr("scenarios.side.after")), l)
         let facilities = facilityTable(r.facilities, l)
         if !facilities.isEmpty { out += "\n" + facilities }
         out += "\n" + buildingsLine(r.sides, l)
@@ -123,9 +123,9 @@ enum ScenarioRendering {
     }
 
     static func list(_ rows: [ScenarioRecordView], store: String, _ l: Language) -> String {
-        guard !rows.isEmpty else { return l.tr("scenario.none", ["store": store]) + "\n" }
+        guard !rows.isEmpty else { return l.tr("scenarios.none", ["store": store]) + "\n" }
         var t = TextTable(
-            headers: ["name", "edits", "note", "updated", "applied"].map { l.tr("scenario.column.\($0)") },
+            headers: ["name", "edits", "note", "updated", "applied"].map { l.tr("scenarios.column.\($0)") },
             alignments: [.left, .right, .left, .left, .left])
         for r in rows {
             t.append([r.name, String(r.edits.arrayValue?.count ?? 0), r.note ?? "", r.updatedAt, r.appliedAt ?? ""])
@@ -134,7 +134,7 @@ enum ScenarioRendering {
     }
 
     static func comparison(_ r: ScenarioComparison, _ l: Language) -> String {
-        var out = l.tr("scenario.head.compare", ["a": r.a, "b": r.b]) + "\n"
+        var out = l.tr("scenarios.head.compare", ["a": r.a, "b": r.b]) + "\n"
         out += settingsLine(r.settings, l) + "\n"
         out += summaryTable(r.sides, first: r.a, second: r.b, l)
         out += "\n" + communityTable(r.sides, all: false, sides: (r.a, r.b), l)
@@ -147,7 +147,7 @@ enum ScenarioRendering {
         let counts = [
             "name": r.name, "store": store, "added": String(r.added), "updated": String(r.updated), "removed": String(r.removed)
         ]
-        var out = l.tr(r.dryRun ? "scenario.apply_preview" : "scenario.applied", counts) + "\n"
+        var out = l.tr(r.dryRun ? "scenarios.apply_preview" : "scenarios.applied", counts) + "\n"
         let table = facilityTable(r.facilitiesChanged, l)
         if !table.isEmpty { out += "\n" + table }
         return out

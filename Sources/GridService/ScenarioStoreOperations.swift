@@ -166,14 +166,14 @@ extension ServiceContext {
     /// The store that keeps the scenarios (a file that does not exist has none).
     func scenarioStore() throws -> any PlanStore {
         guard StoreOpening.exists(databasePath) else {
-            throw UsageError(key: "scenario.needs_store", ["path": databasePath])
+            throw UsageError(key: "scenarios.needs_store", ["path": databasePath])
         }
         return try StoreOpening.open(databasePath, create: false)
     }
 
     func storedScenario(_ name: String, in store: any PlanStore) throws -> StoredScenario {
         guard let s = try store.scenario(named: name) else {
-            throw UsageError(key: "scenario.not_found", ["name": name, "store": store.location])
+            throw UsageError(key: "scenarios.not_found", ["name": name, "store": store.location])
         }
         return s
     }
@@ -189,7 +189,7 @@ extension ServiceContext {
     public func saveScenario(_ o: ScenarioSaveOptions) throws -> ScenarioRecordView {
         let name = o.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name != Self.baseScenarioName, name == o.name else {
-            throw UsageError(key: "scenario.name_invalid", ["name": o.name])
+            throw UsageError(key: "scenarios.name_invalid", ["name": o.name])
         }
         let store = try scenarioStore()
         let base = try snapshot(layers: [.communities, .facilities])
@@ -222,7 +222,7 @@ extension ServiceContext {
     public func deleteScenario(_ o: ScenarioNameOptions) throws -> ScenarioDeletion {
         let store = try scenarioStore()
         guard try store.deleteScenario(named: o.name) else {
-            throw UsageError(key: "scenario.not_found", ["name": o.name, "store": store.location])
+            throw UsageError(key: "scenarios.not_found", ["name": o.name, "store": store.location])
         }
         return ScenarioDeletion(name: o.name, deleted: true)
     }

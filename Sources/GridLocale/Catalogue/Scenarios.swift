@@ -47,7 +47,7 @@ extension Catalogue {
                 "help.scenario.compare.summary",
                 en:
                     "Two scenarios side by side (base: the imported data): households covered, communities meeting the standard, deficits.",
-                zh: "两个方案并列对比（base 表示已导入数据）：已覆盖户数、达标社区数、缺口。"),
+                zh: "两个方案并列对比（base 表示已导入数据）：已覆盖户数、达到标准的社区数、缺口。"),
             Message("help.scenario.delete.summary", en: "Delete a saved scenario.", zh: "删除已保存的方案。"),
             Message(
                 "help.scenario.apply.summary",
@@ -101,43 +101,43 @@ extension Catalogue {
 
             // Edits refused: each names the edit, the field and what was expected.
             Message(
-                "scenario.edits.not_array", en: "edits: expected an array of edit objects, got a {kind}",
+                "scenarios.edits.not_array", en: "edits: expected an array of edit objects, got a {kind}",
                 zh: "edits：应为修改对象的数组，实际为 {kind}"),
             Message(
-                "scenario.edit.not_object", en: "edits[{index}]: expected an object {\"op\": ...}, got a {kind}",
+                "scenarios.edit.not_object", en: "edits[{index}]: expected an object {\"op\": ...}, got a {kind}",
                 zh: "edits[{index}]：应为对象 {\"op\": ...}，实际为 {kind}"),
             Message(
-                "scenario.edit.unknown_op", en: "edits[{index}].op: {value}: expected {ops}",
+                "scenarios.edit.unknown_op", en: "edits[{index}].op: {value}: expected {ops}",
                 zh: "edits[{index}].op：{value}：应为 {ops} 之一"),
             Message(
-                "scenario.edit.unknown_field", en: "edits[{index}] ({op}): unknown field {field}; expected {fields}",
+                "scenarios.edit.unknown_field", en: "edits[{index}] ({op}): unknown field {field}; expected {fields}",
                 zh: "edits[{index}]（{op}）：未知字段 {field}；可用字段为 {fields}"),
             Message(
-                "scenario.edit.missing_field", en: "edits[{index}] ({op}): {field} is missing",
+                "scenarios.edit.missing_field", en: "edits[{index}] ({op}): {field} is missing",
                 zh: "edits[{index}]（{op}）：缺少 {field}"),
             Message(
-                "scenario.edit.bad_value", en: "edits[{index}].{field}: {value}: expected {expected}",
+                "scenarios.edit.bad_value", en: "edits[{index}].{field}: {value}: expected {expected}",
                 zh: "edits[{index}].{field}：{value}：应为{expected}"),
             Message(
-                "scenario.edit.unknown_facility",
+                "scenarios.edit.unknown_facility",
                 en: "edits[{index}] ({op}): no facility {id} (not in the store, or closed by an earlier edit)",
                 zh: "edits[{index}]（{op}）：没有设施 {id}（数据库中没有，或已被前面的修改关闭）"),
             Message(
-                "scenario.edit.id_exists", en: "edits[{index}].id: a facility {id} already exists; expected a new id",
+                "scenarios.edit.id_exists", en: "edits[{index}].id: a facility {id} already exists; expected a new id",
                 zh: "edits[{index}].id：设施 {id} 已存在；应使用新的编号"),
             Message(
-                "scenario.edit.outside",
+                "scenarios.edit.outside",
                 en:
                     "edits[{index}]: facility {id} lies outside every community: it serves by distance, its area is unallocated",
                 zh: "edits[{index}]：设施 {id} 位于所有社区之外：按距离提供服务，其面积不归属任何社区"),
             Message(
-                "scenario.edit.crs_failed", en: "edits[{index}]: cannot convert ({x}, {y}) from {crs} to {working}: {problem}",
+                "scenarios.edit.crs_failed", en: "edits[{index}]: cannot convert ({x}, {y}) from {crs} to {working}: {problem}",
                 zh: "edits[{index}]：无法将 ({x}, {y}) 从 {crs} 转换到 {working}：{problem}"),
-            Message("scenario.expected.text", en: "a non-empty text", zh: "非空文本"),
-            Message("scenario.expected.coordinate", en: "a finite number", zh: "有限数值"),
-            Message("scenario.expected.area", en: "a number of m² ≥ 0", zh: "不小于 0 的平方米数"),
-            Message("scenario.expected.bool", en: "true or false", zh: "true 或 false"),
-            Message("scenario.expected.one_of", en: "one of {values}", zh: "{values} 之一"),
+            Message("scenarios.expected.text", en: "a non-empty text", zh: "非空文本"),
+            Message("scenarios.expected.coordinate", en: "a finite number", zh: "有限数值"),
+            Message("scenarios.expected.area", en: "a number of m² ≥ 0", zh: "不小于 0 的平方米数"),
+            Message("scenarios.expected.bool", en: "true or false", zh: "true 或 false"),
+            Message("scenarios.expected.one_of", en: "one of {values}", zh: "{values} 之一"),
             Message("expected.object_list", en: "an array of objects", zh: "对象数组"),
             Message(
                 "usage.json_file.unreadable", en: "{option} {path}: cannot read the file ({reason})",
@@ -148,81 +148,83 @@ extension Catalogue {
 
             // The store's scenarios.
             Message(
-                "scenario.not_found", en: "no scenario named {name} in {store} (scenario list shows the saved ones)",
+                "scenarios.not_found", en: "no scenario named {name} in {store} (scenario list shows the saved ones)",
                 zh: "{store} 中没有名为 {name} 的方案（scenario list 列出已保存的方案）"),
             Message(
-                "scenario.exists", en: "a scenario named {name} already exists in {store}: give --replace to replace it",
+                "scenarios.exists", en: "a scenario named {name} already exists in {store}: give --replace to replace it",
                 zh: "{store} 中已有名为 {name} 的方案：使用 --replace 替换"),
             Message(
-                "scenario.name_invalid", en: "--name {name}: expected a non-empty name other than base",
+                "scenarios.name_invalid", en: "--name {name}: expected a non-empty name other than base",
                 zh: "--name {name}：应为非空名称，且不能为 base"),
             Message(
-                "scenario.needs_store", en: "scenarios are saved in a store: {path} does not exist (import a dataset first)",
+                "scenarios.needs_store", en: "scenarios are saved in a store: {path} does not exist (import a dataset first)",
                 zh: "方案保存在数据库中：{path} 不存在（请先导入数据集）"),
             Message(
-                "scenario.applied", en: "applied scenario {name} to {store}: {added} added, {updated} changed, {removed} removed",
+                "scenarios.applied",
+                en: "applied scenario {name} to {store}: {added} added, {updated} changed, {removed} removed",
                 zh: "已将方案 {name} 应用到 {store}：新增 {added} 个，修改 {updated} 个，删除 {removed} 个设施"),
             Message(
-                "scenario.apply_preview",
+                "scenarios.apply_preview",
                 en: "dry run: applying scenario {name} would add {added}, change {updated}, remove {removed}",
                 zh: "试运行：应用方案 {name} 将新增 {added} 个，修改 {updated} 个，删除 {removed} 个设施"),
             Message(
-                "scenario.saved", en: "saved scenario {name} ({edits} edits) in {store}",
+                "scenarios.saved", en: "saved scenario {name} ({edits} edits) in {store}",
                 zh: "已将方案 {name}（{edits} 项修改）保存到 {store}"),
-            Message("scenario.deleted", en: "deleted scenario {name} from {store}", zh: "已从 {store} 删除方案 {name}"),
-            Message("scenario.none", en: "no scenarios saved in {store}", zh: "{store} 中没有已保存的方案"),
+            Message("scenarios.deleted", en: "deleted scenario {name} from {store}", zh: "已从 {store} 删除方案 {name}"),
+            Message("scenarios.none", en: "no scenarios saved in {store}", zh: "{store} 中没有已保存的方案"),
 
             // Tables.
             Message(
-                "scenario.head.evaluate", en: "Scenario of {edits} edits against the imported data", zh: "方案（{edits} 项修改）与已导入数据对比"
+                "scenarios.head.evaluate", en: "Scenario of {edits} edits against the imported data",
+                zh: "方案（{edits} 项修改）与已导入数据对比"
             ),
-            Message("scenario.head.named", en: "Scenario {name} ({edits} edits)", zh: "方案 {name}（{edits} 项修改）"),
-            Message("scenario.head.note", en: "Note: {note}", zh: "说明：{note}"),
-            Message("scenario.head.applied", en: "Applied to the store at {at}", zh: "已于 {at} 应用到数据库"),
+            Message("scenarios.head.named", en: "Scenario {name} ({edits} edits)", zh: "方案 {name}（{edits} 项修改）"),
+            Message("scenarios.head.note", en: "Note: {note}", zh: "说明：{note}"),
+            Message("scenarios.head.applied", en: "Applied to the store at {at}", zh: "已于 {at} 应用到数据库"),
             Message(
-                "scenario.head.compare", en: "Scenario {a} against scenario {b}", zh: "方案 {a} 与方案 {b} 对比"),
+                "scenarios.head.compare", en: "Scenario {a} against scenario {b}", zh: "方案 {a} 与方案 {b} 对比"),
             Message(
-                "scenario.settings",
+                "scenarios.settings",
                 en: "Radius {radius} m ({method}); standard {standard} m² per 100 households; area allocated by {allocation}",
                 zh: "服务半径 {radius} 米（{method}）；标准为每百户服务面积 {standard} 平方米；面积归属：{allocation}"),
-            Message("scenario.column.figure", en: "figure", zh: "指标"),
-            Message("scenario.column.base", en: "imported", zh: "现状"),
-            Message("scenario.column.scenario", en: "scenario", zh: "方案"),
-            Message("scenario.column.change", en: "change", zh: "变化"),
-            Message("scenario.figure.households", en: "households", zh: "户数"),
-            Message("scenario.figure.covered", en: "households covered", zh: "已覆盖户数"),
-            Message("scenario.figure.coverage_rate", en: "coverage rate", zh: "覆盖率"),
-            Message("scenario.figure.meeting", en: "communities meeting the standard", zh: "达标社区数"),
-            Message("scenario.figure.deficit", en: "total deficit (m²)", zh: "缺口合计(平方米)"),
-            Message("scenario.figure.per100", en: "m²/100 hh", zh: "每百户服务面积"),
-            Message("scenario.column.id", en: "community", zh: "社区"),
-            Message("scenario.column.name", en: "name", zh: "名称"),
-            Message("scenario.column.households", en: "households", zh: "户数"),
-            Message("scenario.column.area_side", en: "area {side}", zh: "面积({side})"),
-            Message("scenario.column.per100_side", en: "m²/100 hh {side}", zh: "每百户服务面积({side})"),
-            Message("scenario.column.deficit_side", en: "deficit {side}", zh: "缺口({side})"),
-            Message("scenario.column.covered_side", en: "covered {side}", zh: "已覆盖户数({side})"),
-            Message("scenario.side.before", en: "before", zh: "前"),
-            Message("scenario.side.after", en: "after", zh: "后"),
-            Message("scenario.column.facility", en: "facility", zh: "设施"),
-            Message("scenario.column.kind", en: "kind", zh: "类型"),
-            Message("scenario.column.community", en: "community", zh: "社区"),
-            Message("scenario.column.area", en: "usable area (m²)", zh: "使用面积(平方米)"),
-            Message("scenario.column.note", en: "note", zh: "说明"),
-            Message("scenario.column.edits", en: "edits", zh: "修改数"),
-            Message("scenario.column.updated", en: "updated", zh: "更新时间"),
-            Message("scenario.column.applied", en: "applied", zh: "应用时间"),
-            Message("scenario.change.added", en: "added", zh: "新增"),
-            Message("scenario.change.updated", en: "changed", zh: "修改"),
-            Message("scenario.change.removed", en: "closed", zh: "关闭"),
-            Message("scenario.outside", en: "(outside every community)", zh: "（不在任何社区内）"),
-            Message("scenario.no_community_change", en: "No community's figures change.", zh: "各社区的数字均无变化。"),
+            Message("scenarios.column.figure", en: "figure", zh: "指标"),
+            Message("scenarios.column.base", en: "imported", zh: "现状"),
+            Message("scenarios.column.scenario", en: "scenario", zh: "方案"),
+            Message("scenarios.column.change", en: "change", zh: "变化"),
+            Message("scenarios.figure.households", en: "households", zh: "户数"),
+            Message("scenarios.figure.covered", en: "households covered", zh: "已覆盖户数"),
+            Message("scenarios.figure.coverage_rate", en: "coverage rate", zh: "覆盖率"),
+            Message("scenarios.figure.meeting", en: "communities meeting", zh: "达标社区数"),
+            Message("scenarios.figure.deficit", en: "total deficit (m²)", zh: "缺口合计(平方米)"),
+            Message("scenarios.figure.per100", en: "m²/100 hh", zh: "每百户服务面积"),
+            Message("scenarios.column.id", en: "community", zh: "社区"),
+            Message("scenarios.column.name", en: "name", zh: "名称"),
+            Message("scenarios.column.households", en: "households", zh: "户数"),
+            Message("scenarios.column.area_side", en: "area {side}", zh: "面积({side})"),
+            Message("scenarios.column.per100_side", en: "m²/100 hh {side}", zh: "每百户服务面积({side})"),
+            Message("scenarios.column.deficit_side", en: "deficit {side}", zh: "缺口({side})"),
+            Message("scenarios.column.covered_side", en: "covered {side}", zh: "已覆盖户数({side})"),
+            Message("scenarios.side.before", en: "before", zh: "前"),
+            Message("scenarios.side.after", en: "after", zh: "后"),
+            Message("scenarios.column.facility", en: "facility", zh: "设施"),
+            Message("scenarios.column.kind", en: "kind", zh: "类型"),
+            Message("scenarios.column.community", en: "community", zh: "社区"),
+            Message("scenarios.column.area", en: "usable area (m²)", zh: "使用面积(平方米)"),
+            Message("scenarios.column.note", en: "note", zh: "说明"),
+            Message("scenarios.column.edits", en: "edits", zh: "修改数"),
+            Message("scenarios.column.updated", en: "updated", zh: "更新时间"),
+            Message("scenarios.column.applied", en: "applied", zh: "应用时间"),
+            Message("scenarios.change.added", en: "added", zh: "新增"),
+            Message("scenarios.change.updated", en: "changed", zh: "修改"),
+            Message("scenarios.change.removed", en: "closed", zh: "关闭"),
+            Message("scenarios.outside", en: "(outside every community)", zh: "（不在任何社区内）"),
+            Message("scenarios.no_community_change", en: "No community's figures change.", zh: "各社区的数字均无变化。"),
             Message(
-                "scenario.buildings_changed",
+                "scenarios.buildings_changed",
                 en:
                     "Buildings newly covered: {gained} ({gained_households} households); no longer covered: {lost} ({lost_households} households)",
                 zh: "新覆盖楼栋 {gained} 栋（{gained_households} 户）；不再覆盖 {lost} 栋（{lost_households} 户）"),
-            Message("scenario.note.skipped", en: "the edit was skipped", zh: "已跳过该修改"),
+            Message("scenarios.note.skipped", en: "the edit was skipped", zh: "已跳过该修改"),
             Message("progress.stage.scenario", en: "scenario", zh: "方案")
         ] + scenarioOptionHelp
 

@@ -36,7 +36,7 @@ extension OperationCatalogue {
         render: { r, format, context in
             let l = context.language
             let line = l.tr(
-                "scenario.saved",
+                "scenarios.saved",
                 ["name": r.name, "edits": String(r.edits.arrayValue?.count ?? 0), "store": context.databasePath])
             return format == .json ? OperationOutput(.json(r)) : OperationOutput(.text(line + "\n"))
         })
@@ -83,7 +83,7 @@ extension OperationCatalogue {
         effect: .writes(previewFlag: nil),
         run: { try $1.deleteScenario($0) },
         render: { r, format, context in
-            let line = context.language.tr("scenario.deleted", ["name": r.name, "store": context.databasePath])
+            let line = context.language.tr("scenarios.deleted", ["name": r.name, "store": context.databasePath])
             return format == .json ? OperationOutput(.json(r)) : OperationOutput(.text(line + "\n"))
         })
 

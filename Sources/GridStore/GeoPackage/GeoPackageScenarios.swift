@@ -40,7 +40,7 @@ extension GeoPackageStore {
             try db.execute(sql: Self.scenarioTable)
             var stored = scenario
             if let old = try Self.scenario(db, scenario.name) {
-                guard replace else { throw UsageError(key: "scenario.exists", ["name": scenario.name, "store": path]) }
+                guard replace else { throw UsageError(key: "scenarios.exists", ["name": scenario.name, "store": path]) }
                 stored.createdAt = old.createdAt
                 stored.appliedAt = nil
             }
@@ -65,7 +65,7 @@ extension GeoPackageStore {
     public func applyScenario(named name: String, changes: FacilityChanges, appliedAt: String) throws {
         try dbQueue.write { db in
             guard try Self.scenario(db, name) != nil else {
-                throw UsageError(key: "scenario.not_found", ["name": name, "store": path])
+                throw UsageError(key: "scenarios.not_found", ["name": name, "store": path])
             }
             guard let meta = try Self.readMetadata(db) else { throw UsageError(key: "usage.geo_package_store.5") }
             let srs = SnapshotWriter.srsID(meta.workingCRS)
