@@ -338,6 +338,9 @@ enum WorkspaceScript {
               proof = t("web.siting.gap", { gap: (r.optimality_gap * 100).toFixed(1) });
             } else { proof = t("web.siting.unproven"); }
             box.appendChild(el('p', { id: 'site-proof', text: proof }));
+            var all = el('button', { type: 'button', id: 'sites-to-whatif', text: t("web.whatif.sites_add") });
+            all.addEventListener('click', function () { sitesToWhatIf(r.sites); });
+            box.appendChild(all);
             setTable(t("web.siting.table"), [
               { key: 'rank', label: t("web.col.rank"), num: int },
               { key: 'candidate_id', label: t("web.col.candidate") }, { key: 'name', label: t("web.col.name") },
@@ -555,6 +558,9 @@ enum WorkspaceScript {
             d.appendChild(figure(t("web.col.new_covered"), int(s.new_households_covered), 'new_households_covered'));
             d.appendChild(figure(t("web.col.recommended_area"), dec(s.recommended_area_m2, 1), 'recommended_area_m2'));
             d.appendChild(figure(t("web.col.available_area"), dec(s.available_area_m2, 1), 'available_area_m2'));
+            var add = el('button', { type: 'button', id: 'site-to-whatif', text: t("web.whatif.site_add") });
+            add.addEventListener('click', function () { sitesToWhatIf([s]); });
+            d.appendChild(el('div', { class: 'buttons' }, [add]));
           }
 
           // ---------- map ----------

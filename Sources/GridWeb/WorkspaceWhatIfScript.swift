@@ -212,6 +212,22 @@ enum WorkspaceWhatIfScript {
             cancel.addEventListener('click', function () { S.wi.pending = null; details(); draw(); });
           }
 
+          // Proposed sites as what-if facilities (党群服务站点 with the recommended area), movable and
+          // removable like any added one.
+          function sitesToWhatIf(sites) {
+            if (!S.wi.on) { setWhatIf(true); }
+            var added = sites.map(function (s) {
+              var e = { op: 'add_facility', id: newId(), x: s.lon, y: s.lat, crs: 'EPSG:4326', kind: 'party_mass_station',
+                usable_area_m2: Math.round((s.recommended_area_m2 || 0) * 10) / 10 };
+              if (s.name) { e.name = s.name; }
+              S.wi.edits.push(e);
+              return e;
+            });
+            return evaluate().then(function (r) {
+              if (!r) { S.wi.edits = S.wi.edits.filter(function (e) { return added.indexOf(e) < 0; }); wiBox(); }
+            });
+          }
+
           // What-if actions on a facility in the details: close or reopen, usable area, moving.
           function facilityActions(d, f) {
             if (!S.wi.on) { return; }

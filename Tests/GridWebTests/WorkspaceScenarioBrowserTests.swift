@@ -169,6 +169,13 @@ import TestSupport
             #expect(a.map(\.rows) == b.map(\.rows))
         }
 
+        // 全部选址加入假设调整: the site as a 党群服务站点 of its recommended area, at its point.
+        let fromSite = page["sites_edit"]?.objectValue
+        #expect(fromSite?["op"]?.stringValue == "add_facility" && fromSite?["kind"]?.stringValue == "party_mass_station")
+        #expect(fromSite?["x"]?.numberValue?.double == first["lon"]?.numberValue?.double)
+        #expect(fromSite?["usable_area_m2"]?.numberValue?.double == (recommended * 10).rounded() / 10)
+        #expect(page["sites_figures"]?.objectValue?["wi.covered.change"] != nil)
+
         // A restart on the same store: the scenario is there and opens with the same figures.
         server = try WorkspaceProcess(db: db)
         defer { server.stop() }

@@ -216,6 +216,15 @@ try:
             time.sleep(0.3)
         time.sleep(0.5)
         result["xlsx"] = sorted(glob.glob(downloads + "/*.xlsx"))
+        # The siting list's sites as what-if facilities in one click.
+        driver.find_element(By.ID, "step-siting").click()
+        wait.until(lambda d: len(d.find_elements(By.ID, "sites-to-whatif")) == 1)
+        before = len(edits())
+        driver.find_element(By.ID, "sites-to-whatif").click()
+        wait.until(lambda d: len(edits()) == before + 1)
+        idle()
+        result["sites_edit"] = edits()[-1]
+        result["sites_figures"] = fields("#whatif")
     else:
         # After the restart: the saved scenario is listed and opens with the same figures.
         driver.find_element(By.ID, "step-scenarios").click()
