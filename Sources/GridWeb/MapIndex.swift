@@ -111,8 +111,10 @@ extension MapIndex {
         o.raw("{\"extent\":[")
         o.fixed(extent.minX); o.raw(","); o.fixed(extent.minY); o.raw(","); o.fixed(extent.maxX); o.raw(",")
         o.fixed(extent.maxY)
-        // Communities: outlines dropping vertices closer than a pixel to the last one kept.
+        // Communities: outlines dropping vertices closer than a pixel to the last one kept, their
+        // coordinates to a tenth of a pixel at most (6 decimals at building zoom, fewer above).
         let tolerance = v.metresPerPixel / 111_320
+        let decimals = max(1, min(6, Int((log10(10 / tolerance)).rounded(.up))))
         var shown = 0
         o.raw("],\"communities\":[")
         for c in communities where intersects(c.box, v.box) {
@@ -128,7 +130,8 @@ extension MapIndex {
                 if r > 0 { o.raw(",") }
                 o.raw("[")
                 for (i, p) in simplified(ring, tolerance).enumerated() {
-                    o.raw(i > 0 ? ",[" : "["); o.fixed(p.x); o.raw(","); o.fixed(p.y); o.raw("]")
+                    o.raw(i > 0 ? ",[" : "[")
+                    o.fixed(p.x, decimals: decimals); o.raw(","); o.fixed(p.y, decimals: decimals); o.raw("]")
                 }
                 o.raw("]")
             }
@@ -205,12 +208,17 @@ extension MapIndex {
         !a.isEmpty && a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY
     }
 
+    /// The ring without vertices closer than `tolerance` to the last one kept; a ring smaller than
+    /// that (a community a pixel wide) becomes the triangle of its first vertex and those a third
+    /// and two thirds along, never the whole ring.
     private func simplified(_ ring: [Point], _ tolerance: Double) -> [Point] {
         guard ring.count > 8 else { return ring }
         var kept: [Point] = [ring[0]]
         for p in ring.dropFirst().dropLast() where p.distance(to: kept[kept.count - 1]) >= tolerance { kept.append(p) }
         kept.append(ring[ring.count - 1])
-        return kept.count >= 4 ? kept : ring
+        if kept.count >= 4 { return kept }
+        let n = ring.count - 1
+        return [ring[0], ring[n / 3], ring[2 * n / 3], ring[n]]
     }
 }
 

@@ -21,6 +21,7 @@ struct WorkspaceResponder: HTTPResponder {
         runner = MethodRunner(context: context, settings: settings)
         maps = MapCache()
         requestGuard = RequestGuard(token: settings.token)
+        maps.prepare(runner)
     }
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
@@ -96,10 +97,7 @@ struct WorkspaceResponder: HTTPResponder {
         let l = settings.language
         guard let view = MapView(bbox: bbox, mpp: mpp) else { return Self.error(400, -32602, l.tr("web.error.bbox")) }
         do {
-            guard let index = try await maps.index(runner) else {
-                return Self.error(429, -32004, l.tr("web.error.busy", ["limit": String(settings.maxConcurrentMethods)]))
-            }
-            return Self.json(200, index.view(view))
+            return Self.json(200, try await maps.index(runner).view(view))
         } catch {
             let e = RPCError.from(error, language: l)
             return Self.json(500, e.response(id: .null))
@@ -118,39 +116,4 @@ struct WorkspaceResponder: HTTPResponder {
     static func error(_ status: Int, _ code: Int, _ message: String) -> Response {
         json(status, RPCError(code: code, message: message).response(id: .null))
     }
-}
-
-/// The map index of the store's current state, built on first use (on the methods' queue) and
-/// rebuilt after a method that wrote.
-final class MapCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cached: (generation: Int, index: MapIndex)?
-
-    /// The index, or nil when the methods' queue is full.
-    func index(_ runner: MethodRunner) async throws -> MapIndex? {
-        let generation = runner.generation
-        if let hit = lock.withLock({ cached?.generation == generation ? cached?.index : nil }) { return hit }
-        let context = runner.context
-        let built = await runner.perform(deadline: nil) { () -> Result<MapIndex, ErrorText> in
-            do {
-                let snapshot = try context.snapshot()
-                let coverage = try context.coverage(CoverageOptions())
-                return .success(MapIndex(snapshot: snapshot, coverage: coverage))
-            } catch {
-                return .failure(ErrorText(error: error))
-            }
-        }
-        switch built {
-        case .done(.success(let index)):
-            lock.withLock { cached = (generation, index) }
-            return index
-        case .done(.failure(let e)): throw e.error
-        case .busy, .timedOut: return nil
-        }
-    }
-}
-
-/// An error carried out of the methods' queue.
-struct ErrorText: Error, @unchecked Sendable {
-    let error: Error
 }
