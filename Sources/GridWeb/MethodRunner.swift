@@ -21,6 +21,7 @@ final class MethodRunner: @unchecked Sendable {
     let context: ServiceContext
     let settings: WorkspaceSettings
     let progress = ProgressBoard()
+    let outputRule: OutputRule
     private(set) var server: RPCServer!
     private let queue = DispatchQueue(label: "gridplan.serve.methods", attributes: .concurrent)
     private let lock = NSLock()
@@ -32,6 +33,7 @@ final class MethodRunner: @unchecked Sendable {
     init(context: ServiceContext, settings: WorkspaceSettings) {
         self.context = context
         self.settings = settings
+        outputRule = OutputRule(directory: settings.outputDirectory)
         let board = progress
         server = RPCServer(context: context, methods: MethodTable.all) { board.post($0) }
     }
@@ -47,8 +49,46 @@ final class MethodRunner: @unchecked Sendable {
         return settings.language.tr("web.refused.households", ["method": method, "field": field.name])
     }
 
+    /// The request with its `out` made the absolute path inside `--output-dir`, or the refusal
+    /// (a JSON-RPC error text) when the server writes no files or the name leads outside.
+    func placingOutput(_ message: JSONValue) -> Result<JSONValue, Refusal> {
+        guard var obj = message.objectValue, var params = obj["params"]?.objectValue, let out = params["out"],
+            out != .null
+        else { return .success(message) }
+        let method = obj["method"]?.stringValue ?? ""
+        let name = out.stringValue ?? JSONWriter.write(out)
+        switch out.stringValue.map(outputRule.resolve) ?? .outside {
+        case .allowed(let path):
+            params["out"] = .string(path)
+            obj["params"] = .object(params)
+            return .success(.object(obj))
+        case .off: return .failure(Refusal(settings.language.tr("web.refused.out_off", ["method": method])))
+        case .outside:
+            return .failure(Refusal(settings.language.tr("web.refused.out_path", ["method": method, "out": name])))
+        }
+    }
+
+    /// Why a request was refused before running.
+    struct Refusal: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
     /// Answers one JSON-RPC request (a single object, never a batch).
-    func run(_ message: JSONValue) async -> Outcome {
+    func run(_ request: JSONValue) async -> Outcome {
+        let id = request.objectValue?["id"] ?? .null
+        let message: JSONValue
+        switch placingOutput(request) {
+        case .success(let placed): message = placed
+        case .failure(let refusal):
+            return .refused(status: 403, response: RPCError(code: -32003, message: refusal.message).response(id: id))
+        }
+        return await execute(message)
+    }
+
+    /// Runs a request whose `out`, if any, the server chose or placed: the household-data rule,
+    /// the limits, the method.
+    func execute(_ message: JSONValue) async -> Outcome {
         let obj = message.objectValue
         let id = obj?["id"] ?? .null
         if case .array = message {

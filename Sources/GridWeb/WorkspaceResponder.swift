@@ -49,7 +49,9 @@ struct WorkspaceResponder: HTTPResponder {
         }
         switch (request.method, path) {
         case (.post, "/rpc"): return await rpc(request)
-        case (.get, "/api/map"): return await map(query.get("bbox"), query.get("mpp"))
+        case (.get, "/api/map"): return await map(query.get("bbox"), query.get("mpp"), network: query.get("network"))
+        case (.get, "/api/export"):
+            return await export(method: query.get("method"), format: query.get("format"), params: query.get("params"))
         case (.get, "/api/progress"): return Self.json(200, runner.progress.current(query.get("token") ?? ""))
         case (.get, "/api/messages"):
             let language = query.get("lang").flatMap(Language.init(rawValue:)) ?? settings.language
@@ -59,7 +61,16 @@ struct WorkspaceResponder: HTTPResponder {
             var headers = HTTPFields()
             headers[.contentType] = asset.contentType
             headers[.contentSecurityPolicy] = WorkspaceAssets.contentSecurityPolicy
-            headers[.cacheControl] = "no-store"
+            // Kept by the browser and asked again each time: unchanged (the same ETag) is a 304.
+            headers[.cacheControl] = "no-cache"
+            headers[.eTag] = asset.etag
+            if let asked = request.headers[.ifNoneMatch],
+                asked.split(separator: ",").contains(where: {
+                    $0.trimmingCharacters(in: .whitespaces) == asset.etag
+                })
+            {
+                return Response(status: .notModified, headers: headers)
+            }
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: asset.text)))
         default:
             if path == "/rpc" || WorkspaceAssets.files[path] != nil || path.hasPrefix("/api/") {
@@ -92,15 +103,18 @@ struct WorkspaceResponder: HTTPResponder {
         }
     }
 
-    /// `GET /api/map?bbox=minLon,minLat,maxLon,maxLat&mpp=metresPerPixel`.
-    func map(_ bbox: String?, _ mpp: String?) async -> Response {
+    /// `GET /api/map?bbox=minLon,minLat,maxLon,maxLat&mpp=metresPerPixel[&network=true]`: with
+    /// `network=true` the buildings and aggregates follow the coverage along the walking network.
+    func map(_ bbox: String?, _ mpp: String?, network: String?) async -> Response {
         let l = settings.language
-        guard let view = MapView(bbox: bbox, mpp: mpp) else { return Self.error(400, -32602, l.tr("web.error.bbox")) }
+        guard let view = MapView(bbox: bbox, mpp: mpp), network == nil || network == "true" || network == "false" else {
+            return Self.error(400, -32602, l.tr("web.error.bbox"))
+        }
         do {
-            return Self.json(200, try await maps.index(runner).view(view))
+            return Self.json(200, try await maps.index(runner, network: network == "true").view(view))
         } catch {
             let e = RPCError.from(error, language: l)
-            return Self.json(500, e.response(id: .null))
+            return Self.json(e.code == -32602 ? 400 : 500, e.response(id: .null))
         }
     }
 

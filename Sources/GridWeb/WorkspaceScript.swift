@@ -254,7 +254,7 @@ enum WorkspaceScript {
             var run = el('button', { type: 'button', id: 'coverage-run', text: t("web.action.run") });
             run.addEventListener('click', function () {
               rpc('coverage', net.checked ? { network: true } : {}, true).then(function (c) {
-                S.coverage = c; go('coverage', true);
+                S.coverage = c; S.network = net.checked; go('coverage', true); fetchMap();
               }).catch(showError);
             });
             form.appendChild(run);
@@ -562,7 +562,7 @@ enum WorkspaceScript {
             size();
             var a = unproject(0, M.h), b = unproject(M.w, 0);
             var url = '/api/map?bbox=' + [a[0], a[1], b[0], b[1]].map(function (v) { return v.toFixed(6); }).join(',') +
-              '&mpp=' + S.view.mpp.toFixed(3);
+              '&mpp=' + S.view.mpp.toFixed(3) + (S.network ? '&network=true' : '');
             busy(1);
             return fetch(url).then(function (r) { return r.json(); }).then(function (m) {
               if (m.error) { throw new Error(m.error.message); }
