@@ -1,7 +1,7 @@
 /// The workspace script's 方案 step (part of `WorkspaceScript.js`, inside its closure): save the
 /// what-if edits as a named scenario, list the saved ones, open, compare two side by side (or one
 /// with the imported data), discard and apply with a confirmation; the confirmation dialog, the
-/// grid plan's apply and the xlsx export (the server's workbook writer through `/api/export`).
+/// grid plan's apply and the xlsx download (the server's workbook writer through `GET /api/export`).
 enum WorkspaceScenarioScript {
     static let js = #"""
           // ---------- confirmation ----------
@@ -264,19 +264,21 @@ enum WorkspaceScenarioScript {
             return { method: m[0], params: m[1] };
           }
 
+          // GET /api/export (the server's own writer; read-only methods only): fetched, so an error
+          // is shown as one, then saved through a link.
           function exportXLSX() {
             var req = exportRequest();
             if (!req) { showError(new Error(t("web.export.none"))); return; }
+            var url = '/api/export?method=' + encodeURIComponent(req.method) + '&format=xlsx&params=' +
+              encodeURIComponent(JSON.stringify(Object.assign({ lang: S.lang }, req.params)));
             busy(1);
-            fetch('/api/export', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({ method: req.method, params: Object.assign({ lang: S.lang }, req.params) }) })
-              .then(function (r) {
-                if (!r.ok) { return r.json().then(function (e) { throw new Error(e.error ? e.error.message : r.statusText); }); }
-                return r.blob();
-              }).then(function (blob) {
-                var a = el('a', { href: URL.createObjectURL(blob), download: 'gridplan-' + S.step + '.xlsx', id: 'xlsx-link' });
-                document.body.appendChild(a); a.click(); a.remove();
-              }).catch(showError).finally(function () { busy(-1); });
+            fetch(url).then(function (r) {
+              if (!r.ok) { return r.json().then(function (e) { throw new Error(e.error ? e.error.message : r.statusText); }); }
+              return r.blob();
+            }).then(function (blob) {
+              var a = el('a', { href: URL.createObjectURL(blob), download: 'gridplan-' + S.step + '.xlsx', id: 'xlsx-link' });
+              document.body.appendChild(a); a.click(); a.remove();
+            }).catch(showError).finally(function () { busy(-1); });
           }
 
         """#

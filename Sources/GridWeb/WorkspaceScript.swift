@@ -290,7 +290,7 @@ enum WorkspaceScript {
             run.addEventListener('click', function () {
               S.coverageParams = net.checked ? { network: true } : {};
               rpc('coverage', S.coverageParams, true).then(function (c) {
-                S.coverage = c; c.network_used = net.checked; go('coverage', true);
+                S.coverage = c; c.network_used = net.checked; S.network = net.checked; go('coverage', true); fetchMap();
               }).catch(showError);
             });
             form.appendChild(run);
@@ -603,7 +603,7 @@ enum WorkspaceScript {
             size();
             var a = unproject(0, M.h), b = unproject(M.w, 0);
             var url = '/api/map?bbox=' + [a[0], a[1], b[0], b[1]].map(function (v) { return v.toFixed(6); }).join(',') +
-              '&mpp=' + S.view.mpp.toFixed(3);
+              '&mpp=' + S.view.mpp.toFixed(3) + (S.network ? '&network=true' : '');
             busy(1);
             return fetch(url).then(function (r) { return r.json(); }).then(function (m) {
               if (m.error) { throw new Error(m.error.message); }

@@ -72,10 +72,6 @@ extension Catalogue {
             "web.error.token", en: "access token missing or wrong: open the link printed when the server started",
             zh: "缺少访问令牌或令牌错误：请打开服务启动时打印的链接"),
         Message("web.error.not_found", en: "no such page", zh: "页面不存在"),
-        Message(
-            "web.error.export",
-            en: "POST /api/export takes a JSON object with method (one that offers xlsx) and params; it answers the workbook",
-            zh: "POST /api/export 接受含 method（可导出 xlsx 的方法）和 params 的 JSON 对象，返回其工作簿"),
         Message("web.error.method", en: "HTTP method not allowed here", zh: "此处不允许该 HTTP 方法"),
         Message(
             "web.error.bbox", en: "bbox must be minLon,minLat,maxLon,maxLat and mpp a positive number of metres per pixel",
