@@ -109,20 +109,21 @@ extension ServiceContext {
             sides: ScenarioSideBySide(first: before, second: after, sides: .beforeAfter),
             facilities: ScenarioFacilityRow.rows(
                 FacilityChanges(before: base.facilities, after: edited.facilities), before: base.facilities),
-            notes: notes.map { ScenarioNoteRow($0, language) },
+            notes: notes.map { ScenarioNoteRow($0) },
             settings: ScenarioSettings(area: after.area, coverage: after.coverage), editCount: edits.arrayValue?.count ?? 0)
     }
 }
 
-/// A note about one edit, in the request's language (`code` is the same in every language).
+/// A note about one edit. The JSON is the same in every language (`text` in English); the note
+/// in the request's language goes to the user beside the result (stderr on the command line).
 public struct ScenarioNoteRow: Encodable, Sendable {
     public var edit: Int
     public var facilityId: String
     public var code: String
     public var text: String
 
-    init(_ n: ScenarioEditing.Note, _ l: Language) {
-        edit = n.edit; facilityId = n.facilityId; code = n.code; text = n.text.text(l)
+    init(_ n: ScenarioEditing.Note) {
+        edit = n.edit; facilityId = n.facilityId; code = n.code; text = n.text.text(.en)
     }
 
     enum CodingKeys: String, CodingKey {

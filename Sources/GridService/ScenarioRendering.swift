@@ -118,7 +118,6 @@ enum ScenarioRendering {
         let facilities = facilityTable(r.facilities, l)
         if !facilities.isEmpty { out += "\n" + facilities }
         out += "\n" + buildingsLine(r.sides, l)
-        for n in r.notes { out += l.tr("note.prefix", ["note": n.text]) + "\n" }
         return out
     }
 
@@ -139,7 +138,6 @@ enum ScenarioRendering {
         out += summaryTable(r.sides, first: r.a, second: r.b, l)
         out += "\n" + communityTable(r.sides, all: false, sides: (r.a, r.b), l)
         out += "\n" + buildingsLine(r.sides, l)
-        for n in r.notes { out += l.tr("note.prefix", ["note": n.text]) + "\n" }
         return out
     }
 

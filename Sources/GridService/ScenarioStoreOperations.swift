@@ -237,11 +237,11 @@ extension ServiceContext {
                 name == Self.baseScenarioName
                 ? .array([]) : ScenarioRecordView(try storedScenario(name, in: store)).edits
             let (_, edited, n) = try scenarioSnapshots(edits, analysis: analysis, lenient: true)
-            notes += n.map { ScenarioNoteRow($0, language) }
+            notes += n.map(ScenarioNoteRow.init)
+            for x in n { note(language.tr("note.prefix", ["note": x.text.text(language)])) }
             return try analysis.figures(edited)
         }
         let first = try state(o.a), second = try state(o.b)
-        for n in notes { note(language.tr("note.prefix", ["note": n.text])) }
         return ScenarioComparison(
             a: o.a, b: o.b, sides: ScenarioSideBySide(first: first, second: second, sides: .ab), notes: notes,
             settings: ScenarioSettings(area: second.area, coverage: second.coverage))
