@@ -191,7 +191,7 @@ enum WorkspaceScenarioScript {
 
           // Two states side by side: headline figures in the panel, communities in the table.
           function compareScenarios(a, b) {
-            return rpc('scenario.compare', { a: a, b: b }).then(function (r) {
+            return rpc('scenario.compare', S.network ? { a: a, b: b, network: true } : { a: a, b: b }).then(function (r) {
               S.compare = { a: a, b: b, result: r };
               showComparison(S.compare);
             }).catch(showError);
@@ -254,9 +254,11 @@ enum WorkspaceScenarioScript {
           // ---------- xlsx: the server's workbook writer ----------
           // The step's method and parameters, as the page ran them (no xlsx for a step without one).
           function exportRequest() {
-            if (S.step === 'scenarios' && S.compare) { return { method: 'scenario.compare', params: { a: S.compare.a, b: S.compare.b } }; }
+            if (S.step === 'scenarios' && S.compare) {
+              return { method: 'scenario.compare', params: S.network ? { a: S.compare.a, b: S.compare.b, network: true } : { a: S.compare.a, b: S.compare.b } };
+            }
             if ((S.step === 'area' || S.step === 'coverage') && wiActive()) {
-              return { method: 'scenario.evaluate', params: { edits: S.wi.edits.slice() } };
+              return { method: 'scenario.evaluate', params: wiParams(S.wi.edits) };
             }
             var m = { area: ['report.area', {}], coverage: ['coverage', S.coverageParams || {}], siting: ['site', S.siteParams],
               grids: ['grids.plan', {}], party: ['report.party', {}], compliance: ['report.compliance', {}] }[S.step];

@@ -265,7 +265,7 @@ enum WorkspaceScript {
             var show = function (c) {
               if (S.step !== 'coverage') { return; }
               var tot = c.total;
-              var w = wiActive() && !c.network_used ? wiAfter() : null;
+              var w = wiActive() ? wiAfter() : null;
               if (w) {
                 panel.appendChild(el('p', { class: 'note', id: 'whatif-note', text: t("web.whatif.showing", { count: int(S.wi.edits.length) }) }));
                 tot = { coverage_rate: w.coverage_rate, covered_households: w.households_covered, households: w.households };
@@ -290,7 +290,9 @@ enum WorkspaceScript {
             run.addEventListener('click', function () {
               S.coverageParams = net.checked ? { network: true } : {};
               rpc('coverage', S.coverageParams, true).then(function (c) {
-                S.coverage = c; c.network_used = net.checked; S.network = net.checked; go('coverage', true); fetchMap();
+                var changed = !!S.network !== net.checked;
+                S.coverage = c; S.network = net.checked; go('coverage', true); fetchMap();
+                if (changed && S.wi.edits.length) { evaluate(); }
               }).catch(showError);
             });
             form.appendChild(run);

@@ -34,7 +34,7 @@ enum WorkspaceWhatIfScript {
               S.wi.result = null; S.wi.covered = {}; S.wi.comm = {}; S.wi.fac = {};
               wiRefresh(); return Promise.resolve(null);
             }
-            return rpc('scenario.evaluate', { edits: S.wi.edits.slice() }, true).then(function (r) {
+            return rpc('scenario.evaluate', wiParams(S.wi.edits), true).then(function (r) {
               if (gen !== S.wi.gen) { return r; }
               S.wi.result = r; S.wi.covered = {}; S.wi.comm = {}; S.wi.fac = {};
               (r.buildings_changed || []).forEach(function (b) { S.wi.covered[b.building_id] = b.covered_after; });
@@ -48,6 +48,9 @@ enum WorkspaceWhatIfScript {
               if (added) { return evaluate(); }
             });
           }
+          // The what-if figures follow the coverage step's measure (straight line, or the walking
+          // network), as the map's colours do.
+          function wiParams(edits) { return S.network ? { edits: edits.slice(), network: true } : { edits: edits.slice() }; }
           function pushEdit(e) { S.wi.edits.push(e); return evaluate(e); }
 
           function setWhatIf(on) {
@@ -110,6 +113,7 @@ enum WorkspaceWhatIfScript {
                   el('td', { text: change === null ? '—' : r[4](change), 'data-field': 'wi.' + r[0] + '.change' })]));
               });
               box.appendChild(el('table', { id: 'whatif-figures', class: 'compare' }, [el('thead', {}, [head]), body]));
+              if (S.network) { box.appendChild(el('p', { class: 'note', id: 'whatif-network', text: t("web.whatif.network") })); }
               var changed = (S.wi.result.buildings_changed || []).length;
               box.appendChild(el('p', { class: 'note', id: 'whatif-buildings', text: t("web.whatif.buildings_changed", { count: int(changed) }) }));
             } else {
@@ -189,7 +193,7 @@ enum WorkspaceWhatIfScript {
             var probe = function () {
               var id = newId();
               var e = { op: 'add_facility', id: id, x: p.lon, y: p.lat, crs: 'EPSG:4326', kind: kind.value, usable_area_m2: 0 };
-              rpc('scenario.evaluate', { edits: S.wi.edits.concat([e]) }).then(function (r) {
+              rpc('scenario.evaluate', wiParams(S.wi.edits.concat([e]))).then(function (r) {
                 var now = wiActive() ? wiAfter().households_covered : side(r, ['base', 'before', 'first']).households_covered;
                 var gained = side(r, ['scenario', 'after', 'second']).households_covered - now;
                 var standard = (S.area && S.area.standard_m2_per_100_households) || 30;

@@ -207,6 +207,9 @@ extension Catalogue {
         Message("web.whatif.edit.close", en: "Close {id}", zh: "关闭 {id}"),
         Message("web.whatif.edit.area", en: "Usable area of {id}: {area} m²", zh: "{id} 使用面积改为 {area} 平方米"),
         Message("web.whatif.new_facility", en: "New facility", zh: "新增设施"),
+        Message(
+            "web.whatif.network", en: "Coverage along the walking network, as in the coverage step.",
+            zh: "覆盖按步行路网计算（与“覆盖”步骤一致）。"),
         Message("web.whatif.site_add", en: "Add to what-if editing", zh: "加入假设调整"),
         Message("web.whatif.sites_add", en: "Add every site to what-if editing", zh: "全部选址加入假设调整"),
         Message("web.whatif.recommending", en: "Computing the recommended area…", zh: "正在计算建议面积……"),
