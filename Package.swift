@@ -125,7 +125,9 @@ let package = Package(
         .testTarget(name: "GridPostgresTests", dependencies: ["GridPostgres", "TestSupport"]),
         .testTarget(
             name: "GridPostGISTests",
-            dependencies: ["GridPostGIS", "GridPostgres", "GridStore", "GridService", "GridModel", "TestSupport", "GridLocale"]),
+            dependencies: [
+                "GridPostGIS", "GridPostgres", "GridStore", "GridService", "GridModel", "TestSupport", "GridLocale", "GridFormats"
+            ]),
         .testTarget(name: "GridRPCTests", dependencies: ["GridRPC", "GridFormats"]),
         .testTarget(
             name: "GridMCPTests",

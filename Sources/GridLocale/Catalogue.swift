@@ -14,7 +14,9 @@ public enum Catalogue {
         // issue #17's last English: file syntax, geometry and dataset-file problems, crs convert and
         // the standards file, service texts, the C libraries' failures
         fileSyntax, geometryProblems, datasetFiles, conversionAndStandards, serviceTexts, libraryErrors,
-        postgis, postgisAccess, web
+        postgis, postgisAccess, web, webFiles,
+        // issue #16: what-if scenarios
+        scenarios
     ]
 
     /// Every message by key.

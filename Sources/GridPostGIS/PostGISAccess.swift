@@ -41,7 +41,7 @@ public enum PostGISAccess {
                 }
                 try c.query("GRANT USAGE ON SCHEMA public TO \(role)")
                 try c.query("GRANT SELECT ON gridplan_schema, gridplan_access TO \(role)")
-                let ordinary = PostGISSchema.protectedTables.filter { !PostGISSchema.householdTables.contains($0) }
+                let ordinary = PostGISSchema.grantedTables.filter { !PostGISSchema.householdTables.contains($0) }
                 let rights = grant.city ? "SELECT" : "SELECT, INSERT, UPDATE, DELETE"
                 try c.query("GRANT \(rights) ON \(ordinary.joined(separator: ", ")) TO \(role)")
                 let households = PostGISSchema.householdTables.joined(separator: ", ")

@@ -35,8 +35,28 @@ public enum PostGISSchema {
 
     public static let migrations: [Migration] = [
         Migration(version: 1, description: "district layers", sql: layers),
-        Migration(version: 2, description: "row-level security by district", sql: rowLevelSecurity)
+        Migration(version: 2, description: "row-level security by district", sql: rowLevelSecurity),
+        Migration(version: 3, description: "scenarios", sql: scenarios)
     ]
+
+    /// Tables `gridplan db grant` gives a role rights on (besides the household tables): the
+    /// protected tables of migration 2 and the scenarios of migration 3.
+    public static var grantedTables: [String] { protectedTables + ["scenarios"] }
+
+    /// Saved scenarios (方案), keyed by district and name. Not a district table: an import replaces
+    /// the district's layers and keeps its scenarios (no foreign key to `datasets`). Under the same
+    /// row-level security as the district tables: a district role reads and writes its districts'
+    /// scenarios, a city role reads all.
+    static let scenarios = """
+        CREATE TABLE scenarios (
+          dataset_id text NOT NULL CHECK (dataset_id <> ''), name text NOT NULL CHECK (name <> ''), note text,
+          edits text NOT NULL, created_at text NOT NULL, updated_at text NOT NULL, applied_at text,
+          PRIMARY KEY (dataset_id, name));
+        ALTER TABLE scenarios ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY scenarios_district ON scenarios USING (dataset_id IN (\(memberDistricts)))
+          WITH CHECK (dataset_id IN (\(memberDistricts)));
+        CREATE POLICY scenarios_city ON scenarios FOR SELECT USING (EXISTS (\(memberCity)));
+        """
 
     /// Tables under row-level security: every district table and `datasets`.
     public static var protectedTables: [String] { ["datasets"] + districtTables }

@@ -56,7 +56,11 @@ public final class RPCServer: @unchecked Sendable {
     }
 
     /// Answers one message, or nil for a notification (`gridplan serve` answers `POST /rpc` with it).
-    public func handle(message: JSONValue) -> String? {
+    public func handle(message: JSONValue) -> String? { handle(message: message, in: context) }
+
+    /// Answers one message with `context` (the server's own, or a `requestContext()` of it when
+    /// requests are answered side by side), or nil for a notification.
+    public func handle(message: JSONValue, in context: ServiceContext) -> String? {
         guard case .object(let obj) = message else {
             return response(id: .null, error: .invalidRequest(language.tr("error.rpc.request.not_object"), language))
         }

@@ -5,6 +5,10 @@ import GridStore
 
 /// What every operation needs besides its own options: which store, which standards,
 /// where progress goes. Loads the snapshot once and keeps it.
+///
+/// The per-request fields (`progress`, `language`, `documentLanguage`, `csvHeaders`) are set by
+/// the request being served, so one context serves one request at a time; a server answering
+/// requests side by side gives each its own `requestContext()`, which shares the snapshot.
 public final class ServiceContext: @unchecked Sendable {
     /// Store path or PostGIS URI (`StoreAddress`): `--db`, else `$GRIDPLAN_DB`, else `gridplan.gpkg` in the working directory.
     public let databasePath: String
@@ -19,10 +23,10 @@ public final class ServiceContext: @unchecked Sendable {
     public var documentLanguage: DocumentLanguage = .both
     /// The language of CSV headers (`--headers`): the contract's English names unless `zh` is asked.
     public var csvHeaders: Language = .en
-    private var cachedSnapshot: Snapshot?
-    /// The layers `cachedSnapshot` holds.
-    private var cachedLayers: Set<StoreLayer> = []
-    private let lock = NSLock()
+    /// The time written into saved and applied scenarios (tests set a fixed one).
+    public var clock: @Sendable () -> Date = { Date() }
+    /// The snapshot, shared with every `requestContext()` of this context.
+    private let cache: SnapshotCache
 
     public init(
         db: String? = nil, progress: any ProgressReporter = SilentProgress(),
@@ -32,7 +36,22 @@ public final class ServiceContext: @unchecked Sendable {
         self.databasePath = ServiceContext.resolveDatabasePath(db)
         self.progress = progress
         self.note = note
+        self.cache = SnapshotCache()
     }
+
+    private init(sharing other: ServiceContext) {
+        databasePath = other.databasePath
+        progress = SilentProgress()
+        note = other.note
+        language = other.language
+        clock = other.clock
+        cache = other.cache
+    }
+
+    /// A context for one request served beside others: the same store and the same cached
+    /// snapshot (loaded once for all, forgotten for all by `invalidate()`), its own progress and
+    /// languages.
+    public func requestContext() -> ServiceContext { ServiceContext(sharing: self) }
 
     /// The store path a command uses when `db` is nil.
     public static func resolveDatabasePath(_ db: String?) -> String {
@@ -45,18 +64,27 @@ public final class ServiceContext: @unchecked Sendable {
     /// note). Only `layers` are read from a store (the others stay empty), so a command pays for
     /// what it uses; the demo is always read whole.
     public func snapshot(layers: Set<StoreLayer> = StoreLayer.all) throws -> Snapshot {
-        lock.lock(); defer { lock.unlock() }
-        if let s = cachedSnapshot, layers.isSubset(of: cachedLayers) { return s }
-        let wanted = layers.union(cachedLayers)
+        cache.lock.lock(); defer { cache.lock.unlock() }
+        if let s = cache.snapshot, layers.isSubset(of: cache.layers) { return s }
+        let wanted = layers.union(cache.layers)
         let s = try SnapshotLoader.load(
             databasePath: databasePath, layers: wanted, progress: progress, note: note, language: language)
-        cachedSnapshot = s
-        cachedLayers = StoreOpening.exists(databasePath) ? wanted : Set(StoreLayer.allCases)
+        cache.snapshot = s
+        cache.layers = StoreOpening.exists(databasePath) ? wanted : Set(StoreLayer.allCases)
         return s
     }
 
-    /// Forgets the cached snapshot (after an import or `--apply`).
+    /// Forgets the cached snapshot (after an import or `--apply`), for every request context too.
     public func invalidate() {
-        lock.lock(); cachedSnapshot = nil; cachedLayers = []; lock.unlock()
+        cache.lock.lock(); cache.snapshot = nil; cache.layers = []; cache.lock.unlock()
     }
+}
+
+/// The snapshot a context and its request contexts share, guarded by its lock (held while loading,
+/// so concurrent requests load it once).
+private final class SnapshotCache: @unchecked Sendable {
+    let lock = NSLock()
+    var snapshot: Snapshot?
+    /// The layers `snapshot` holds.
+    var layers: Set<StoreLayer> = []
 }

@@ -21,6 +21,19 @@ public protocol PlanStore: AnyObject {
     func info() throws -> StoreInfo
     /// "ok" when the store is sound, else what is wrong.
     func integrityCheck() throws -> String
+
+    /// The saved scenarios (方案), in no particular order (the caller sorts).
+    func scenarios() throws -> [StoredScenario]
+    /// The scenario named `name`, or nil.
+    func scenario(named name: String) throws -> StoredScenario?
+    /// Saves `scenario`; an existing one of the same name is replaced only with `replace` (its
+    /// `createdAt` kept), else the save throws naming it. Returns what was stored.
+    func saveScenario(_ scenario: StoredScenario, replace: Bool) throws -> StoredScenario
+    /// Deletes the scenario named `name`; false when there was none.
+    func deleteScenario(named name: String) throws -> Bool
+    /// Writes `changes` into the facility layer and sets the scenario's `appliedAt`, in one
+    /// transaction: on any error (a missing scenario, a constraint) nothing changes.
+    func applyScenario(named name: String, changes: FacilityChanges, appliedAt: String) throws
 }
 
 extension GeoPackageStore: PlanStore {

@@ -20,8 +20,10 @@ struct MapIndex: Sendable {
 
     var communities: [CommunityShape]
     var buildings: [Building]
-    /// Each building's coverage row (nil when the analysis left it out).
-    var coverage: [BuildingCoverage?]
+    /// The coverage analysis's building rows, as it returned them.
+    private var coverageRows: [BuildingCoverage]
+    /// The row of each building when the rows are not in the snapshot's order (nil: same order).
+    private var coverageRow: [Int32]?
     var facilities: [Facility]
     var candidates: [Candidate]
     var gaps: [GapCluster]
@@ -30,34 +32,53 @@ struct MapIndex: Sendable {
     let lonScale: Double
     let tree: KDTree
 
+    /// - Complexity: O(n log n) in the buildings (the k-d tree); the rows are shared, not copied,
+    ///   and matched by position when the analysis kept the snapshot's order (it does).
     init(snapshot: Snapshot, coverage result: CoverageResult) {
         var extent = BoundingBox.empty
         for b in snapshot.buildings { extent.include(b.lonLat) }
-        var byCommunity: [String: (Int, Int, Int, Int)] = [:]
-        let coverageById = Dictionary(result.buildings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var coverage: [BuildingCoverage?] = []
-        coverage.reserveCapacity(snapshot.buildings.count)
-        for b in snapshot.buildings {
-            let c = coverageById[b.id]
-            coverage.append(c)
-            var t = byCommunity[b.communityId] ?? (0, 0, 0, 0)
-            t.0 += b.households; t.1 += 1
-            if c?.covered == true { t.2 += b.households; t.3 += 1 }
-            byCommunity[b.communityId] = t
+        let rows = result.buildings
+        let aligned =
+            rows.count == snapshot.buildings.count
+            && zip(rows, snapshot.buildings).allSatisfy { $0.id == $1.id }
+        var rowOf: [Int32]?
+        if !aligned {
+            var byId: [String: Int32] = [:]
+            byId.reserveCapacity(rows.count)
+            for (i, r) in rows.enumerated() where byId[r.id] == nil { byId[r.id] = Int32(i) }
+            rowOf = snapshot.buildings.map { byId[$0.id] ?? -1 }
         }
-        communities = snapshot.communities.map { c in
+        // Aggregates per community: buildings come grouped by community, so the last one's slot is
+        // reused without hashing its id again.
+        let slotOf = Dictionary(snapshot.communities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var totals = [(Int, Int, Int, Int)](repeating: (0, 0, 0, 0), count: snapshot.communities.count)
+        var lastId: String?
+        var lastSlot: Int?
+        for (i, b) in snapshot.buildings.enumerated() {
+            if b.communityId != lastId {
+                lastId = b.communityId
+                lastSlot = slotOf[b.communityId]
+            }
+            guard let slot = lastSlot else { continue }
+            let r = rowOf.map { $0[i] >= 0 ? Int($0[i]) : nil } ?? i
+            let covered = r.map { rows[$0].covered } ?? false
+            totals[slot].0 += b.households; totals[slot].1 += 1
+            if covered { totals[slot].2 += b.households; totals[slot].3 += 1 }
+        }
+        communities = snapshot.communities.enumerated().map { n, c in
             let rings = c.boundaryLonLat?.polygons.flatMap(\.rings) ?? []
             var box = BoundingBox.empty
             for ring in rings { for p in ring { box.include(p) } }
             extent = extent.union(box)
-            let t = byCommunity[c.id] ?? (0, 0, 0, 0)
+            let t = totals[n]
             return CommunityShape(
                 id: c.id, name: c.name, street: c.street, rings: rings, box: box,
                 center: c.boundaryLonLat?.centroid ?? box.center, households: t.0, buildings: t.1,
                 coveredHouseholds: t.2, coveredBuildings: t.3)
         }
         buildings = snapshot.buildings
-        self.coverage = coverage
+        coverageRows = rows
+        coverageRow = rowOf
         facilities = snapshot.facilities
         candidates = snapshot.candidates
         gaps = result.gaps
@@ -66,6 +87,13 @@ struct MapIndex: Sendable {
         lonScale = cos(lat0 * .pi / 180)
         let scale = lonScale
         tree = KDTree(points: snapshot.buildings.map { Point($0.lonLat.x * scale, $0.lonLat.y) })
+    }
+
+    /// The coverage row of building `i` (nil when the analysis left it out).
+    func coverage(_ i: Int) -> BuildingCoverage? {
+        guard let coverageRow else { return coverageRows[i] }
+        let r = coverageRow[i]
+        return r >= 0 ? coverageRows[Int(r)] : nil
     }
 
     /// Indices of the buildings inside `box`, found through the k-d tree.
@@ -111,8 +139,10 @@ extension MapIndex {
         o.raw("{\"extent\":[")
         o.fixed(extent.minX); o.raw(","); o.fixed(extent.minY); o.raw(","); o.fixed(extent.maxX); o.raw(",")
         o.fixed(extent.maxY)
-        // Communities: outlines dropping vertices closer than a pixel to the last one kept.
+        // Communities: outlines dropping vertices closer than a pixel to the last one kept, their
+        // coordinates to half a pixel at most (6 decimals at building zoom, fewer above).
         let tolerance = v.metresPerPixel / 111_320
+        let decimals = max(1, min(6, Int((log10(2 / tolerance)).rounded(.up))))
         var shown = 0
         o.raw("],\"communities\":[")
         for c in communities where intersects(c.box, v.box) {
@@ -128,7 +158,8 @@ extension MapIndex {
                 if r > 0 { o.raw(",") }
                 o.raw("[")
                 for (i, p) in simplified(ring, tolerance).enumerated() {
-                    o.raw(i > 0 ? ",[" : "["); o.fixed(p.x); o.raw(","); o.fixed(p.y); o.raw("]")
+                    o.raw(i > 0 ? ",[" : "[")
+                    o.fixed(p.x, decimals: decimals); o.raw(","); o.fixed(p.y, decimals: decimals); o.raw("]")
                 }
                 o.raw("]")
             }
@@ -142,7 +173,7 @@ extension MapIndex {
                 level = "buildings"
                 o.raw(",\"buildings\":[")
                 for (n, i) in inside.enumerated() {
-                    let b = buildings[i], c = coverage[i]
+                    let b = buildings[i], c = coverage(i)
                     if n > 0 { o.raw(",") }
                     o.raw("{\"id\":"); o.quoted(b.id); o.raw(",\"name\":"); o.quoted(b.name)
                     o.raw(",\"community_id\":"); o.quoted(b.communityId); o.raw(",\"grid_id\":"); o.quoted(b.gridId)
@@ -160,12 +191,16 @@ extension MapIndex {
             }
         }
         o.raw(",\"level\":"); o.quoted(level)
+        // Facilities and candidates: all of them inside the box, or none (named in `truncated`) when
+        // they pass the cap, as buildings: a city's thousands are drawn once zoomed in.
+        let shownFacilities = facilities.indices.filter { v.box.contains(facilities[$0].lonLat) }
+        let shownCandidates = candidates.indices.filter { v.box.contains(candidates[$0].lonLat) }
+        if shownFacilities.count > MapView.cap { truncated.append("facilities") }
+        if shownCandidates.count > MapView.cap { truncated.append("candidates") }
         o.raw(",\"facilities\":[")
-        var count = 0
-        for fa in facilities where v.box.contains(fa.lonLat) {
-            if count == MapView.cap { truncated.append("facilities"); break }
+        for (count, i) in (shownFacilities.count > MapView.cap ? [] : shownFacilities).enumerated() {
+            let fa = facilities[i]
             if count > 0 { o.raw(",") }
-            count += 1
             o.raw("{\"id\":"); o.quoted(fa.id); o.raw(",\"name\":"); o.quoted(fa.name)
             o.raw(",\"kind\":"); o.quoted(fa.kind.rawValue)
             o.raw(",\"usable_area_m2\":"); o.fixed(fa.usableAreaM2, decimals: 2)
@@ -173,11 +208,9 @@ extension MapIndex {
             o.raw(",\"lon\":"); o.fixed(fa.lonLat.x); o.raw(",\"lat\":"); o.fixed(fa.lonLat.y); o.raw("}")
         }
         o.raw("],\"candidates\":[")
-        count = 0
-        for c in candidates where v.box.contains(c.lonLat) {
-            if count == MapView.cap { truncated.append("candidates"); break }
+        for (count, i) in (shownCandidates.count > MapView.cap ? [] : shownCandidates).enumerated() {
+            let c = candidates[i]
             if count > 0 { o.raw(",") }
-            count += 1
             o.raw("{\"id\":"); o.quoted(c.id); o.raw(",\"name\":"); o.quoted(c.name)
             o.raw(",\"available_area_m2\":")
             if let a = c.availableAreaM2 { o.fixed(a, decimals: 2) } else { o.raw("null") }
@@ -205,12 +238,17 @@ extension MapIndex {
         !a.isEmpty && a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY
     }
 
+    /// The ring without vertices closer than `tolerance` to the last one kept; a ring smaller than
+    /// that (a community a pixel wide) becomes the triangle of its first vertex and those a third
+    /// and two thirds along, never the whole ring.
     private func simplified(_ ring: [Point], _ tolerance: Double) -> [Point] {
         guard ring.count > 8 else { return ring }
         var kept: [Point] = [ring[0]]
         for p in ring.dropFirst().dropLast() where p.distance(to: kept[kept.count - 1]) >= tolerance { kept.append(p) }
         kept.append(ring[ring.count - 1])
-        return kept.count >= 4 ? kept : ring
+        if kept.count >= 4 { return kept }
+        let n = ring.count - 1
+        return [ring[0], ring[n / 3], ring[2 * n / 3], ring[n]]
     }
 }
 

@@ -5,8 +5,10 @@ import GridRPC
 import GridService
 
 /// Runs the page's JSON-RPC requests through the one `RPCServer` (the same answers as
-/// `gridplan rpc`), one at a time on a serial queue (the service context serves one request at
-/// a time), with the concurrent-method and time limits and the household-data rule.
+/// `gridplan rpc`) with the concurrent-method and time limits and the household-data rule.
+/// Methods that only read run side by side, each with its own `requestContext()` over the one
+/// immutable snapshot; a method that writes (the store or a file) runs alone, after the readers
+/// before it and before the ones after it (a barrier on the methods' concurrent queue).
 final class MethodRunner: @unchecked Sendable {
     /// What became of a request.
     enum Outcome {
@@ -19,8 +21,9 @@ final class MethodRunner: @unchecked Sendable {
     let context: ServiceContext
     let settings: WorkspaceSettings
     let progress = ProgressBoard()
+    let outputRule: OutputRule
     private(set) var server: RPCServer!
-    private let queue = DispatchQueue(label: "gridplan.serve.methods")
+    private let queue = DispatchQueue(label: "gridplan.serve.methods", attributes: .concurrent)
     private let lock = NSLock()
     private var inFlight = 0
     /// Bumped after every method that writes, so cached map data is rebuilt.
@@ -30,6 +33,7 @@ final class MethodRunner: @unchecked Sendable {
     init(context: ServiceContext, settings: WorkspaceSettings) {
         self.context = context
         self.settings = settings
+        outputRule = OutputRule(directory: settings.outputDirectory)
         let board = progress
         server = RPCServer(context: context, methods: MethodTable.all) { board.post($0) }
     }
@@ -45,8 +49,46 @@ final class MethodRunner: @unchecked Sendable {
         return settings.language.tr("web.refused.households", ["method": method, "field": field.name])
     }
 
+    /// The request with its `out` made the absolute path inside `--output-dir`, or the refusal
+    /// (a JSON-RPC error text) when the server writes no files or the name leads outside.
+    func placingOutput(_ message: JSONValue) -> Result<JSONValue, Refusal> {
+        guard var obj = message.objectValue, var params = obj["params"]?.objectValue, let out = params["out"],
+            out != .null
+        else { return .success(message) }
+        let method = obj["method"]?.stringValue ?? ""
+        let name = out.stringValue ?? JSONWriter.write(out)
+        switch out.stringValue.map(outputRule.resolve) ?? .outside {
+        case .allowed(let path):
+            params["out"] = .string(path)
+            obj["params"] = .object(params)
+            return .success(.object(obj))
+        case .off: return .failure(Refusal(settings.language.tr("web.refused.out_off", ["method": method])))
+        case .outside:
+            return .failure(Refusal(settings.language.tr("web.refused.out_path", ["method": method, "out": name])))
+        }
+    }
+
+    /// Why a request was refused before running.
+    struct Refusal: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
     /// Answers one JSON-RPC request (a single object, never a batch).
-    func run(_ message: JSONValue) async -> Outcome {
+    func run(_ request: JSONValue) async -> Outcome {
+        let id = request.objectValue?["id"] ?? .null
+        let message: JSONValue
+        switch placingOutput(request) {
+        case .success(let placed): message = placed
+        case .failure(let refusal):
+            return .refused(status: 403, response: RPCError(code: -32003, message: refusal.message).response(id: id))
+        }
+        return await execute(message)
+    }
+
+    /// Runs a request whose `out`, if any, the server chose or placed: the household-data rule,
+    /// the limits, the method.
+    func execute(_ message: JSONValue) async -> Outcome {
         let obj = message.objectValue
         let id = obj?["id"] ?? .null
         if case .array = message {
@@ -59,13 +101,16 @@ final class MethodRunner: @unchecked Sendable {
             return .refused(status: 403, response: RPCError(code: -32003, message: refusal).response(id: id))
         }
         let started = Date()
-        let outcome = await perform(deadline: settings.methodSeconds) { [self] in
+        let writes: Bool
+        if let obj, case .string(let name)? = obj["method"], let op = OperationCatalogue.operation(method: name) {
+            writes = op.writes(with: obj["params"]?.objectValue ?? JSONObject())
+        } else {
+            writes = false
+        }
+        let outcome = await perform(deadline: settings.methodSeconds, exclusive: writes) { [self] in
+            if !writes { return server.handle(message: message, in: context.requestContext()) }
             let reply = server.handle(message: message)
-            if let obj, case .string(let name)? = obj["method"], let op = OperationCatalogue.operation(method: name),
-                op.writes(with: obj["params"]?.objectValue ?? JSONObject())
-            {
-                lock.withLock { written += 1 }
-            }
+            lock.withLock { written += 1 }
             return reply
         }
         switch outcome {
@@ -87,27 +132,43 @@ final class MethodRunner: @unchecked Sendable {
         case timedOut
     }
 
-    /// Runs `work` on the serial queue unless the limit of methods running or waiting is reached;
-    /// answers `.timedOut` after `deadline` seconds (the work then finishes unseen, or is skipped
-    /// if it has not started).
-    func perform<T: Sendable>(deadline: Double?, _ work: @escaping @Sendable () -> T) async -> Performed<T> {
-        let admitted = lock.withLock {
-            if inFlight >= settings.maxConcurrentMethods { return false }
-            inFlight += 1
-            return true
+    /// Runs `work` on the methods' queue (alone when `exclusive`, else beside other readers)
+    /// unless the limit of methods running or waiting is reached (`counted`: the server's own map
+    /// index is not a method and is never refused); answers `.timedOut` after `deadline` seconds
+    /// (the work then finishes unseen, or is skipped if it has not started).
+    func perform<T: Sendable>(
+        deadline: Double?, exclusive: Bool = false, counted: Bool = true, _ work: @escaping @Sendable () -> T
+    ) async -> Performed<T> {
+        if counted {
+            let admitted = lock.withLock {
+                if inFlight >= settings.maxConcurrentMethods { return false }
+                inFlight += 1
+                return true
+            }
+            if !admitted { return .busy }
         }
-        if !admitted { return .busy }
         let once = Once<Performed<T>>()
+        let end = deadline.map { DispatchTime.now().uptimeNanoseconds + UInt64(max(0, $0) * 1e9) }
+        let late: @Sendable () -> Bool = { end.map { DispatchTime.now().uptimeNanoseconds > $0 } ?? false }
         return await withCheckedContinuation { (continuation: CheckedContinuation<Performed<T>, Never>) in
             once.continuation = continuation
-            queue.async { [self] in
-                defer { lock.withLock { inFlight -= 1 } }
-                if once.isFinished { return }
+            queue.async(flags: exclusive ? .barrier : []) { [self] in
+                defer { if counted { lock.withLock { inFlight -= 1 } } }
+                if once.isFinished || late() {
+                    once.finish(.timedOut)
+                    return
+                }
                 let value = work()
-                once.finish(.done(value))
+                // Past the deadline is late even when the timer has not been scheduled yet.
+                once.finish(late() ? .timedOut : .done(value))
             }
+            // The timer is a task, not a block on the global queues: the methods keep those
+            // queues' threads (one per core) busy, and a block there would wait for them.
             if let deadline {
-                DispatchQueue.global().asyncAfter(deadline: .now() + deadline) { once.finish(.timedOut) }
+                Task {
+                    try? await Task.sleep(nanoseconds: UInt64(max(0, deadline) * 1e9))
+                    once.finish(.timedOut)
+                }
             }
         }
     }

@@ -4,6 +4,16 @@ enum WorkspaceAssets {
     struct File: Sendable {
         var contentType: String
         var text: String
+        /// The entity tag: a hash of the text (FNV-1a, 64 bits), quoted.
+        var etag: String
+
+        init(contentType: String, text: String) {
+            self.contentType = contentType
+            self.text = text
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            etag = "\"" + String(h, radix: 16) + "\""
+        }
     }
 
     static let files: [String: File] = [

@@ -21,6 +21,7 @@ struct WorkspaceResponder: HTTPResponder {
         runner = MethodRunner(context: context, settings: settings)
         maps = MapCache()
         requestGuard = RequestGuard(token: settings.token)
+        maps.prepare(runner)
     }
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
@@ -48,7 +49,9 @@ struct WorkspaceResponder: HTTPResponder {
         }
         switch (request.method, path) {
         case (.post, "/rpc"): return await rpc(request)
-        case (.get, "/api/map"): return await map(query.get("bbox"), query.get("mpp"))
+        case (.get, "/api/map"): return await map(query.get("bbox"), query.get("mpp"), network: query.get("network"))
+        case (.get, "/api/export"):
+            return await export(method: query.get("method"), format: query.get("format"), params: query.get("params"))
         case (.get, "/api/progress"): return Self.json(200, runner.progress.current(query.get("token") ?? ""))
         case (.get, "/api/messages"):
             let language = query.get("lang").flatMap(Language.init(rawValue:)) ?? settings.language
@@ -58,7 +61,16 @@ struct WorkspaceResponder: HTTPResponder {
             var headers = HTTPFields()
             headers[.contentType] = asset.contentType
             headers[.contentSecurityPolicy] = WorkspaceAssets.contentSecurityPolicy
-            headers[.cacheControl] = "no-store"
+            // Kept by the browser and asked again each time: unchanged (the same ETag) is a 304.
+            headers[.cacheControl] = "no-cache"
+            headers[.eTag] = asset.etag
+            if let asked = request.headers[.ifNoneMatch],
+                asked.split(separator: ",").contains(where: {
+                    $0.trimmingCharacters(in: .whitespaces) == asset.etag
+                })
+            {
+                return Response(status: .notModified, headers: headers)
+            }
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: asset.text)))
         default:
             if path == "/rpc" || WorkspaceAssets.files[path] != nil || path.hasPrefix("/api/") {
@@ -91,18 +103,18 @@ struct WorkspaceResponder: HTTPResponder {
         }
     }
 
-    /// `GET /api/map?bbox=minLon,minLat,maxLon,maxLat&mpp=metresPerPixel`.
-    func map(_ bbox: String?, _ mpp: String?) async -> Response {
+    /// `GET /api/map?bbox=minLon,minLat,maxLon,maxLat&mpp=metresPerPixel[&network=true]`: with
+    /// `network=true` the buildings and aggregates follow the coverage along the walking network.
+    func map(_ bbox: String?, _ mpp: String?, network: String?) async -> Response {
         let l = settings.language
-        guard let view = MapView(bbox: bbox, mpp: mpp) else { return Self.error(400, -32602, l.tr("web.error.bbox")) }
+        guard let view = MapView(bbox: bbox, mpp: mpp), network == nil || network == "true" || network == "false" else {
+            return Self.error(400, -32602, l.tr("web.error.bbox"))
+        }
         do {
-            guard let index = try await maps.index(runner) else {
-                return Self.error(429, -32004, l.tr("web.error.busy", ["limit": String(settings.maxConcurrentMethods)]))
-            }
-            return Self.json(200, index.view(view))
+            return Self.json(200, try await maps.index(runner, network: network == "true").view(view))
         } catch {
             let e = RPCError.from(error, language: l)
-            return Self.json(500, e.response(id: .null))
+            return Self.json(e.code == -32602 ? 400 : 500, e.response(id: .null))
         }
     }
 
@@ -118,39 +130,4 @@ struct WorkspaceResponder: HTTPResponder {
     static func error(_ status: Int, _ code: Int, _ message: String) -> Response {
         json(status, RPCError(code: code, message: message).response(id: .null))
     }
-}
-
-/// The map index of the store's current state, built on first use (on the methods' queue) and
-/// rebuilt after a method that wrote.
-final class MapCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cached: (generation: Int, index: MapIndex)?
-
-    /// The index, or nil when the methods' queue is full.
-    func index(_ runner: MethodRunner) async throws -> MapIndex? {
-        let generation = runner.generation
-        if let hit = lock.withLock({ cached?.generation == generation ? cached?.index : nil }) { return hit }
-        let context = runner.context
-        let built = await runner.perform(deadline: nil) { () -> Result<MapIndex, ErrorText> in
-            do {
-                let snapshot = try context.snapshot()
-                let coverage = try context.coverage(CoverageOptions())
-                return .success(MapIndex(snapshot: snapshot, coverage: coverage))
-            } catch {
-                return .failure(ErrorText(error: error))
-            }
-        }
-        switch built {
-        case .done(.success(let index)):
-            lock.withLock { cached = (generation, index) }
-            return index
-        case .done(.failure(let e)): throw e.error
-        case .busy, .timedOut: return nil
-        }
-    }
-}
-
-/// An error carried out of the methods' queue.
-struct ErrorText: Error, @unchecked Sendable {
-    let error: Error
 }

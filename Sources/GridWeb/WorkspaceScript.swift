@@ -1,9 +1,18 @@
 /// The workspace's script: the steps, the map (SVG: pan and zoom by mouse, wheel and touch; legend,
 /// scale bar, north arrow), the details of what was clicked and the sortable, exportable table.
 /// Every text comes from `/api/messages` (`t("web.…")`, checked by the catalogue tests); every
-/// figure from `POST /rpc` or `/api/map`.
+/// figure from `POST /rpc` or `/api/map`. The what-if editing and the 方案 step are parts of the
+/// same closure (`WorkspaceWhatIfScript`, `WorkspaceScenarioScript`).
 enum WorkspaceScript {
-    static let js = #"""
+    static let js = core + WorkspaceWhatIfScript.js + WorkspaceScenarioScript.js + end
+
+    static let end = """
+          start();
+        })();
+
+        """
+
+    static let core = #"""
         'use strict';
         // gridplan workspace: steps on the left, the map in the middle, details on the right, the
         // step's table below. Every text from /api/messages; every figure from POST /rpc (the same
@@ -128,24 +137,28 @@ enum WorkspaceScript {
             var main = el('main', {}, [
               el('aside', { id: 'left' }, [nav, el('section', { id: 'panel' })]),
               el('div', { id: 'center' }, [
-                el('div', { id: 'mapbox' }, [svg, layerBox, el('div', { id: 'legend' }),
+                el('div', { id: 'mapbox' }, [svg, layerBox, el('div', { id: 'whatif-bar' }), el('div', { id: 'legend' }),
                   el('div', { id: 'zoom' }, [el('button', { id: 'zoom-in', type: 'button', text: '+' }),
                     el('button', { id: 'zoom-out', type: 'button', text: '−' }),
                     el('button', { id: 'zoom-fit', type: 'button', text: '⌂' })])]),
                 el('section', { id: 'tablebox' }, [
                   el('div', { id: 'tablebar' }, [el('span', { id: 'table-title' }),
                     el('button', { id: 'csv', type: 'button', text: t("web.action.csv") }),
+                    el('button', { id: 'xlsx', type: 'button', text: t("web.action.xlsx") }),
                     el('button', { id: 'toggle-table', type: 'button', text: t("web.action.toggle_table") })]),
                   el('div', { id: 'table' })])
               ]),
-              el('aside', { id: 'right' }, [el('h2', { text: t("web.details.title") }), el('div', { id: 'details' })])
+              el('aside', { id: 'right' }, [el('section', { id: 'whatif' }), el('h2', { text: t("web.details.title") }),
+                el('div', { id: 'details' })])
             ]);
             app.appendChild(header);
             app.appendChild(el('div', { id: 'error', class: 'error' }));
             app.appendChild(main);
+            app.appendChild(el('div', { id: 'dialog', role: 'dialog' }));
             $('lang').addEventListener('click', function () { switchLanguage(S.lang === 'zh' ? 'en' : 'zh'); });
             $('print').addEventListener('click', function () { window.print(); });
             $('csv').addEventListener('click', exportCSV);
+            $('xlsx').addEventListener('click', exportXLSX);
             $('toggle-table').addEventListener('click', function () {
               S.tableOpen = !S.tableOpen; $('tablebox').className = S.tableOpen ? '' : 'collapsed';
             });
@@ -153,6 +166,7 @@ enum WorkspaceScript {
             $('zoom-out').addEventListener('click', function () { zoomAt(2); });
             $('zoom-fit').addEventListener('click', function () { fit(); fetchMap(); });
             mapEvents(svg);
+            wiBar(); wiBox();
           }
 
           function switchLanguage(lang) {
@@ -206,6 +220,7 @@ enum WorkspaceScript {
             areaReady().then(function (a) {
               if (S.step !== 'area') { return; }
               var tot = a.total;
+              if (wiActive()) { whatIfArea(panel); return; }
               panel.appendChild(figure(t("web.area.per100"), dec(tot.area_per_100_households, 2), 'total_per100'));
               panel.appendChild(figure(t("web.area.standard"), dec(a.standard_m2_per_100_households, 0), 'standard'));
               var meeting = a.communities.filter(function (c) { return c.meets_standard; }).length;
@@ -217,6 +232,20 @@ enum WorkspaceScript {
               setTable(t("web.area.table"), areaColumns(), rows, function (r) { selectCommunity(r.id); });
               draw();
             }).catch(showError);
+          }
+
+          // The area step under the what-if edits: the scenario's headline figures and communities.
+          function whatIfArea(panel) {
+            var s = wiAfter();
+            panel.appendChild(el('p', { class: 'note', id: 'whatif-note', text: t("web.whatif.showing", { count: int(S.wi.edits.length) }) }));
+            panel.appendChild(figure(t("web.area.per100"), dec(s.per100, 2), 'total_per100'));
+            panel.appendChild(figure(t("web.area.standard"), dec(S.area.standard_m2_per_100_households, 0), 'standard'));
+            panel.appendChild(figure(t("web.area.meeting"), t("web.area.meeting_value",
+              { meeting: s.communities_meeting, total: s.communities }), 'meeting'));
+            panel.appendChild(figure(t("web.area.deficit"), dec(s.total_deficit_m2, 1), 'total_deficit'));
+            panel.appendChild(figure(t("web.area.households"), headline(s.households), 'total_households'));
+            whatIfAreaTable();
+            draw();
           }
 
           function areaColumns() {
@@ -236,6 +265,11 @@ enum WorkspaceScript {
             var show = function (c) {
               if (S.step !== 'coverage') { return; }
               var tot = c.total;
+              var w = wiActive() ? wiAfter() : null;
+              if (w) {
+                panel.appendChild(el('p', { class: 'note', id: 'whatif-note', text: t("web.whatif.showing", { count: int(S.wi.edits.length) }) }));
+                tot = { coverage_rate: w.coverage_rate, covered_households: w.households_covered, households: w.households };
+              }
               panel.appendChild(figure(t("web.coverage.rate"), pct(tot.coverage_rate), 'coverage_rate'));
               panel.appendChild(figure(t("web.coverage.covered"), t("web.coverage.covered_value",
                 { covered: headline(tot.covered_households), total: headline(tot.households) }), 'covered_households'));
@@ -250,11 +284,15 @@ enum WorkspaceScript {
             };
             var form = el('div', { class: 'form' });
             var net = el('input', { type: 'checkbox', id: 'coverage-network' });
+            net.checked = !!(S.coverageParams && S.coverageParams.network);
             form.appendChild(el('label', {}, [net, document.createTextNode(t("web.coverage.network"))]));
             var run = el('button', { type: 'button', id: 'coverage-run', text: t("web.action.run") });
             run.addEventListener('click', function () {
-              rpc('coverage', net.checked ? { network: true } : {}, true).then(function (c) {
-                S.coverage = c; go('coverage', true);
+              S.coverageParams = net.checked ? { network: true } : {};
+              rpc('coverage', S.coverageParams, true).then(function (c) {
+                var changed = !!S.network !== net.checked;
+                S.coverage = c; S.network = net.checked; go('coverage', true); fetchMap();
+                if (changed && S.wi.edits.length) { evaluate(); }
               }).catch(showError);
             });
             form.appendChild(run);
@@ -302,6 +340,9 @@ enum WorkspaceScript {
               proof = t("web.siting.gap", { gap: (r.optimality_gap * 100).toFixed(1) });
             } else { proof = t("web.siting.unproven"); }
             box.appendChild(el('p', { id: 'site-proof', text: proof }));
+            var all = el('button', { type: 'button', id: 'sites-to-whatif', text: t("web.whatif.sites_add") });
+            all.addEventListener('click', function () { sitesToWhatIf(r.sites); });
+            box.appendChild(all);
             setTable(t("web.siting.table"), [
               { key: 'rank', label: t("web.col.rank"), num: int },
               { key: 'candidate_id', label: t("web.col.candidate") }, { key: 'name', label: t("web.col.name") },
@@ -323,6 +364,8 @@ enum WorkspaceScript {
                 if (S.step !== step) { return; }
                 (heads || []).forEach(function (h) { panel.appendChild(figure(t(h[0]), h[1](r), h[2])); });
                 setTable(t(title), columns(), rowsOf(r));
+                if (step === 'grids') { gridsApply(panel, r); }
+                if (step === 'party') { panel.appendChild(el('p', { class: 'note', text: t("web.party.from_grids") })); }
               }).catch(showError);
             };
           }
@@ -372,11 +415,6 @@ enum WorkspaceScript {
               { key: 'missing_observations', label: t("web.col.observations"), num: int }];
           }, [["web.compliance.findings", function (r) { return int(r.total ? r.total.findings : null); }, 'findings'],
             ["web.compliance.year", function (r) { return String(r.year); }, 'year']]);
-
-          function stepScenarios(panel) {
-            panel.appendChild(el('p', { class: 'note', text: t("web.scenarios.not_yet") }));
-            setTable(t("web.scenarios.table"), [], []);
-          }
 
           function flatten(o, prefix, out) {
             out = out || {};
@@ -455,7 +493,7 @@ enum WorkspaceScript {
           // ---------- details ----------
           function details() {
             var d = clear($('details'));
-            d.removeAttribute('data-community'); d.removeAttribute('data-building');
+            ['data-community', 'data-building', 'data-facility', 'data-adding', 'data-scenario'].forEach(function (a) { d.removeAttribute(a); });
             return d;
           }
 
@@ -510,6 +548,8 @@ enum WorkspaceScript {
             d.appendChild(figure(t("web.col.kind"), t('web.kind.' + f.kind), 'kind'));
             d.appendChild(figure(t("web.col.usable_area"), dec(f.usable_area_m2, 1), 'usable_area_m2'));
             d.appendChild(figure(t("web.col.community"), f.community_id || '—', 'community_id'));
+            d.setAttribute('data-facility', f.id);
+            facilityActions(d, f);
           }
 
           function selectSite(s) {
@@ -520,6 +560,9 @@ enum WorkspaceScript {
             d.appendChild(figure(t("web.col.new_covered"), int(s.new_households_covered), 'new_households_covered'));
             d.appendChild(figure(t("web.col.recommended_area"), dec(s.recommended_area_m2, 1), 'recommended_area_m2'));
             d.appendChild(figure(t("web.col.available_area"), dec(s.available_area_m2, 1), 'available_area_m2'));
+            var add = el('button', { type: 'button', id: 'site-to-whatif', text: t("web.whatif.site_add") });
+            add.addEventListener('click', function () { sitesToWhatIf([s]); });
+            d.appendChild(el('div', { class: 'buttons' }, [add]));
           }
 
           // ---------- map ----------
@@ -562,7 +605,7 @@ enum WorkspaceScript {
             size();
             var a = unproject(0, M.h), b = unproject(M.w, 0);
             var url = '/api/map?bbox=' + [a[0], a[1], b[0], b[1]].map(function (v) { return v.toFixed(6); }).join(',') +
-              '&mpp=' + S.view.mpp.toFixed(3);
+              '&mpp=' + S.view.mpp.toFixed(3) + (S.network ? '&network=true' : '');
             busy(1);
             return fetch(url).then(function (r) { return r.json(); }).then(function (m) {
               if (m.error) { throw new Error(m.error.message); }
@@ -577,6 +620,7 @@ enum WorkspaceScript {
               zoomAt(e.deltaY > 0 ? 1.25 : 0.8, e.clientX - r.left, e.clientY - r.top);
             }, { passive: false });
             svg.addEventListener('pointerdown', function (e) {
+              if (wiDragStart(e)) { return; }
               M.pointers[e.pointerId] = [e.clientX, e.clientY];
               var ids = Object.keys(M.pointers);
               if (ids.length === 1) { M.drag = { x: e.clientX, y: e.clientY, moved: false }; }
@@ -586,6 +630,7 @@ enum WorkspaceScript {
               }
             });
             svg.addEventListener('pointermove', function (e) {
+              if (wiDragMove(e)) { return; }
               if (!M.pointers[e.pointerId] || !S.view) { return; }
               M.pointers[e.pointerId] = [e.clientX, e.clientY];
               var ids = Object.keys(M.pointers);
@@ -604,10 +649,16 @@ enum WorkspaceScript {
               }
             });
             var up = function (e) {
+              if (M.move) { if (e.type === 'pointerup') { wiDragEnd(e); } else { M.move = null; draw(); } return; }
               delete M.pointers[e.pointerId];
               if (Object.keys(M.pointers).length < 2) { M.pinch = null; }
               if (M.drag && M.drag.moved) { fetchMapSoon(); }
-              if (M.drag && !M.drag.moved && e.type === 'pointerup') { pick(e.target); }
+              if (M.drag && !M.drag.moved && e.type === 'pointerup') {
+                if (S.wi.on && S.wi.adding) {
+                  var r = svg.getBoundingClientRect();
+                  wiPlace(e.clientX - r.left, e.clientY - r.top);
+                } else { pick(e.target); }
+              }
               M.drag = null;
             };
             svg.addEventListener('pointerup', up);
@@ -621,19 +672,19 @@ enum WorkspaceScript {
             if (!kind || !S.map) { return; }
             if (kind === 'community') { selectCommunity(id); }
             if (kind === 'building') { selectBuilding(S.map.buildings.filter(function (b) { return b.id === id; })[0]); }
-            if (kind === 'facility') { selectFacility(S.map.facilities.filter(function (b) { return b.id === id; })[0]); }
+            if (kind === 'facility') { var f = facilityNow(id); if (f) { selectFacility(f); } }
             if (kind === 'site') { selectSite(S.site.sites.filter(function (s) { return s.candidate_id === id; })[0]); }
           }
 
           function shade(c) {
+            var f = communityFigures(c);
             if (S.step === 'coverage') {
-              var r = c.households ? c.covered_households / c.households : null;
+              var r = f.households ? f.covered / f.households : null;
               if (r === null) { return '#dddddd'; }
               return r < 0.8 ? '#d73027' : r < 0.95 ? '#fc8d59' : r < 0.99 ? '#91cf60' : '#1a9850';
             }
-            var a = S.areaById && S.areaById[c.id];
-            if (!a || a.area_per_100_households === null || a.area_per_100_households === undefined) { return '#dddddd'; }
-            var v = a.area_per_100_households / (S.area.standard_m2_per_100_households || 30);
+            if (f.per100 === null || f.per100 === undefined || !S.area) { return '#dddddd'; }
+            var v = f.per100 / (S.area.standard_m2_per_100_households || 30);
             return v < 0.5 ? '#d73027' : v < 1 ? '#fc8d59' : v < 1.5 ? '#91cf60' : '#1a9850';
           }
 
@@ -665,7 +716,8 @@ enum WorkspaceScript {
                 svg.appendChild(labels);
               }
             }
-            if (m && S.layers.gaps && (S.step === 'coverage' || S.step === 'siting')) {
+            // Gap outlines are the imported data's: hidden while a what-if changes the coverage.
+            if (m && S.layers.gaps && !wiActive() && (S.step === 'coverage' || S.step === 'siting')) {
               var gg = sv('g', { class: 'gaps' });
               m.gaps.forEach(function (gp) {
                 if (gp.hull.length < 3) { return; }
@@ -681,8 +733,11 @@ enum WorkspaceScript {
               m.buildings.forEach(function (b) {
                 var q = project(b.lon, b.lat);
                 if (q[0] < -5 || q[1] < -5 || q[0] > M.w + 5 || q[1] > M.h + 5) { return; }
-                gb.appendChild(sv('circle', { cx: q[0].toFixed(1), cy: q[1].toFixed(1), r: (k * Math.sqrt(b.households / 20 + 1)).toFixed(2),
-                  fill: b.covered ? '#2166ac' : '#111111', 'data-kind': 'building', 'data-id': b.id }));
+                var covered = buildingCovered(b);
+                var attrs = { cx: q[0].toFixed(1), cy: q[1].toFixed(1), r: (k * Math.sqrt(b.households / 20 + 1)).toFixed(2),
+                  fill: covered ? '#2166ac' : '#111111', 'data-kind': 'building', 'data-id': b.id };
+                if (covered !== b.covered) { attrs['data-changed'] = 'true'; attrs.stroke = '#ff7f00'; attrs['stroke-width'] = '1.5'; }
+                gb.appendChild(sv('circle', attrs));
               });
               svg.appendChild(gb);
             }
@@ -693,15 +748,6 @@ enum WorkspaceScript {
                 gc.appendChild(sv('circle', { cx: q[0].toFixed(1), cy: q[1].toFixed(1), r: '3', fill: 'none', stroke: '#666' }));
               });
               svg.appendChild(gc);
-            }
-            if (m && S.layers.facilities) {
-              var gf = sv('g', { class: 'facilities' });
-              m.facilities.forEach(function (f) {
-                var q = project(f.lon, f.lat);
-                gf.appendChild(sv('rect', { x: (q[0] - 4).toFixed(1), y: (q[1] - 4).toFixed(1), width: '8', height: '8',
-                  fill: KINDS[f.kind] || '#777', stroke: '#fff', 'stroke-width': '1', 'data-kind': 'facility', 'data-id': f.id }));
-              });
-              svg.appendChild(gf);
             }
             if (S.site && S.layers.sites && S.step === 'siting') {
               var gs = sv('g', { class: 'sites' });
@@ -714,6 +760,8 @@ enum WorkspaceScript {
               });
               svg.appendChild(gs);
             }
+            // Facilities over the numbered sites, so a facility added on a site can be dragged away.
+            if (m && S.layers.facilities) { drawFacilities(svg); }
             scaleBar(svg);
             northArrow(svg);
             legend();
@@ -756,6 +804,10 @@ enum WorkspaceScript {
             box.appendChild(item('#111111', t("web.legend.uncovered"), 'dot'));
             Object.keys(KINDS).forEach(function (k) { box.appendChild(item(KINDS[k], t('web.kind.' + k), 'square')); });
             if (S.step === 'siting') { box.appendChild(item('#ff7f00', t("web.legend.site"), 'dot')); }
+            if (wiActive()) {
+              box.appendChild(item('#ff7f00', t("web.legend.changed"), 'dot ring'));
+              box.appendChild(item('#bbbbbb', t("web.legend.closed"), 'square'));
+            }
             // Colours through the CSSOM (allowed by the page's policy, unlike style attributes).
             box.querySelectorAll('.swatch').forEach(function (s) { s.style.background = s.getAttribute('data-color'); });
           }
@@ -776,7 +828,5 @@ enum WorkspaceScript {
               return fetchMap();
             }).then(function () { document.body.setAttribute('data-ready', 'true'); }).catch(showError);
           }
-          start();
-        })();
         """#
 }

@@ -18,14 +18,18 @@ public struct WorkspaceSettings: Sendable {
     public var methodSeconds: Double
     /// Methods running or waiting at once (429 beyond).
     public var maxConcurrentMethods: Int
+    /// The folder methods called over HTTP may write into (`--output-dir`, its real path); nil:
+    /// a method's `out` is refused.
+    public var outputDirectory: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, allowHouseholdData: Bool = false,
-        language: Language = .zh, maxBodyBytes: Int = 1 << 20, methodSeconds: Double = 300, maxConcurrentMethods: Int = 4
+        language: Language = .zh, maxBodyBytes: Int = 1 << 20, methodSeconds: Double = 300, maxConcurrentMethods: Int = 4,
+        outputDirectory: String? = nil
     ) {
         self.host = host; self.port = port; self.token = token; self.allowHouseholdData = allowHouseholdData
         self.language = language; self.maxBodyBytes = maxBodyBytes; self.methodSeconds = methodSeconds
-        self.maxConcurrentMethods = maxConcurrentMethods
+        self.maxConcurrentMethods = maxConcurrentMethods; self.outputDirectory = outputDirectory
     }
 
     /// Whether `host` names only this machine (127.0.0.0/8, ::1, localhost).

@@ -56,10 +56,36 @@ enum WorkspaceStyle {
         #table td { padding: 3px 6px; border-bottom: 1px solid #eee; white-space: nowrap; }
         #table td.num { text-align: right; font-variant-numeric: tabular-nums; }
         #table tbody tr:hover { background: #fff6d6; cursor: pointer; }
-        #right { width: 260px; overflow: auto; background: #fff; border-left: 1px solid #ccc; padding: 8px 12px; }
+        #right { width: 280px; overflow: auto; background: #fff; border-left: 1px solid #ccc; padding: 8px 12px; }
         #right h2 { font-size: 15px; margin: 4px 0; }
         #right h3 { font-size: 15px; margin: 6px 0; }
+        #whatif-bar { position: absolute; top: 8px; left: 150px; display: flex; gap: 6px; align-items: center;
+          background: rgba(255,255,255,0.92); padding: 4px 8px; border-radius: 3px; font-size: 12px; }
+        #whatif-bar button { padding: 3px 8px; cursor: pointer; border: 1px solid #8b1a1a; background: #fff; color: #8b1a1a;
+          border-radius: 3px; }
+        #whatif-bar button.active { background: #8b1a1a; color: #fff; }
+        #whatif-bar .hint { color: #555; }
+        #whatif { display: none; margin: -8px -12px 8px; padding: 8px 12px; border-bottom: 2px solid #8b1a1a; background: #fbf6ee; }
+        #whatif.shown { display: block; }
+        #whatif h2 { font-size: 15px; margin: 4px 0; }
+        #edit-list { padding-left: 20px; margin: 6px 0; font-size: 12px; }
+        table.compare { border-collapse: collapse; width: 100%; font-size: 12px; }
+        table.compare th, table.compare td { padding: 2px 4px; border-bottom: 1px dotted #ddd; text-align: right;
+          font-variant-numeric: tabular-nums; white-space: nowrap; }
+        table.compare th:first-child { text-align: left; white-space: normal; }
+        .buttons { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0; }
+        .buttons button, #panel > button { padding: 4px 8px; cursor: pointer; }
+        #right .form input[type=text] { width: 130px; }
+        #map .added-label { font-size: 11px; font-weight: bold; fill: #000; }
+        .swatch.ring { background: #fff; border: 2px solid #ff7f00; }
+        #dialog { display: none; position: fixed; inset: 0; background: rgba(0,0,0,0.35); z-index: 10;
+          align-items: center; justify-content: center; }
+        #dialog.shown { display: flex; }
+        #dialog .dialog-body { background: #fff; padding: 12px 18px; border-radius: 4px; max-width: 520px; max-height: 80vh;
+          overflow: auto; box-shadow: 0 4px 18px rgba(0,0,0,0.3); }
+        #dialog ul { padding-left: 20px; }
         @media print {
+          #whatif-bar, #dialog, .buttons { display: none; }
           header button, #steps, #layers, #zoom, #tablebar button { display: none; }
           #app { height: auto; }
           #left, #right { width: 220px; }

@@ -107,6 +107,7 @@ enum ArgumentParsing {
             }
             return .number(JSONNumber(n))
         case .textList, .choiceList: return .array([.string(text)])
+        case .objectList: return try JSONArgumentFile.read(text, option: spelling)
         case .flag, .text, .choice, .coordinatePairs: return .string(text)
         }
     }

@@ -192,12 +192,17 @@ extension CommandLineInterface {
         }
         let lang = try values.text("lang")
         let language = lang == nil ? Language.zh : try Self.language(lang)
+        let outputDirectory = try values.text("output_dir")
+        if let outputDirectory, OutputRule(directory: outputDirectory).directory == nil {
+            throw UsageError(key: "usage.serve.output_dir", ["dir": outputDirectory])
+        }
         return WorkspaceSettings(
             host: host, port: try values.integer("port") ?? 8080, token: token,
             allowHouseholdData: try values.flag("allow_household_data") ?? false, language: language,
             maxBodyBytes: try values.integer("max_body_bytes") ?? 1 << 20,
             methodSeconds: try values.number("time_limit") ?? 300,
-            maxConcurrentMethods: try values.integer("max_concurrent") ?? 4)
+            maxConcurrentMethods: try values.integer("max_concurrent") ?? 4,
+            outputDirectory: outputDirectory.flatMap { OutputRule(directory: $0).directory })
     }
 }
 

@@ -114,7 +114,9 @@ struct CommandSpec {
                         default: 300
                     ).keyed("help.serve.time_limit"),
                     OptionField("max_concurrent", .integer, help: "Methods at once.", valueName: "n", default: 4)
-                        .keyed("help.serve.max_concurrent")
+                        .keyed("help.serve.max_concurrent"),
+                    OptionField("output_dir", .text, help: "Folder methods may write files into.", valueName: "dir")
+                        .keyed("help.serve.output_dir")
                 ],
                 action: .serve)
         ]

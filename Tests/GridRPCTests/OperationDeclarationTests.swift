@@ -52,7 +52,7 @@ import Testing
                     #expect(
                         schema?["items"]?.objectValue?["enum"] == .array(set.values.map { .string($0) }),
                         "\(operation.method).\(field.name)")
-                case .textList, .coordinatePairs: #expect(schema?["type"] == .string("array"))
+                case .textList, .coordinatePairs, .objectList: #expect(schema?["type"] == .string("array"))
                 }
                 if let d = field.defaultValue, field.name != "format" { #expect(schema?["default"] == d) }
             }

@@ -46,6 +46,25 @@ struct GeoPackageConformanceTests {
         try expectConforms(path, "the store after a grid plan is applied")
     }
 
+    @Test func theStoreWithSavedAndAppliedScenariosConforms() throws {
+        let path = temporaryStorePath()
+        defer { removeStore(path) }
+        let store = try GeoPackageStore(path: path, create: true)
+        try store.replaceContents(with: try sampleDataset())
+        _ = try store.saveScenario(
+            StoredScenario(
+                name: "a", note: nil, edits: "[]", createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z"),
+            replace: false)
+        let facilities = try store.loadSnapshot(layers: [.facilities]).facilities
+        var added = facilities[0]
+        added.id = "S1"
+        added.location = Point(added.location.x + 50, added.location.y + 50)
+        try store.applyScenario(
+            named: "a", changes: FacilityChanges(added: [added], removedIds: [facilities[1].id]),
+            appliedAt: "2026-01-02T00:00:00Z")
+        try expectConforms(path, "the store with a saved and applied scenario")
+    }
+
     @Test(arguments: [false, true])
     func theExportOfEveryLayerConforms(includeHouseholds: Bool) throws {
         let path = temporaryStorePath()

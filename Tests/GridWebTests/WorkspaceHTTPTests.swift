@@ -186,6 +186,31 @@ import TestSupport
         #expect(try JSONParser.parse(busy.body).objectValue?["error"]?.objectValue?["code"]?.numberValue?.int == -32004)
     }
 
+    /// Methods that only read run side by side: a short one sent while a long one runs answers
+    /// before the long one does (one queue for all would make it wait).
+    @Test func readersRunSideBySide() throws {
+        let server = try WorkspaceProcess(db: try Self.demo.get())
+        defer { server.stop() }
+        let info = #"{"jsonrpc":"2.0","id":2,"method":"info"}"#
+        #expect(try rpc(server, info).status == 200)
+        let finished = DispatchSemaphore(value: 0)
+        let longDone = LockedFlag()
+        nonisolated(unsafe) var longStatus = 0
+        Thread.detachNewThread {
+            longStatus =
+                (try? self.rpc(server, #"{"jsonrpc":"2.0","id":1,"method":"site","params":{"count":10,"objective":"distance"}}"#))?
+                .status ?? -1
+            longDone.set()
+            finished.signal()
+        }
+        usleep(300_000)
+        let short = try rpc(server, info)
+        let answeredFirst = !longDone.isSet
+        finished.wait()
+        #expect(short.status == 200 && longStatus == 200)
+        #expect(answeredFirst, "info waited for the siting run")
+    }
+
     /// Only the embedded assets are served: traversal, encoded traversal and other paths are 404.
     @Test func noPathOutsideTheAssets() throws {
         let server = try WorkspaceProcess(db: try Self.demo.get())
@@ -253,4 +278,12 @@ import TestSupport
         #expect(em["web.step.area"]?.stringValue == "Area")
         #expect(zh.objectValue?["default_lang"]?.stringValue == "zh")
     }
+}
+
+/// A flag set once from another thread.
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

@@ -78,7 +78,7 @@ extension Catalogue {
     /// `--out` of the operations that write workbooks.
     static let workbookHelp: [Message] = [
         "coverage", "site", "report.area", "report.compliance", "report.underserved", "report.party", "grids.plan",
-        "party.plan"
+        "party.plan", "scenario.evaluate", "scenario.compare"
     ].map {
         Message("help.\($0).out", en: "The workbook to write with --format xlsx.", zh: "--format xlsx 时写入的工作簿文件。")
     }

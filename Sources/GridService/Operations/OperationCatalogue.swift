@@ -9,14 +9,17 @@ public enum OperationCatalogue {
         (["crs"], "Coordinate reference system tools."),
         (["report"], "Reports against the work plan's standards."),
         (["grids"], "Grids (网格) of 300–500 households inside each community."),
-        (["party"], "The party organization network: grid branches, building party groups, central households.")
+        (["party"], "The party organization network: grid branches, building party groups, central households."),
+        (["scenario"], "What-if scenarios (方案): edits of the facility layer, evaluated, saved, compared and applied.")
     ]
 
     /// The operations, in the order the CLI's help lists them.
-    public static let all: [OperationDeclaration] = [
-        importDataset, inspect, info, crsConvert, coverage, site, reportArea, reportCompliance, reportUnderserved, reportParty,
-        reportHTML, map, export, gridsPlan, partyPlan
-    ]
+    public static let all: [OperationDeclaration] =
+        [
+            importDataset, inspect, info, crsConvert, coverage, site, reportArea, reportCompliance, reportUnderserved,
+            reportParty,
+            reportHTML, map, export, gridsPlan, partyPlan
+        ] + scenarioOperations
 
     /// The operation with this JSON-RPC method name.
     public static func operation(method: String) -> OperationDeclaration? { all.first { $0.method == method } }

@@ -21,6 +21,9 @@ public struct OptionField: Sendable {
         case choiceList(ChoiceSet)
         /// `[[x, y], …]` (JSON only).
         case coordinatePairs
+        /// An array of JSON objects (a scenario's edits): JSON clients send the array; on the
+        /// command line the value is a JSON file holding it, `-` for standard input.
+        case objectList
     }
 
     /// Where a field is required.

@@ -126,6 +126,15 @@ public struct OptionValues: Sendable {
         return c
     }
 
+    /// An array of JSON objects, as given (each object is checked by the operation that reads it).
+    public func objectList(_ name: String) throws -> JSONValue? {
+        guard let (f, v) = value(name) else { return nil }
+        guard let items = v.arrayValue, items.allSatisfy({ $0.objectValue != nil }) else {
+            throw refused(f, v, "expected.object_list")
+        }
+        return v
+    }
+
     /// `[[x, y], …]`.
     public func coordinatePairs(_ name: String) throws -> [[Double]]? {
         guard let (f, v) = value(name) else { return nil }

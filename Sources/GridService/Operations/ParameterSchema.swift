@@ -21,6 +21,9 @@ extension OptionField {
         case .choice(let set):
             members.append(("type", "string"))
             members.append(("enum", .array(set.values.map { .string($0) })))
+        case .objectList:
+            members.append(("type", "array"))
+            members.append(("items", .object(JSONObject(members: [("type", "object")]))))
         case .coordinatePairs:
             members.append(("type", "array"))
             members.append(
