@@ -152,8 +152,21 @@ final class MethodRunner: @unchecked Sendable {
         let late: @Sendable () -> Bool = { end.map { DispatchTime.now().uptimeNanoseconds > $0 } ?? false }
         return await withCheckedContinuation { (continuation: CheckedContinuation<Performed<T>, Never>) in
             once.continuation = continuation
+            // The timer is a task, not a block on the global queues: the methods keep those
+            // queues' threads (one per core) busy, and a block there would wait for them. It is
+            // cancelled when the work ends, so no timer outlives its method (a 64-connection soak
+            // otherwise keeps minutes of sleeping timers alive).
+            let timer: Task<Void, Never>? = deadline.map { seconds in
+                Task {
+                    do { try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1e9)) } catch { return }
+                    once.finish(.timedOut)
+                }
+            }
             queue.async(flags: exclusive ? .barrier : []) { [self] in
-                defer { if counted { lock.withLock { inFlight -= 1 } } }
+                defer {
+                    timer?.cancel()
+                    if counted { lock.withLock { inFlight -= 1 } }
+                }
                 if once.isFinished || late() {
                     once.finish(.timedOut)
                     return
@@ -161,14 +174,6 @@ final class MethodRunner: @unchecked Sendable {
                 let value = work()
                 // Past the deadline is late even when the timer has not been scheduled yet.
                 once.finish(late() ? .timedOut : .done(value))
-            }
-            // The timer is a task, not a block on the global queues: the methods keep those
-            // queues' threads (one per core) busy, and a block there would wait for them.
-            if let deadline {
-                Task {
-                    try? await Task.sleep(nanoseconds: UInt64(max(0, deadline) * 1e9))
-                    once.finish(.timedOut)
-                }
             }
         }
     }
