@@ -24,6 +24,8 @@ final class MethodRunner: @unchecked Sendable {
     let outputRule: OutputRule
     private(set) var server: RPCServer!
     private let queue = DispatchQueue(label: "gridplan.serve.methods", attributes: .concurrent)
+    /// Where the methods' time-limit timers fire.
+    private let timers = DispatchQueue(label: "gridplan.serve.timers")
     private let lock = NSLock()
     private var inFlight = 0
     /// Bumped after every method that writes, so cached map data is rebuilt.
@@ -152,8 +154,23 @@ final class MethodRunner: @unchecked Sendable {
         let late: @Sendable () -> Bool = { end.map { DispatchTime.now().uptimeNanoseconds > $0 } ?? false }
         return await withCheckedContinuation { (continuation: CheckedContinuation<Performed<T>, Never>) in
             once.continuation = continuation
+            // The timer is a dispatch source on its own serial queue, not a block on the global
+            // queues (the methods keep their threads, one per core, busy) nor a sleeping task
+            // (either would stay allocated for the whole time limit after its method answered;
+            // a busy server would hold minutes of them): it is cancelled, and freed, when the
+            // work ends.
+            let timer = deadline.map { seconds in
+                let source = DispatchSource.makeTimerSource(queue: timers)
+                source.schedule(deadline: .now() + max(0, seconds))
+                source.setEventHandler { once.finish(.timedOut) }
+                source.resume()
+                return TimerBox(source)
+            }
             queue.async(flags: exclusive ? .barrier : []) { [self] in
-                defer { if counted { lock.withLock { inFlight -= 1 } } }
+                defer {
+                    timer?.source.cancel()
+                    if counted { lock.withLock { inFlight -= 1 } }
+                }
                 if once.isFinished || late() {
                     once.finish(.timedOut)
                     return
@@ -162,16 +179,14 @@ final class MethodRunner: @unchecked Sendable {
                 // Past the deadline is late even when the timer has not been scheduled yet.
                 once.finish(late() ? .timedOut : .done(value))
             }
-            // The timer is a task, not a block on the global queues: the methods keep those
-            // queues' threads (one per core) busy, and a block there would wait for them.
-            if let deadline {
-                Task {
-                    try? await Task.sleep(nanoseconds: UInt64(max(0, deadline) * 1e9))
-                    once.finish(.timedOut)
-                }
-            }
         }
     }
+}
+
+/// A method's time-limit timer, handed to the work that cancels it.
+private final class TimerBox: @unchecked Sendable {
+    let source: DispatchSourceTimer
+    init(_ source: DispatchSourceTimer) { self.source = source }
 }
 
 /// Resumes a continuation exactly once, whichever of the work and the timer comes first.

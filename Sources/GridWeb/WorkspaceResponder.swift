@@ -107,8 +107,9 @@ struct WorkspaceResponder: HTTPResponder {
     /// `network=true` the buildings and aggregates follow the coverage along the walking network.
     func map(_ bbox: String?, _ mpp: String?, network: String?) async -> Response {
         let l = settings.language
-        guard let view = MapView(bbox: bbox, mpp: mpp), network == nil || network == "true" || network == "false" else {
-            return Self.error(400, -32602, l.tr("web.error.bbox"))
+        guard let view = MapView(bbox: bbox, mpp: mpp) else { return Self.error(400, -32602, l.tr("web.error.bbox")) }
+        guard network == nil || network == "true" || network == "false" else {
+            return Self.error(400, -32602, l.tr("web.error.network"))
         }
         do {
             return Self.json(200, try await maps.index(runner, network: network == "true").view(view))

@@ -1,5 +1,6 @@
 extension Catalogue {
-    /// `gridplan serve`: files written on the server (`--output-dir`) and downloads (`/api/export`).
+    /// `gridplan serve`: files written on the server (`--output-dir`), downloads (`/api/export`)
+    /// and the map's `network` parameter.
     static let webFiles: [Message] = [
         Message(
             "help.serve.output_dir",
@@ -23,6 +24,9 @@ extension Catalogue {
             en:
                 "/api/export: {method} is not a read-only method with a {format} table (method=, format=csv or xlsx, params= a JSON object)",
             zh: "/api/export：{method} 不是可输出 {format} 表格的只读方法（method=，format=csv 或 xlsx，params= JSON 对象）"),
+        Message(
+            "web.error.network", en: "network must be true (coverage along the walking network) or false",
+            zh: "network 应为 true（沿步行路网计算覆盖）或 false"),
         Message(
             "web.error.export_params", en: "/api/export: params must be a JSON object ({detail})",
             zh: "/api/export：params 应为 JSON 对象（{detail}）")
