@@ -97,8 +97,8 @@ public enum MaximalCovering {
     /// `workPerEntry` × the number of coverage entries, so it scales with the instance, up to
     /// `maximumWorkBudget` (megacity instances stay within seconds).
     public static let defaultWorkBudget = 4_000_000
-    public static let workPerEntry = 50
-    public static let maximumWorkBudget = 40_000_000
+    public static let workPerEntry = 400
+    public static let maximumWorkBudget = 400_000_000
     /// Default limit on perturbation rounds.
     public static let defaultMaxRounds = 2_000
 
