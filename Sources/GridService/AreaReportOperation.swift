@@ -32,17 +32,7 @@ public struct AreaReportOptions: OperationOptions {
 
     public static let fields: [OptionField] = [
         SharedFields.standards,
-        OptionField(
-            "standard", .number, help: "m² per 100 households to apply (default area.per100, 30; 80: the aspiration value).",
-            valueName: "m2"),
-        OptionField(
-            "count_kinds", .choiceList(FacilityKind.choiceSet),
-            help: "Exactly these facility kinds count, embedded or not (comma-separated).",
-            valueName: "kinds"),
-        OptionField.choice(
-            "allocate", AreaAllocationMethod.self,
-            help: "How facility area is attributed: to its own community, or shared by the households within reach.",
-            valueName: "method", default: .community),
+        SharedFields.standard, SharedFields.countKinds, SharedFields.allocate,
         SharedFields.radius.help(
             "Reach of community- and grid-level facilities for --allocate reach, metres (default reach.default)."),
         OptionField.choice(

@@ -28,17 +28,9 @@ public struct ScenarioAnalysisOptions: Sendable {
             "Reach of community- and grid-level facilities, metres (default reach.default, 500): coverage, and --allocate reach."
         ),
         SharedFields.network.help("Measure coverage along the walking network built from the imported roads."),
-        OptionField(
-            "standard", .number, help: "m² per 100 households to apply (default area.per100, 30; 80: the aspiration value).",
-            valueName: "m2"),
-        OptionField.choice(
-            "allocate", AreaAllocationMethod.self,
-            help: "How facility area is attributed: to its own community, or shared by the households within reach.",
-            valueName: "method", default: .community),
-        OptionField(
-            "count_kinds", .choiceList(FacilityKind.choiceSet),
-            help: "Exactly these facility kinds count, embedded or not, for area and coverage (comma-separated).",
-            valueName: "kinds"),
+        SharedFields.standard, SharedFields.allocate,
+        SharedFields.countKinds.help(
+            "Exactly these facility kinds count, embedded or not, for area and coverage (comma-separated)."),
         SharedFields.standards
     ]
 

@@ -1,3 +1,4 @@
+import GridAnalysis
 import GridLocale
 import GridModel
 import GridRender
@@ -12,6 +13,16 @@ public enum SharedFields {
         "radius", .number,
         help: "Reach of community- and grid-level facilities, metres (default reach.default, 500).",
         valueName: "m")
+    public static let standard = OptionField(
+        "standard", .number, help: "m² per 100 households to apply (default area.per100, 30; 80: the aspiration value).",
+        valueName: "m2")
+    public static let allocate = OptionField.choice(
+        "allocate", AreaAllocationMethod.self,
+        help: "How facility area is attributed: to its own community, or shared by the households within reach.",
+        valueName: "method", default: .community)
+    public static let countKinds = OptionField(
+        "count_kinds", .choiceList(FacilityKind.choiceSet),
+        help: "Exactly these facility kinds count, embedded or not (comma-separated).", valueName: "kinds")
     public static let circle = OptionField.choice(
         "circle", LifeCircle.self,
         help: "A life circle instead of a radius: 5min (300 m), 10min (500 m) or 15min (1,000 m).")
