@@ -23,8 +23,8 @@ pair: `--distance-cap` above the square's diagonal) and `center` (p-center). Eac
     it, with the same time limit.
 
 One Markdown row per case and solver: objective, proof status and seconds. The script exits
-non-zero when a proven optimum of one solver beats another solver's value (a wrong answer),
-never on time.
+non-zero when a proven optimum of one solver beats another solver's value, or when gridplan's
+covered households differ from scipy's count for its sites (a wrong answer), never on time.
 """
 import argparse
 import json
@@ -72,6 +72,9 @@ def run_gridplan(binary, objective, demand, weights, sites, k, radius, time_limi
     r = json.loads(out.stdout)
     if objective == "cover":
         value, bound = r["covered_households_after"], r["upper_bound_households"]
+        recount = covered_weight(demand, weights, [(s["lon"], s["lat"]) for s in r["sites"]], radius)
+        if recount != value:
+            sys.exit(f"gridplan reports {value:,} households covered; its {len(r['sites'])} sites cover {recount:,} (scipy)")
     elif objective == "distance":
         value, bound = r["weighted_distance_after_m"], r["lower_bound_weighted_distance_m"]
     else:
@@ -80,6 +83,15 @@ def run_gridplan(binary, objective, demand, weights, sites, k, radius, time_limi
     return {"value": value, "bound": bound, "proven": bool(r.get("proven_optimal")), "status": status,
             "seconds": wall, "note": f"solve {r.get('elapsed_s', 0):.2f} s; exact_search {r.get('exact_search')}"
             + ("" if exact else "; default run (no --exact)")}
+
+
+def covered_weight(demand, weights, sites, radius):
+    """The weight within `radius` of any of `sites`, counted by scipy (independent of gridplan)."""
+    covered = np.zeros(len(demand), dtype=bool)
+    tree = cKDTree(demand)
+    for point in sites:
+        covered[tree.query_ball_point(point, radius)] = True
+    return int(weights[covered].sum())
 
 
 def highs_cover(demand, weights, sites, k, radius, time_limit):
